@@ -1,0 +1,110 @@
+/**
+ * The validated, defaults-merged configuration (`.github/trace-differ.yml`, DESIGN.md).
+ * `load.ts` turns the YAML into this; every other stage only ever sees this shape.
+ */
+
+export type Severity = 'ignore' | 'notice' | 'warn' | 'fail';
+/** Severities ordered from least to most severe; `verdict` adds `pass` below and `inconclusive` aside. */
+export const SEVERITY_ORDER: readonly Severity[] = ['ignore', 'notice', 'warn', 'fail'];
+
+export type Metric =
+  'occurrence' | 'rate' | 'error-rate' | 'latency.avg' | 'latency.p50' | 'latency.p90' | 'latency.p95' | 'latency.p99';
+
+export const METRICS: readonly Metric[] = [
+  'occurrence',
+  'rate',
+  'error-rate',
+  'latency.avg',
+  'latency.p50',
+  'latency.p90',
+  'latency.p95',
+  'latency.p99',
+];
+
+/**
+ * A change as written in the config: `+20%` (relative), `+15ms`, `-200us` (absolute latency),
+ * `+2pp` (absolute percentage points of error rate), `+30` / `-30/min` (absolute count or rate).
+ * The sign says which direction is bad: `+` an increase, `-` a decrease.
+ */
+export interface Change {
+  kind: 'relative' | 'absolute';
+  /** Relative: a fraction (+20% → 0.2). Latency: µs. Error rate: a fraction (+2pp → 0.02). Count/rate: as is. */
+  amount: number;
+  /** As the user wrote it, for reports (`+25%`). */
+  text: string;
+}
+
+export interface ThresholdLevel {
+  severity: Exclude<Severity, 'ignore'>;
+  change: Change;
+}
+
+export interface MetricRule {
+  metric: Metric;
+  /** Most severe first. */
+  levels: ThresholdLevel[];
+  /** The rule as it reads in the config, quoted in findings: `latency.p95: { warn: +10%, fail: +25% }`. */
+  text: string;
+}
+
+export interface Thresholds {
+  metrics: MetricRule[];
+  /** A value present in the baseline is gone. */
+  missing: Severity;
+  /** A value appears that the baseline never had. */
+  new: Severity;
+  /** New or missing call edges (caller service:operation → callee service:operation). */
+  edges: Severity;
+}
+
+/** A group-by key: one part (`operation`) or a combined key (`[service, operation]`, written `service+operation`). */
+export type GroupKey = readonly string[];
+
+export function groupKeyName(key: GroupKey): string {
+  return key.join('+');
+}
+
+export type BaselineSpec =
+  { kind: 'previous' } | { kind: 'pinned'; name: string } | { kind: 'median-of'; count: number };
+
+export interface LightstepSourceConfig {
+  kind: 'lightstep';
+  organization: string;
+  project: string;
+  /** Base URL of the API, e.g. `https://api.lightstep.com` (EU: `https://api.eu.lightstep.com`). */
+  apiUrl?: string;
+}
+
+export interface OtlpSourceConfig {
+  kind: 'otlp';
+  /** A file, a directory or a glob of OTLP JSON / JSON Lines files (optionally gzipped). */
+  path: string;
+}
+
+export type SourceConfig = LightstepSourceConfig | OtlpSourceConfig;
+
+/** Everything a diff needs to decide; the same for the CLI (`--group-by`) and the config. */
+export interface DiffSettings {
+  groupBy: GroupKey[];
+  /** Fewer spans than this on either side: "not enough data", never a finding. */
+  minSamples: number;
+  /** False-discovery rate / significance level a change must reach to count. */
+  significance: number;
+  thresholds: Thresholds;
+}
+
+export interface QueryConfig extends DiffSettings {
+  id: string;
+  name: string;
+  /** Lightstep query text (`service IN ("android")`), or the OTLP filter (`service.name = "android"`). */
+  query: string;
+  source: SourceConfig;
+  baseline: BaselineSpec;
+}
+
+export interface Config {
+  version: 1;
+  /** The path the config was read from, for messages. */
+  file: string;
+  queries: QueryConfig[];
+}

@@ -1,0 +1,157 @@
+/**
+ * The diff result: the JSON contract of DESIGN.md ("The diff result", `--format json`).
+ * Fields beyond DESIGN.md are additive and marked "(addition)"; the README lists them.
+ */
+import type { Metric, Severity } from '../config/types.js';
+
+export const DIFF_SCHEMA = 'trace-differ/diff@1';
+
+export type Verdict = 'pass' | 'notice' | 'warn' | 'fail' | 'inconclusive';
+
+export interface LatencyStats {
+  avg: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** Per value, per side. Latencies are integer microseconds. */
+export interface Stats {
+  occurrence: number;
+  errors: number;
+  /** 0..1 */
+  errorRate: number;
+  /** Spans per minute of the dataset's window. */
+  ratePerMin: number;
+  latencyUs: LatencyStats;
+}
+
+export interface SideSummary {
+  snapshotId?: string;
+  collectedAt: string;
+  spans: number;
+  traces: number;
+  /** Fraction of wanted traces fetched, 0..1. */
+  coverage: number;
+  /** (addition) false when the source could not fetch everything: no value is called missing on its strength. */
+  complete: boolean;
+  /** (addition) */
+  uiLink?: string;
+  /** (addition) the window the rate is computed over, in minutes. */
+  windowMinutes?: number;
+  /** (addition) how many datasets were pooled (baseline `median-of:N`). */
+  pooled?: number;
+}
+
+export interface NewValue {
+  value: string;
+  current: Stats;
+}
+
+export interface MissingValue {
+  value: string;
+  baseline: Stats;
+  /** (addition) probability of seeing zero spans of this value in the current dataset if its share were unchanged. */
+  pValue?: number;
+}
+
+/** (addition) A value seen on one side only, but too rarely (or with partial coverage) to call it new or missing. */
+export interface UndecidedValue {
+  value: string;
+  side: 'baseline-only' | 'current-only';
+  reason: 'too-little-traffic' | 'partial-coverage';
+  baseline?: Stats;
+  current?: Stats;
+}
+
+export interface ChangeDelta {
+  occurrence: number;
+  errorRate: number;
+  /** (addition) */
+  ratePerMin?: number;
+  latencyAvgUs: number;
+  /** (addition) */
+  latencyP50Us?: number;
+  /** (addition) */
+  latencyP90Us?: number;
+  latencyP95Us: number;
+  /** (addition) */
+  latencyP99Us?: number;
+}
+
+export interface ChangedValue {
+  value: string;
+  baseline: Stats;
+  current: Stats;
+  delta: ChangeDelta;
+  /** Raw p-values of each test; `undefined` when a side had too few samples to test. */
+  pValue: { latency?: number; errorRate?: number; rate?: number };
+  /** (addition) Benjamini-Hochberg adjusted p-values (q-values) across the whole diff. */
+  qValue?: { latency?: number; errorRate?: number; rate?: number };
+  /** (addition) Hodges-Lehmann estimate of the latency shift (current - baseline) with its confidence interval, µs. */
+  latencyShiftUs?: { estimate: number; low: number; high: number; confidence: number };
+  /** (addition) true when both sides have at least `min-samples` spans. */
+  enoughData?: boolean;
+}
+
+export interface GroupDiff {
+  /** The key; a combined key is written `service+operation`. */
+  key: string;
+  new: NewValue[];
+  missing: MissingValue[];
+  /** Every value present on both sides, whether or not it crossed a threshold. */
+  changed: ChangedValue[];
+  /** (addition) */
+  undecided: UndecidedValue[];
+}
+
+/** Call edges `caller-service:operation -> callee-service:operation`; stats are the callee spans on that edge. */
+export interface EdgeDiff {
+  new: NewValue[];
+  missing: MissingValue[];
+  changed: ChangedValue[];
+  /** (addition) */
+  undecided: UndecidedValue[];
+}
+
+export interface Finding {
+  severity: Exclude<Severity, 'ignore'>;
+  /** The group key, or `edge` for a call-edge finding. */
+  key: string;
+  value: string;
+  metric: Metric | 'new' | 'missing';
+  baseline: number | null;
+  current: number | null;
+  /** Readable change: `+34%`, `+2.1pp`, `+41ms`. */
+  change: string;
+  pValue: number | null;
+  /** The rule that fired, as it reads in the config. */
+  rule: string;
+  /** (addition) spans affected × size of change; findings are sorted by severity, then this. */
+  impact?: number;
+}
+
+export interface QueryRef {
+  id: string;
+  name: string;
+  query: string;
+}
+
+export interface DiffResult {
+  schema: typeof DIFF_SCHEMA;
+  query: QueryRef;
+  /** null when there is no baseline yet (the verdict is then `inconclusive`). */
+  baseline: SideSummary | null;
+  current: SideSummary;
+  verdict: Verdict;
+  /** (addition) one sentence on why the verdict is what it is (e.g. why inconclusive). */
+  reason?: string;
+  groups: GroupDiff[];
+  edges: EdgeDiff;
+  /** Only what crossed a threshold, most severe first, then by impact. */
+  findings: Finding[];
+  /** (addition) significant changes in the good direction, same shape as findings. */
+  improvements: Finding[];
+}
