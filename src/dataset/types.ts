@@ -82,3 +82,23 @@ export interface Dataset {
 export function coverageRatio(c: Coverage): number {
   return c.tracesWanted === 0 ? 1 : c.tracesFetched / c.tracesWanted;
 }
+
+/** One line of a query's rolling history: the summary numbers of one collection (for trends and baselines). */
+export interface HistoryEntry {
+  /** The store key of the dataset this line describes. */
+  key: string;
+  queryId: string;
+  collectedAt: string;
+  snapshotId?: string;
+  spans: number;
+  traces: number;
+  complete: boolean;
+  /** The verdict of the diff made when it was collected, when one was made. */
+  verdict?: string;
+  errorRate?: number;
+  latencyP50Us?: number;
+  latencyP95Us?: number;
+  latencyP99Us?: number;
+  /** Set when the dataset was saved under a name (`pinned:<name>` baselines). */
+  pinnedAs?: string;
+}

@@ -1,0 +1,26 @@
+import type { HistoryEntry } from '../dataset/types.js';
+import type { DiffResult, QueryRef, Verdict } from '../diff/types.js';
+
+/** What happened to one query in a run: a diff, or an error that stopped it (others go on). */
+export interface QueryOutcome {
+  query: QueryRef;
+  result?: DiffResult;
+  /** Set when the query could not be diffed at all (source down, bad key…), with the fix when known. */
+  error?: string;
+  /** Things the reader should know: a baseline set aside as corrupt, a partial snapshot… */
+  warnings: string[];
+  /** The query's recent collections, newest first, for the trend line. */
+  history?: HistoryEntry[];
+}
+
+/** The input of every renderer: one run over one or more queries. */
+export interface Report {
+  /** Worst verdict over all outcomes (an errored query makes it at least `inconclusive`). */
+  verdict: Verdict;
+  /** `collect`, `gate`, `diff`, `merge`: shapes the wording of the first line. */
+  mode: string;
+  outcomes: QueryOutcome[];
+  /** Where the full report and datasets are when a rendering had to be cut (an artifact URL or name). */
+  fullReportHint?: string;
+  generatedAt: string;
+}
