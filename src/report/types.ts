@@ -23,4 +23,6 @@ export interface Report {
   /** Where the full report and datasets are when a rendering had to be cut (an artifact URL or name). */
   fullReportHint?: string;
   generatedAt: string;
+  /** The pull request the run is about, when it is (gate mode); carried in the JSON so `merge` can comment on it. */
+  pullRequest?: number;
 }
