@@ -1,0 +1,109 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+/**
+ * The workflows users copy must work as written: every `with:` input of a trace-differ step exists
+ * in action.yml, and the `permissions:` granted are exactly what the step's mode needs.
+ */
+
+interface Step {
+  uses?: string;
+  with?: Record<string, unknown>;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: Record<string, string>;
+  concurrency?: unknown;
+  jobs: Record<string, { steps: Step[]; permissions?: Record<string, string> }>;
+}
+
+const root = join(import.meta.dirname, '..', '..');
+const action = parse(await readFile(join(root, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, { description: string; default?: string }>;
+  outputs: Record<string, { description: string }>;
+  runs: { using: string; main: string };
+};
+const exampleDir = join(root, 'examples', 'workflows');
+const examples = (await readdir(exampleDir)).filter((f) => f.endsWith('.yml'));
+
+function differSteps(wf: Workflow): { job: string; step: Step }[] {
+  return Object.entries(wf.jobs).flatMap(([job, j]) =>
+    j.steps.filter((s) => s.uses === './' || s.uses?.startsWith('trace-differ/trace-differ@')).map((step) => ({ job, step })),
+  );
+}
+
+/** What each mode writes to GitHub, hence the permission it needs beyond `contents: read`. */
+function neededPermissions(wf: Workflow, step: Step): string[] {
+  const events = Object.keys(wf.on);
+  const mode = String(step.with?.mode ?? (events.includes('pull_request') ? 'gate' : 'collect'));
+  const publish = step.with?.publish
+    ? String(step.with.publish).split(',')
+    : mode === 'gate' || mode === 'merge'
+      ? ['summary', 'comment']
+      : mode === 'collect'
+        ? ['summary', 'issue']
+        : ['summary'];
+  const needed: string[] = [];
+  if (publish.includes('comment')) needed.push('pull-requests');
+  if (publish.includes('issue')) needed.push('issues');
+  return needed;
+}
+
+describe('action.yml', () => {
+  it('runs on node24 from the bundled dist/index.js', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+  });
+
+  it('describes every input and output, and gives every input a string default', () => {
+    for (const [name, input] of Object.entries(action.inputs)) {
+      expect(input.description, name).toBeTruthy();
+      expect(typeof input.default, `default of ${name}`).toBe('string');
+    }
+    for (const [name, output] of Object.entries(action.outputs)) expect(output.description, name).toBeTruthy();
+    expect(Object.keys(action.outputs).sort()).toEqual(['findings', 'matrix', 'report-json', 'report-markdown', 'verdict']);
+  });
+});
+
+describe.each(examples)('examples/workflows/%s', (file) => {
+  it('uses only inputs that action.yml declares', async () => {
+    const wf = parse(await readFile(join(exampleDir, file), 'utf8')) as Workflow;
+    const steps = differSteps(wf);
+    expect(steps.length).toBeGreaterThan(0);
+    for (const { step } of steps) {
+      for (const key of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs), `${file}: ${key}`).toContain(key);
+    }
+  });
+
+  it('grants the write permissions its steps need, and no others', async () => {
+    const wf = parse(await readFile(join(exampleDir, file), 'utf8')) as Workflow;
+    const needed = new Set(differSteps(wf).flatMap(({ step }) => neededPermissions(wf, step)));
+    const granted = Object.entries(wf.permissions ?? {})
+      .filter(([, level]) => level === 'write')
+      .map(([scope]) => scope);
+    expect(new Set(granted)).toEqual(needed);
+    expect(wf.permissions?.contents).toBe('read');
+  });
+
+  it('keeps scheduled runs from overlapping', async () => {
+    const wf = parse(await readFile(join(exampleDir, file), 'utf8')) as Workflow;
+    if ('schedule' in wf.on) expect(wf.concurrency).toBeTruthy();
+  });
+});
+
+describe('README', () => {
+  it('lists every input and output of action.yml in its tables', async () => {
+    const readme = await readFile(join(root, 'README.md'), 'utf8');
+    for (const name of [...Object.keys(action.inputs), ...Object.keys(action.outputs)]) {
+      expect(readme, name).toContain(`| \`${name}\``);
+    }
+  });
+
+  it('gives exactly npm start and npm test as the quick start after npm ci', async () => {
+    const readme = await readFile(join(root, 'README.md'), 'utf8');
+    const quick = readme.split('## Quick start')[1]?.split('\n## ')[0] ?? '';
+    const commands = [...quick.matchAll(/^(npm [a-z]+)\s*$/gm)].map((m) => m[1]);
+    expect(commands).toEqual(['npm ci', 'npm start', 'npm test']);
+  });
+});
