@@ -30,7 +30,9 @@ const examples = (await readdir(exampleDir)).filter((f) => f.endsWith('.yml'));
 
 function differSteps(wf: Workflow): { job: string; step: Step }[] {
   return Object.entries(wf.jobs).flatMap(([job, j]) =>
-    j.steps.filter((s) => s.uses === './' || s.uses?.startsWith('trace-differ/trace-differ@')).map((step) => ({ job, step })),
+    j.steps
+      .filter((s) => s.uses === './' || s.uses?.startsWith('trace-differ/trace-differ@'))
+      .map((step) => ({ job, step })),
   );
 }
 
@@ -62,7 +64,13 @@ describe('action.yml', () => {
       expect(typeof input.default, `default of ${name}`).toBe('string');
     }
     for (const [name, output] of Object.entries(action.outputs)) expect(output.description, name).toBeTruthy();
-    expect(Object.keys(action.outputs).sort()).toEqual(['findings', 'matrix', 'report-json', 'report-markdown', 'verdict']);
+    expect(Object.keys(action.outputs).sort()).toEqual([
+      'findings',
+      'matrix',
+      'report-json',
+      'report-markdown',
+      'verdict',
+    ]);
   });
 });
 
@@ -72,7 +80,8 @@ describe.each(examples)('examples/workflows/%s', (file) => {
     const steps = differSteps(wf);
     expect(steps.length).toBeGreaterThan(0);
     for (const { step } of steps) {
-      for (const key of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs), `${file}: ${key}`).toContain(key);
+      for (const key of Object.keys(step.with ?? {}))
+        expect(Object.keys(action.inputs), `${file}: ${key}`).toContain(key);
     }
   });
 

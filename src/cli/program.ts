@@ -1,23 +1,92 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { UserError } from '../errors.js';
+import { consoleLogger } from '../log.js';
+import { runCollectCommand, runDiffCommand, runMergeCommand, runPlanCommand } from './commands.js';
+import { runDemo } from './demo.js';
+import { runSimulate } from './simulate.js';
 
-/** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
+const formatOption = () =>
+  new Option('--format <format>', 'report format').choices(['markdown', 'json', 'text']).default('markdown');
+const failOnOption = () =>
+  new Option('--fail-on <level>', 'exit 1 when the verdict reaches this').choices(['fail', 'warn', 'never']).default('fail');
+
+/**
+ * Runs the CLI with the given arguments (without `node` and the script) and returns the exit code:
+ * 0 done (verdict below --fail-on), 1 the verdict reached --fail-on, 2 a usage or input error.
+ */
 export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
   const program = new Command()
     .name('trace-differ')
     .description('Diff distributed-trace datasets: RED changes by group-by keys, with statistics that do not cry wolf.')
-    .exitOverride();
+    .option('-v, --verbose', 'print debug lines')
+    .exitOverride()
+    .showHelpAfterError();
+  const logger = () => consoleLogger({ verbose: Boolean(program.opts().verbose) });
+
+  program
+    .command('diff')
+    .description('diff two datasets: trace-differ dataset files, OTLP JSON, span JSON/NDJSON, stored keys or snapshot ids')
+    .argument('<baseline>', 'the reference side')
+    .argument('<current>', 'the side to judge')
+    .option('--group-by <keys>', 'comma-separated keys; combine with +, e.g. operation,http.status_code,service+operation')
+    .option('--config <file>', 'take thresholds and group-by from this configuration file')
+    .option('--query <id>', 'the query of --config whose settings to use (default: the first)')
+    .option('--store <dir>', 'a local store directory, to resolve stored keys')
+    .addOption(formatOption())
+    .option('-o, --output <file>', 'write the report here instead of stdout')
+    .addOption(failOnOption())
+    .action(async (baseline: string, current: string, opts) => setExit(await runDiffCommand(baseline, current, opts, logger())));
+
+  program
+    .command('collect')
+    .description('snapshot every query of the config (Lightstep key from LIGHTSTEP_API_KEY), diff against the store, keep the new datasets')
+    .option('--config <file>', 'configuration file', '.github/trace-differ.yml')
+    .option('--query <id>', 'only this query')
+    .option('--store <dir>', 'local store directory', '.trace-differ')
+    .option('--lightstep-api-url <url>', 'Lightstep API base URL (EU: https://api.eu.lightstep.com)')
+    .addOption(formatOption())
+    .option('-o, --output <file>', 'write the report here instead of stdout')
+    .addOption(failOnOption())
+    .action(async (opts) => setExit(await runCollectCommand(opts, logger())));
+
+  program
+    .command('plan')
+    .description('print the query ids of the config as a GitHub Actions matrix')
+    .option('--config <file>', 'configuration file', '.github/trace-differ.yml')
+    .action(async (opts) => setExit(await runPlanCommand(opts)));
+
+  program
+    .command('merge')
+    .description('combine JSON results of several runs (matrix jobs) into one report')
+    .argument('<results>', 'a folder or a JSON result file')
+    .addOption(formatOption())
+    .option('-o, --output <file>', 'write the report here instead of stdout')
+    .addOption(failOnOption())
+    .action(async (results: string, opts) => setExit(await runMergeCommand(results, opts, logger())));
+
   program
     .command('demo')
-    .description('run two collect cycles against the built-in Lightstep simulator and print the report')
-    .action(() => {
-      throw new UserError('demo is not available yet in this build');
-    });
+    .description('the first run: two collect cycles against the built-in Lightstep simulator, the second with a regression')
+    .option('--out <dir>', 'where the report, the JSON result and the store go', 'trace-differ-out')
+    .option('--seed <n>', 'seed of the simulated traffic', '42')
+    .action(async (opts) => setExit(await runDemo({ out: opts.out, seed: Number(opts.seed) }, logger())));
+
+  program
+    .command('simulate')
+    .description('serve the Lightstep API simulator on loopback until interrupted')
+    .option('--port <n>', 'port (0 = any free port)', '0')
+    .option('--seed <n>', 'seed of the simulated traffic', '42')
+    .action(async (opts) => setExit(await runSimulate({ port: Number(opts.port), seed: Number(opts.seed) }, logger())));
+
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof UserError) {
       console.error(`trace-differ: ${error.describe()}`);
       return 2;
