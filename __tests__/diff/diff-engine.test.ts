@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { diff } from '../../src/diff/index.js';
+import { QUERY, SETTINGS, datasetOf, span, traffic } from './datasets.js';
+
+describe('diff: grouping', () => {
+  it('keeps spans without the tag as the value (none), and joins combined keys', () => {
+    const spans = [
+      span({ durationUs: 10, tags: { customer: 'acme' } }),
+      span({ durationUs: 20 }),
+      span({ durationUs: 30, service: 'other' }),
+    ];
+    const result = diff({ baseline: [datasetOf(spans)], current: datasetOf(spans), query: QUERY, settings: SETTINGS });
+    const customer = result.groups.find((g) => g.key === 'customer')!;
+    expect(customer.changed.map((c) => [c.value, c.current.occurrence]).sort()).toEqual([
+      ['(none)', 2],
+      ['acme', 1],
+    ]);
+    const combined = result.groups.find((g) => g.key === 'service+operation')!;
+    expect(combined.changed.map((c) => c.value).sort()).toEqual(['other / op', 'svc / op']);
+  });
+
+  it('computes exact per-value statistics in integer microseconds', () => {
+    const spans = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((ms, i) => span({ durationUs: ms * 1000, error: i < 2 }));
+    const result = diff({ baseline: [datasetOf(spans)], current: datasetOf(spans), query: QUERY, settings: SETTINGS });
+    const stats = result.groups.find((g) => g.key === 'operation')!.changed[0]!.current;
+    expect(stats).toMatchObject({
+      occurrence: 10,
+      errors: 2,
+      errorRate: 0.2,
+      latencyUs: { avg: 5500, p50: 5500, p90: 9100, p95: 9550, p99: 9910, max: 10000 },
+    });
+  });
+});
+
+describe('diff: verdicts', () => {
+  it('is inconclusive on a first run, with the reason', () => {
+    const result = diff({ baseline: [], current: traffic(1, 100), query: QUERY, settings: SETTINGS });
+    expect(result.verdict).toBe('inconclusive');
+    expect(result.baseline).toBeNull();
+    expect(result.reason).toMatch(/no baseline yet/);
+  });
+
+  it('passes when nothing changed', () => {
+    const same = traffic(1, 400);
+    const result = diff({ baseline: [same], current: same, query: QUERY, settings: SETTINGS });
+    expect(result.verdict).toBe('pass');
+    expect(result.findings).toEqual([]);
+  });
+
+  it('lists every value on both sides as changed, whether or not it crossed a threshold', () => {
+    const result = diff({ baseline: [traffic(1, 400)], current: traffic(2, 400), query: QUERY, settings: SETTINGS });
+    const ops = result.groups.find((g) => g.key === 'operation')!;
+    expect(ops.changed.length).toBe(10); // android and iOS share /api/get-transactions
+  });
+});
+
+describe('diff: missing values need evidence and a complete snapshot', () => {
+  const common = Array.from({ length: 500 }, (_, i) => span({ durationUs: 1000 + i, operation: 'common' }));
+  const rare = [span({ durationUs: 5, operation: 'rare' })];
+  const frequent = Array.from({ length: 200 }, () => span({ durationUs: 5, operation: 'frequent' }));
+
+  it('calls a frequent value that vanished missing', () => {
+    const result = diff({
+      baseline: [datasetOf([...common, ...frequent])],
+      current: datasetOf(common),
+      query: QUERY,
+      settings: SETTINGS,
+    });
+    const ops = result.groups.find((g) => g.key === 'operation')!;
+    expect(ops.missing.map((m) => m.value)).toEqual(['frequent']);
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({ metric: 'missing', value: 'frequent', severity: 'warn' }),
+    );
+  });
+
+  it('calls a rare value that vanished too little traffic to tell', () => {
+    const result = diff({
+      baseline: [datasetOf([...common, ...rare])],
+      current: datasetOf(common),
+      query: QUERY,
+      settings: SETTINGS,
+    });
+    const ops = result.groups.find((g) => g.key === 'operation')!;
+    expect(ops.missing).toEqual([]);
+    expect(ops.undecided).toEqual([
+      expect.objectContaining({ value: 'rare', reason: 'too-little-traffic', side: 'baseline-only' }),
+    ]);
+  });
+
+  it('never calls a value missing on the strength of a partial snapshot', () => {
+    const result = diff({
+      baseline: [datasetOf([...common, ...frequent])],
+      current: datasetOf(common, { complete: false }),
+      query: QUERY,
+      settings: SETTINGS,
+    });
+    const ops = result.groups.find((g) => g.key === 'operation')!;
+    expect(ops.missing).toEqual([]);
+    expect(ops.undecided).toEqual([expect.objectContaining({ value: 'frequent', reason: 'partial-coverage' })]);
+    expect(result.current.complete).toBe(false);
+    expect(result.findings.filter((f) => f.metric === 'missing')).toEqual([]);
+  });
+});
+
+describe('diff: thresholds and min-samples', () => {
+  const base = Array.from({ length: 200 }, (_, i) => span({ durationUs: 10_000 + (i % 50) * 100 }));
+  const slow = base.map((s) => ({ ...s, durationUs: Math.round(s.durationUs * 1.5) }));
+
+  it('finds a large, significant latency rise and quotes the rule', () => {
+    const result = diff({ baseline: [datasetOf(base)], current: datasetOf(slow), query: QUERY, settings: SETTINGS });
+    const p95 = result.findings.find((f) => f.metric === 'latency.p95' && f.key === 'operation')!;
+    expect(p95).toMatchObject({
+      severity: 'fail',
+      value: 'op',
+      change: '+50%',
+      rule: 'latency.p95: { warn: +10%, fail: +25% }',
+    });
+    expect(p95.pValue).toBeLessThan(0.01);
+    expect(result.verdict).toBe('fail');
+  });
+
+  it('reports the same change in the good direction as an improvement, not a finding', () => {
+    const result = diff({ baseline: [datasetOf(slow)], current: datasetOf(base), query: QUERY, settings: SETTINGS });
+    expect(result.findings.filter((f) => f.metric.startsWith('latency'))).toEqual([]);
+    expect(result.improvements).toContainEqual(expect.objectContaining({ metric: 'latency.p95', change: '-33%' }));
+  });
+
+  it('says nothing below min-samples, however large the change', () => {
+    const settings = { ...SETTINGS, minSamples: 201 };
+    const result = diff({ baseline: [datasetOf(base)], current: datasetOf(slow), query: QUERY, settings });
+    expect(result.findings).toEqual([]);
+    expect(result.groups[0]!.changed[0]!.enoughData).toBe(false);
+  });
+
+  it('needs significance: a stricter level turns the same change (q ≈ 0.0005) into no finding', () => {
+    const a = Array.from({ length: 40 }, (_, i) => span({ durationUs: 1000 + i * 10 }));
+    const b = a.map((s, i) => ({ ...s, durationUs: s.durationUs + (i % 2 ? 400 : 0) }));
+    const loose = diff({
+      baseline: [datasetOf(a)],
+      current: datasetOf(b),
+      query: QUERY,
+      settings: { ...SETTINGS, significance: 0.01 },
+    });
+    const strict = diff({
+      baseline: [datasetOf(a)],
+      current: datasetOf(b),
+      query: QUERY,
+      settings: { ...SETTINGS, significance: 0.0001 },
+    });
+    expect(loose.findings.length).toBeGreaterThan(0);
+    expect(strict.findings).toEqual([]);
+  });
+});
+
+describe('diff: structure', () => {
+  it('finds a new call edge', () => {
+    const result = diff({
+      baseline: [traffic(1, 2000)],
+      current: traffic(2, 2000, { addCall: [{ from: 'api-server:make-payment', to: 'fraud:score' }] }),
+      query: QUERY,
+      settings: SETTINGS,
+    });
+    expect(result.edges.new.map((e) => e.value)).toContain('api-server:make-payment -> fraud:score');
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({
+        key: 'edge',
+        metric: 'new',
+        value: 'api-server:make-payment -> fraud:score',
+        severity: 'notice',
+      }),
+    );
+  });
+
+  it('pools several baselines (median-of:N) and says how many', () => {
+    const result = diff({
+      baseline: [traffic(1, 300), traffic(2, 300), traffic(3, 300)],
+      current: traffic(4, 300),
+      query: QUERY,
+      settings: SETTINGS,
+    });
+    expect(result.baseline!.pooled).toBe(3);
+    expect(result.baseline!.spans).toBeGreaterThan(result.current.spans * 2.5);
+  });
+});

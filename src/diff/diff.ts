@@ -1,0 +1,154 @@
+import { groupKeyName, type DiffSettings } from '../config/types.js';
+import { coverageRatio, type Dataset, type Span } from '../dataset/types.js';
+import { compareBuckets, type Side } from './compare.js';
+import { groupEdges, groupSpans } from './group.js';
+import { judgeChanged, judgeNewAndMissing, rankFindings, verdictOf } from './findings.js';
+import { benjaminiHochberg } from './stats/index.js';
+import {
+  DIFF_SCHEMA,
+  type ChangedValue,
+  type DiffResult,
+  type EdgeDiff,
+  type Finding,
+  type GroupDiff,
+  type QueryRef,
+  type SideSummary,
+} from './types.js';
+
+export interface DiffInput {
+  /** The baseline datasets: none (first run), one, or several pooled (`median-of:N`). */
+  baseline: readonly Dataset[];
+  current: Dataset;
+  query: QueryRef;
+  settings: DiffSettings;
+}
+
+/** Minutes the dataset's spans cover: the source's window when it gave one, else the spans' extent (at least 1). */
+function windowMinutes(d: Dataset): number {
+  const p = d.provenance;
+  let start = p.windowStartUs;
+  let end = p.windowEndUs;
+  if (start === undefined || end === undefined) {
+    start = Infinity;
+    end = -Infinity;
+    for (const s of d.spans) {
+      if (s.startUs < start) start = s.startUs;
+      if (s.startUs + s.durationUs > end) end = s.startUs + s.durationUs;
+    }
+  }
+  const minutes = (end - start) / 60e6;
+  return Number.isFinite(minutes) && minutes > 1 ? minutes : 1;
+}
+
+function summary(datasets: readonly Dataset[], spans: readonly Span[], minutes: number): SideSummary {
+  const traces = new Set<string>();
+  for (const s of spans) traces.add(s.traceId);
+  const newest = datasets[datasets.length - 1]!;
+  const wanted = datasets.reduce((n, d) => n + d.coverage.tracesWanted, 0);
+  const fetched = datasets.reduce((n, d) => n + d.coverage.tracesFetched, 0);
+  return {
+    snapshotId: newest.provenance.snapshotId,
+    collectedAt: newest.provenance.collectedAt,
+    spans: spans.length,
+    traces: traces.size,
+    coverage: datasets.length === 1 ? coverageRatio(newest.coverage) : wanted === 0 ? 1 : fetched / wanted,
+    complete: datasets.every((d) => d.coverage.complete),
+    uiLink: newest.provenance.uiLink,
+    windowMinutes: Math.round(minutes * 100) / 100,
+    ...(datasets.length > 1 ? { pooled: datasets.length } : {}),
+  };
+}
+
+/**
+ * The diff engine: group both sides by every key, compare every value, test every change,
+ * control the false-discovery rate across all tests, and judge against the thresholds.
+ * Pure: plain data in, the DiffResult of DESIGN.md out.
+ */
+export function diff(input: DiffInput): DiffResult {
+  const { current, settings } = input;
+  const currentMinutes = windowMinutes(current);
+  const currentSummary = summary([current], current.spans, currentMinutes);
+  const emptyEdges: EdgeDiff = { new: [], missing: [], changed: [], undecided: [] };
+  const base: Pick<DiffResult, 'schema' | 'query' | 'current' | 'edges' | 'findings' | 'improvements'> = {
+    schema: DIFF_SCHEMA,
+    query: input.query,
+    current: currentSummary,
+    edges: emptyEdges,
+    findings: [],
+    improvements: [],
+  };
+
+  if (input.baseline.length === 0) {
+    return {
+      ...base,
+      baseline: null,
+      verdict: 'inconclusive',
+      reason: 'There is no baseline yet: this dataset is stored and becomes the baseline of the next run.',
+      groups: [],
+    };
+  }
+  // Pooled baselines: spans concatenated, windows summed, so rates stay per minute of observation.
+  const baselineSpans = input.baseline.length === 1 ? input.baseline[0]!.spans : input.baseline.flatMap((d) => d.spans);
+  const baselineMinutes = input.baseline.reduce((m, d) => m + windowMinutes(d), 0);
+  const baselineSummary = summary(input.baseline, baselineSpans, baselineMinutes);
+  if (current.spans.length === 0 || baselineSpans.length === 0) {
+    return {
+      ...base,
+      baseline: baselineSummary,
+      verdict: 'inconclusive',
+      reason: `The ${current.spans.length === 0 ? 'current' : 'baseline'} dataset has no spans: there is nothing to compare.`,
+      groups: [],
+    };
+  }
+
+  const b: Side = { spans: baselineSpans.length, minutes: baselineMinutes, complete: baselineSummary.complete };
+  const c: Side = { spans: current.spans.length, minutes: currentMinutes, complete: currentSummary.complete };
+  const options = { minSamples: settings.minSamples, significance: settings.significance };
+  const groups: GroupDiff[] = settings.groupBy.map((key) =>
+    compareBuckets(groupKeyName(key), groupSpans(baselineSpans, key), groupSpans(current.spans, key), b, c, options),
+  );
+  const edgeGroup = compareBuckets('edge', groupEdges(baselineSpans), groupEdges(current.spans), b, c, options);
+
+  adjustPValues([...groups.flatMap((g) => g.changed), ...edgeGroup.changed]);
+
+  const findings: Finding[] = [];
+  const improvements: Finding[] = [];
+  for (const group of groups) {
+    for (const value of group.changed) {
+      const judged = judgeChanged(group.key, value, settings.thresholds.metrics, settings.significance);
+      findings.push(...judged.findings);
+      improvements.push(...judged.improvements);
+    }
+    findings.push(...judgeNewAndMissing(group, settings.thresholds, false));
+  }
+  findings.push(...judgeNewAndMissing(edgeGroup, settings.thresholds, true));
+  rankFindings(findings);
+  rankFindings(improvements);
+
+  const { key: _edgeKey, ...edges } = edgeGroup;
+  return {
+    ...base,
+    baseline: baselineSummary,
+    verdict: verdictOf(findings),
+    groups,
+    edges,
+    findings,
+    improvements,
+  };
+}
+
+/** Benjamini-Hochberg across every test of the diff, written back as q-values. */
+function adjustPValues(values: ChangedValue[]): void {
+  const slots: { value: ChangedValue; test: 'latency' | 'errorRate' | 'rate'; p: number }[] = [];
+  for (const value of values) {
+    for (const test of ['latency', 'errorRate', 'rate'] as const) {
+      const p = value.pValue[test];
+      if (p !== undefined) slots.push({ value, test, p });
+    }
+  }
+  const q = benjaminiHochberg(slots.map((s) => s.p));
+  slots.forEach((slot, i) => {
+    slot.value.qValue ??= {};
+    slot.value.qValue[slot.test] = q[i]!;
+  });
+}

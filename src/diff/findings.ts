@@ -1,0 +1,150 @@
+import type { Metric, MetricRule, Severity, Thresholds } from '../config/types.js';
+import type { ChangedValue, Finding, GroupDiff, Stats, Verdict } from './types.js';
+
+const RANK: Record<Finding['severity'], number> = { notice: 1, warn: 2, fail: 3 };
+
+function metricValue(stats: Stats, metric: Metric): number {
+  switch (metric) {
+    case 'occurrence':
+      return stats.occurrence;
+    case 'rate':
+      return stats.ratePerMin;
+    case 'error-rate':
+      return stats.errorRate;
+    case 'latency.avg':
+      return stats.latencyUs.avg;
+    case 'latency.p50':
+      return stats.latencyUs.p50;
+    case 'latency.p90':
+      return stats.latencyUs.p90;
+    case 'latency.p95':
+      return stats.latencyUs.p95;
+    case 'latency.p99':
+      return stats.latencyUs.p99;
+  }
+}
+
+/** The q-value (BH-adjusted) of the test that speaks for a metric. */
+function qFor(value: ChangedValue, metric: Metric): number | undefined {
+  const q = value.qValue ?? {};
+  if (metric === 'error-rate') return q.errorRate;
+  if (metric === 'rate' || metric === 'occurrence') return q.rate;
+  return q.latency;
+}
+
+/** `+34%`, `+2.1pp`: how a change reads in a report. */
+export function describeChange(metric: Metric, baseline: number, current: number): string {
+  if (metric === 'error-rate') {
+    const pp = (current - baseline) * 100;
+    return `${pp >= 0 ? '+' : ''}${pp.toFixed(Math.abs(pp) < 10 ? 1 : 0)}pp`;
+  }
+  if (baseline === 0) return current === 0 ? '0%' : 'from 0';
+  const pct = ((current - baseline) / baseline) * 100;
+  return `${pct >= 0 ? '+' : ''}${pct.toFixed(Math.abs(pct) < 10 ? 1 : 0)}%`;
+}
+
+/** Whether a measured change crosses a threshold amount; the amount's sign is the bad direction. */
+function crosses(measured: number, amount: number): boolean {
+  return amount >= 0 ? measured >= amount : measured <= amount;
+}
+
+/**
+ * Turns one changed value into findings (bad direction) and improvements (good direction).
+ * A finding needs all four: enough data on both sides, a significant q-value, a change past
+ * the rule's threshold, and the bad direction.
+ */
+export function judgeChanged(
+  key: string,
+  value: ChangedValue,
+  rules: readonly MetricRule[],
+  significance: number,
+): { findings: Finding[]; improvements: Finding[] } {
+  const findings: Finding[] = [];
+  const improvements: Finding[] = [];
+  if (!value.enoughData) return { findings, improvements };
+  for (const rule of rules) {
+    const q = qFor(value, rule.metric);
+    if (q === undefined || q > significance) continue;
+    const base = metricValue(value.baseline, rule.metric);
+    const cur = metricValue(value.current, rule.metric);
+    const delta = cur - base;
+    const relative = base === 0 ? (cur === 0 ? 0 : Infinity * Math.sign(delta)) : delta / base;
+    const measure = (kind: 'relative' | 'absolute') => (kind === 'relative' ? relative : delta);
+    const spans = Math.max(value.baseline.occurrence, value.current.occurrence);
+    const size = rule.metric === 'error-rate' ? Math.abs(delta) * 100 : Math.min(Math.abs(relative), 100);
+    const finding = (severity: Finding['severity']): Finding => ({
+      severity,
+      key,
+      value: value.value,
+      metric: rule.metric,
+      baseline: base,
+      current: cur,
+      change: describeChange(rule.metric, base, cur),
+      pValue: q,
+      rule: rule.text,
+      impact: spans * size,
+    });
+    const hit = rule.levels.find((level) => crosses(measure(level.change.kind), level.change.amount));
+    if (hit) {
+      findings.push(finding(hit.severity));
+      continue;
+    }
+    // The mildest level, mirrored: a change that large in the good direction is an improvement.
+    const mildest = rule.levels[rule.levels.length - 1];
+    if (mildest && crosses(measure(mildest.change.kind), -mildest.change.amount)) improvements.push(finding('notice'));
+  }
+  return { findings, improvements };
+}
+
+/** New and missing values (or call edges) become findings at the severity the config gives them. */
+export function judgeNewAndMissing(group: GroupDiff, thresholds: Thresholds, isEdge: boolean): Finding[] {
+  const out: Finding[] = [];
+  const newSeverity: Severity = isEdge ? thresholds.edges : thresholds.new;
+  const missingSeverity: Severity = isEdge ? thresholds.edges : thresholds.missing;
+  const key = isEdge ? 'edge' : group.key;
+  if (newSeverity !== 'ignore') {
+    for (const v of group.new) {
+      out.push({
+        severity: newSeverity,
+        key,
+        value: v.value,
+        metric: 'new',
+        baseline: null,
+        current: v.current.occurrence,
+        change: 'new',
+        pValue: null,
+        rule: `${isEdge ? 'edges' : 'new'}: ${newSeverity}`,
+        impact: v.current.occurrence,
+      });
+    }
+  }
+  if (missingSeverity !== 'ignore') {
+    for (const v of group.missing) {
+      out.push({
+        severity: missingSeverity,
+        key,
+        value: v.value,
+        metric: 'missing',
+        baseline: v.baseline.occurrence,
+        current: 0,
+        change: 'missing',
+        pValue: v.pValue ?? null,
+        rule: `${isEdge ? 'edges' : 'missing'}: ${missingSeverity}`,
+        impact: v.baseline.occurrence,
+      });
+    }
+  }
+  return out;
+}
+
+/** Most severe first, then by impact, so the first line of a report is the thing to look at. */
+export function rankFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => RANK[b.severity] - RANK[a.severity] || (b.impact ?? 0) - (a.impact ?? 0));
+}
+
+export function verdictOf(findings: readonly Finding[]): Verdict {
+  let worst: Verdict = 'pass';
+  for (const f of findings)
+    if (worst === 'pass' || RANK[f.severity] > RANK[worst as Finding['severity']]) worst = f.severity;
+  return worst;
+}

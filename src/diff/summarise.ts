@@ -1,0 +1,32 @@
+import type { Stats } from './types.js';
+import type { Bucket } from './group.js';
+import { meanOf, percentileSorted } from './stats/index.js';
+
+/** A bucket's statistics, with its sorted durations kept for the rank tests. */
+export interface Summary {
+  stats: Stats;
+  sorted: Float64Array;
+}
+
+export function summarise(bucket: Bucket, windowMinutes: number): Summary {
+  const sorted = Float64Array.from(bucket.durations).sort();
+  const n = sorted.length;
+  const pct = (p: number) => Math.round(percentileSorted(sorted, p));
+  return {
+    sorted,
+    stats: {
+      occurrence: n,
+      errors: bucket.errors,
+      errorRate: n ? bucket.errors / n : 0,
+      ratePerMin: n / windowMinutes,
+      latencyUs: {
+        avg: Math.round(meanOf(sorted)),
+        p50: pct(0.5),
+        p90: pct(0.9),
+        p95: pct(0.95),
+        p99: pct(0.99),
+        max: n ? sorted[n - 1]! : 0,
+      },
+    },
+  };
+}
