@@ -73,6 +73,27 @@ export function compareBuckets(
   return out;
 }
 
+/** The sorted latencies behind each tested value, until the shift estimates are made. */
+const samples = new WeakMap<ChangedValue, { baseline: Float64Array; current: Float64Array }>();
+
+/**
+ * Hodges-Lehmann shift and interval for a value; O(limit²), so diff() asks only for the values
+ * whose latency change is significant after false-discovery control.
+ */
+export function estimateShift(value: ChangedValue): void {
+  const s = samples.get(value);
+  if (!s) return;
+  const shift = hodgesLehmann(s.baseline, s.current);
+  if (shift) {
+    value.latencyShiftUs = {
+      estimate: Math.round(shift.estimate),
+      low: Math.round(shift.low),
+      high: Math.round(shift.high),
+      confidence: shift.confidence,
+    };
+  }
+}
+
 function changed(value: string, base: Summary, cur: Summary, b: Side, c: Side, options: CompareOptions): ChangedValue {
   const bs = base.stats;
   const cs = cur.stats;
@@ -102,14 +123,7 @@ function changed(value: string, base: Summary, cur: Summary, b: Side, c: Side, o
     errorRate: errorRateTest(bs.errors, bs.occurrence, cs.errors, cs.occurrence),
     rate: poissonRateTest(bs.occurrence, b.minutes, cs.occurrence, c.minutes),
   };
-  const shift = hodgesLehmann(base.sorted, cur.sorted);
-  if (shift) {
-    result.latencyShiftUs = {
-      estimate: Math.round(shift.estimate),
-      low: Math.round(shift.low),
-      high: Math.round(shift.high),
-      confidence: shift.confidence,
-    };
-  }
+  // Kept for the shift estimate, which diff() computes only where the latency change is significant.
+  samples.set(result, { baseline: base.sorted, current: cur.sorted });
   return result;
 }

@@ -1,6 +1,6 @@
 import { groupKeyName, type DiffSettings } from '../config/types.js';
 import { coverageRatio, type Dataset, type Span } from '../dataset/types.js';
-import { compareBuckets, type Side } from './compare.js';
+import { compareBuckets, estimateShift, type Side } from './compare.js';
 import { groupEdges, groupSpans } from './group.js';
 import { judgeChanged, judgeNewAndMissing, rankFindings, verdictOf } from './findings.js';
 import { benjaminiHochberg } from './stats/index.js';
@@ -109,7 +109,9 @@ export function diff(input: DiffInput): DiffResult {
   );
   const edgeGroup = compareBuckets('edge', groupEdges(baselineSpans), groupEdges(current.spans), b, c, options);
 
-  adjustPValues([...groups.flatMap((g) => g.changed), ...edgeGroup.changed]);
+  const tested = [...groups.flatMap((g) => g.changed), ...edgeGroup.changed];
+  adjustPValues(tested);
+  for (const value of tested) if ((value.qValue?.latency ?? 1) <= settings.significance) estimateShift(value);
 
   const findings: Finding[] = [];
   const improvements: Finding[] = [];

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { diff } from '../../src/diff/index.js';
+import type { Scenario } from '../../src/simulator/traffic.js';
+import { QUERY, SETTINGS, traffic } from './datasets.js';
+
+/**
+ * Scenarios on generated sandbox traffic: what a deploy really changes must be found, and two
+ * samples of the same traffic must not produce findings. The measured rates are printed; the
+ * README quotes them.
+ */
+const TRACES = 3000;
+
+function findingsFor(scenario: Scenario, seed = 11, traces = TRACES) {
+  return diff({
+    baseline: [traffic(seed, traces)],
+    current: traffic(seed + 1, traces, scenario),
+    query: QUERY,
+    settings: SETTINGS,
+  });
+}
+
+describe('injected changes are found', () => {
+  it('an operation 25 % slower', () => {
+    const result = findingsFor({ slower: [{ service: 'android', operation: '/api/make-payment', percent: 25 }] });
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({
+        key: 'service+operation',
+        value: 'android / /api/make-payment',
+        metric: 'latency.p95',
+      }),
+    );
+    expect(['warn', 'fail']).toContain(result.verdict);
+  });
+
+  it('an error rate up by 3 percentage points (2 % → 5 % on ~2,900 spans a side)', () => {
+    // At ~450 spans a side, 2 % → 5 % has p ≈ 0.005 before the false-discovery control of ~200 tests,
+    // and at ~1,500 it is still borderline (p ≈ 0.003, q ≈ 0.1 on one seed): too weak to call at 1 % FDR.
+    // docs/statistics.md states the power this takes.
+    const result = findingsFor(
+      { errorsUp: [{ service: 'android', operation: '/api/make-payment', pp: 3 }] },
+      11,
+      20_000,
+    );
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({ key: 'service+operation', value: 'android / /api/make-payment', metric: 'error-rate' }),
+    );
+  });
+
+  it('a value gone', () => {
+    const result = findingsFor({ removeTagValue: [{ tag: 'customer', value: 'BEEMO' }] });
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({ key: 'customer', value: 'BEEMO', metric: 'missing' }),
+    );
+  });
+
+  it('a value new', () => {
+    const result = findingsFor({ addTagValue: [{ tag: 'customer', value: 'hooli', share: 0.05 }] });
+    expect(result.findings).toContainEqual(expect.objectContaining({ key: 'customer', value: 'hooli', metric: 'new' }));
+  });
+
+  it('a new call edge', () => {
+    const result = findingsFor({ addCall: [{ from: 'inventory:update-inventory', to: 'inventory:audit-log' }] });
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({
+        key: 'edge',
+        value: 'inventory:update-inventory -> inventory:audit-log',
+        metric: 'new',
+      }),
+    );
+  });
+});
+
+describe('noise is not a finding', () => {
+  it('same traffic, other seeds: no fail in at least 98 % of 150 runs', () => {
+    const runs = 150;
+    let withFail = 0;
+    let withAny = 0;
+    for (let i = 0; i < runs; i++) {
+      const result = diff({
+        baseline: [traffic(1000 + 2 * i, 600)],
+        current: traffic(1001 + 2 * i, 600),
+        query: QUERY,
+        settings: SETTINGS,
+      });
+      if (result.findings.some((f) => f.severity === 'fail')) withFail++;
+      if (result.findings.length > 0) withAny++;
+    }
+    console.log(`noise-only pairs: ${withFail}/${runs} with a fail finding, ${withAny}/${runs} with any finding`);
+    expect(withFail / runs).toBeLessThanOrEqual(0.02);
+  });
+
+  it('detects a 25 % slowdown in most of 20 runs (the other side of the trade)', () => {
+    let detected = 0;
+    const runs = 20;
+    for (let i = 0; i < runs; i++) {
+      const result = findingsFor(
+        { slower: [{ service: 'android', operation: '/api/make-payment', percent: 25 }] },
+        500 + 2 * i,
+      );
+      if (result.findings.some((f) => f.value === 'android / /api/make-payment' && f.metric.startsWith('latency')))
+        detected++;
+    }
+    console.log(`25 % slowdown of one operation (~450 spans a side): detected in ${detected}/${runs} runs`);
+    expect(detected / runs).toBeGreaterThanOrEqual(0.8);
+  });
+});
