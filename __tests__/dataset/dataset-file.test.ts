@@ -1,0 +1,133 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  isDatasetFile,
+  readDatasetFile,
+  readSpansFile,
+  toSeedNdjson,
+  writeDatasetFile,
+} from '../../src/dataset/index.js';
+import { InputError } from '../../src/errors.js';
+import { traffic } from '../diff/datasets.js';
+
+const dir = await mkdtemp(join(tmpdir(), 'td-dataset-'));
+const dataset = traffic(7, 300);
+const file = join(dir, 'android.tdds');
+const { bytes } = await writeDatasetFile(file, dataset);
+const original = await readFile(file);
+
+describe('the dataset file', () => {
+  it('round-trips spans, provenance and coverage exactly', async () => {
+    const loaded = await readDatasetFile(file);
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect(loaded.dataset).toEqual(dataset);
+    expect(await isDatasetFile(file)).toBe(true);
+  });
+
+  it('is compact: under 40 bytes a span on sandbox-like traffic', () => {
+    const perSpan = bytes / dataset.spans.length;
+    console.log(`dataset file: ${bytes} bytes for ${dataset.spans.length} spans = ${perSpan.toFixed(1)} bytes/span`);
+    expect(perSpan).toBeLessThan(40);
+  });
+
+  it('sets aside a file corrupted anywhere (magic, header, body, checksum), naming it', async () => {
+    const headerEnd = original.indexOf(10, original.indexOf(10) + 1);
+    const offsets = new Set<number>();
+    for (let o = 0; o < original.length; o += Math.max(1, Math.floor(original.length / 150))) offsets.add(o);
+    for (const o of [0, 5, headerEnd - 3, headerEnd + 1, headerEnd + 20, original.length - 1, original.length - 6])
+      offsets.add(o);
+    for (const offset of offsets) {
+      const broken = Buffer.from(original);
+      broken[offset] = broken[offset]! ^ 0x5a;
+      const path = join(dir, `broken-${offset}.tdds`);
+      await writeFile(path, broken);
+      const loaded = await readDatasetFile(path);
+      // A flip inside the header's JSON strings can still parse (e.g. a letter of the query text);
+      // everything else must be caught.
+      if (loaded.ok) {
+        expect(offset, `offset ${offset} went unnoticed`).toBeLessThan(headerEnd);
+        expect(loaded.dataset.spans).toEqual(dataset.spans);
+      } else {
+        expect(loaded.problem).toContain(`dataset ${path} was set aside: `);
+      }
+    }
+  });
+
+  it('names a truncated file as truncated', async () => {
+    const path = join(dir, 'truncated.tdds');
+    await writeFile(path, original.subarray(0, original.length - 100));
+    const loaded = await readDatasetFile(path);
+    expect(loaded).toEqual({ ok: false, problem: expect.stringMatching(/set aside: it is truncated|its body is/) });
+  });
+
+  it('refuses a newer format with the fix, and a file that is not a dataset', async () => {
+    const future = join(dir, 'future.tdds');
+    await writeFile(future, Buffer.concat([Buffer.from('TRACE-DIFFER-DATASET 9\n{}\n'), Buffer.alloc(10)]));
+    expect(await readDatasetFile(future)).toEqual({
+      ok: false,
+      problem: `dataset ${future} was set aside: it was written by a newer trace-differ (format 9; this one reads up to 1): upgrade trace-differ to read it`,
+    });
+    const other = join(dir, 'other.json');
+    await writeFile(other, '[]');
+    expect(await isDatasetFile(other)).toBe(false);
+    expect(await readDatasetFile(other)).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('not a trace-differ dataset'),
+    });
+    expect(await readDatasetFile(join(dir, 'absent.tdds'))).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('ENOENT'),
+    });
+  });
+});
+
+describe("the seed's span JSON", () => {
+  it('reads NDJSON and JSON arrays into the same dataset', async () => {
+    const ndjson = join(dir, 'spans.ndjson');
+    await writeFile(ndjson, toSeedNdjson(dataset.spans));
+    const array = join(dir, 'spans.json');
+    await writeFile(array, `[${toSeedNdjson(dataset.spans).trim().split('\n').join(',\n')}]`);
+    const fromLines = await readSpansFile(ndjson);
+    const fromArray = await readSpansFile(array);
+    expect(fromLines.spans).toEqual(dataset.spans);
+    expect(fromArray.spans).toEqual(dataset.spans);
+  });
+
+  it('takes the parent from parent_span_guid as Lightstep stores it, and drops repeated spans', async () => {
+    const path = join(dir, 'lightstep.ndjson');
+    const row = {
+      'span-id': 'b',
+      'trace-id': 't',
+      'span-name': 'op',
+      'start-time-micros': 10,
+      'end-time-micros': 25,
+      tags: { parent_span_guid: 'a', n: 3 },
+      reporter: { name: 'svc' },
+    };
+    await writeFile(path, `${JSON.stringify(row)}\n${JSON.stringify(row)}\n`);
+    const { spans } = await readSpansFile(path);
+    expect(spans).toEqual([
+      {
+        spanId: 'b',
+        traceId: 't',
+        parentSpanId: 'a',
+        service: 'svc',
+        operation: 'op',
+        startUs: 10,
+        durationUs: 15,
+        error: false,
+        tags: { n: '3' },
+      },
+    ]);
+  });
+
+  it('names the file and line of bad JSON', async () => {
+    const path = join(dir, 'bad.ndjson');
+    await writeFile(path, '{"span-id":"a","start-time-micros":1,"end-time-micros":2}\n{oops\n');
+    await expect(readSpansFile(path)).rejects.toThrow(InputError);
+    await expect(readSpansFile(path)).rejects.toThrow(`${path}:2: not valid JSON`);
+  });
+});

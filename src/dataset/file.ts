@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, rename, writeFile } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { StringDecoder } from 'node:string_decoder';
+import { promisify } from 'node:util';
+import { createGunzip, gzip } from 'node:zlib';
+import type { LoadResult } from '../store/types.js';
+import { BodyDecoder, encodeBody, FORMAT_VERSION, MAGIC, type DatasetHeader } from './format.js';
+import type { Dataset } from './types.js';
+
+const gzipAsync = promisify(gzip);
+
+/** Encodes a whole dataset file into one buffer. */
+export async function encodeDataset(dataset: Dataset): Promise<Buffer> {
+  const body = await gzipAsync(Buffer.from(encodeBody(dataset.spans)), { level: 9 });
+  const header: DatasetHeader = {
+    format: MAGIC,
+    version: FORMAT_VERSION,
+    provenance: dataset.provenance,
+    coverage: dataset.coverage,
+    spans: dataset.spans.length,
+    bodyBytes: body.length,
+    bodySha256: createHash('sha256').update(body).digest('hex'),
+  };
+  return Buffer.concat([Buffer.from(`${MAGIC} ${FORMAT_VERSION}\n${JSON.stringify(header)}\n`), body]);
+}
+
+/** Writes a dataset file atomically (a reader never sees half a file). */
+export async function writeDatasetFile(path: string, dataset: Dataset): Promise<{ bytes: number }> {
+  const data = await encodeDataset(dataset);
+  const temp = `${path}.${process.pid}.tmp`;
+  await writeFile(temp, data);
+  await rename(temp, path);
+  return { bytes: data.length };
+}
+
+/** Whether the file starts with the dataset magic (cheap: reads 32 bytes). */
+export async function isDatasetFile(path: string): Promise<boolean> {
+  const handle = await open(path, 'r').catch(() => undefined);
+  if (!handle) return false;
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(MAGIC.length), 0, MAGIC.length, 0);
+    return bytesRead === MAGIC.length && buffer.toString('latin1') === MAGIC;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads the magic line and the header (both short) without reading the body. */
+async function readHeader(path: string): Promise<{ header: DatasetHeader; bodyOffset: number } | string> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(256 * 1024), 0, 256 * 1024, 0);
+    const chunk = buffer.subarray(0, bytesRead);
+    const first = chunk.indexOf(10);
+    if (first < 0 || !chunk.subarray(0, first).toString('latin1').startsWith(`${MAGIC} `))
+      return 'it is not a trace-differ dataset (no magic line)';
+    const version = Number(chunk.subarray(MAGIC.length + 1, first).toString('latin1'));
+    if (!Number.isInteger(version)) return 'its format version is unreadable';
+    if (version > FORMAT_VERSION) {
+      return `it was written by a newer trace-differ (format ${version}; this one reads up to ${FORMAT_VERSION}): upgrade trace-differ to read it`;
+    }
+    if (version < 1) return `its format version ${version} is older than any this trace-differ reads`;
+    const second = chunk.indexOf(10, first + 1);
+    if (second < 0) return 'its header is truncated';
+    let header: DatasetHeader;
+    try {
+      header = JSON.parse(chunk.subarray(first + 1, second).toString('utf8')) as DatasetHeader;
+    } catch {
+      return 'its header is not valid JSON';
+    }
+    if (header.format !== MAGIC || header.version !== version || typeof header.bodySha256 !== 'string')
+      return 'its header is malformed';
+    return { header, bodyOffset: second + 1 };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Reads a dataset file, streaming its body, and checks its version, length, checksum and span
+ * count. A problem is answered as `{ ok: false, problem }` naming the file, never thrown: the
+ * caller sets the file aside and goes on.
+ */
+export async function readDatasetFile(path: string): Promise<LoadResult> {
+  const fail = (why: string): LoadResult => ({ ok: false, problem: `dataset ${path} was set aside: ${why}` });
+  let head;
+  try {
+    head = await readHeader(path);
+  } catch (error) {
+    return fail(`it cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  if (typeof head === 'string') return fail(head);
+  const { header, bodyOffset } = head;
+  const hash = createHash('sha256');
+  let bodyBytes = 0;
+  const decoder = new BodyDecoder();
+  try {
+    const raw = createReadStream(path, { start: bodyOffset });
+    raw.on('data', (chunk) => {
+      hash.update(chunk as Buffer);
+      bodyBytes += (chunk as Buffer).length;
+    });
+    // pipeline() carries an error of any stage (a corrupt gzip stream above all) to this one await.
+    await pipeline(raw, createGunzip(), async (source: AsyncIterable<Buffer>) => {
+      const text = new StringDecoder('utf8');
+      let rest = '';
+      for await (const chunk of source) {
+        const lines = (rest + text.write(chunk)).split('\n');
+        rest = lines.pop()!;
+        for (const line of lines) decoder.line(line);
+      }
+      decoder.line(rest + text.end());
+    });
+  } catch (error) {
+    if (bodyBytes !== header.bodyBytes) return fail(`it is truncated (${bodyBytes} of ${header.bodyBytes} body bytes)`);
+    return fail(`its body is corrupt (${(error as Error).message})`);
+  }
+  if (bodyBytes !== header.bodyBytes)
+    return fail(`its body is ${bodyBytes} bytes, the header says ${header.bodyBytes}`);
+  if (hash.digest('hex') !== header.bodySha256) return fail('its checksum does not match (the body was altered)');
+  if (decoder.spans.length !== header.spans)
+    return fail(`it holds ${decoder.spans.length} spans, the header says ${header.spans}`);
+  return { ok: true, dataset: { provenance: header.provenance, coverage: header.coverage, spans: decoder.spans } };
+}

@@ -1,0 +1,149 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { InputError } from '../errors.js';
+import type { Dataset, Span } from './types.js';
+
+/** A span as the seed stored it: the Lightstep stored-traces shape with the reporter joined in (DESIGN.md). */
+interface SeedSpan {
+  'span-id'?: unknown;
+  'trace-id'?: unknown;
+  'parent-span-id'?: unknown;
+  'span-name'?: unknown;
+  'start-time-micros'?: unknown;
+  'end-time-micros'?: unknown;
+  'is-error'?: unknown;
+  tags?: unknown;
+  reporter?: { id?: unknown; name?: unknown; hostname?: unknown };
+}
+
+function toSpan(raw: SeedSpan, where: string): Span {
+  const spanId = raw['span-id'];
+  const start = Number(raw['start-time-micros']);
+  const end = Number(raw['end-time-micros']);
+  if (typeof spanId !== 'string' || !Number.isFinite(start) || !Number.isFinite(end)) {
+    throw new InputError(
+      `${where}: not a span: expected "span-id", "start-time-micros" and "end-time-micros"`,
+      'write spans as { "span-id", "trace-id", "span-name", "start-time-micros", "end-time-micros", "is-error", "tags", "reporter": { "name" } }',
+    );
+  }
+  const tags: Record<string, string> = {};
+  if (raw.tags && typeof raw.tags === 'object') {
+    for (const [k, v] of Object.entries(raw.tags as Record<string, unknown>)) {
+      if (k === 'parent_span_guid') continue;
+      tags[k] = typeof v === 'string' ? v : JSON.stringify(v);
+    }
+  }
+  const parentTag = (raw.tags as Record<string, unknown> | undefined)?.parent_span_guid;
+  const parent =
+    typeof raw['parent-span-id'] === 'string' && raw['parent-span-id']
+      ? raw['parent-span-id']
+      : typeof parentTag === 'string'
+        ? parentTag
+        : undefined;
+  const span: Span = {
+    spanId,
+    traceId: typeof raw['trace-id'] === 'string' ? raw['trace-id'] : spanId,
+    service: typeof raw.reporter?.name === 'string' ? raw.reporter.name : '(none)',
+    operation: typeof raw['span-name'] === 'string' ? raw['span-name'] : '(none)',
+    startUs: Math.round(start),
+    durationUs: Math.max(0, Math.round(end - start)),
+    error: raw['is-error'] === true || raw['is-error'] === 'true',
+    tags,
+  };
+  if (parent) span.parentSpanId = parent;
+  if (typeof raw.reporter?.hostname === 'string' && raw.reporter.hostname) span.host = raw.reporter.hostname;
+  return span;
+}
+
+/**
+ * Reads spans in the seed's shape: a JSON array (parsed whole) or NDJSON (streamed line by line,
+ * so large exports need not fit in memory as text). Spans repeated in the file are kept once.
+ */
+export async function readSpansFile(path: string, options: { queryId?: string } = {}): Promise<Dataset> {
+  const handle = await open(path, 'r');
+  const { buffer, bytesRead } = await handle.read(Buffer.alloc(64), 0, 64, 0);
+  await handle.close();
+  const firstChar = buffer.subarray(0, bytesRead).toString('utf8').trimStart()[0];
+  const spans: Span[] = [];
+  const seen = new Set<string>();
+  const add = (span: Span) => {
+    if (seen.has(span.spanId)) return;
+    seen.add(span.spanId);
+    spans.push(span);
+  };
+  const invalid = (where: string, error: unknown) =>
+    new InputError(
+      `${where}: not valid JSON (${(error as Error).message})`,
+      'pass a JSON array of spans, or one span object per line (NDJSON)',
+    );
+  if (firstChar === '[') {
+    const { readFile } = await import('node:fs/promises');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await readFile(path, 'utf8'));
+    } catch (error) {
+      throw invalid(path, error);
+    }
+    (parsed as SeedSpan[]).forEach((raw, i) => add(toSpan(raw, `${path}: span ${i + 1}`)));
+  } else {
+    let lineNumber = 0;
+    for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+      lineNumber++;
+      if (line.trim() === '') continue;
+      let raw: SeedSpan;
+      try {
+        raw = JSON.parse(line) as SeedSpan;
+      } catch (error) {
+        throw invalid(`${path}:${lineNumber}`, error);
+      }
+      add(toSpan(raw, `${path}:${lineNumber}`));
+    }
+  }
+  let start = Infinity;
+  let end = -Infinity;
+  for (const s of spans) {
+    start = Math.min(start, s.startUs);
+    end = Math.max(end, s.startUs + s.durationUs);
+  }
+  const traces = new Set(spans.map((s) => s.traceId)).size;
+  return {
+    provenance: {
+      source: 'file',
+      queryId: options.queryId ?? 'file',
+      query: path,
+      origin: path,
+      collectedAt: new Date().toISOString(),
+      ...(spans.length ? { windowStartUs: start, windowEndUs: end } : {}),
+    },
+    coverage: {
+      complete: true,
+      exemplars: spans.length,
+      tracesWanted: traces,
+      tracesFetched: traces,
+      tracesFailed: 0,
+      failures: [],
+    },
+    spans,
+  };
+}
+
+/** Writes spans back in the seed's shape (NDJSON), e.g. for committed example datasets. */
+export function toSeedNdjson(spans: readonly Span[]): string {
+  return spans
+    .map((s) =>
+      JSON.stringify({
+        'span-id': s.spanId,
+        'trace-id': s.traceId,
+        ...(s.parentSpanId ? { 'parent-span-id': s.parentSpanId } : {}),
+        'span-name': s.operation,
+        'start-time-micros': s.startUs,
+        'end-time-micros': s.startUs + s.durationUs,
+        'is-error': s.error,
+        tags: s.tags,
+        reporter: { name: s.service, ...(s.host ? { hostname: s.host } : {}) },
+      }),
+    )
+    .join('\n')
+    .concat('\n');
+}

@@ -1,0 +1,89 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readDatasetFile, summariseDataset, writeDatasetFile } from '../dataset/index.js';
+import type { Dataset, HistoryEntry } from '../dataset/types.js';
+import type { DatasetStore, LoadResult, StoredEntry } from './types.js';
+
+/** How many collections the history index of a query keeps (the datasets beyond it stay on disk). */
+export const HISTORY_LENGTH = 50;
+
+/** A file-system-safe, time-ordered key: `2026-11-24T04-19-00-000Z-<run>`. */
+export function datasetKey(dataset: Dataset, suffix: string): string {
+  return `${dataset.provenance.collectedAt.replace(/[:.]/g, '-')}-${suffix}`;
+}
+
+/**
+ * Datasets in a directory: `<dir>/<query>/<key>.tdds`, with `<dir>/<query>/history.json`
+ * (newest first) and `<dir>/<query>/pins.json` (name → key). For the CLI, `npm start`, and
+ * self-hosted runners that keep a disk.
+ */
+export class LocalStore implements DatasetStore {
+  readonly kind = 'local';
+
+  constructor(
+    readonly dir: string,
+    private readonly suffix: () => string = () => Math.random().toString(36).slice(2, 8),
+  ) {}
+
+  private queryDir(queryId: string): string {
+    return join(this.dir, queryId);
+  }
+
+  fileOf(entry: Pick<StoredEntry, 'queryId' | 'key'>): string {
+    return join(this.queryDir(entry.queryId), `${entry.key}.tdds`);
+  }
+
+  private async readJson<T>(file: string, fallback: T): Promise<T> {
+    try {
+      return JSON.parse(await readFile(file, 'utf8')) as T;
+    } catch {
+      // A missing or damaged index is rebuilt from scratch: losing a trend line is better than failing a run.
+      return fallback;
+    }
+  }
+
+  private async writeJson(file: string, value: unknown): Promise<void> {
+    const temp = `${file}.${process.pid}.tmp`;
+    await writeFile(temp, JSON.stringify(value, null, 1));
+    await rename(temp, file);
+  }
+
+  async history(queryId: string): Promise<HistoryEntry[]> {
+    const entries = await this.readJson<HistoryEntry[]>(join(this.queryDir(queryId), 'history.json'), []);
+    return Array.isArray(entries) ? entries : [];
+  }
+
+  async put(dataset: Dataset, options: { pinAs?: string; verdict?: string } = {}): Promise<StoredEntry> {
+    const queryId = dataset.provenance.queryId;
+    await mkdir(this.queryDir(queryId), { recursive: true });
+    const key = datasetKey(dataset, this.suffix());
+    const entry = summariseDataset(dataset, key, options.verdict);
+    await writeDatasetFile(this.fileOf(entry), dataset);
+    const history = [entry, ...(await this.history(queryId))]
+      .sort((a, b) => b.collectedAt.localeCompare(a.collectedAt))
+      .slice(0, HISTORY_LENGTH);
+    await this.writeJson(join(this.queryDir(queryId), 'history.json'), history);
+    if (options.pinAs) {
+      const pinsFile = join(this.queryDir(queryId), 'pins.json');
+      const pins = await this.readJson<Record<string, StoredEntry>>(pinsFile, {});
+      pins[options.pinAs] = { ...entry, pinnedAs: options.pinAs };
+      await this.writeJson(pinsFile, pins);
+    }
+    return entry;
+  }
+
+  async list(queryId: string, options: { limit?: number; before?: string } = {}): Promise<StoredEntry[]> {
+    const history = await this.history(queryId);
+    const earlier = options.before ? history.filter((e) => e.collectedAt < options.before!) : history;
+    return earlier.slice(0, options.limit ?? earlier.length);
+  }
+
+  async load(entry: StoredEntry): Promise<LoadResult> {
+    return readDatasetFile(this.fileOf(entry));
+  }
+
+  async pinned(queryId: string, name: string): Promise<StoredEntry | undefined> {
+    const pins = await this.readJson<Record<string, StoredEntry>>(join(this.queryDir(queryId), 'pins.json'), {});
+    return pins[name];
+  }
+}
