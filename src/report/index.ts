@@ -1,0 +1,7 @@
+/** report: pure renderers of a run's outcome — markdown for GitHub, text for terminals, JSON for tools. */
+export { renderMarkdown, type MarkdownOptions } from './markdown.js';
+export { renderText } from './text.js';
+export { renderJson, REPORT_SCHEMA } from './json.js';
+export { headline, EMOJI } from './headline.js';
+export { md, mermaidLabel } from './escape.js';
+export type * from './types.js';
