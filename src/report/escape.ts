@@ -29,10 +29,13 @@ const ENTITIES: Record<string, string> = {
   $: '&#36;',
 };
 const JOINER = '\u2060';
+// Control characters are exactly what must go: a newline would end a table row.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
 
 /** Escapes untrusted text for a markdown table cell or paragraph. */
 export function md(text: string, maxLength = 200): string {
-  let s = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
+  let s = text.replace(CONTROL, ' ');
   if (s.length > maxLength) s = `${s.slice(0, maxLength - 1)}…`;
   // Break what GitHub links after rendering: @user / @org/team, #123 and org/repo#123, URLs, www.
   s = s
@@ -45,7 +48,7 @@ export function md(text: string, maxLength = 200): string {
 
 /** Escapes untrusted text for a Mermaid node label inside `["…"]`: entity codes, no quotes, no newlines. */
 export function mermaidLabel(text: string, maxLength = 80): string {
-  let s = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
+  let s = text.replace(CONTROL, ' ');
   if (s.length > maxLength) s = `${s.slice(0, maxLength - 1)}…`;
   // Mermaid's own entity syntax is #name; or #code; — it reads those, so nothing here can end the label.
   return s.replace(/[^A-Za-z0-9 .,/_:+=-]/g, (c) => `#${c.codePointAt(0)};`);
