@@ -1,0 +1,10 @@
+/** simulator: the Lightstep public API on loopback, and the sandbox-like traffic behind it. */
+export {
+  startSimulator,
+  matcher,
+  type Faults,
+  type Simulator,
+  type SimulatorOptions,
+  type SimulatorStats,
+} from './server.js';
+export { generateTraffic, SANDBOX, type Scenario, type TrafficOptions } from './traffic.js';

@@ -1,0 +1,350 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Span } from '../dataset/types.js';
+import { Random } from './random.js';
+import { generateTraffic, type Scenario } from './traffic.js';
+
+/**
+ * A Lightstep public API (v0.2) on loopback, with the real JSON shapes, status codes and error
+ * body of ../shared/reference/lightstep-api.md, serving sandbox-like traffic deterministically,
+ * with scenarios (what a deploy changes) and faults (what networks and the real API do).
+ */
+
+export interface Faults {
+  /** The next N requests (any endpoint) answer 429 with X-RateLimit-* headers. */
+  rateLimitBurst?: number;
+  /** Seconds put in Retry-After on those 429s (the real API was never seen sending it). */
+  retryAfterSeconds?: number;
+  /** Fraction of stored traces whose FIRST request answers 500 (transient). */
+  transientTraceFailures?: number;
+  /** Fraction of stored traces that always answer 500 ("not assembled"), as the real API does for some. */
+  permanentTraceFailures?: number;
+  /** Delay before every response, ms. */
+  slowMs?: number;
+  /** The next N stored-trace responses are cut off halfway and the connection closed. */
+  truncateNext?: number;
+}
+
+export interface SimulatorOptions {
+  port?: number;
+  seed?: number;
+  organization?: string;
+  project?: string;
+  /** The key the API accepts; any other gets 401. Default: any non-empty key. */
+  apiKey?: string;
+  /** How long after creation a snapshot is complete, ms. */
+  completeAfterMs?: number;
+  /** Traces of traffic behind each snapshot. */
+  tracesPerSnapshot?: number;
+  windowMinutes?: number;
+  /** Whether exemplars carry `trace-guid` (unconfirmed for the real API; the client copes either way). */
+  exemplarTraceGuid?: boolean;
+  /** The snapshot rate limit it enforces, per hour (the documented 60). */
+  snapshotLimitPerHour?: number;
+}
+
+export interface SimulatorStats {
+  requests: Record<string, number>;
+  /** Stored-trace requests per trace id: a trace fetched twice shows 2. */
+  storedTraceRequests: Map<string, number>;
+  rateLimited: number;
+  unauthorized: number;
+}
+
+interface Snapshot {
+  id: string;
+  query: string;
+  createdAt: number;
+  completeAt: number;
+  exemplars: Span[];
+  /** Every span of every trace behind the exemplars: what a complete collection must end with. */
+  traces: Map<string, Span[]>;
+}
+
+export interface Simulator {
+  url: string;
+  organization: string;
+  project: string;
+  /** A key the simulator accepts. */
+  apiKey: string;
+  setScenario(scenario: Scenario | undefined): void;
+  setFaults(faults: Faults): void;
+  stats(): SimulatorStats;
+  /** The spans a complete collection of the snapshot must hold. */
+  groundTruth(snapshotId: string): Span[];
+  close(): Promise<void>;
+}
+
+/** The query forms the sandbox uses: `service IN ("a", "b")`, `operation IN (…)`, joined by AND. */
+export function matcher(query: string): (s: Span) => boolean {
+  const clauses = [...query.matchAll(/\b(service|operation)\s+IN\s*\(([^)]*)\)/gi)].map((m) => ({
+    field: m[1]!.toLowerCase() as 'service' | 'operation',
+    values: new Set([...m[2]!.matchAll(/"([^"]*)"/g)].map((v) => v[1]!)),
+  }));
+  return (s) => clauses.every((c) => c.values.has(c.field === 'service' ? s.service : s.operation));
+}
+
+function reporterId(service: string, host: string | undefined): string {
+  let h = 0x811c9dc5;
+  for (const c of `${service}/${host ?? ''}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0').repeat(2);
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const organization = options.organization ?? 'demo-org';
+  const project = options.project ?? 'demo-project';
+  const base = `/public/v0.2/${organization}/projects/${project}`;
+  const seed = options.seed ?? 42;
+  const ids = new Random(seed ^ 0x5eed);
+  const snapshots = new Map<string, Snapshot>();
+  const spanToTrace = new Map<string, { snapshot: Snapshot; traceId: string }>();
+  let scenario: Scenario | undefined;
+  let faults: Faults = {};
+  const transientSeen = new Set<string>();
+  const snapshotCalls: number[] = [];
+  const stats: SimulatorStats = { requests: {}, storedTraceRequests: new Map(), rateLimited: 0, unauthorized: 0 };
+  const failureRoll = new Map<string, number>();
+  const roll = (traceId: string) => {
+    if (!failureRoll.has(traceId)) failureRoll.set(traceId, new Random(parseInt(traceId.slice(0, 8), 16)).next());
+    return failureRoll.get(traceId)!;
+  };
+
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(text);
+  };
+  const error = (res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) =>
+    send(res, status, { errors: [message] }, headers);
+  const rateHeaders = (limit: number, remaining: number, resetSeconds: number) => ({
+    'x-ratelimit-limit': String(limit),
+    'x-ratelimit-remaining': String(Math.max(0, remaining)),
+    'x-ratelimit-reset': String(resetSeconds),
+  });
+
+  const createSnapshot = (query: string): Snapshot => {
+    const index = snapshots.size;
+    const now = Date.now();
+    const windowMinutes = options.windowMinutes ?? 10;
+    const traffic = generateTraffic({
+      seed: seed + 7919 * (index + 1),
+      traces: options.tracesPerSnapshot ?? 300,
+      startUs: (now - windowMinutes * 60_000) * 1000,
+      windowMinutes,
+      scenario,
+    });
+    const match = matcher(query);
+    const exemplars = traffic.filter(match);
+    const wanted = new Set(exemplars.map((s) => s.traceId));
+    const traces = new Map<string, Span[]>();
+    for (const s of traffic) {
+      if (!wanted.has(s.traceId)) continue;
+      let list = traces.get(s.traceId);
+      if (!list) traces.set(s.traceId, (list = []));
+      list.push(s);
+    }
+    const snapshot: Snapshot = {
+      id: ids.hex(10).replace(/^\d/, 'S'),
+      query,
+      createdAt: now,
+      completeAt: now + (options.completeAfterMs ?? 0),
+      exemplars,
+      traces,
+    };
+    snapshots.set(snapshot.id, snapshot);
+    for (const [traceId, spans] of traces) for (const s of spans) spanToTrace.set(s.spanId, { snapshot, traceId });
+    return snapshot;
+  };
+
+  const storedTrace = (snapshot: Snapshot, traceId: string, requested: string, url: string) => {
+    const spans = snapshot.traces.get(traceId)!;
+    const reporters = new Map<string, { service: string; host?: string }>();
+    const rows = spans.map((s) => {
+      const rid = reporterId(s.service, s.host);
+      reporters.set(rid, { service: s.service, host: s.host });
+      return {
+        'span-name': s.operation,
+        'span-id': s.spanId,
+        'is-error': s.error,
+        'start-time-micros': s.startUs,
+        'end-time-micros': s.startUs + s.durationUs,
+        'trace-id': s.traceId,
+        'reporter-id': rid,
+        tags: { ...s.tags, ...(s.parentSpanId ? { parent_span_guid: s.parentSpanId } : {}) },
+      };
+    });
+    const start = Math.min(...spans.map((s) => s.startUs));
+    const end = Math.max(...spans.map((s) => s.startUs + s.durationUs));
+    return {
+      data: [
+        {
+          type: 'stored-traces',
+          id: requested,
+          attributes: { 'start-time-micros': start, 'end-time-micros': end, spans: rows },
+          relationships: {
+            reporters: [...reporters].map(([rid, r]) => ({
+              'reporter-id': rid,
+              attributes: {
+                'lightstep.component_name': r.service,
+                'lightstep.hostname': r.host ?? '',
+                'lightstep.tracer': 'simulator',
+              },
+            })),
+          },
+        },
+      ],
+      links: { self: url },
+    };
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://simulator');
+    const path = url.pathname;
+    const route =
+      req.method === 'POST' && path === `${base}/snapshots`
+        ? 'create-snapshot'
+        : req.method === 'GET' && path === `${base}/snapshots`
+          ? 'list-snapshots'
+          : req.method === 'GET' && path.startsWith(`${base}/snapshots/`)
+            ? 'get-snapshot'
+            : req.method === 'GET' && path === `${base}/stored-traces`
+              ? 'stored-traces'
+              : 'unknown';
+    stats.requests[route] = (stats.requests[route] ?? 0) + 1;
+    if (faults.slowMs) await new Promise((r) => setTimeout(r, faults.slowMs));
+
+    const auth = req.headers.authorization ?? '';
+    const key = /^bearer\s+(.+)$/i.exec(auth)?.[1];
+    if (!key || (options.apiKey !== undefined && key !== options.apiKey)) {
+      stats.unauthorized++;
+      return error(res, 401, 'Unauthorized: invalid or missing API key');
+    }
+    if (route === 'unknown') {
+      return error(res, 404, path.startsWith(base) ? 'Not found' : 'Unknown organization or project');
+    }
+    if (faults.rateLimitBurst && faults.rateLimitBurst > 0) {
+      faults.rateLimitBurst--;
+      stats.rateLimited++;
+      const headers: Record<string, string> = rateHeaders(100, 0, 1);
+      if (faults.retryAfterSeconds !== undefined) headers['retry-after'] = String(faults.retryAfterSeconds);
+      return error(res, 429, 'Too many requests', headers);
+    }
+    const isSnapshotEndpoint = route !== 'stored-traces';
+    if (isSnapshotEndpoint) {
+      const hourAgo = Date.now() - 3_600_000;
+      while (snapshotCalls.length && snapshotCalls[0]! < hourAgo) snapshotCalls.shift();
+      const limit = options.snapshotLimitPerHour ?? 60;
+      if (snapshotCalls.length >= limit) {
+        stats.rateLimited++;
+        return error(
+          res,
+          429,
+          'Snapshot creation exceeded rate limit',
+          rateHeaders(limit, 0, Math.ceil((snapshotCalls[0]! - hourAgo) / 1000)),
+        );
+      }
+      snapshotCalls.push(Date.now());
+    }
+
+    if (route === 'create-snapshot') {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      let query: unknown;
+      try {
+        query = (JSON.parse(body) as { data?: { attributes?: { query?: unknown } } }).data?.attributes?.query;
+      } catch {
+        return error(res, 400, 'Invalid JSON body');
+      }
+      if (typeof query !== 'string' || query.trim() === '')
+        return error(res, 400, 'Invalid query: data.attributes.query is required');
+      const snapshot = createSnapshot(query);
+      return send(res, 200, {
+        data: {
+          type: 'snapshot',
+          id: snapshot.id,
+          attributes: { query, 'complete-time': new Date(snapshot.completeAt).toISOString() },
+        },
+      });
+    }
+    if (route === 'list-snapshots') {
+      return send(res, 200, {
+        data: [...snapshots.values()].map((s) => ({ type: 'snapshot', id: s.id, attributes: { query: s.query } })),
+        links: { self: url.href },
+      });
+    }
+    if (route === 'get-snapshot') {
+      const id = decodeURIComponent(path.slice(`${base}/snapshots/`.length));
+      const snapshot = snapshots.get(id);
+      if (!snapshot) return error(res, 404, `No snapshot with id ${id}`);
+      const attributes: Record<string, unknown> = {
+        query: snapshot.query,
+        'complete-time': new Date(snapshot.completeAt).toISOString(),
+      };
+      if (Date.now() >= snapshot.completeAt && url.searchParams.get('include-exemplars') === '1') {
+        attributes.exemplars = snapshot.exemplars.map((s) => ({
+          'span-guid': s.spanId,
+          ...(options.exemplarTraceGuid === false ? {} : { 'trace-guid': s.traceId }),
+          'service-name': s.service,
+          'span-name': s.operation,
+          'duration-micros': s.durationUs,
+          'has-error': s.error,
+          attributes: s.tags,
+        }));
+      }
+      return send(res, 200, {
+        data: { type: 'snapshot', id, attributes },
+        links: { 'ui-self': `https://app.lightstep.com/${organization}/explorer?snapshot_id=${id}` },
+      });
+    }
+    // stored-traces
+    const spanId = url.searchParams.get('span-id');
+    if (!spanId) return error(res, 400, 'Missing required parameter span-id');
+    const found = spanToTrace.get(spanId);
+    if (!found) return error(res, 404, 'No stored traces found');
+    stats.storedTraceRequests.set(found.traceId, (stats.storedTraceRequests.get(found.traceId) ?? 0) + 1);
+    const r = roll(found.traceId);
+    if (faults.permanentTraceFailures && r < faults.permanentTraceFailures)
+      return error(res, 500, 'Internal Server Error');
+    if (faults.transientTraceFailures && r >= 1 - faults.transientTraceFailures && !transientSeen.has(found.traceId)) {
+      transientSeen.add(found.traceId);
+      return error(res, 500, 'Internal Server Error');
+    }
+    const body = JSON.stringify(storedTrace(found.snapshot, found.traceId, spanId, url.href));
+    if (faults.truncateNext && faults.truncateNext > 0) {
+      faults.truncateNext--;
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
+      res.write(body.slice(0, Math.floor(body.length / 2)));
+      res.socket?.destroy();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(body);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) error(res, 500, `simulator bug: ${(e as Error).message}`);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    organization,
+    project,
+    apiKey: options.apiKey ?? 'simulator-key',
+    setScenario: (s) => {
+      scenario = s;
+    },
+    setFaults: (f) => {
+      faults = { ...f };
+    },
+    stats: () => stats,
+    groundTruth: (id) => [...(snapshots.get(id)?.traces.values() ?? [])].flat(),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

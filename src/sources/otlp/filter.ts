@@ -1,0 +1,48 @@
+import { UserError } from '../../errors.js';
+import type { Span } from '../../dataset/types.js';
+
+/**
+ * The OTLP filter: `key = "value"`, `key != "value"`, `key IN ("a", "b")`, joined by AND.
+ * Keys: `service.name` (or `service`), `name` (or `operation`), `status` (ok / error),
+ * any span or resource attribute. An empty filter keeps every span.
+ */
+type Clause = { key: string; op: '=' | '!=' | 'IN'; values: string[] };
+
+const EXAMPLE = 'service.name = "android" AND http.route IN ("/api/pay", "/api/cart")';
+
+export function parseFilter(text: string): (span: Span) => boolean {
+  const src = text.trim();
+  if (src === '') return () => true;
+  const clauses: Clause[] = [];
+  const re =
+    /\s*([A-Za-z_][\w.\-/]*)\s*(=|!=|\bIN\b)\s*(?:"((?:[^"\\]|\\.)*)"|\(\s*((?:"(?:[^"\\]|\\.)*"\s*,?\s*)+)\))\s*(AND\b|$)/iy;
+  let pos = 0;
+  while (pos < src.length) {
+    re.lastIndex = pos;
+    const m = re.exec(src);
+    if (!m) {
+      while (src[pos] === ' ') pos++;
+      throw new UserError(
+        `filter ${JSON.stringify(text)} cannot be read at character ${pos + 1}: ${JSON.stringify(src.slice(pos, pos + 20))}`,
+        `write it like: ${EXAMPLE}`,
+      );
+    }
+    const op = m[2]!.toUpperCase() as Clause['op'];
+    const values = m[3] !== undefined ? [m[3]] : [...m[4]!.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((v) => v[1]!);
+    clauses.push({ key: m[1]!, op, values: values.map((v) => v.replace(/\\(.)/g, '$1')) });
+    pos = re.lastIndex;
+    if (m[5] === '' && pos < src.length) break;
+  }
+  const get = (span: Span, key: string): string | undefined => {
+    if (key === 'service.name' || key === 'service') return span.service;
+    if (key === 'name' || key === 'operation') return span.operation;
+    if (key === 'status') return span.error ? 'error' : 'ok';
+    return span.tags[key];
+  };
+  return (span) =>
+    clauses.every((c) => {
+      const v = get(span, c.key);
+      const hit = v !== undefined && c.values.includes(v);
+      return c.op === '!=' ? !hit : hit;
+    });
+}

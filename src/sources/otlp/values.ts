@@ -1,0 +1,63 @@
+/** OTLP/JSON AnyValue → a stable string (int64 arrives as a string in OTLP/JSON and stays exact). */
+export interface AnyValue {
+  stringValue?: string;
+  intValue?: string | number;
+  doubleValue?: number | string;
+  boolValue?: boolean;
+  bytesValue?: string;
+  arrayValue?: { values?: AnyValue[] };
+  kvlistValue?: { values?: KeyValue[] };
+}
+export interface KeyValue {
+  key?: string;
+  value?: AnyValue;
+}
+
+function plain(v: AnyValue | undefined): unknown {
+  if (!v) return null;
+  if (v.stringValue !== undefined) return v.stringValue;
+  if (v.intValue !== undefined) return String(v.intValue);
+  if (v.doubleValue !== undefined) return Number(v.doubleValue);
+  if (v.boolValue !== undefined) return v.boolValue;
+  if (v.bytesValue !== undefined) return v.bytesValue;
+  if (v.arrayValue) return (v.arrayValue.values ?? []).map(plain);
+  if (v.kvlistValue) {
+    const entries = (v.kvlistValue.values ?? []).map((kv) => [kv.key ?? '', plain(kv.value)] as const);
+    return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
+  }
+  return null;
+}
+
+export function renderValue(v: AnyValue | undefined): string {
+  const p = plain(v);
+  if (typeof p === 'string') return p;
+  if (typeof p === 'number' || typeof p === 'boolean') return String(p);
+  return JSON.stringify(p);
+}
+
+export function attributes(list: KeyValue[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const kv of list ?? []) if (kv.key) out[kv.key] = renderValue(kv.value);
+  return out;
+}
+
+/** Ids are hex in OTLP/JSON; some exporters write base64 of the 8 or 16 bytes, which is turned into hex. */
+export function hexId(id: string | undefined): string | undefined {
+  if (!id) return undefined;
+  if (/^[0-9a-fA-F]+$/.test(id) && (id.length === 16 || id.length === 32)) return id.toLowerCase();
+  if (/^[A-Za-z0-9+/]+=*$/.test(id)) {
+    const bytes = Buffer.from(id, 'base64');
+    if (bytes.length === 8 || bytes.length === 16) return bytes.toString('hex');
+  }
+  return id.toLowerCase();
+}
+
+/** Nanoseconds (a string of digits, or a number) → integer microseconds, exact through BigInt. */
+export function nanosToMicros(ns: string | number | undefined): number | undefined {
+  if (ns === undefined || ns === null || ns === '') return undefined;
+  try {
+    return Number(BigInt(typeof ns === 'number' ? Math.round(ns) : ns) / 1000n);
+  } catch {
+    return undefined;
+  }
+}
