@@ -8,7 +8,9 @@ import { runSimulate } from './simulate.js';
 const formatOption = () =>
   new Option('--format <format>', 'report format').choices(['markdown', 'json', 'text']).default('markdown');
 const failOnOption = () =>
-  new Option('--fail-on <level>', 'exit 1 when the verdict reaches this').choices(['fail', 'warn', 'never']).default('fail');
+  new Option('--fail-on <level>', 'exit 1 when the verdict reaches this')
+    .choices(['fail', 'warn', 'never'])
+    .default('fail');
 
 /**
  * Runs the CLI with the given arguments (without `node` and the script) and returns the exit code:
@@ -29,21 +31,30 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('diff')
-    .description('diff two datasets: trace-differ dataset files, OTLP JSON, span JSON/NDJSON, stored keys or snapshot ids')
+    .description(
+      'diff two datasets: trace-differ dataset files, OTLP JSON, span JSON/NDJSON, stored keys or snapshot ids',
+    )
     .argument('<baseline>', 'the reference side')
     .argument('<current>', 'the side to judge')
-    .option('--group-by <keys>', 'comma-separated keys; combine with +, e.g. operation,http.status_code,service+operation')
+    .option(
+      '--group-by <keys>',
+      'comma-separated keys; combine with +, e.g. operation,http.status_code,service+operation',
+    )
     .option('--config <file>', 'take thresholds and group-by from this configuration file')
     .option('--query <id>', 'the query of --config whose settings to use (default: the first)')
     .option('--store <dir>', 'a local store directory, to resolve stored keys')
     .addOption(formatOption())
     .option('-o, --output <file>', 'write the report here instead of stdout')
     .addOption(failOnOption())
-    .action(async (baseline: string, current: string, opts) => setExit(await runDiffCommand(baseline, current, opts, logger())));
+    .action(async (baseline: string, current: string, opts) =>
+      setExit(await runDiffCommand(baseline, current, opts, logger())),
+    );
 
   program
     .command('collect')
-    .description('snapshot every query of the config (Lightstep key from LIGHTSTEP_API_KEY), diff against the store, keep the new datasets')
+    .description(
+      'snapshot every query of the config (Lightstep key from LIGHTSTEP_API_KEY), diff against the store, keep the new datasets',
+    )
     .option('--config <file>', 'configuration file', '.github/trace-differ.yml')
     .option('--query <id>', 'only this query')
     .option('--store <dir>', 'local store directory', '.trace-differ')
@@ -70,7 +81,9 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('demo')
-    .description('the first run: two collect cycles against the built-in Lightstep simulator, the second with a regression')
+    .description(
+      'the first run: two collect cycles against the built-in Lightstep simulator, the second with a regression',
+    )
     .option('--out <dir>', 'where the report, the JSON result and the store go', 'trace-differ-out')
     .option('--seed <n>', 'seed of the simulated traffic', '42')
     .action(async (opts) => setExit(await runDemo({ out: opts.out, seed: Number(opts.seed) }, logger())));

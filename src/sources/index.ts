@@ -12,7 +12,15 @@ import type { Source } from './source.js';
 export type { CollectContext, Source } from './source.js';
 
 export interface SourceSettings {
-  lightstep: { apiKey?: string; organization?: string; project?: string; apiUrl?: string; dispatcher?: Dispatcher };
+  lightstep: {
+    apiKey?: string;
+    organization?: string;
+    project?: string;
+    apiUrl?: string;
+    dispatcher?: Dispatcher;
+    /** The client-side limit of non-snapshot requests (default the documented 100/s). */
+    requestsPerSecond?: number;
+  };
   /** Multiplies every wait of the Lightstep source (snapshot completion, polling); the demo and tests use a small one. */
   timeScale?: number;
   /** Directory OTLP paths are relative to (the repository root in the action). */
@@ -36,6 +44,7 @@ export function sourceFor(query: QueryConfig, settings: SourceSettings): Source 
     project,
     apiUrl: ls.apiUrl ?? query.source.apiUrl,
     dispatcher: ls.dispatcher,
+    requestsPerSecond: ls.requestsPerSecond,
     timeScale: settings.timeScale,
   });
 }

@@ -41,12 +41,10 @@ function runShop(behaviour: Behaviour, iterations: number): string[] {
   let clock = Date.UTC(2026, 10, 24);
   for (let i = 0; i < iterations; i++) {
     const start = (clock += 1000);
-    const root = tracers
-      .get('frontend')!
-      .startSpan('GET /checkout', {
-        startTime: start,
-        attributes: { 'http.route': '/checkout', 'user.tier': i % 3 === 0 ? 'gold' : 'basic' },
-      });
+    const root = tracers.get('frontend')!.startSpan('GET /checkout', {
+      startTime: start,
+      attributes: { 'http.route': '/checkout', 'user.tier': i % 3 === 0 ? 'gold' : 'basic' },
+    });
     const ctx = trace.setSpan(context.active(), root);
     const jitter = (i * 7919) % 13;
     const pay = tracers.get('payment')!.startSpan('charge', { startTime: start + 1 }, ctx);

@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Runs the bundled action (dist/index.js) as a child process with the environment a GitHub runner
+ * gives it: INPUT_* variables, the event payload file, GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, RUNNER_TEMP.
+ */
+export interface ActionRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+export interface RunnerEnv {
+  workspace: string;
+  eventName: string;
+  event: object;
+  inputs: Record<string, string>;
+  runId: number;
+  apiUrl?: string;
+  extraEnv?: Record<string, string>;
+}
+
+const root = join(import.meta.dirname, '..', '..');
+
+/** Parses GITHUB_OUTPUT's `name<<delimiter` heredoc records (what core.setOutput writes). */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]!);
+    if (!m) continue;
+    const [, name, delimiter] = m;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i]!);
+    outputs[name!] = value.join('\n');
+  }
+  return outputs;
+}
+
+export async function runAction(env: RunnerEnv): Promise<ActionRun> {
+  const temp = await mkdtemp(join(tmpdir(), 'td-runner-'));
+  const eventPath = join(temp, 'event.json');
+  const summaryPath = join(temp, 'summary.md');
+  const outputPath = join(temp, 'output.txt');
+  await writeFile(eventPath, JSON.stringify(env.event));
+  await writeFile(summaryPath, '');
+  await writeFile(outputPath, '');
+  const inputs = Object.fromEntries(
+    Object.entries(env.inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]),
+  );
+  const childEnv: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: temp,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: env.eventName,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: 'acme/shop',
+    GITHUB_REPOSITORY_OWNER: 'acme',
+    GITHUB_RUN_ID: String(env.runId),
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_WORKFLOW: 'trace-differ',
+    GITHUB_SHA: 'a'.repeat(40),
+    GITHUB_REF: env.eventName.startsWith('pull_request') ? 'refs/pull/7/merge' : 'refs/heads/main',
+    GITHUB_WORKSPACE: env.workspace,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: env.apiUrl ?? 'http://127.0.0.1:9',
+    GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_OUTPUT: outputPath,
+    RUNNER_TEMP: temp,
+    ...inputs,
+    ...env.extraEnv,
+  };
+  const child = spawn(process.execPath, [join(root, 'dist', 'index.js')], { cwd: env.workspace, env: childEnv });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exitCode = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
+  return {
+    exitCode,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(await readFile(outputPath, 'utf8')),
+    summary: await readFile(summaryPath, 'utf8'),
+  };
+}

@@ -1,0 +1,210 @@
+import * as core from '@actions/core';
+import { getOctokit } from '@actions/github';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Config } from '../config/types.js';
+import { InputError } from '../errors.js';
+import type { Logger } from '../log.js';
+import {
+  annotateFindings,
+  setRunOutputs,
+  syncAlertIssue,
+  upsertStickyComment,
+  writeJobSummary,
+} from '../publish/index.js';
+import { renderJson, renderMarkdown } from '../report/index.js';
+import type { Report } from '../report/types.js';
+import { createStore } from '../store/index.js';
+import { collect } from './collect.js';
+import { selectQueries, type ModeContext } from './context.js';
+import { diffMode } from './diff.js';
+import { gate } from './gate.js';
+import { readGitHubEnv, runUrl, type GitHubEnv } from './github-env.js';
+import { readInputs, type InputLookup, type RunInputs } from './inputs.js';
+import { mergeResults } from './merge.js';
+import { countFindings, reaches } from './outcomes.js';
+import { plan } from './plan.js';
+
+/** A job summary must stay under 1 MiB; a comment under 65,536 characters (GitHub's limits). */
+const SUMMARY_LIMIT = 1_000_000;
+const COMMENT_LIMIT = 65_000;
+
+export interface ActionDeps {
+  input: InputLookup;
+  logger: Logger;
+  loadConfig: (file: string) => Promise<Config>;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The whole action run: inputs → mode → report files → publish → outputs → the gate. */
+export async function runAction(deps: ActionDeps): Promise<void> {
+  const env = deps.env ?? process.env;
+  const gh = await readGitHubEnv(env);
+  const inputs = readInputs(deps.input, gh.eventName);
+  // Masked before anything can print them; the runner masks GITHUB_TOKEN itself, a PAT passed in is not.
+  if (inputs.lightstep.apiKey) core.setSecret(inputs.lightstep.apiKey);
+  if (inputs.githubToken) core.setSecret(inputs.githubToken);
+  const log = deps.logger;
+  log.info(`trace-differ: mode ${inputs.mode}${gh.eventName ? ` (event ${gh.eventName})` : ''}`);
+
+  if (inputs.mode === 'plan') {
+    const config = await deps.loadConfig(inputs.configPath);
+    const { json, matrix } = plan(config);
+    core.setOutput('matrix', json);
+    log.info(`matrix: ${matrix.query.length} queries: ${matrix.query.join(', ')}`);
+    return;
+  }
+
+  let report: Report;
+  if (inputs.mode === 'merge') {
+    if (!inputs.results) {
+      throw new InputError(
+        "mode 'merge' needs the 'results' input",
+        "set 'results:' to the folder the result artifacts were downloaded to",
+      );
+    }
+    report = await mergeResults(inputs.results, log, new Date());
+  } else {
+    const config = await deps.loadConfig(inputs.configPath);
+    const ctx = await buildContext(config, inputs, gh, log, env);
+    report = await runMode(ctx, inputs);
+  }
+
+  await finish(report, inputs, gh, log, env);
+}
+
+async function buildContext(
+  config: Config,
+  inputs: RunInputs,
+  gh: GitHubEnv,
+  logger: Logger,
+  env: NodeJS.ProcessEnv,
+): Promise<ModeContext> {
+  const queries = selectQueries(config, inputs.query).map((q) =>
+    inputs.baseline ? { ...q, baseline: inputs.baseline } : q,
+  );
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  const store =
+    inputs.store === 'none' || inputs.mode === 'diff'
+      ? undefined
+      : await createStore(inputs.store, {
+          dir: resolve(workspace, inputs.storePath),
+          runId: gh.runId,
+          runAttempt: gh.runAttempt,
+          logger,
+        });
+  return {
+    logger,
+    config,
+    queries,
+    sources: { lightstep: inputs.lightstep, basePath: workspace },
+    store,
+    github: gh,
+    queryConcurrency: 4,
+    now: () => new Date(),
+  };
+}
+
+async function runMode(ctx: ModeContext, inputs: RunInputs): Promise<Report> {
+  switch (inputs.mode) {
+    case 'collect':
+      return collect(ctx);
+    case 'gate':
+      return gate(ctx, inputs.current);
+    case 'diff': {
+      if (!inputs.baselineDataset || !inputs.currentDataset) {
+        throw new InputError(
+          "mode 'diff' needs 'baseline-dataset' and 'current-dataset'",
+          'set both to dataset files, stored keys or Lightstep snapshot ids',
+        );
+      }
+      const [query] = ctx.queries;
+      if (!query)
+        throw new InputError('the configuration has no query to take settings from', "add a query, or set 'query:'");
+      return diffMode(ctx, query, inputs.baselineDataset, inputs.currentDataset);
+    }
+    default:
+      throw new InputError(`mode '${inputs.mode}' cannot run here`, 'use collect, gate, diff, plan or merge');
+  }
+}
+
+/** Writes the report files, publishes where asked, sets the outputs, and fails the step if the gate says so. */
+async function finish(
+  report: Report,
+  inputs: RunInputs,
+  gh: GitHubEnv,
+  log: Logger,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
+  const outDir = join(env.RUNNER_TEMP ?? resolve('trace-differ-out'), 'trace-differ');
+  await mkdir(outDir, { recursive: true });
+  report.fullReportHint = runUrl(gh) ? `the artifacts of ${runUrl(gh)}` : undefined;
+  report.pullRequest = gh.pullRequest?.number ?? report.pullRequest;
+  const jsonPath = join(outDir, 'report.json');
+  const mdPath = join(outDir, 'report.md');
+  await writeFile(jsonPath, renderJson(report));
+  await writeFile(mdPath, renderMarkdown(report));
+
+  if (inputs.publish.has('summary')) await writeJobSummary(renderMarkdown(report, { maxChars: SUMMARY_LIMIT }));
+
+  const token = inputs.githubToken;
+  const needsGitHub = inputs.publish.has('comment') || inputs.publish.has('issue');
+  if (needsGitHub && token && gh.owner && gh.repo) {
+    const octokit = getOctokit(token, { baseUrl: gh.apiUrl });
+    const repo = { owner: gh.owner, repo: gh.repo };
+    const prNumber = report.pullRequest;
+    if (inputs.publish.has('comment') && prNumber !== undefined) {
+      if (gh.pullRequest?.fromFork && inputs.mode === 'gate') {
+        log.warn(
+          'This pull request comes from a fork: its token is read-only, so no comment is posted. The gate still decides; ' +
+            'see examples/workflows/fork-comment.yml to comment from a workflow_run.',
+        );
+      } else {
+        await upsertStickyComment(octokit, {
+          ...repo,
+          issueNumber: prNumber,
+          marker: `trace-differ:${gh.workflow ?? 'gate'}`,
+          body: renderMarkdown(report, { maxChars: COMMENT_LIMIT }),
+        });
+      }
+    }
+    if (inputs.publish.has('issue') && inputs.mode !== 'gate') {
+      for (const outcome of report.outcomes) {
+        if (!outcome.result) continue;
+        const single: Report = { ...report, verdict: outcome.result.verdict, outcomes: [outcome] };
+        await syncAlertIssue(octokit, {
+          ...repo,
+          queryId: outcome.query.id,
+          queryName: outcome.query.name,
+          verdict: outcome.result.verdict,
+          alertOn: inputs.alertOn,
+          body: renderMarkdown(single, { maxChars: COMMENT_LIMIT }),
+          runUrl: runUrl(gh),
+        });
+      }
+    }
+  } else if (needsGitHub) {
+    log.info('No GitHub token or repository in this environment: comments and alert issues are skipped.');
+  }
+
+  const findings = countFindings(report.outcomes);
+  setRunOutputs({ verdict: report.verdict, findings, reportJson: jsonPath, reportMarkdown: mdPath });
+
+  const failedQueries = report.outcomes.filter((o) => o.error);
+  const gateFails = reaches(report.verdict, inputs.failOn);
+  if (gateFails) annotateFindings(report, inputs.failOn);
+  const problems: string[] = [];
+  if (failedQueries.length)
+    problems.push(
+      `${failedQueries.length} of ${report.outcomes.length} queries could not be diffed: ${failedQueries.map((o) => `${o.query.id} (${o.error})`).join('; ')}`,
+    );
+  if (gateFails)
+    problems.push(`the verdict is '${report.verdict}', which reaches fail-on: ${inputs.failOn} (${findings} findings)`);
+  if (problems.length === 0) {
+    log.info(`verdict: ${report.verdict}, ${findings} findings`);
+  } else if (inputs.dryRun) {
+    log.warn(`dry-run: the step would fail: ${problems.join('; ')}`);
+  } else {
+    core.setFailed(problems.join('\n'));
+  }
+}

@@ -1,0 +1,102 @@
+import PQueue from 'p-queue';
+import type { QueryConfig } from '../config/types.js';
+import type { Dataset } from '../dataset/types.js';
+import { diff } from '../diff/index.js';
+import type { QueryRef } from '../diff/types.js';
+import { UserError } from '../errors.js';
+import type { QueryOutcome } from '../report/types.js';
+import { sourceFor } from '../sources/index.js';
+import { resolveBaseline } from '../store/index.js';
+import type { ModeContext } from './context.js';
+
+export function queryRef(query: QueryConfig): QueryRef {
+  return { id: query.id, name: query.name, query: query.query };
+}
+
+export interface QueryRun {
+  outcome: QueryOutcome;
+  /** The dataset collected now, when collection succeeded. */
+  dataset?: Dataset;
+}
+
+/**
+ * One query of a collect or gate run: take the current dataset, choose the baseline from the store,
+ * diff, and keep the new dataset. A failure is returned as the outcome's error, so one broken
+ * query never stops the others.
+ */
+export async function runQuery(
+  query: QueryConfig,
+  ctx: ModeContext,
+  options: { current?: Dataset; keep: boolean; baseline?: Dataset[] },
+): Promise<QueryRun> {
+  const log = ctx.logger;
+  const warnings: string[] = [];
+  try {
+    let current = options.current;
+    if (!current) {
+      log.info(`[${query.id}] collecting: ${query.query}`);
+      current = await sourceFor(query, ctx.sources).collect(query, { logger: prefixed(ctx, query.id) });
+      if (ctx.github) {
+        current.provenance.github = {
+          ref: ctx.github.ref,
+          sha: ctx.github.sha,
+          runId: ctx.github.runId,
+          runAttempt: ctx.github.runAttempt,
+        };
+      }
+    }
+    if (!current.coverage.complete) {
+      const c = current.coverage;
+      warnings.push(
+        `Partial snapshot: ${c.tracesFetched} of ${c.tracesWanted} traces fetched (${c.tracesFailed} failed); ` +
+          'no value is reported missing on the strength of it.',
+      );
+    }
+
+    let baselines: Dataset[] = options.baseline ?? [];
+    if (!options.baseline && ctx.store) {
+      const chosen = await resolveBaseline(ctx.store, query.id, query.baseline, {
+        before: current.provenance.collectedAt,
+      });
+      baselines = chosen.datasets;
+      warnings.push(...chosen.warnings);
+      for (const w of chosen.warnings) log.warn(`[${query.id}] ${w}`);
+    }
+
+    const result = diff({ baseline: baselines, current, query: queryRef(query), settings: query });
+    log.info(
+      `[${query.id}] ${current.spans.length} spans; baseline ${baselines.length ? `${baselines.reduce((n, d) => n + d.spans.length, 0)} spans` : 'none yet'}; verdict ${result.verdict}`,
+    );
+
+    let history;
+    if (ctx.store && options.keep) {
+      await ctx.store.put(current, { verdict: result.verdict });
+      history = await ctx.store.list(query.id, { limit: 10 });
+    } else if (ctx.store) {
+      history = await ctx.store.list(query.id, { limit: 10 });
+    }
+    return { outcome: { query: queryRef(query), result, warnings, history }, dataset: current };
+  } catch (error) {
+    const message =
+      error instanceof UserError ? error.describe() : error instanceof Error ? error.message : String(error);
+    log.error(`[${query.id}] ${message}`);
+    if (!(error instanceof UserError) && error instanceof Error && error.stack) log.debug(error.stack);
+    return { outcome: { query: queryRef(query), error: message, warnings } };
+  }
+}
+
+function prefixed(ctx: ModeContext, id: string) {
+  const log = ctx.logger;
+  return {
+    info: (m: string) => log.info(`[${id}] ${m}`),
+    warn: (m: string) => log.warn(`[${id}] ${m}`),
+    error: (m: string) => log.error(`[${id}] ${m}`),
+    debug: (m: string) => log.debug(`[${id}] ${m}`),
+  };
+}
+
+/** Runs `fn` over `items` with at most `limit` at once, keeping the order of the results. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const queue = new PQueue({ concurrency: Math.max(1, limit) });
+  return queue.addAll(items.map((item) => () => fn(item)));
+}

@@ -1,0 +1,32 @@
+import type { Config, QueryConfig } from '../config/types.js';
+import { InputError } from '../errors.js';
+import type { Logger } from '../log.js';
+import type { SourceSettings } from '../sources/index.js';
+import type { DatasetStore } from '../store/types.js';
+import type { GitHubEnv } from './github-env.js';
+
+/** Everything a mode needs from the outside world, built once by the action or the CLI. */
+export interface ModeContext {
+  logger: Logger;
+  config: Config;
+  /** The queries this run covers (all, or the one named by `query`). */
+  queries: QueryConfig[];
+  sources: SourceSettings;
+  /** Where datasets are kept between runs; undefined = `store: none`. */
+  store?: DatasetStore;
+  github?: GitHubEnv;
+  /** How many queries are collected at once (each query's own source limits its requests). */
+  queryConcurrency: number;
+  now: () => Date;
+}
+
+/** The queries a run covers: every query of the config, or the one named (a matrix job). */
+export function selectQueries(config: Config, only: string | undefined): QueryConfig[] {
+  if (!only) return config.queries;
+  const query = config.queries.find((q) => q.id === only);
+  if (!query) {
+    const known = config.queries.map((q) => q.id).join(', ');
+    throw new InputError(`query '${only}' is not in ${config.file}`, `use one of: ${known}`);
+  }
+  return [query];
+}

@@ -1,0 +1,121 @@
+import type { BaselineSpec } from '../config/types.js';
+import { parseBaseline } from '../config/index.js';
+import { InputError } from '../errors.js';
+
+export const MODES = ['collect', 'gate', 'diff', 'plan', 'merge'] as const;
+export type Mode = (typeof MODES)[number];
+export type PublishTarget = 'summary' | 'comment' | 'issue';
+export type FailOn = 'fail' | 'warn' | 'never';
+export type StoreKind = 'cache' | 'local' | 'none';
+
+/** The action's inputs (action.yml), validated once, in one place. */
+export interface RunInputs {
+  mode: Mode;
+  configPath: string;
+  query?: string;
+  lightstep: { apiKey?: string; organization?: string; project?: string; apiUrl?: string };
+  githubToken?: string;
+  publish: Set<PublishTarget>;
+  failOn: FailOn;
+  alertOn: FailOn;
+  baseline?: BaselineSpec;
+  current: 'snapshot' | 'newest';
+  store: StoreKind;
+  storePath: string;
+  artifactRetentionDays: number;
+  baselineDataset?: string;
+  currentDataset?: string;
+  results?: string;
+  dryRun: boolean;
+}
+
+/** Reads one input the way @actions/core does, but from any lookup (tests pass a plain object). */
+export type InputLookup = (name: string) => string;
+
+/** The mode a triggering event implies when the `mode` input is empty. */
+export function modeForEvent(eventName: string | undefined): Mode | undefined {
+  switch (eventName) {
+    case 'schedule':
+    case 'workflow_dispatch':
+      return 'collect';
+    case 'pull_request':
+    case 'pull_request_target':
+      return 'gate';
+    default:
+      return undefined;
+  }
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[], fallback: T): T {
+  if (value === '') return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new InputError(
+    `input '${name}' is '${value}', expected one of: ${allowed.join(', ')}`,
+    `set '${name}: ${fallback}' in the step's 'with:'`,
+  );
+}
+
+export function readInputs(input: InputLookup, eventName: string | undefined): RunInputs {
+  const modeText = input('mode');
+  let mode: Mode;
+  if (modeText === '') {
+    const implied = modeForEvent(eventName);
+    if (!implied) {
+      throw new InputError(
+        `input 'mode' is empty and the event '${eventName ?? '(none)'}' does not imply one`,
+        `set 'mode:' to one of ${MODES.join(', ')} in the step's 'with:'`,
+      );
+    }
+    mode = implied;
+  } else {
+    mode = oneOf('mode', modeText, MODES, 'collect');
+  }
+
+  const publishText = input('publish');
+  const publish = new Set<PublishTarget>(['summary']);
+  if (publishText === '') {
+    if (mode === 'gate' || mode === 'merge') publish.add('comment');
+    if (mode === 'collect') publish.add('issue');
+  } else {
+    publish.clear();
+    for (const part of publishText.split(/[\s,]+/).filter(Boolean)) {
+      publish.add(oneOf('publish', part, ['summary', 'comment', 'issue'] as const, 'summary'));
+    }
+  }
+
+  const baselineText = input('baseline');
+  const retention = input('artifact-retention-days') || '14';
+  const retentionDays = Number(retention);
+  if (!Number.isInteger(retentionDays) || retentionDays < 0 || retentionDays > 90) {
+    throw new InputError(
+      `input 'artifact-retention-days' is '${retention}', expected a whole number of days from 0 to 90`,
+      `set 'artifact-retention-days: 14' (0 skips the upload)`,
+    );
+  }
+  const dryRunText = input('dry-run').toLowerCase();
+
+  return {
+    mode,
+    configPath: input('config') || '.github/trace-differ.yml',
+    query: input('query') || undefined,
+    lightstep: {
+      apiKey: input('lightstep-api-key') || undefined,
+      organization: input('lightstep-organization') || undefined,
+      project: input('lightstep-project') || undefined,
+      apiUrl: input('lightstep-api-url') || undefined,
+    },
+    githubToken: input('github-token') || undefined,
+    publish,
+    failOn: oneOf('fail-on', input('fail-on'), ['fail', 'warn', 'never'] as const, 'fail'),
+    alertOn: oneOf('alert-on', input('alert-on'), ['fail', 'warn', 'never'] as const, 'fail'),
+    baseline: baselineText ? parseBaseline(baselineText) : undefined,
+    current: oneOf('current', input('current'), ['snapshot', 'newest'] as const, 'snapshot'),
+    store: oneOf('store', input('store'), ['cache', 'local', 'none'] as const, 'cache'),
+    storePath: input('store-path') || '.trace-differ',
+    artifactRetentionDays: retentionDays,
+    baselineDataset: input('baseline-dataset') || undefined,
+    currentDataset: input('current-dataset') || undefined,
+    results: input('results') || undefined,
+    dryRun: dryRunText === 'true' || dryRunText === '1' || dryRunText === 'yes',
+  };
+}

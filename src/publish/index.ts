@@ -1,0 +1,6 @@
+/** publish: where a report goes — the job summary, outputs, a sticky PR comment, an alert issue, annotations. */
+export { writeJobSummary, setRunOutputs } from './summary.js';
+export { upsertStickyComment, markerOf } from './comment.js';
+export { syncAlertIssue, ALERT_LABEL, type AlertAction, type AlertOptions } from './issue.js';
+export { annotateFindings } from './gate.js';
+export type { Octokit } from './octokit.js';

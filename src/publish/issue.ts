@@ -1,0 +1,100 @@
+import type { Verdict } from '../diff/types.js';
+import { markerOf } from './comment.js';
+import { explain } from './github-errors.js';
+import { tokenLogin, type Octokit } from './octokit.js';
+
+export const ALERT_LABEL = 'trace-differ';
+const RANK: Record<Verdict, number> = { pass: 0, inconclusive: 0, notice: 1, warn: 2, fail: 3 };
+
+export interface AlertOptions {
+  owner: string;
+  repo: string;
+  queryId: string;
+  queryName: string;
+  verdict: Verdict;
+  alertOn: 'warn' | 'fail' | 'never';
+  /** The report of this query, markdown. */
+  body: string;
+  runUrl?: string;
+}
+
+export type AlertAction = 'opened' | 'updated' | 'closed' | 'unchanged' | 'none';
+
+/**
+ * The alert issue of one query: opened when the verdict reaches alert-on, found again by label
+ * and hidden marker through the issues list (search lags), commented on only when the verdict
+ * changes (a comment every run would be noise), closed with a comment when the query recovers.
+ * An inconclusive run changes nothing: it neither raises nor clears an alert.
+ */
+export async function syncAlertIssue(octokit: Octokit, o: AlertOptions): Promise<AlertAction> {
+  const marker = markerOf(`alert:${o.queryId}`);
+  const repo = { owner: o.owner, repo: o.repo };
+  const alerting = o.alertOn !== 'never' && RANK[o.verdict] >= RANK[o.alertOn];
+  const stateLine = (v: Verdict) => `<!-- trace-differ-verdict:${v} -->`;
+  try {
+    const login = await tokenLogin(octokit);
+    const open = await octokit.paginate(octokit.rest.issues.listForRepo, {
+      ...repo,
+      state: 'open',
+      labels: ALERT_LABEL,
+      per_page: 100,
+    });
+    const issue = open.find((i) => !i.pull_request && i.body?.includes(marker) && (!login || i.user?.login === login));
+    const run = o.runUrl ? ` ([run](${o.runUrl}))` : '';
+    if (!issue) {
+      if (!alerting) return 'none';
+      await ensureLabel(octokit, repo);
+      await octokit.rest.issues.create({
+        ...repo,
+        title: `trace-differ: ${o.queryName} regressed (${o.verdict})`,
+        labels: [ALERT_LABEL],
+        body: `${marker}\n${stateLine(o.verdict)}\n${o.body}`,
+      });
+      return 'opened';
+    }
+    const previous = /<!-- trace-differ-verdict:(\w+) -->/.exec(issue.body ?? '')?.[1] as Verdict | undefined;
+    if (o.verdict === 'inconclusive') return 'unchanged';
+    if (!alerting) {
+      await octokit.rest.issues.createComment({
+        ...repo,
+        issue_number: issue.number,
+        body: `✅ Recovered: the verdict is now **${o.verdict}**${run}.\n\n${o.body}`,
+      });
+      await octokit.rest.issues.update({
+        ...repo,
+        issue_number: issue.number,
+        state: 'closed',
+        state_reason: 'completed',
+      });
+      return 'closed';
+    }
+    if (previous === o.verdict) return 'unchanged';
+    await octokit.rest.issues.update({
+      ...repo,
+      issue_number: issue.number,
+      body: `${marker}\n${stateLine(o.verdict)}\n${o.body}`,
+    });
+    await octokit.rest.issues.createComment({
+      ...repo,
+      issue_number: issue.number,
+      body: `The verdict changed from ${previous ?? 'unknown'} to **${o.verdict}**${run}.`,
+    });
+    return 'updated';
+  } catch (error) {
+    explain(error, `update the alert issue of query '${o.queryId}'`, 'issues');
+  }
+}
+
+async function ensureLabel(octokit: Octokit, repo: { owner: string; repo: string }): Promise<void> {
+  try {
+    await octokit.rest.issues.getLabel({ ...repo, name: ALERT_LABEL });
+  } catch (error) {
+    if ((error as { status?: number }).status !== 404) throw error;
+    await octokit.rest.issues.createLabel({
+      ...repo,
+      name: ALERT_LABEL,
+      color: 'd93f0b',
+      description: 'Regressions found by trace-differ',
+    });
+  }
+}
