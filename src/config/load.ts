@@ -215,7 +215,12 @@ export function parseConfig(text: string, file: string): Config {
   }
   const parsed = configSchema.safeParse(raw);
   const problems = parsed.success ? [] : toProblems(parsed.error.issues, doc, counter);
+  // The cross-checks run on what parsed as far as it did, so every mistake is reported at once.
+  const queries = (raw as { queries?: unknown }).queries;
   if (parsed.success) problems.push(...crossChecks(parsed.data, doc, counter));
+  else if (Array.isArray(queries) && queries.every((q) => q && typeof q === 'object')) {
+    problems.push(...crossChecks(raw as RawConfig, doc, counter));
+  }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(file, sortProblems(problems));
   return normalise(parsed.data, file);
 }

@@ -97,7 +97,12 @@ async function buildContext(
     logger,
     config,
     queries,
-    sources: { lightstep: inputs.lightstep, basePath: workspace },
+    sources: {
+      lightstep: inputs.lightstep,
+      basePath: workspace,
+      // For tests and demos against the simulator: scales every snapshot wait (not an action input on purpose).
+      timeScale: Number(env.TRACE_DIFFER_TIME_SCALE) || undefined,
+    },
     store,
     github: gh,
     queryConcurrency: 4,
@@ -163,7 +168,7 @@ async function finish(
         await upsertStickyComment(octokit, {
           ...repo,
           issueNumber: prNumber,
-          marker: `trace-differ:${gh.workflow ?? 'gate'}`,
+          marker: `gate:${gh.workflow ?? 'trace-differ'}`,
           body: renderMarkdown(report, { maxChars: COMMENT_LIMIT }),
         });
       }
