@@ -6,7 +6,7 @@ import { LocalStore } from './local.js';
 import type { DatasetStore } from './types.js';
 
 export { LocalStore, datasetKey, HISTORY_LENGTH } from './local.js';
-export { CacheStore } from './cache.js';
+export { CacheStore, keyPart } from './cache.js';
 export { resolveBaseline, type ChosenBaseline } from './baseline.js';
 export type * from './types.js';
 
