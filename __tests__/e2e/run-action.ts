@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 
 /**
  * Runs the bundled action (dist/index.js) as a child process with the environment a GitHub runner
@@ -27,6 +28,22 @@ export interface RunnerEnv {
 
 const root = join(import.meta.dirname, '..', '..');
 
+/**
+ * The runner sets INPUT_<NAME> for every input of action.yml, with its default when the step does not
+ * give one (`${{ github.token }}` evaluated to the job's token): so does this harness.
+ */
+async function defaultInputs(): Promise<Record<string, string>> {
+  const action = parse(await readFile(join(root, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+  };
+  return Object.fromEntries(
+    Object.entries(action.inputs).map(([name, input]) => [
+      name,
+      (input.default ?? '').replace(/\$\{\{\s*github\.token\s*\}\}/, 'ghs_job_token'),
+    ]),
+  );
+}
+
 /** Parses GITHUB_OUTPUT's `name<<delimiter` heredoc records (what core.setOutput writes). */
 export function parseOutputFile(text: string): Record<string, string> {
   const outputs: Record<string, string> = {};
@@ -51,7 +68,10 @@ export async function runAction(env: RunnerEnv): Promise<ActionRun> {
   await writeFile(summaryPath, '');
   await writeFile(outputPath, '');
   const inputs = Object.fromEntries(
-    Object.entries(env.inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]),
+    Object.entries({ ...(await defaultInputs()), ...env.inputs }).map(([k, v]) => [
+      `INPUT_${k.replace(/ /g, '_').toUpperCase()}`,
+      v,
+    ]),
   );
   const childEnv: Record<string, string> = {
     PATH: process.env.PATH ?? '',

@@ -27,6 +27,11 @@ const action = parse(await readFile(join(root, 'action.yml'), 'utf8')) as {
 };
 const exampleDir = join(root, 'examples', 'workflows');
 const examples = (await readdir(exampleDir)).filter((f) => f.endsWith('.yml'));
+const readme = await readFile(join(root, 'README.md'), 'utf8');
+/** The workflows written out in the README (yaml blocks with jobs:), checked by the same rules as examples/. */
+const readmeWorkflows = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)]
+  .map((m) => m[1]!)
+  .filter((text) => /^jobs:/m.test(text));
 
 function differSteps(wf: Workflow): { job: string; step: Step }[] {
   return Object.entries(wf.jobs).flatMap(([job, j]) =>
@@ -74,9 +79,20 @@ describe('action.yml', () => {
   });
 });
 
-describe.each(examples)('examples/workflows/%s', (file) => {
+const sources: [string, () => Promise<string>][] = [
+  ...examples.map((file): [string, () => Promise<string>] => [
+    `examples/workflows/${file}`,
+    () => readFile(join(exampleDir, file), 'utf8'),
+  ]),
+  ...readmeWorkflows.map((text, i): [string, () => Promise<string>] => [
+    `README.md workflow ${i + 1}`,
+    () => Promise.resolve(text),
+  ]),
+];
+
+describe.each(sources)('%s', (file, read) => {
   it('uses only inputs that action.yml declares', async () => {
-    const wf = parse(await readFile(join(exampleDir, file), 'utf8')) as Workflow;
+    const wf = parse(await read()) as Workflow;
     const steps = differSteps(wf);
     expect(steps.length).toBeGreaterThan(0);
     for (const { step } of steps) {
@@ -86,7 +102,7 @@ describe.each(examples)('examples/workflows/%s', (file) => {
   });
 
   it('grants the write permissions its steps need, and no others', async () => {
-    const wf = parse(await readFile(join(exampleDir, file), 'utf8')) as Workflow;
+    const wf = parse(await read()) as Workflow;
     const needed = new Set(differSteps(wf).flatMap(({ step }) => neededPermissions(wf, step)));
     const granted = Object.entries(wf.permissions ?? {})
       .filter(([, level]) => level === 'write')
@@ -96,12 +112,16 @@ describe.each(examples)('examples/workflows/%s', (file) => {
   });
 
   it('keeps scheduled runs from overlapping', async () => {
-    const wf = parse(await readFile(join(exampleDir, file), 'utf8')) as Workflow;
+    const wf = parse(await read()) as Workflow;
     if ('schedule' in wf.on) expect(wf.concurrency).toBeTruthy();
   });
 });
 
 describe('README', () => {
+  it('writes out the scheduled collect and the deploy-PR gate', () => {
+    expect(readmeWorkflows.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('lists every input and output of action.yml in its tables', async () => {
     const readme = await readFile(join(root, 'README.md'), 'utf8');
     for (const name of [...Object.keys(action.inputs), ...Object.keys(action.outputs)]) {

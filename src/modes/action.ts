@@ -115,7 +115,7 @@ async function runMode(ctx: ModeContext, inputs: RunInputs): Promise<Report> {
     case 'collect':
       return collect(ctx);
     case 'gate':
-      return gate(ctx, inputs.current);
+      return gate(ctx, { current: inputs.current, after: currentAfter(inputs, ctx.github) });
     case 'diff': {
       if (!inputs.baselineDataset || !inputs.currentDataset) {
         throw new InputError(
@@ -131,6 +131,18 @@ async function runMode(ctx: ModeContext, inputs: RunInputs): Promise<Report> {
     default:
       throw new InputError(`mode '${inputs.mode}' cannot run here`, 'use collect, gate, diff, plan or merge');
   }
+}
+
+/** The time `current-after` names: as given, or the deployment of the triggering event. */
+function currentAfter(inputs: RunInputs, gh: GitHubEnv | undefined): string | undefined {
+  if (inputs.currentAfter !== 'deployment') return inputs.currentAfter;
+  if (!gh?.deploymentAt) {
+    throw new InputError(
+      "input 'current-after: deployment' needs a deployment or deployment_status event, and this run has none",
+      "trigger the workflow on 'deployment_status', or give the deployment's time: 'current-after: 2026-11-24T09:30:00Z'",
+    );
+  }
+  return gh.deploymentAt;
 }
 
 /** Writes the report files, publishes where asked, sets the outputs, and fails the step if the gate says so. */

@@ -19,6 +19,8 @@ export interface GitHubEnv {
   pullRequest?: { number: number; fromFork: boolean; baseRef?: string; headSha?: string };
   /** The repository's default branch, when the event payload names it. */
   defaultBranch?: string;
+  /** When the event's deployment was created (deployment and deployment_status events), ISO-8601. */
+  deploymentAt?: string;
 }
 
 interface EventPayload {
@@ -28,6 +30,7 @@ interface EventPayload {
     base?: { ref?: string; repo?: { full_name?: string } };
   };
   repository?: { default_branch?: string; full_name?: string };
+  deployment?: { created_at?: string };
 }
 
 export async function readGitHubEnv(env: NodeJS.ProcessEnv = process.env): Promise<GitHubEnv> {
@@ -66,6 +69,7 @@ export async function readGitHubEnv(env: NodeJS.ProcessEnv = process.env): Promi
           }
         : undefined,
     defaultBranch: payload.repository?.default_branch,
+    deploymentAt: payload.deployment?.created_at,
   };
 }
 

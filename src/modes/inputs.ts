@@ -20,6 +20,8 @@ export interface RunInputs {
   alertOn: FailOn;
   baseline?: BaselineSpec;
   current: 'snapshot' | 'newest';
+  /** `current-after`: an ISO-8601 time, or `deployment` (the time of the event's deployment). */
+  currentAfter?: string;
   store: StoreKind;
   storePath: string;
   artifactRetentionDays: number;
@@ -94,6 +96,15 @@ export function readInputs(input: InputLookup, eventName: string | undefined): R
   }
   const dryRunText = input('dry-run').toLowerCase();
 
+  const current = oneOf('current', input('current'), ['snapshot', 'newest'] as const, 'snapshot');
+  const currentAfter = readCurrentAfter(input('current-after'));
+  if (currentAfter && current !== 'newest') {
+    throw new InputError(
+      "input 'current-after' only applies with 'current: newest' (a fresh snapshot is always after it)",
+      "set 'current: newest', or remove 'current-after'",
+    );
+  }
+
   return {
     mode,
     configPath: input('config') || '.github/trace-differ.yml',
@@ -109,7 +120,8 @@ export function readInputs(input: InputLookup, eventName: string | undefined): R
     failOn: oneOf('fail-on', input('fail-on'), ['fail', 'warn', 'never'] as const, 'fail'),
     alertOn: oneOf('alert-on', input('alert-on'), ['fail', 'warn', 'never'] as const, 'fail'),
     baseline: baselineText ? parseBaseline(baselineText) : undefined,
-    current: oneOf('current', input('current'), ['snapshot', 'newest'] as const, 'snapshot'),
+    current,
+    currentAfter,
     store: oneOf('store', input('store'), ['cache', 'local', 'none'] as const, 'cache'),
     storePath: input('store-path') || '.trace-differ',
     artifactRetentionDays: retentionDays,
@@ -118,4 +130,19 @@ export function readInputs(input: InputLookup, eventName: string | undefined): R
     results: input('results') || undefined,
     dryRun: dryRunText === 'true' || dryRunText === '1' || dryRunText === 'yes',
   };
+}
+
+/** `current-after`: `deployment`, or a time `Date` reads (ISO-8601, e.g. 2026-11-24T09:30:00Z), normalised to ISO. */
+function readCurrentAfter(text: string): string | undefined {
+  const value = text.trim();
+  if (value === '') return undefined;
+  if (value === 'deployment') return value;
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) {
+    throw new InputError(
+      `input 'current-after' is '${value}', expected an ISO-8601 time or 'deployment'`,
+      "set 'current-after: 2026-11-24T09:30:00Z', or 'current-after: deployment' on a deployment_status event",
+    );
+  }
+  return new Date(time).toISOString();
 }

@@ -7,6 +7,7 @@ import type { QueryConfig } from '../config/types.js';
 import { SourceError } from '../errors.js';
 import { createLightstepSource } from './lightstep/index.js';
 import { createOtlpSource } from './otlp/index.js';
+import { rateLimitedDispatcher } from './rate-limit.js';
 import type { Source } from './source.js';
 
 export type { CollectContext, Source } from './source.js';
@@ -20,6 +21,8 @@ export interface SourceSettings {
     dispatcher?: Dispatcher;
     /** The client-side limit of non-snapshot requests (default the documented 100/s). */
     requestsPerSecond?: number;
+    /** The client-side limit of snapshot requests (default the documented 60/hour). */
+    snapshotRequestsPerHour?: number;
   };
   /** Multiplies every wait of the Lightstep source (snapshot completion, polling); the demo and tests use a small one. */
   timeScale?: number;
@@ -38,6 +41,8 @@ export function sourceFor(query: QueryConfig, settings: SourceSettings): Source 
       "pass it from a secret: 'lightstep-api-key: ${{ secrets.LIGHTSTEP_API_KEY }}' (CLI: the LIGHTSTEP_API_KEY environment variable)",
     );
   }
+  // The API's limits are per organization: every query of the run shares one rate-limited dispatcher.
+  ls.dispatcher ??= rateLimitedDispatcher(ls);
   return createLightstepSource({
     apiKey: ls.apiKey,
     organization,
