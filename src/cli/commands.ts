@@ -91,11 +91,12 @@ export async function runDiffCommand(
 }
 
 export async function runCollectCommand(
-  opts: OutputOptions & { config: string; query?: string; store: string; lightstepApiUrl?: string },
+  opts: OutputOptions & { config: string; query?: string; store: string; lightstepApiUrl?: string; pin?: string },
   log: Logger,
 ): Promise<number> {
   const config = await loadConfig(opts.config);
   const ctx = cliContext(config, selectQueries(config, opts.query), log, opts.store);
+  ctx.pin = opts.pin;
   if (opts.lightstepApiUrl) ctx.sources.lightstep.apiUrl = opts.lightstepApiUrl;
   return emit(await collect(ctx), opts, log);
 }
