@@ -155,7 +155,8 @@ describe('examples/workflows/scheduled-collect.yml with one query broken', () =>
       [
         'version: 1',
         'source:',
-        `  lightstep: { organization: ${sim.organization}, project: ${sim.project} }`,
+        // The API's URL from the config this time (the step leaves lightstep-api-url empty).
+        `  lightstep: { organization: ${sim.organization}, project: ${sim.project}, api-url: '${sim.url}' }`,
         'queries:',
         '  - id: android',
         '    query: service IN ("android")',
@@ -169,7 +170,7 @@ describe('examples/workflows/scheduled-collect.yml with one query broken', () =>
     const r = await run(
       'schedule',
       {},
-      { ...stepInputs(wf, 'collect', secrets()), config },
+      { ...stepInputs(wf, 'collect', secrets()), config, 'lightstep-api-url': '' },
       'trace-differ (scheduled)',
     );
     expect(r.exitCode).toBe(1);
