@@ -150,6 +150,19 @@ describe('a broken configuration is reported whole, with file, line, column, fie
     ]);
   });
 
+  it('reads an OTLP filter when the file is loaded, so a typo stops nothing halfway', () => {
+    expect(
+      problemsOf(
+        'version: 1\nsource: { otlp: { path: t.jsonl } }\nqueries:\n  - id: a\n    filter: service.name ~ "x"\n  - id: b\n    query: service IN ("b")\n',
+      ),
+    ).toEqual([
+      `  ${FILE}:5:13: queries[0].filter: filter "service.name ~ \\"x\\"" cannot be read at character 1: "service.name ~ \\"x\\""`,
+      '    e.g. service.name = "android" AND http.route IN ("/api/pay", "/api/cart")',
+      `  ${FILE}:7:12: queries[1].query: an OTLP source selects spans with 'filter', not 'query'`,
+      '    e.g. filter: service.name = "android"',
+    ]);
+  });
+
   it('asks for a source when there is none', () => {
     expect(problemsOf(`version: 1\nqueries:\n  - id: a\n    query: q\n`)[0]).toBe(
       `  ${FILE}:3:5: queries[0]: has no source: set a top-level source, or one on this query`,

@@ -155,7 +155,8 @@ describe('examples/workflows/scheduled-collect.yml with one query broken', () =>
       [
         'version: 1',
         'source:',
-        `  lightstep: { organization: ${sim.organization}, project: ${sim.project} }`,
+        // The API's URL from the config this time (the step leaves lightstep-api-url empty).
+        `  lightstep: { organization: ${sim.organization}, project: ${sim.project}, api-url: '${sim.url}' }`,
         'queries:',
         '  - id: android',
         '    query: service IN ("android")',
@@ -169,7 +170,7 @@ describe('examples/workflows/scheduled-collect.yml with one query broken', () =>
     const r = await run(
       'schedule',
       {},
-      { ...stepInputs(wf, 'collect', secrets()), config },
+      { ...stepInputs(wf, 'collect', secrets()), config, 'lightstep-api-url': '' },
       'trace-differ (scheduled)',
     );
     expect(r.exitCode).toBe(1);
@@ -310,5 +311,45 @@ describe('gate with current: newest', () => {
     const r = await run('pull_request', pr, gateInputs('after the deploy'), 'gate');
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toContain("::error::input 'current-after' is 'after the deploy', expected an ISO-8601 time");
+  });
+});
+
+describe('pin and baseline: pinned:<name>', () => {
+  it('a collect keeps its dataset under a name, and a later gate diffs against exactly that one', async () => {
+    type Result = { outcomes: { result: { baseline: { collectedAt: string }; current: { collectedAt: string } } }[] };
+    const json = async (r: ActionRun) => JSON.parse(await readFile(r.outputs['report-json']!, 'utf8')) as Result;
+    const collect = (pin?: string) =>
+      run(
+        'workflow_dispatch',
+        {},
+        {
+          'lightstep-api-key': API_KEY,
+          query: 'ios',
+          'fail-on': 'never',
+          publish: 'summary',
+          ...(pin ? { pin } : {}),
+        },
+        'collect',
+      );
+    const pinned = await collect('release-1');
+    expect(pinned.exitCode, pinned.stdout).toBe(0);
+    expect(pinned.stdout).toContain("[ios] pinned this dataset as 'release-1' (baseline: pinned:release-1)");
+    const pinnedAt = (await json(pinned)).outcomes[0]!.result.current.collectedAt;
+    await collect(); // a later collection: the newest, but not the pinned one
+
+    const gate = await run(
+      'pull_request',
+      { number: 30, pull_request: { number: 30, base: { ref: 'main' } } },
+      { 'lightstep-api-key': API_KEY, query: 'ios', baseline: 'pinned:release-1', publish: 'summary' },
+      'gate',
+    );
+    expect(gate.exitCode, gate.stdout).toBe(0);
+    expect((await json(gate)).outcomes[0]!.result.baseline.collectedAt).toBe(pinnedAt);
+  });
+
+  it('refuses a pin outside collect mode', async () => {
+    const r = await run('workflow_dispatch', {}, { mode: 'gate', pin: 'x' }, 'gate');
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toContain("::error::input 'pin' only applies in collect mode (this run is 'gate')");
   });
 });

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { DEFAULT_BASELINE, DEFAULT_SETTINGS, loadConfig, parseGroupBy } from '../config/index.js';
 import type { Config, QueryConfig } from '../config/types.js';
 import { InputError } from '../errors.js';
@@ -37,14 +37,17 @@ export async function emit(report: Report, opts: OutputOptions, log: Logger): Pr
   return errored || reaches(report.verdict, opts.failOn) ? 1 : 0;
 }
 
-/** A query built from the built-in defaults and the CLI's --group-by, for `diff` without a config file. */
-export function adHocQuery(groupBy?: string): QueryConfig {
+/**
+ * A query built from the built-in defaults and the CLI's --group-by, for `diff` without a config file.
+ * Its query text is empty: for OTLP files that is the filter, and an empty filter keeps every span.
+ */
+export function adHocQuery(groupBy: string | undefined, baseline: string, current: string): QueryConfig {
   return {
     ...DEFAULT_SETTINGS,
     groupBy: groupBy ? parseGroupBy(groupBy) : DEFAULT_SETTINGS.groupBy,
     id: 'diff',
-    name: 'diff',
-    query: '(files given on the command line)',
+    name: `${basename(baseline)} → ${basename(current)}`,
+    query: '',
     source: { kind: 'otlp', path: '.' },
     baseline: DEFAULT_BASELINE,
   };
@@ -80,7 +83,7 @@ export async function runDiffCommand(
     query = opts.groupBy ? { ...selected, groupBy: parseGroupBy(opts.groupBy) } : selected;
   } else {
     if (opts.query) throw new InputError('--query needs --config', 'pass --config .github/trace-differ.yml');
-    query = adHocQuery(opts.groupBy);
+    query = adHocQuery(opts.groupBy, baseline, current);
     config = { version: 1, file: '(command line)', queries: [query] };
   }
   const report = await diffMode(cliContext(config, [query], log, opts.store), query, baseline, current);
@@ -88,11 +91,12 @@ export async function runDiffCommand(
 }
 
 export async function runCollectCommand(
-  opts: OutputOptions & { config: string; query?: string; store: string; lightstepApiUrl?: string },
+  opts: OutputOptions & { config: string; query?: string; store: string; lightstepApiUrl?: string; pin?: string },
   log: Logger,
 ): Promise<number> {
   const config = await loadConfig(opts.config);
   const ctx = cliContext(config, selectQueries(config, opts.query), log, opts.store);
+  ctx.pin = opts.pin;
   if (opts.lightstepApiUrl) ctx.sources.lightstep.apiUrl = opts.lightstepApiUrl;
   return emit(await collect(ctx), opts, log);
 }

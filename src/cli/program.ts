@@ -59,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--query <id>', 'only this query')
     .option('--store <dir>', 'local store directory', '.trace-differ')
     .option('--lightstep-api-url <url>', 'Lightstep API base URL (EU: https://api.eu.lightstep.com)')
+    .option('--pin <name>', 'also keep the new datasets under this name, for baseline: pinned:<name>')
     .addOption(formatOption())
     .option('-o, --output <file>', 'write the report here instead of stdout')
     .addOption(failOnOption())

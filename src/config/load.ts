@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, UserError, type ConfigProblem } from '../errors.js';
+import { FILTER_EXAMPLE, parseFilter } from '../sources/otlp/filter.js';
 import { parseChange } from './change.js';
 import { DEFAULT_BASELINE, DEFAULT_SETTINGS } from './defaults.js';
 import { didYouMean, pathText, positionOf, sortProblems } from './positions.js';
@@ -265,6 +266,13 @@ function crossChecks(raw: RawConfig, doc: ReturnType<typeof parseDocument>, coun
         message: "an OTLP source selects spans with 'filter', not 'query'",
         example: 'filter: service.name = "android"',
       });
+    } else if (source.otlp && q.filter) {
+      try {
+        parseFilter(q.filter);
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        problems.push({ ...at('filter'), message: error.message, example: FILTER_EXAMPLE });
+      }
     } else if (source.lightstep && q.filter !== undefined) {
       problems.push({
         ...at('filter'),

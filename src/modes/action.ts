@@ -28,6 +28,8 @@ import { plan } from './plan.js';
 /** A job summary must stay under 1 MiB; a comment under 65,536 characters (GitHub's limits). */
 const SUMMARY_LIMIT = 1_000_000;
 const COMMENT_LIMIT = 65_000;
+/** Queries collected at once; together they share the API's rate limits (sources/rate-limit.ts). */
+const QUERY_CONCURRENCY = 4;
 
 export interface ActionDeps {
   input: InputLookup;
@@ -105,8 +107,9 @@ async function buildContext(
     },
     store,
     github: gh,
-    queryConcurrency: 4,
+    queryConcurrency: QUERY_CONCURRENCY,
     now: () => new Date(),
+    pin: inputs.pin,
   };
 }
 

@@ -18,6 +18,8 @@ export interface ModeContext {
   /** How many queries are collected at once (each query's own source limits its requests). */
   queryConcurrency: number;
   now: () => Date;
+  /** collect: also keep each new dataset under this name, for `baseline: pinned:<name>`. */
+  pin?: string;
 }
 
 /** The queries a run covers: every query of the config, or the one named (a matrix job). */

@@ -28,6 +28,8 @@ export interface RunInputs {
   baselineDataset?: string;
   currentDataset?: string;
   results?: string;
+  /** collect: keep the new datasets under this name as well (`baseline: pinned:<name>`). */
+  pin?: string;
   dryRun: boolean;
 }
 
@@ -128,6 +130,7 @@ export function readInputs(input: InputLookup, eventName: string | undefined): R
     baselineDataset: input('baseline-dataset') || undefined,
     currentDataset: input('current-dataset') || undefined,
     results: input('results') || undefined,
+    pin: readPin(input('pin'), mode),
     dryRun: dryRunText === 'true' || dryRunText === '1' || dryRunText === 'yes',
   };
 }
@@ -145,4 +148,23 @@ function readCurrentAfter(text: string): string | undefined {
     );
   }
   return new Date(time).toISOString();
+}
+
+/** `pin`: a name for `baseline: pinned:<name>`; only collect stores datasets, so only collect can pin. */
+function readPin(text: string, mode: Mode): string | undefined {
+  const name = text.trim();
+  if (name === '') return undefined;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
+    throw new InputError(
+      `input 'pin' is '${name}', expected a name of letters, digits, ".", "_" and "-"`,
+      "set e.g. 'pin: release-2026-11'",
+    );
+  }
+  if (mode !== 'collect') {
+    throw new InputError(
+      `input 'pin' only applies in collect mode (this run is '${mode}')`,
+      "remove 'pin', or run collect",
+    );
+  }
+  return name;
 }

@@ -8,7 +8,7 @@ import type { Span } from '../../dataset/types.js';
  */
 type Clause = { key: string; op: '=' | '!=' | 'IN'; values: string[] };
 
-const EXAMPLE = 'service.name = "android" AND http.route IN ("/api/pay", "/api/cart")';
+export const FILTER_EXAMPLE = 'service.name = "android" AND http.route IN ("/api/pay", "/api/cart")';
 
 export function parseFilter(text: string): (span: Span) => boolean {
   const src = text.trim();
@@ -24,7 +24,7 @@ export function parseFilter(text: string): (span: Span) => boolean {
       while (src[pos] === ' ') pos++;
       throw new UserError(
         `filter ${JSON.stringify(text)} cannot be read at character ${pos + 1}: ${JSON.stringify(src.slice(pos, pos + 20))}`,
-        `write it like: ${EXAMPLE}`,
+        `write it like: ${FILTER_EXAMPLE}`,
       );
     }
     const op = m[2]!.toUpperCase() as Clause['op'];

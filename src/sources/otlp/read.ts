@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { glob, open, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Span } from '../../dataset/types.js';
@@ -26,11 +25,7 @@ interface ResourceSpans {
   scopeSpans?: ScopeSpans[];
   instrumentationLibrarySpans?: ScopeSpans[];
 }
-interface ExportRequest {
-  resourceSpans?: ResourceSpans[];
-  /** Tempo answers a trace as { batches: [...] } in some versions: the same ResourceSpans. */
-  batches?: ResourceSpans[];
-}
+/** Tempo answers a trace as { batches: [...] } in some versions: the same ResourceSpans as resourceSpans. */
 
 const GZIP = Buffer.from([0x1f, 0x8b]);
 
@@ -88,76 +83,207 @@ export async function isOtlpFile(file: string): Promise<boolean> {
   }
 }
 
-function* spansOf(request: ExportRequest, where: string): Generator<Span> {
-  const resources = request.resourceSpans ?? request.batches;
-  if (!Array.isArray(resources))
+const isObject = (x: unknown): boolean => typeof x === 'object' && x !== null && !Array.isArray(x);
+const SHAPE_FIX = 'export traces as OTLP JSON (ExportTraceServiceRequest: resourceSpans → scopeSpans → spans)';
+const JSON_FIX = 'export traces as OTLP JSON: one ExportTraceServiceRequest per file, or one per line (JSON Lines)';
+
+/** A list at `path`, or nothing; anything else is a wrong shape, named with where it is. */
+function listAt<T>(value: unknown, where: string, path: string): T[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
     throw new SourceError(
-      `${where}: not an OTLP trace export (no resourceSpans)`,
-      'export traces as OTLP JSON (ExportTraceServiceRequest)',
+      `${where}: ${path} is ${isObject(value) ? 'an object' : typeof value}, expected a list`,
+      SHAPE_FIX,
     );
-  for (const rs of resources) {
-    const resource = attributes(rs.resource?.attributes);
-    const service = resource['service.name'] || 'unknown_service';
-    for (const scope of rs.scopeSpans ?? rs.instrumentationLibrarySpans ?? []) {
-      for (const s of scope.spans ?? []) {
-        const spanId = hexId(s.spanId);
-        const traceId = hexId(s.traceId);
-        const start = nanosToMicros(s.startTimeUnixNano);
-        const end = nanosToMicros(s.endTimeUnixNano);
-        if (!spanId || !traceId || start === undefined || end === undefined) continue;
-        const parent = hexId(s.parentSpanId);
-        const code = s.status?.code;
-        const span: Span = {
-          spanId,
-          traceId,
-          service,
-          operation: s.name ?? '(none)',
-          startUs: start,
-          durationUs: Math.max(0, end - start),
-          error: code === 2 || code === 'STATUS_CODE_ERROR',
-          // Resource attributes first, so a span attribute of the same key wins.
-          tags: { ...resource, ...attributes(s.attributes) },
-        };
-        if (parent) span.parentSpanId = parent;
-        yield span;
-      }
+  }
+  return value as T[];
+}
+
+/** The spans of one ResourceSpans (an element of `resourceSpans`), at `where` (file:line:column) and `rsPath`. */
+function* resourceSpansOf(rs: unknown, where: string, rsPath: string): Generator<Span> {
+  const shape = (path: string, what: string) => new SourceError(`${where}: ${path} ${what}`, SHAPE_FIX);
+  if (!isObject(rs)) throw shape(rsPath, 'is not an object');
+  const resourceSpans = rs as ResourceSpans;
+  const resource = attributes(listAt(resourceSpans.resource?.attributes, where, `${rsPath}.resource.attributes`));
+  const service = resource['service.name'] || 'unknown_service';
+  // OTLP before 0.15 called scopeSpans instrumentationLibrarySpans; old exports still carry it.
+  const scopeKey = resourceSpans.scopeSpans !== undefined ? 'scopeSpans' : 'instrumentationLibrarySpans';
+  for (const [c, scope] of listAt<ScopeSpans>(resourceSpans[scopeKey], where, `${rsPath}.${scopeKey}`).entries()) {
+    const scopePath = `${rsPath}.${scopeKey}[${c}]`;
+    if (!isObject(scope)) throw shape(scopePath, 'is not an object');
+    for (const [i, s] of listAt<OtlpSpan>(scope.spans, where, `${scopePath}.spans`).entries()) {
+      const spanPath = `${scopePath}.spans[${i}]`;
+      if (!isObject(s)) throw shape(spanPath, 'is not an object');
+      const spanId = hexId(s.spanId);
+      const traceId = hexId(s.traceId);
+      const start = nanosToMicros(s.startTimeUnixNano);
+      const end = nanosToMicros(s.endTimeUnixNano);
+      if (!spanId || !traceId) throw shape(spanPath, 'has no traceId or spanId (the spec requires both)');
+      if (start === undefined || end === undefined)
+        throw shape(spanPath, 'has no startTimeUnixNano or endTimeUnixNano as a number of nanoseconds');
+      const parent = hexId(s.parentSpanId);
+      const code = s.status?.code;
+      const span: Span = {
+        spanId,
+        traceId,
+        service,
+        operation: s.name || '(none)',
+        startUs: start,
+        durationUs: Math.max(0, end - start),
+        error: code === 2 || code === 'STATUS_CODE_ERROR',
+        // Resource attributes first, so a span attribute of the same key wins.
+        tags: { ...resource, ...attributes(listAt(s.attributes, where, `${spanPath}.attributes`)) },
+      };
+      if (parent) span.parentSpanId = parent;
+      yield span;
     }
   }
 }
 
+/** Line and column (1-based) of a character offset in a text. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+const SPAN_LISTS = new Set(['resourceSpans', 'batches']);
+
 /**
- * Streams the spans of OTLP JSON files: JSON Lines (one ExportTraceServiceRequest per line, as the
- * Collector's file exporter writes) line by line; a single JSON document is parsed whole.
+ * Streams the spans of an OTLP JSON file: any sequence of ExportTraceServiceRequest documents — one
+ * pretty-printed document, or JSON Lines (one per line, as the Collector's file exporter writes) —
+ * gzipped or not. A scanner follows the JSON structure as the text arrives and parses each element
+ * of `resourceSpans` (Tempo: `batches`) on its own, so only one ResourceSpans is in memory at a time,
+ * however large the file or its lines. Mistakes are reported with file:line:column.
  */
 export async function* readOtlpFile(file: string): AsyncGenerator<Span> {
   const stream = await textStream(file);
-  let first = '';
-  let lineNumber = 0;
-  let document: string[] | undefined;
+  stream.setEncoding('utf8');
+  let line = 1;
+  let column = 0;
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  /** The key being read at depth 1, the key whose value comes next, and whether its ':' was seen. */
+  let key: string | undefined;
+  let valueOf: string | undefined;
+  let awaitingValue = false;
+  let inSpanList = false;
+  let listKey = '';
+  let index = 0;
+  let element: string[] | undefined;
+  let elementFrom = 0;
+  let elementAt = { line: 1, column: 1 };
+  let documentAt = { line: 1, column: 1 };
+  let documentHasSpans = false;
+
+  const here = () => `${file}:${line}:${column}`;
+  const invalid = (what: string) => new SourceError(`${here()}: not valid JSON (${what})`, JSON_FIX);
+  const shape = (path: string, what: string) =>
+    new SourceError(`${file}:${line}:${column}: ${path} ${what}`, SHAPE_FIX);
+
   try {
-    for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
-      lineNumber++;
-      if (document) {
-        document.push(line);
-        continue;
-      }
-      if (line.trim() === '') continue;
-      if (!first) first = line;
-      let parsed: ExportRequest;
-      try {
-        parsed = JSON.parse(line) as ExportRequest;
-      } catch (error) {
-        // Not one document per line: a pretty-printed single document. Collect it whole.
-        if (lineNumber === 1 || first === line) {
-          document = [line];
+    for await (const chunk of stream as AsyncIterable<string>) {
+      if (element) elementFrom = 0;
+      for (let i = 0; i < chunk.length; i++) {
+        const ch = chunk[i]!;
+        if (ch === '\n') {
+          line++;
+          column = 0;
+        } else {
+          column++;
+        }
+        if (inString) {
+          if (escaped) escaped = false;
+          else if (ch === '\\') escaped = true;
+          else if (ch === '"') inString = false;
+          else if (key !== undefined) key += ch;
           continue;
         }
-        throw new SourceError(
-          `${file}:${lineNumber}: not valid JSON (${(error as Error).message})`,
-          'each line of a JSON Lines export must be one OTLP request',
-        );
+        if (ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t') continue;
+        if (depth === 0 && ch !== '{') {
+          throw invalid(
+            ch === '['
+              ? 'the document is a list; expected an object with resourceSpans'
+              : `unexpected ${JSON.stringify(ch)}; expected an object with resourceSpans`,
+          );
+        }
+        if (depth === 1) {
+          if (awaitingValue) {
+            awaitingValue = false;
+            valueOf = key;
+            key = undefined;
+            if (SPAN_LISTS.has(valueOf ?? '')) {
+              if (ch !== '[') throw shape(valueOf!, `is ${ch === '{' ? 'an object' : 'not a list'}, expected a list`);
+              inSpanList = true;
+              listKey = valueOf!;
+              documentHasSpans = true;
+              index = 0;
+            }
+          } else if (ch === '"') {
+            key = '';
+          } else if (ch === ':') {
+            if (key === undefined) throw invalid('a value without a key');
+            awaitingValue = true;
+            continue;
+          }
+        }
+        if (depth === 2 && inSpanList && !element && ch !== ',' && ch !== ']') {
+          if (ch !== '{') throw shape(`${listKey}[${index}]`, 'is not an object');
+          element = [];
+          elementFrom = i;
+          elementAt = { line, column };
+        }
+        switch (ch) {
+          case '"':
+            inString = true;
+            break;
+          case '{':
+          case '[':
+            if (depth === 0) {
+              documentAt = { line, column };
+              documentHasSpans = false;
+              key = undefined;
+            }
+            depth++;
+            break;
+          case '}':
+          case ']':
+            depth--;
+            if (depth === 2 && element) {
+              element.push(chunk.slice(elementFrom, i + 1));
+              const text = element.join('');
+              element = undefined;
+              let parsed: unknown;
+              try {
+                parsed = JSON.parse(text);
+              } catch (error) {
+                const message = (error as Error).message;
+                const at = /position (\d+)/.exec(message)?.[1];
+                const rel = at === undefined ? { line: 1, column: 1 } : lineColumn(text, Number(at));
+                const pos =
+                  rel.line === 1
+                    ? { line: elementAt.line, column: elementAt.column + rel.column - 1 }
+                    : { line: elementAt.line + rel.line - 1, column: rel.column };
+                throw new SourceError(`${file}:${pos.line}:${pos.column}: not valid JSON (${message})`, JSON_FIX);
+              }
+              yield* resourceSpansOf(parsed, `${file}:${elementAt.line}:${elementAt.column}`, `${listKey}[${index}]`);
+              index++;
+            } else if (depth === 1 && inSpanList) {
+              inSpanList = false;
+            } else if (depth === 0) {
+              if (!documentHasSpans) {
+                throw new SourceError(
+                  `${file}:${documentAt.line}:${documentAt.column}: not an OTLP trace export (no resourceSpans)`,
+                  SHAPE_FIX,
+                );
+              }
+            } else if (depth < 0) {
+              throw invalid(`unexpected ${JSON.stringify(ch)}`);
+            }
+            break;
+        }
       }
-      yield* spansOf(parsed, `${file}:${lineNumber}`);
+      if (element) element.push(chunk.slice(elementFrom));
     }
   } catch (error) {
     if (error instanceof SourceError) throw error;
@@ -165,25 +291,13 @@ export async function* readOtlpFile(file: string): AsyncGenerator<Span> {
       `${file}: cannot be read (${(error as Error).message})`,
       'check that the file is OTLP JSON, optionally gzipped',
     );
+  } finally {
+    stream.destroy();
   }
-  if (document) {
-    let parsed: ExportRequest;
-    try {
-      parsed = JSON.parse(document.join('\n')) as ExportRequest;
-    } catch (error) {
-      const message = (error as Error).message;
-      const at = /position (\d+)/.exec(message)?.[1];
-      let where = file;
-      if (at !== undefined) {
-        const before = document.join('\n').slice(0, Number(at));
-        const lines = before.split('\n');
-        where = `${file}:${lines.length}:${lines[lines.length - 1]!.length + 1}`;
-      }
-      throw new SourceError(
-        `${where}: not valid JSON (${message})`,
-        'export traces as OTLP JSON (ExportTraceServiceRequest)',
-      );
-    }
-    yield* spansOf(parsed, file);
+  if (depth !== 0 || inString) {
+    throw new SourceError(
+      `${file}:${documentAt.line}:${documentAt.column}: not valid JSON (the document that starts here is cut off at line ${line})`,
+      JSON_FIX,
+    );
   }
 }
