@@ -80,7 +80,7 @@ export interface ServicesState {
   cache: CacheEntry[];
   artifacts: Artifact[];
   blobs: Map<string, Blob>;
-  /** Every request, as "METHOD path" (blob requests prefixed with the blob host). */
+  /** Every request, as "METHOD path?query"; blob requests as "METHOD host/path[?comp=…][ x-ms-range=…]". */
   requests: string[];
 }
 
@@ -475,9 +475,16 @@ export async function startActionsServices(options: { blobHost?: string } = {}):
       // An absolute-form request (through the proxy) names its host; an origin-form one is for us.
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
       const toBlob = url.host === blobHost;
-      state.requests.push(
-        `${req.method} ${toBlob ? `${blobHost}${url.pathname}` : url.pathname}${url.search && !toBlob ? url.search : ''}`,
-      );
+      if (toBlob) {
+        // Blob requests are logged without the signature, with what tells the operations apart.
+        const comp = url.searchParams.get('comp');
+        const range = req.headers['x-ms-range'];
+        state.requests.push(
+          `${req.method} ${blobHost}${url.pathname}${comp ? `?comp=${comp}` : ''}${range ? ` x-ms-range=${String(range)}` : ''}`,
+        );
+      } else {
+        state.requests.push(`${req.method} ${url.pathname}${url.search}`);
+      }
       if (toBlob) return blobService(req, url, res);
       const twirp = /^\/twirp\/github\.actions\.results\.api\.v1\.(CacheService|ArtifactService)\/(\w+)$/.exec(
         url.pathname,

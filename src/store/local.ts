@@ -19,6 +19,7 @@ export function datasetKey(dataset: Dataset, suffix: string): string {
  */
 export class LocalStore implements DatasetStore {
   readonly kind = 'local';
+  readonly written: string[] = [];
 
   constructor(
     readonly dir: string,
@@ -59,6 +60,7 @@ export class LocalStore implements DatasetStore {
     const key = datasetKey(dataset, this.suffix());
     const entry = summariseDataset(dataset, key, options.verdict);
     await writeDatasetFile(this.fileOf(entry), dataset);
+    this.written.push(this.fileOf(entry));
     const history = [entry, ...(await this.history(queryId))]
       .sort((a, b) => b.collectedAt.localeCompare(a.collectedAt))
       .slice(0, HISTORY_LENGTH);
