@@ -119,6 +119,22 @@ describe('collect on schedule, then gate a pull request, through the Actions cac
     expect(dataKeys()).toHaveLength(2);
   });
 
+  it('a release pinned on main is the baseline of a gate that asks for it, newer datasets notwithstanding', async () => {
+    const pinned = await run('schedule', { ref: 'refs/heads/main' }, { 'pin-as': 'release-1' });
+    expect(pinned.exitCode, pinned.stdout).toBe(0);
+    const pinnedKey = dataKeys().find((k) => k.includes(`-${pinned.runId}-`))!;
+    const later = await run('schedule', { ref: 'refs/heads/main' });
+    expect(later.exitCode, later.stdout).toBe(0);
+    const gate = await run(
+      'pull_request',
+      { ref: 'refs/pull/7/merge', baseRef: 'main' },
+      { baseline: 'pinned:release-1' },
+    );
+    expect(gate.exitCode, gate.stdout).toBe(0);
+    expect(gate.stdout).toContain(`Cache hit for: ${pinnedKey}`);
+    expect(gate.stdout).not.toContain(`Cache hit for: ${dataKeys().at(-1)}`);
+  });
+
   it('outside GitHub Actions the cache store says plainly that there is no cache', async () => {
     const id = runId++;
     const r = await runAction({

@@ -114,6 +114,7 @@ async function buildContext(
       timeScale: Number(env.TRACE_DIFFER_TIME_SCALE) || undefined,
     },
     store,
+    pinAs: inputs.pinAs,
     github: gh,
     queryConcurrency: 4,
     now: () => new Date(),

@@ -70,7 +70,7 @@ export async function runQuery(
 
     let history;
     if (ctx.store && options.keep) {
-      await ctx.store.put(current, { verdict: result.verdict });
+      await ctx.store.put(current, { verdict: result.verdict, pinAs: ctx.pinAs });
       history = await ctx.store.list(query.id, { limit: 10 });
     } else if (ctx.store) {
       history = await ctx.store.list(query.id, { limit: 10 });

@@ -14,6 +14,8 @@ export interface ModeContext {
   sources: SourceSettings;
   /** Where datasets are kept between runs; undefined = `store: none`. */
   store?: DatasetStore;
+  /** Also save each dataset this run stores under this name, for `baseline: pinned:<name>`. */
+  pinAs?: string;
   github?: GitHubEnv;
   /** How many queries are collected at once (each query's own source limits its requests). */
   queryConcurrency: number;

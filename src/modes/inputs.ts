@@ -23,6 +23,7 @@ export interface RunInputs {
   store: StoreKind;
   storePath: string;
   artifactRetentionDays: number;
+  pinAs?: string;
   baselineDataset?: string;
   currentDataset?: string;
   results?: string;
@@ -93,6 +94,13 @@ export function readInputs(input: InputLookup, eventName: string | undefined): R
     );
   }
   const dryRunText = input('dry-run').toLowerCase();
+  const pinAs = input('pin-as');
+  if (pinAs && !/^[A-Za-z0-9._-]+$/.test(pinAs)) {
+    throw new InputError(
+      `input 'pin-as' is '${pinAs}', expected a name of letters, digits, '.', '_' and '-'`,
+      "set 'pin-as: v1.2.0' (and 'baseline: pinned:v1.2.0' where it is compared against)",
+    );
+  }
 
   return {
     mode,
@@ -113,6 +121,7 @@ export function readInputs(input: InputLookup, eventName: string | undefined): R
     store: oneOf('store', input('store'), ['cache', 'artifact', 'local', 'none'] as const, 'cache'),
     storePath: input('store-path') || '.trace-differ',
     artifactRetentionDays: retentionDays,
+    pinAs: pinAs || undefined,
     baselineDataset: input('baseline-dataset') || undefined,
     currentDataset: input('current-dataset') || undefined,
     results: input('results') || undefined,
