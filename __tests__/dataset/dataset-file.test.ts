@@ -63,12 +63,18 @@ describe('the dataset file', () => {
     expect(loaded).toEqual({ ok: false, problem: expect.stringMatching(/set aside: it is truncated|its body is/) });
   });
 
-  it('refuses a newer format with the fix, and a file that is not a dataset', async () => {
+  it('refuses a newer or an unknown older format with the fix, and a file that is not a dataset', async () => {
     const future = join(dir, 'future.tdds');
     await writeFile(future, Buffer.concat([Buffer.from('TRACE-DIFFER-DATASET 9\n{}\n'), Buffer.alloc(10)]));
     expect(await readDatasetFile(future)).toEqual({
       ok: false,
       problem: `dataset ${future} was set aside: it was written by a newer trace-differ (format 9; this one reads up to 1): upgrade trace-differ to read it`,
+    });
+    const older = join(dir, 'older.tdds');
+    await writeFile(older, Buffer.concat([Buffer.from('TRACE-DIFFER-DATASET 0\n{}\n'), Buffer.alloc(10)]));
+    expect(await readDatasetFile(older)).toEqual({
+      ok: false,
+      problem: `dataset ${older} was set aside: its format version 0 is older than any this trace-differ reads (1 to 1): collect it again`,
     });
     const other = join(dir, 'other.json');
     await writeFile(other, '[]');

@@ -1,10 +1,11 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/dataset/types.js';
 import { LocalStore, resolveBaseline } from '../../src/store/index.js';
-import { traffic } from '../diff/datasets.js';
+import { diff } from '../../src/diff/index.js';
+import { QUERY, SETTINGS, traffic } from '../diff/datasets.js';
 
 function at(dataset: Dataset, collectedAt: string): Dataset {
   return { ...dataset, provenance: { ...dataset.provenance, queryId: 'android', collectedAt } };
@@ -57,6 +58,67 @@ describe('the local store', () => {
       expect.stringMatching(/^dataset .*\.tdds was set aside: it is not a trace-differ dataset/),
     ]);
   });
+
+  it('median-of:N hands the engine N datasets, and the engine pools them into one baseline', async () => {
+    const store = new LocalStore(await mkdtemp(join(tmpdir(), 'td-store-')));
+    for (let h = 1; h <= 5; h++) await store.put(at(traffic(h, 40), `2026-11-24T0${h}:00:00.000Z`));
+    const current = at(traffic(9, 40), '2026-11-24T06:00:00.000Z');
+    const chosen = await resolveBaseline(
+      store,
+      'android',
+      { kind: 'median-of', count: 3 },
+      { before: '2026-11-24T06:00:00.000Z' },
+    );
+    expect(chosen.datasets.map((d) => d.provenance.collectedAt.slice(11, 13))).toEqual(['03', '04', '05']);
+    const pooled = diff({ baseline: chosen.datasets, current, query: QUERY, settings: SETTINGS });
+    const spans = chosen.datasets.reduce((n, d) => n + d.spans.length, 0);
+    expect(pooled.baseline?.spans).toBe(spans);
+    // Windows add up, so rates stay per minute observed.
+    const windows = chosen.datasets.map(
+      (d) => diff({ baseline: [d], current, query: QUERY, settings: SETTINGS }).baseline!.windowMinutes!,
+    );
+    expect(pooled.baseline?.windowMinutes).toBeCloseTo(windows[0]! + windows[1]! + windows[2]!, 1);
+    const single = diff({ baseline: chosen.datasets.slice(-1), current, query: QUERY, settings: SETTINGS });
+    expect(single.baseline?.spans).toBeLessThan(spans);
+  });
+
+  const flip = (at: (file: Buffer) => number) => (file: Buffer) => {
+    const copy = Buffer.from(file);
+    copy[at(copy)] ^= 0x5a;
+    return copy;
+  };
+  const headerEnd = (f: Buffer) => f.indexOf(10, f.indexOf(10) + 1);
+  const regions: [string, (file: Buffer) => Buffer, RegExp][] = [
+    ['magic', flip(() => 2), /not a trace-differ dataset/],
+    ['version', (f) => Buffer.concat([Buffer.from('TRACE-DIFFER-DATASET 7'), f.subarray(f.indexOf(10))]), /newer/],
+    ['header', flip((f) => headerEnd(f) - 2), /header/],
+    ['body start', flip((f) => headerEnd(f) + 12), /body is corrupt|checksum/],
+    ['body end', flip((f) => f.length - 30), /body is corrupt|checksum/],
+    ['gzip trailer (checksum)', flip((f) => f.length - 2), /body is corrupt|checksum/],
+    ['truncated', (f) => f.subarray(0, f.length - 50), /truncated|body is/],
+    ['whole file (emptied)', () => Buffer.alloc(0), /not a trace-differ dataset/],
+  ];
+  for (const [region, damage, why] of regions) {
+    it(`sets aside a dataset damaged in its ${region}: renamed, named in the warning, dropped from the history`, async () => {
+      const store = new LocalStore(await mkdtemp(join(tmpdir(), 'td-store-')));
+      await store.put(at(traffic(1, 20), '2026-11-24T01:00:00.000Z'));
+      const bad = await store.put(at(traffic(2, 20), '2026-11-24T02:00:00.000Z'), { pinAs: 'release' });
+      await writeFile(store.fileOf(bad), damage(await readFile(store.fileOf(bad))));
+      const chosen = await resolveBaseline(store, 'android', { kind: 'previous' });
+      expect(chosen.datasets.map((d) => d.provenance.collectedAt)).toEqual(['2026-11-24T01:00:00.000Z']);
+      const file = store.fileOf(bad).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      expect(chosen.warnings).toHaveLength(1);
+      expect(chosen.warnings[0]).toMatch(
+        new RegExp(`^dataset ${file} was set aside: .*\\(moved to ${file}\\.set-aside\\)$`),
+      );
+      expect(chosen.warnings[0]).toMatch(why);
+      expect(await readdir(join(store.dir, 'android'))).toContain(`${bad.key}.tdds.set-aside`);
+      expect((await store.list('android')).map((e) => e.key)).not.toContain(bad.key);
+      expect(await store.pinned('android', 'release')).toBeUndefined();
+      // The next run does not trip on it again.
+      expect((await resolveBaseline(store, 'android', { kind: 'previous' })).warnings).toEqual([]);
+    });
+  }
 
   it('starts with no baseline, without failing, when nothing is stored', async () => {
     const store = new LocalStore(await mkdtemp(join(tmpdir(), 'td-store-')));

@@ -26,8 +26,9 @@ import type { AddressInfo, Socket } from 'node:net';
  *
  * How the cache service learns a run's branch scope: the client sends no ref; the service reads
  * the `ac` claim of the runtime token (ACTIONS_RUNTIME_TOKEN), a JSON list of
- * `{ "Scope": "refs/…", "Permission": n }` (1 read, 2 write). A pull request run's token lists
- * its merge ref (read + write) then its base branch (read); a run on main lists main (read + write).
+ * `{ "Scope": "refs/…", "Permission": n }` (1 read, 2 write). A run's token lists its own ref
+ * (read + write), then for a pull request its base branch (read), then the default branch (read);
+ * a run on main lists main (read + write) alone. Entries are looked up scope by scope in that order.
  * The token's `scp` claim carries `Actions.Results:<run backend id>:<job backend id>`, which is all
  * the artifact client reads from it.
  */
@@ -80,7 +81,7 @@ export interface ServicesState {
   cache: CacheEntry[];
   artifacts: Artifact[];
   blobs: Map<string, Blob>;
-  /** Every request, as "METHOD path" (blob requests prefixed with the blob host). */
+  /** Every request, as "METHOD path?query"; blob requests as "METHOD host/path[?comp=…][ x-ms-range=…]". */
   requests: string[];
 }
 
@@ -90,6 +91,8 @@ export interface RunnerScope {
   ref: string;
   /** A pull request's base branch (`main`): readable, never written. */
   baseRef?: string;
+  /** The repository's default branch (`main` unless said): readable from every run, never written by others. */
+  defaultBranch?: string;
   sha?: string;
   attempt?: number;
 }
@@ -475,9 +478,16 @@ export async function startActionsServices(options: { blobHost?: string } = {}):
       // An absolute-form request (through the proxy) names its host; an origin-form one is for us.
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
       const toBlob = url.host === blobHost;
-      state.requests.push(
-        `${req.method} ${toBlob ? `${blobHost}${url.pathname}` : url.pathname}${url.search && !toBlob ? url.search : ''}`,
-      );
+      if (toBlob) {
+        // Blob requests are logged without the signature, with what tells the operations apart.
+        const comp = url.searchParams.get('comp');
+        const range = req.headers['x-ms-range'];
+        state.requests.push(
+          `${req.method} ${blobHost}${url.pathname}${comp ? `?comp=${comp}` : ''}${range ? ` x-ms-range=${String(range)}` : ''}`,
+        );
+      } else {
+        state.requests.push(`${req.method} ${url.pathname}${url.search}`);
+      }
       if (toBlob) return blobService(req, url, res);
       const twirp = /^\/twirp\/github\.actions\.results\.api\.v1\.(CacheService|ArtifactService)\/(\w+)$/.exec(
         url.pathname,
@@ -526,7 +536,10 @@ export async function startActionsServices(options: { blobHost?: string } = {}):
       const runBackendId = `run-${run.runId}-${run.attempt ?? 1}`;
       runs.set(runBackendId, { runId: run.runId, ref: run.ref, sha: run.sha ?? 'a'.repeat(40) });
       const scopes = [{ Scope: run.ref, Permission: 3 }];
-      if (run.baseRef) scopes.push({ Scope: `refs/heads/${run.baseRef}`, Permission: 1 });
+      for (const branch of [run.baseRef, run.defaultBranch ?? 'main']) {
+        const scope = `refs/heads/${branch}`;
+        if (branch && !scopes.some((s) => s.Scope === scope)) scopes.push({ Scope: scope, Permission: 1 });
+      }
       return {
         ACTIONS_RESULTS_URL: `${url}/`,
         ACTIONS_RUNTIME_TOKEN: mintRuntimeToken(scopes, runBackendId),

@@ -61,7 +61,10 @@ async function readHeader(path: string): Promise<{ header: DatasetHeader; bodyOf
     if (version > FORMAT_VERSION) {
       return `it was written by a newer trace-differ (format ${version}; this one reads up to ${FORMAT_VERSION}): upgrade trace-differ to read it`;
     }
-    if (version < 1) return `its format version ${version} is older than any this trace-differ reads`;
+    // Format 1 is the first; an older number has no migration because none was ever written.
+    // The day format 2 comes, a format-1 body is read through a migration here instead.
+    if (version < 1)
+      return `its format version ${version} is older than any this trace-differ reads (1 to ${FORMAT_VERSION}): collect it again`;
     const second = chunk.indexOf(10, first + 1);
     if (second < 0) return 'its header is truncated';
     let header: DatasetHeader;

@@ -15,6 +15,7 @@ export function summariseDataset(dataset: Dataset, key: string, verdict?: string
     traces: new Set(dataset.spans.map((s) => s.traceId)).size,
     complete: dataset.coverage.complete,
     ...(verdict ? { verdict } : {}),
+    ...(dataset.provenance.github?.ref ? { ref: dataset.provenance.github.ref } : {}),
     errorRate: n ? errors / n : 0,
     latencyP50Us: Math.round(percentileSorted(durations, 0.5)),
     latencyP95Us: Math.round(percentileSorted(durations, 0.95)),

@@ -101,4 +101,6 @@ export interface HistoryEntry {
   latencyP99Us?: number;
   /** Set when the dataset was saved under a name (`pinned:<name>` baselines). */
   pinnedAs?: string;
+  /** The git ref the dataset was collected on, so a branch's history is told apart without loading datasets. */
+  ref?: string;
 }

@@ -14,7 +14,7 @@ import {
 } from '../publish/index.js';
 import { renderJson, renderMarkdown } from '../report/index.js';
 import type { Report } from '../report/types.js';
-import { createStore } from '../store/index.js';
+import { createStore, uploadRunArtifact } from '../store/index.js';
 import { collect } from './collect.js';
 import { selectQueries, type ModeContext } from './context.js';
 import { diffMode } from './diff.js';
@@ -58,6 +58,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
   }
 
   let report: Report;
+  let datasetFiles: readonly string[] = [];
   if (inputs.mode === 'merge') {
     if (!inputs.results) {
       throw new InputError(
@@ -70,9 +71,10 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     const config = await deps.loadConfig(inputs.configPath);
     const ctx = await buildContext(config, inputs, gh, log, env);
     report = await runMode(ctx, inputs);
+    datasetFiles = ctx.store?.written ?? [];
   }
 
-  await finish(report, inputs, gh, log, env);
+  await finish(report, inputs, gh, log, env, datasetFiles);
 }
 
 async function buildContext(
@@ -94,6 +96,14 @@ async function buildContext(
           runId: gh.runId,
           runAttempt: gh.runAttempt,
           logger,
+          // For 'store: artifact': artifacts are not scoped by branch as the cache is, so a pull
+          // request reads its base branch's datasets and any other run its own branch's.
+          token: inputs.githubToken,
+          owner: gh.owner,
+          repo: gh.repo,
+          apiUrl: gh.apiUrl,
+          retentionDays: inputs.artifactRetentionDays,
+          branches: [gh.pullRequest?.baseRef ?? gh.ref?.replace(/^refs\/heads\//, '') ?? ''].filter(Boolean),
         });
   return {
     logger,
@@ -155,6 +165,7 @@ async function finish(
   gh: GitHubEnv,
   log: Logger,
   env: NodeJS.ProcessEnv,
+  datasetFiles: readonly string[] = [],
 ): Promise<void> {
   const outDir = join(env.RUNNER_TEMP ?? resolve('trace-differ-out'), 'trace-differ');
   await mkdir(outDir, { recursive: true });
@@ -164,6 +175,13 @@ async function finish(
   const mdPath = join(outDir, 'report.md');
   await writeFile(jsonPath, renderJson(report));
   await writeFile(mdPath, renderMarkdown(report));
+  // For people: the report and this run's datasets, on the run page, kept artifact-retention-days.
+  await uploadRunArtifact({
+    name: `trace-differ-${inputs.mode}-${inputs.query ?? 'all'}-${gh.runAttempt ?? '1'}`,
+    files: [jsonPath, mdPath, ...datasetFiles],
+    retentionDays: inputs.artifactRetentionDays,
+    logger: log,
+  });
 
   if (inputs.publish.has('summary')) await writeJobSummary(renderMarkdown(report, { maxChars: SUMMARY_LIMIT }));
 

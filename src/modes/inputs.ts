@@ -6,7 +6,7 @@ export const MODES = ['collect', 'gate', 'diff', 'plan', 'merge'] as const;
 export type Mode = (typeof MODES)[number];
 export type PublishTarget = 'summary' | 'comment' | 'issue';
 export type FailOn = 'fail' | 'warn' | 'never';
-export type StoreKind = 'cache' | 'local' | 'none';
+export type StoreKind = 'cache' | 'artifact' | 'local' | 'none';
 
 /** The action's inputs (action.yml), validated once, in one place. */
 export interface RunInputs {
@@ -124,7 +124,7 @@ export function readInputs(input: InputLookup, eventName: string | undefined): R
     baseline: baselineText ? parseBaseline(baselineText) : undefined,
     current,
     currentAfter,
-    store: oneOf('store', input('store'), ['cache', 'local', 'none'] as const, 'cache'),
+    store: oneOf('store', input('store'), ['cache', 'artifact', 'local', 'none'] as const, 'cache'),
     storePath: input('store-path') || '.trace-differ',
     artifactRetentionDays: retentionDays,
     baselineDataset: input('baseline-dataset') || undefined,

@@ -1,12 +1,14 @@
-/** store: keeps datasets between runs (local directory, Actions cache) and chooses baselines. */
+/** store: keeps datasets between runs (local directory, Actions cache, artifacts) and chooses baselines. */
 import { InputError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { ArtifactStore } from './artifact.js';
 import { CacheStore } from './cache.js';
 import { LocalStore } from './local.js';
 import type { DatasetStore } from './types.js';
 
 export { LocalStore, datasetKey, HISTORY_LENGTH } from './local.js';
 export { CacheStore, keyPart } from './cache.js';
+export { ArtifactStore, datasetArtifactName, uploadRunArtifact, type ArtifactStoreOptions } from './artifact.js';
 export { resolveBaseline, type ChosenBaseline } from './baseline.js';
 export type * from './types.js';
 
@@ -15,10 +17,31 @@ export interface StoreOptions {
   runId?: string;
   runAttempt?: string;
   logger: Logger;
+  /** For `artifact`: the token, repository, retention and the branches whose artifacts are read. */
+  token?: string;
+  owner?: string;
+  repo?: string;
+  retentionDays?: number;
+  branches?: string[];
+  apiUrl?: string;
 }
 
-export async function createStore(kind: 'local' | 'cache', options: StoreOptions): Promise<DatasetStore> {
+export async function createStore(kind: 'local' | 'cache' | 'artifact', options: StoreOptions): Promise<DatasetStore> {
   if (kind === 'local') return new LocalStore(options.dir);
   if (kind === 'cache') return CacheStore.create(options);
-  throw new InputError(`unknown store '${String(kind)}'`, "use 'cache', 'local' or 'none'");
+  if (kind === 'artifact') {
+    return ArtifactStore.create({
+      dir: options.dir,
+      token: options.token ?? '',
+      owner: options.owner ?? '',
+      repo: options.repo ?? '',
+      runId: options.runId ?? 'local',
+      runAttempt: options.runAttempt,
+      retentionDays: options.retentionDays ?? 0,
+      branches: options.branches,
+      apiUrl: options.apiUrl,
+      logger: options.logger,
+    });
+  }
+  throw new InputError(`unknown store '${String(kind)}'`, "use 'cache', 'artifact', 'local' or 'none'");
 }

@@ -19,6 +19,7 @@ export function datasetKey(dataset: Dataset, suffix: string): string {
  */
 export class LocalStore implements DatasetStore {
   readonly kind = 'local';
+  readonly written: string[] = [];
 
   constructor(
     readonly dir: string,
@@ -59,6 +60,7 @@ export class LocalStore implements DatasetStore {
     const key = datasetKey(dataset, this.suffix());
     const entry = summariseDataset(dataset, key, options.verdict);
     await writeDatasetFile(this.fileOf(entry), dataset);
+    this.written.push(this.fileOf(entry));
     const history = [entry, ...(await this.history(queryId))]
       .sort((a, b) => b.collectedAt.localeCompare(a.collectedAt))
       .slice(0, HISTORY_LENGTH);
@@ -78,8 +80,32 @@ export class LocalStore implements DatasetStore {
     return earlier.slice(0, options.limit ?? earlier.length);
   }
 
+  /**
+   * Reads a stored dataset. One that cannot be read is set aside: renamed to `<key>.tdds.set-aside`
+   * (kept for a person to look at) and dropped from the history and the pins, so later runs do not trip on it again.
+   */
   async load(entry: StoredEntry): Promise<LoadResult> {
-    return readDatasetFile(this.fileOf(entry));
+    const file = this.fileOf(entry);
+    const loaded = await readDatasetFile(file);
+    if (loaded.ok) return loaded;
+    const aside = `${file}.set-aside`;
+    const moved = await rename(file, aside).then(
+      () => true,
+      () => false,
+    );
+    const queryDir = this.queryDir(entry.queryId);
+    const history = await this.history(entry.queryId);
+    if (history.some((e) => e.key === entry.key)) {
+      await this.writeJson(
+        join(queryDir, 'history.json'),
+        history.filter((e) => e.key !== entry.key),
+      );
+    }
+    const pinsFile = join(queryDir, 'pins.json');
+    const pins = await this.readJson<Record<string, StoredEntry>>(pinsFile, {});
+    const kept = Object.fromEntries(Object.entries(pins).filter(([, pin]) => pin.key !== entry.key));
+    if (Object.keys(kept).length !== Object.keys(pins).length) await this.writeJson(pinsFile, kept);
+    return { ok: false, problem: moved ? `${loaded.problem} (moved to ${aside})` : loaded.problem };
   }
 
   async pinned(queryId: string, name: string): Promise<StoredEntry | undefined> {

@@ -1,0 +1,207 @@
+import { DefaultArtifactClient } from '@actions/artifact';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { encodeDataset } from '../../src/dataset/index.js';
+import type { Dataset } from '../../src/dataset/types.js';
+import { StoreError } from '../../src/errors.js';
+import { consoleLogger, recordingLogger } from '../../src/log.js';
+import {
+  ArtifactStore,
+  datasetArtifactName,
+  resolveBaseline,
+  uploadRunArtifact,
+  type ArtifactStoreOptions,
+} from '../../src/store/index.js';
+import { traffic } from '../diff/datasets.js';
+import type { ActionsServices, RunnerScope } from '../support/actions-services.js';
+
+/**
+ * The artifact store with the real @actions/artifact client: uploads through the Twirp artifact
+ * service and blob storage (Put Block + Put Block List), and earlier runs' datasets found by name
+ * through the REST API and downloaded through its zip redirect, all on loopback.
+ */
+// @actions/github reads GITHUB_API_URL once, when it is imported (the artifact client's REST
+// download goes through it), so the services start before any import, as the runner's env would be.
+const services: ActionsServices = await vi.hoisted(async () => {
+  const { startActionsServices } = await import('../support/actions-services.js');
+  const started = await startActionsServices();
+  process.env.GITHUB_API_URL = started.url;
+  return started;
+});
+let workspace: string;
+let nextRun = 2000;
+
+beforeAll(async () => {
+  workspace = await mkdtemp(join(tmpdir(), 'td-artifact-'));
+});
+afterAll(() => services?.close());
+
+async function asRun<T>(
+  scope: Omit<RunnerScope, 'runId'> & { branches?: string[]; retentionDays?: number },
+  fn: (store: ArtifactStore, options: ArtifactStoreOptions) => Promise<T>,
+): Promise<T> {
+  const runId = nextRun++;
+  const env = {
+    ...services.runnerEnv({ ...scope, runId }),
+    GITHUB_WORKSPACE: workspace,
+    RUNNER_TEMP: join(workspace, '.runner-temp'),
+  };
+  await mkdir(env.RUNNER_TEMP, { recursive: true });
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  try {
+    const options: ArtifactStoreOptions = {
+      dir: join(workspace, `.trace-differ-${runId}`),
+      token: 'ghs_loopback_token',
+      owner: 'acme',
+      repo: 'shop',
+      runId: String(runId),
+      retentionDays: scope.retentionDays ?? 14,
+      branches: scope.branches,
+      apiUrl: services.url,
+      logger: process.env.TD_DEBUG ? consoleLogger() : recordingLogger(),
+    };
+    return await fn(ArtifactStore.create(options), options);
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+function collected(queryId: string, seed: number, at: string): Dataset {
+  const d = traffic(seed, 30);
+  return { ...d, provenance: { ...d.provenance, queryId, collectedAt: at } };
+}
+
+const MAIN = { ref: 'refs/heads/main' };
+
+describe('the artifact store with the real @actions/artifact client', () => {
+  it('refuses plainly outside GitHub Actions, without a token, or with no retention', () => {
+    const options = {
+      dir: workspace,
+      token: 't',
+      owner: 'acme',
+      repo: 'shop',
+      runId: '1',
+      retentionDays: 14,
+      logger: recordingLogger(),
+    };
+    expect(() => ArtifactStore.create(options)).toThrow(StoreError);
+    expect(() => ArtifactStore.create(options)).toThrow(/workflow artifacts are not available here/);
+    Object.assign(process.env, services.runnerEnv({ ...MAIN, runId: 1 }));
+    try {
+      expect(() => ArtifactStore.create({ ...options, token: '' })).toThrow(/has no token/);
+      expect(() => ArtifactStore.create({ ...options, retentionDays: 0 })).toThrow(/'artifact-retention-days' is 0/);
+    } finally {
+      delete process.env.ACTIONS_RUNTIME_TOKEN;
+      delete process.env.ACTIONS_RESULTS_URL;
+    }
+  });
+
+  it("uploads each collection with its retention and reads an earlier run's dataset found by name", async () => {
+    await asRun(MAIN, (store) =>
+      store.put(collected('checkout', 1, '2026-11-24T01:00:00.000Z'), { verdict: 'inconclusive' }),
+    );
+    await asRun({ ...MAIN, retentionDays: 30 }, (store) =>
+      store.put(collected('checkout', 2, '2026-11-24T02:00:00.000Z'), { verdict: 'pass', pinAs: 'v1.2' }),
+    );
+    const seen = await asRun({ ref: 'refs/pull/7/merge', baseRef: 'main', branches: ['main'] }, async (store) => {
+      const entries = await store.list('checkout');
+      const chosen = await resolveBaseline(store, 'checkout', { kind: 'median-of', count: 2 });
+      const pinned = await resolveBaseline(store, 'checkout', { kind: 'pinned', name: 'v1.2' });
+      return { entries, chosen, pinned };
+    });
+    expect(seen.entries.map((e) => [e.collectedAt, e.verdict])).toEqual([
+      ['2026-11-24T02:00:00.000Z', 'pass'],
+      ['2026-11-24T01:00:00.000Z', 'inconclusive'],
+    ]);
+    expect(seen.chosen.warnings).toEqual([]);
+    expect(seen.chosen.datasets).toEqual([
+      collected('checkout', 1, '2026-11-24T01:00:00.000Z'),
+      collected('checkout', 2, '2026-11-24T02:00:00.000Z'),
+    ]);
+    expect(seen.pinned.datasets.map((d) => d.provenance.collectedAt)).toEqual(['2026-11-24T02:00:00.000Z']);
+
+    const uploaded = services.state.artifacts.filter((a) => a.name === datasetArtifactName('checkout'));
+    expect(uploaded).toHaveLength(2);
+    const days = uploaded.map((a) => Math.round((a.expiresAt! - a.createdAt) / 86_400_000));
+    expect(days).toEqual([14, 30]);
+    const calls = services.state.requests;
+    expect(calls).toContain('POST /twirp/github.actions.results.api.v1.ArtifactService/CreateArtifact');
+    expect(calls).toContain('POST /twirp/github.actions.results.api.v1.ArtifactService/FinalizeArtifact');
+    expect(calls.some((c) => /^PUT .*\.zip\?.*comp=block/.test(c) || c.startsWith(`PUT ${services.blobHost}/`))).toBe(
+      true,
+    );
+    expect(calls).toContain('GET /repos/acme/shop/actions/artifacts?name=trace-differ-dataset-checkout&per_page=100');
+    expect(calls.some((c) => /^GET \/repos\/acme\/shop\/actions\/artifacts\/\d+\/zip$/.test(c))).toBe(true);
+  });
+
+  it('reads only the branches it is given, and sets aside a dataset whose artifact expired', async () => {
+    await asRun({ ...MAIN, retentionDays: 3 }, (store) => store.put(collected('aging', 3, '2026-11-24T03:00:00.000Z')));
+    await asRun({ ref: 'refs/heads/feature' }, (store) => store.put(collected('aging', 4, '2026-11-24T04:00:00.000Z')));
+    const [before] = await asRun({ ...MAIN, branches: ['main'] }, (store) => store.list('aging'));
+    expect(before?.collectedAt).toBe('2026-11-24T03:00:00.000Z');
+    services.advanceDays(4);
+    const after = await asRun({ ...MAIN, branches: ['main'] }, async (store) => ({
+      entries: await store.list('aging'),
+      loaded: before ? await store.load(before) : undefined,
+    }));
+    expect(after.entries).toEqual([]);
+    expect(after.loaded).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/^dataset trace-differ-dataset-aging@run-\d+ is not among the artifacts any more/),
+    });
+  });
+
+  it('sets aside a corrupt dataset in an artifact, naming it, and falls back to the one before', async () => {
+    await asRun(MAIN, (store) => store.put(collected('rotten', 5, '2026-11-24T05:00:00.000Z')));
+    // A later run whose artifact holds a damaged dataset file beside a good index.
+    const key = await asRun(MAIN, async (store, options) => {
+      const [good] = await store.list('rotten');
+      const key = `${datasetArtifactName('rotten')}@run-${options.runId}`;
+      const root = join(options.dir, 'bad');
+      await mkdir(root, { recursive: true });
+      const file = await encodeDataset(collected('rotten', 6, '2026-11-24T06:00:00.000Z'));
+      file[file.length - 40] ^= 0x5a;
+      await writeFile(join(root, 'dataset.tdds'), file);
+      const entries = [{ ...good!, key, collectedAt: '2026-11-24T06:00:00.000Z' }, good];
+      await writeFile(join(root, 'history.json'), JSON.stringify({ entries, pins: {} }));
+      await new DefaultArtifactClient().uploadArtifact(
+        datasetArtifactName('rotten'),
+        [join(root, 'dataset.tdds'), join(root, 'history.json')],
+        root,
+        { retentionDays: 14 },
+      );
+      return key;
+    });
+    const chosen = await asRun(MAIN, (store) => resolveBaseline(store, 'rotten', { kind: 'previous' }));
+    expect(chosen.datasets.map((d) => d.provenance.collectedAt)).toEqual(['2026-11-24T05:00:00.000Z']);
+    expect(chosen.warnings).toEqual([
+      expect.stringMatching(new RegExp(`^dataset ${key} \\(artifact id \\d+\\) was set aside: .*(corrupt|checksum)`)),
+    ]);
+  });
+
+  it("uploads the run's report for people, with the retention asked for", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'td-report-'));
+    await writeFile(join(dir, 'report.md'), '## ✅ Android checkout passed\n');
+    await writeFile(join(dir, 'report.json'), '{}');
+    const id = await asRun({ ...MAIN, retentionDays: 5 }, () =>
+      uploadRunArtifact({
+        name: 'trace-differ-report-all-1',
+        files: [join(dir, 'report.md'), join(dir, 'report.json')],
+        retentionDays: 5,
+        logger: recordingLogger(),
+      }),
+    );
+    const artifact = services.state.artifacts.find((a) => a.id === id);
+    expect(artifact).toMatchObject({ name: 'trace-differ-report-all-1', finalized: true });
+    expect(Math.round((artifact!.expiresAt! - artifact!.createdAt) / 86_400_000)).toBe(5);
+    const zip = services.state.blobs.get(artifact!.blob)!.committed!;
+    expect(zip.subarray(0, 2).toString()).toBe('PK');
+    expect(zip.includes(Buffer.from('report.md'))).toBe(true);
+  });
+});

@@ -1,0 +1,263 @@
+import { DefaultArtifactClient } from '@actions/artifact';
+import { getOctokit } from '@actions/github';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readDatasetFile, summariseDataset, writeDatasetFile } from '../dataset/index.js';
+import type { Dataset, HistoryEntry } from '../dataset/types.js';
+import { StoreError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { HISTORY_LENGTH } from './local.js';
+import type { DatasetStore, LoadResult, StoredEntry } from './types.js';
+
+/** What the REST API says about one artifact (the fields this store reads). */
+interface RestArtifact {
+  id: number;
+  name: string;
+  expired: boolean;
+  created_at?: string | null;
+  workflow_run?: { id?: number; head_branch?: string | null } | null;
+}
+
+interface ArtifactIndex {
+  entries: HistoryEntry[];
+  pins: Record<string, HistoryEntry>;
+}
+
+export interface ArtifactStoreOptions {
+  /** Where files are staged for upload and downloads are unpacked. */
+  dir: string;
+  /** A token that can read the repository's Actions artifacts (`actions: read`). */
+  token: string;
+  owner: string;
+  repo: string;
+  runId: string;
+  runAttempt?: string;
+  /** Days the uploaded artifacts are kept (1–90, or the repository's maximum). */
+  retentionDays: number;
+  /** Only artifacts of runs on these branches are read (a PR run: its base branch). Undefined reads every branch. */
+  branches?: string[];
+  apiUrl?: string;
+  logger: Logger;
+}
+
+/** The artifact name every collection of a query is uploaded under: one per run, found across runs by this name. */
+export function datasetArtifactName(queryId: string): string {
+  return `trace-differ-dataset-${queryId}`;
+}
+
+function runKey(queryId: string, runId: number | string): string {
+  return `${datasetArtifactName(queryId)}@run-${runId}`;
+}
+
+/**
+ * Datasets as workflow artifacts (`@actions/artifact`). Each collection uploads one artifact named
+ * `trace-differ-dataset-<query>` holding the dataset file and the query's history index. Earlier
+ * runs' artifacts are found by that name through the REST API (`GET /repos/{o}/{r}/actions/artifacts?name=`,
+ * newest first, expired ones skipped) and downloaded through it (`…/artifacts/{id}/zip`). People can
+ * download the same artifacts from the run page. Artifacts outlive the cache's 7 days unused (up to
+ * the retention, at most 90 days) but are not scoped by branch, so the store reads only the branches it is given.
+ */
+export class ArtifactStore implements DatasetStore {
+  readonly kind = 'artifact';
+  private readonly client = new DefaultArtifactClient();
+  private readonly listings = new Map<string, RestArtifact[]>();
+  private readonly indexes = new Map<string, ArtifactIndex>();
+
+  constructor(private readonly options: ArtifactStoreOptions) {}
+
+  static create(options: ArtifactStoreOptions): ArtifactStore {
+    if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
+      throw new StoreError(
+        'workflow artifacts are not available here: ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set, so this is not a GitHub Actions job',
+        "use 'store: local' with a 'store-path' that persists between runs, or 'store: none'",
+      );
+    }
+    if (!options.owner || !options.repo) {
+      throw new StoreError(
+        "'store: artifact' does not know the repository (GITHUB_REPOSITORY is not set)",
+        "run it in a GitHub Actions job, or use 'store: local'",
+      );
+    }
+    if (!options.token) {
+      throw new StoreError(
+        "'store: artifact' reads earlier runs' artifacts through the REST API and has no token",
+        "pass 'github-token: ${{ github.token }}' and give the job 'permissions: actions: read'",
+      );
+    }
+    if (options.retentionDays < 1) {
+      throw new StoreError(
+        "'store: artifact' keeps datasets as artifacts, but 'artifact-retention-days' is 0 (no upload)",
+        "set 'artifact-retention-days' to the days datasets should be kept (up to 90)",
+      );
+    }
+    return new ArtifactStore(options);
+  }
+
+  /** The query's artifacts from the REST API, newest first, without expired ones or other branches'. */
+  private async artifacts(queryId: string): Promise<RestArtifact[]> {
+    const known = this.listings.get(queryId);
+    if (known) return known;
+    const { owner, repo, token, apiUrl, branches } = this.options;
+    const octokit = getOctokit(token, apiUrl ? { baseUrl: apiUrl } : {});
+    // One page of 100 is plenty: the history index inside the newest artifact carries the rest.
+    const { data } = await octokit.rest.actions.listArtifactsForRepo({
+      owner,
+      repo,
+      name: datasetArtifactName(queryId),
+      per_page: 100,
+    });
+    const list = (data.artifacts as RestArtifact[])
+      .filter((a) => !a.expired && a.workflow_run?.id !== undefined)
+      .filter((a) => !branches || branches.includes(a.workflow_run?.head_branch ?? ''))
+      .sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? '') || b.id - a.id);
+    this.listings.set(queryId, list);
+    return list;
+  }
+
+  /** Downloads one artifact into a fresh directory and answers that directory. */
+  private async download(artifact: RestArtifact): Promise<string> {
+    const into = await mkdtemp(join(await this.staging('download'), `${artifact.id}-`));
+    await this.client.downloadArtifact(artifact.id, {
+      path: into,
+      findBy: {
+        token: this.options.token,
+        workflowRunId: artifact.workflow_run!.id!,
+        repositoryOwner: this.options.owner,
+        repositoryName: this.options.repo,
+      },
+    });
+    return into;
+  }
+
+  private async staging(part: string): Promise<string> {
+    const dir = join(this.options.dir, 'artifact', part);
+    await mkdir(dir, { recursive: true });
+    return dir;
+  }
+
+  private async index(queryId: string): Promise<ArtifactIndex> {
+    const known = this.indexes.get(queryId);
+    if (known) return known;
+    let index: ArtifactIndex = { entries: [], pins: {} };
+    const [newest] = await this.artifacts(queryId);
+    if (newest) {
+      try {
+        const dir = await this.download(newest);
+        const read = JSON.parse(await readFile(join(dir, 'history.json'), 'utf8')) as Partial<ArtifactIndex>;
+        if (!Array.isArray(read.entries)) throw new Error('it has no list of entries');
+        index = { entries: read.entries, pins: read.pins && typeof read.pins === 'object' ? read.pins : {} };
+      } catch (error) {
+        this.options.logger.warn(
+          `the history index in artifact ${newest.name} (id ${newest.id}) was set aside (${(error as Error).message}); starting a new one`,
+        );
+      }
+    }
+    this.indexes.set(queryId, index);
+    return index;
+  }
+
+  async put(dataset: Dataset, options: { pinAs?: string; verdict?: string } = {}): Promise<StoredEntry> {
+    const queryId = dataset.provenance.queryId;
+    const key = runKey(queryId, this.options.runId);
+    const entry = summariseDataset(dataset, key, options.verdict);
+    const index = await this.index(queryId);
+    index.entries = [entry, ...index.entries.filter((e) => e.key !== key)]
+      .sort((a, b) => b.collectedAt.localeCompare(a.collectedAt))
+      .slice(0, HISTORY_LENGTH);
+    if (options.pinAs) index.pins[options.pinAs] = { ...entry, pinnedAs: options.pinAs };
+    const root = join(await this.staging('upload'), queryId);
+    await rm(root, { recursive: true, force: true });
+    await mkdir(root, { recursive: true });
+    const files = [join(root, 'dataset.tdds'), join(root, 'history.json')];
+    await writeDatasetFile(files[0]!, dataset);
+    await writeFile(files[1]!, JSON.stringify(index, null, 1));
+    try {
+      const uploaded = await this.client.uploadArtifact(datasetArtifactName(queryId), files, root, {
+        retentionDays: this.options.retentionDays,
+      });
+      this.options.logger.info(
+        `stored dataset ${key} as artifact ${datasetArtifactName(queryId)} (id ${uploaded.id}, kept ${this.options.retentionDays} days)`,
+      );
+    } catch (error) {
+      this.options.logger.warn(
+        `dataset ${key} could not be uploaded as an artifact (${(error as Error).message}); the next run will not see it`,
+      );
+    }
+    return entry;
+  }
+
+  async list(queryId: string, options: { limit?: number; before?: string } = {}): Promise<StoredEntry[]> {
+    const { entries } = await this.index(queryId);
+    const earlier = options.before ? entries.filter((e) => e.collectedAt < options.before!) : entries;
+    return earlier.slice(0, options.limit ?? earlier.length);
+  }
+
+  async load(entry: StoredEntry): Promise<LoadResult> {
+    const runId = /@run-(\d+)$/.exec(entry.key)?.[1];
+    const artifact = (await this.artifacts(entry.queryId)).find((a) => String(a.workflow_run?.id) === runId);
+    if (!artifact) {
+      return {
+        ok: false,
+        problem: `dataset ${entry.key} is not among the artifacts any more (expired after its retention, or deleted); it was set aside`,
+      };
+    }
+    let dir: string;
+    try {
+      dir = await this.download(artifact);
+    } catch (error) {
+      return {
+        ok: false,
+        problem: `dataset ${entry.key} (artifact id ${artifact.id}) could not be downloaded: ${(error as Error).message}; it was set aside`,
+      };
+    }
+    const file = join(dir, 'dataset.tdds');
+    const loaded = await readDatasetFile(file);
+    if (loaded.ok) return loaded;
+    return {
+      ok: false,
+      problem: loaded.problem.replace(`dataset ${file}`, `dataset ${entry.key} (artifact id ${artifact.id})`),
+    };
+  }
+
+  async pinned(queryId: string, name: string): Promise<StoredEntry | undefined> {
+    return (await this.index(queryId)).pins[name];
+  }
+}
+
+/**
+ * Uploads this run's report (and the datasets the store wrote) as one artifact for people to
+ * download from the run page, kept `retentionDays`. Never fails the run: a failed upload is a warning.
+ */
+export async function uploadRunArtifact(options: {
+  name: string;
+  files: string[];
+  retentionDays: number;
+  logger: Logger;
+}): Promise<number | undefined> {
+  if (options.retentionDays < 1 || options.files.length === 0) return undefined;
+  if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
+    options.logger.info('Not a GitHub Actions job: the report is not uploaded as an artifact.');
+    return undefined;
+  }
+  const staging = await mkdtemp(
+    join(process.env.RUNNER_TEMP ?? options.files[0]!.replace(/[^/\\]+$/, ''), 'td-upload-'),
+  );
+  const staged: string[] = [];
+  for (const file of options.files) {
+    const target = join(staging, file.replace(/^.*[/\\]/, ''));
+    await writeFile(target, await readFile(file));
+    staged.push(target);
+  }
+  try {
+    const { id } = await new DefaultArtifactClient().uploadArtifact(options.name, staged, staging, {
+      retentionDays: options.retentionDays,
+    });
+    options.logger.info(`uploaded ${options.name} (artifact id ${id}, kept ${options.retentionDays} days)`);
+    return id;
+  } catch (error) {
+    options.logger.warn(`the report could not be uploaded as artifact ${options.name}: ${(error as Error).message}`);
+    return undefined;
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
