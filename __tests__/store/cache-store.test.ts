@@ -97,6 +97,21 @@ describe('the cache store with the real @actions/cache client', () => {
     }
   });
 
+  it('says what a narrowed cache mode of the runner means: no baseline, or nothing stored', async () => {
+    const logger = recordingLogger();
+    process.env.ACTIONS_CACHE_MODE = 'read';
+    try {
+      await asRun({ ref: MAIN }, (store) => store.put(collected('readonly', 17, '2026-11-24T17:00:00.000Z')), logger);
+    } finally {
+      delete process.env.ACTIONS_CACHE_MODE;
+    }
+    expect(logger.lines.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual([
+      "the runner's cache mode is 'read': this run's datasets are not stored",
+      expect.stringMatching(/^dataset trace-differ-v1-readonly-\S+ could not be saved to the Actions cache/),
+    ]);
+    expect(services.state.cache.filter((e) => e.key.includes('-readonly-'))).toEqual([]);
+  });
+
   it('stores each collection under its own key and reads back the history, newest first', async () => {
     await asRun({ ref: MAIN }, (store) =>
       store.put(collected('checkout', 1, '2026-11-24T01:00:00.000Z'), { verdict: 'inconclusive' }),

@@ -67,10 +67,21 @@ export class CacheStore implements DatasetStore {
   }): Promise<CacheStore> {
     if (!cache.isFeatureAvailable()) {
       throw new StoreError(
-        'the Actions cache is not available here: ACTIONS_RESULTS_URL is not set, so this is not a GitHub Actions job ' +
-          '(or the runner has no cache service)',
+        'the Actions cache is not available here: the environment names no cache service, so this is not a ' +
+          'GitHub Actions job (or the runner has none)',
         "use 'store: local' with a 'store-path' that persists between runs, or 'store: none'",
       );
+    }
+    // The runner narrows the cache for untrusted events (ACTIONS_CACHE_MODE); @actions/cache then
+    // skips reads or writes with an info line only, so say what it means for the diff.
+    const mode = (process.env.ACTIONS_CACHE_MODE ?? '').trim().toLowerCase();
+    if (mode === 'none' || mode === 'write-only') {
+      options.logger.warn(
+        `the runner's cache mode is '${mode}': no stored dataset can be read, so there is no baseline in this run`,
+      );
+    }
+    if (mode === 'none' || mode === 'read') {
+      options.logger.warn(`the runner's cache mode is '${mode}': this run's datasets are not stored`);
     }
     await mkdir(options.dir, { recursive: true });
     return new CacheStore(options.dir, options.runId ?? 'local', options.runAttempt ?? '1', options.logger);
