@@ -120,6 +120,19 @@ describe('the local store', () => {
     });
   }
 
+  it('rebuilds a damaged or lost history from the dataset files beside it', async () => {
+    const store = new LocalStore(await mkdtemp(join(tmpdir(), 'td-store-')));
+    await store.put(at(traffic(1, 20), '2026-11-24T01:00:00.000Z'));
+    await store.put(at(traffic(2, 20), '2026-11-24T02:00:00.000Z'));
+    const before = await store.list('android');
+    await writeFile(join(store.dir, 'android', 'history.json'), '{"truncated": ');
+    const after = await store.list('android');
+    expect(after.map((e) => [e.key, e.spans, e.latencyP95Us])).toEqual(
+      before.map((e) => [e.key, e.spans, e.latencyP95Us]),
+    );
+    expect(JSON.parse(await readFile(join(store.dir, 'android', 'history.json'), 'utf8'))).toHaveLength(2);
+  });
+
   it('starts with no baseline, without failing, when nothing is stored', async () => {
     const store = new LocalStore(await mkdtemp(join(tmpdir(), 'td-store-')));
     expect(await resolveBaseline(store, 'android', { kind: 'median-of', count: 3 })).toEqual({
