@@ -151,6 +151,12 @@ describe('the cache store with the real @actions/cache client', () => {
     services.state.cache = services.state.cache.filter((e) => !e.key.startsWith(CacheStore.indexPrefix('lonely')));
     const entries = await asRun({ ref: MAIN }, (store) => store.list('lonely'));
     expect(entries.map((e) => e.collectedAt)).toEqual(['2026-11-24T04:00:00.000Z']);
+    // A run that stores without reading first still stores its own dataset, not the one restored.
+    services.state.cache = services.state.cache.filter((e) => !e.key.startsWith(CacheStore.indexPrefix('lonely')));
+    const fresh = collected('lonely', 5, '2026-11-24T05:00:00.000Z');
+    await asRun({ ref: MAIN }, (store) => store.put(fresh));
+    const loaded = await asRun({ ref: MAIN }, async (store) => store.load((await store.list('lonely'))[0]!));
+    expect(loaded).toEqual({ ok: true, dataset: fresh });
   });
 
   it('sets a damaged index aside and falls back to the newest dataset by prefix', async () => {

@@ -161,10 +161,11 @@ export class CacheStore implements DatasetStore {
   async put(dataset: Dataset, options: { pinAs?: string; verdict?: string } = {}): Promise<StoredEntry> {
     const queryId = dataset.provenance.queryId;
     const key = CacheStore.dataKey(queryId, dataset.provenance.collectedAt, this.runId, this.runAttempt);
+    // The index first: reading it may restore an older dataset into the very path written next.
+    const index = await this.index(queryId);
     const file = await this.dataFile(queryId);
     await writeDatasetFile(file, dataset);
     const entry = summariseDataset(dataset, key, options.verdict);
-    const index = await this.index(queryId);
     // saveCache warns and answers -1 instead of throwing when the service refuses or fails.
     if ((await cache.saveCache([file], key)) === -1) {
       this.logger.warn(`dataset ${key} could not be saved to the Actions cache; the next run will not see it`);
