@@ -97,6 +97,21 @@ describe('the cache store with the real @actions/cache client', () => {
     }
   });
 
+  it('says what a narrowed cache mode of the runner means: no baseline, or nothing stored', async () => {
+    const logger = recordingLogger();
+    process.env.ACTIONS_CACHE_MODE = 'read';
+    try {
+      await asRun({ ref: MAIN }, (store) => store.put(collected('readonly', 17, '2026-11-24T17:00:00.000Z')), logger);
+    } finally {
+      delete process.env.ACTIONS_CACHE_MODE;
+    }
+    expect(logger.lines.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual([
+      "the runner's cache mode is 'read': this run's datasets are not stored",
+      expect.stringMatching(/^dataset trace-differ-v1-readonly-\S+ could not be saved to the Actions cache/),
+    ]);
+    expect(services.state.cache.filter((e) => e.key.includes('-readonly-'))).toEqual([]);
+  });
+
   it('stores each collection under its own key and reads back the history, newest first', async () => {
     await asRun({ ref: MAIN }, (store) =>
       store.put(collected('checkout', 1, '2026-11-24T01:00:00.000Z'), { verdict: 'inconclusive' }),
@@ -136,6 +151,12 @@ describe('the cache store with the real @actions/cache client', () => {
     services.state.cache = services.state.cache.filter((e) => !e.key.startsWith(CacheStore.indexPrefix('lonely')));
     const entries = await asRun({ ref: MAIN }, (store) => store.list('lonely'));
     expect(entries.map((e) => e.collectedAt)).toEqual(['2026-11-24T04:00:00.000Z']);
+    // A run that stores without reading first still stores its own dataset, not the one restored.
+    services.state.cache = services.state.cache.filter((e) => !e.key.startsWith(CacheStore.indexPrefix('lonely')));
+    const fresh = collected('lonely', 5, '2026-11-24T05:00:00.000Z');
+    await asRun({ ref: MAIN }, (store) => store.put(fresh));
+    const loaded = await asRun({ ref: MAIN }, async (store) => store.load((await store.list('lonely'))[0]!));
+    expect(loaded).toEqual({ ok: true, dataset: fresh });
   });
 
   it('sets a damaged index aside and falls back to the newest dataset by prefix', async () => {

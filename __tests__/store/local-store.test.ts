@@ -120,6 +120,35 @@ describe('the local store', () => {
     });
   }
 
+  it('prefers complete snapshots for the baseline, and says so when only partial ones are left', async () => {
+    const store = new LocalStore(await mkdtemp(join(tmpdir(), 'td-store-')));
+    const partial = (d: Dataset): Dataset => ({ ...d, coverage: { ...d.coverage, complete: false, tracesFailed: 3 } });
+    await store.put(at(traffic(1, 20), '2026-11-24T01:00:00.000Z'));
+    await store.put(at(traffic(2, 20), '2026-11-24T02:00:00.000Z'));
+    await store.put(partial(at(traffic(3, 20), '2026-11-24T03:00:00.000Z')));
+    const previous = await resolveBaseline(store, 'android', { kind: 'previous' });
+    expect(previous.datasets.map((d) => d.provenance.collectedAt)).toEqual(['2026-11-24T02:00:00.000Z']);
+    expect(previous.warnings).toEqual([]);
+    const pooled = await resolveBaseline(store, 'android', { kind: 'median-of', count: 3 });
+    expect(pooled.datasets.map((d) => d.provenance.collectedAt.slice(11, 13))).toEqual(['01', '02', '03']);
+    expect(pooled.warnings).toEqual([
+      'the baseline holds 1 partial snapshot(s), for want of complete ones among the recent collections: no value can be called new',
+    ]);
+  });
+
+  it('rebuilds a damaged or lost history from the dataset files beside it', async () => {
+    const store = new LocalStore(await mkdtemp(join(tmpdir(), 'td-store-')));
+    await store.put(at(traffic(1, 20), '2026-11-24T01:00:00.000Z'));
+    await store.put(at(traffic(2, 20), '2026-11-24T02:00:00.000Z'));
+    const before = await store.list('android');
+    await writeFile(join(store.dir, 'android', 'history.json'), '{"truncated": ');
+    const after = await store.list('android');
+    expect(after.map((e) => [e.key, e.spans, e.latencyP95Us])).toEqual(
+      before.map((e) => [e.key, e.spans, e.latencyP95Us]),
+    );
+    expect(JSON.parse(await readFile(join(store.dir, 'android', 'history.json'), 'utf8'))).toHaveLength(2);
+  });
+
   it('starts with no baseline, without failing, when nothing is stored', async () => {
     const store = new LocalStore(await mkdtemp(join(tmpdir(), 'td-store-')));
     expect(await resolveBaseline(store, 'android', { kind: 'median-of', count: 3 })).toEqual({

@@ -95,7 +95,7 @@ describe('collect on schedule, then gate a pull request, through the Actions cac
     const first = await run('schedule', { ref: 'refs/heads/main' });
     expect(first.exitCode, first.stdout).toBe(0);
     expect(first.outputs.verdict).toBe('inconclusive');
-    const second = await run('schedule', { ref: 'refs/heads/main' });
+    const second = await run('schedule', { ref: 'refs/heads/main' }, { 'artifact-retention-days': '3' });
     expect(second.exitCode, second.stdout).toBe(0);
     expect(['pass', 'notice']).toContain(second.outputs.verdict);
     expect(second.stdout).toContain(`Cache hit for: ${dataKeys()[0]}`);
@@ -103,6 +103,14 @@ describe('collect on schedule, then gate a pull request, through the Actions cac
     newestOnMain = dataKeys()[1]!;
     expect(newestOnMain).toMatch(new RegExp(`^trace-differ-v1-android-\\d{8}T\\d{9}Z-${second.runId}-1-$`));
     expect(services.state.cache.every((e) => e.scope === 'refs/heads/main')).toBe(true);
+    // For people: the report and the dataset this run stored, as an artifact kept 3 days.
+    const forPeople = services.state.artifacts.find((a) => a.runId === second.runId)!;
+    expect(forPeople.name).toBe('trace-differ-collect-all-1');
+    expect(Math.round((forPeople.expiresAt! - forPeople.createdAt) / 86_400_000)).toBe(3);
+    const zip = services.state.blobs.get(forPeople.blob)!.committed!;
+    for (const name of ['report.md', 'report.json', `${newestOnMain}.tdds`]) {
+      expect(zip.includes(Buffer.from(name)), name).toBe(true);
+    }
   });
 
   it("a deploy PR's gate reads the newest dataset of main and fails on the regression", async () => {

@@ -1,6 +1,6 @@
 import { DefaultArtifactClient } from '@actions/artifact';
 import { getOctokit } from '@actions/github';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readDatasetFile, summariseDataset, writeDatasetFile } from '../dataset/index.js';
 import type { Dataset, HistoryEntry } from '../dataset/types.js';
@@ -245,7 +245,7 @@ export async function uploadRunArtifact(options: {
   const staged: string[] = [];
   for (const file of options.files) {
     const target = join(staging, file.replace(/^.*[/\\]/, ''));
-    await writeFile(target, await readFile(file));
+    await copyFile(file, target);
     staged.push(target);
   }
   try {

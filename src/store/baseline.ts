@@ -11,7 +11,8 @@ export interface ChosenBaseline {
 }
 
 /**
- * Chooses the baseline from the store: `previous` (newest earlier readable dataset),
+ * Chooses the baseline from the store: `previous` (newest earlier readable dataset, complete
+ * snapshots preferred among the last few),
  * `pinned:<name>`, or `median-of:<N>` (the last N readable datasets, pooled by the engine:
  * one previous run is too noisy a reference). A corrupt dataset is skipped with a warning.
  */
@@ -33,7 +34,11 @@ export async function resolveBaseline(
     return { datasets: [loaded.dataset], entries: [entry], warnings };
   }
   const wanted = spec.kind === 'previous' ? 1 : spec.count;
-  const candidates = await store.list(queryId, { before: options.before, limit: wanted + 5 });
+  const recent = await store.list(queryId, { before: options.before, limit: wanted + 5 });
+  // The history says which collections were partial snapshots. Among the recent ones complete
+  // datasets go first: with a partial one in the baseline (pooled or not) the engine can call no
+  // value new, only undecided. Partial ones fill in when there are too few complete ones.
+  const candidates = [...recent.filter((e) => e.complete), ...recent.filter((e) => !e.complete)];
   const datasets: Dataset[] = [];
   const entries: StoredEntry[] = [];
   for (const entry of candidates) {
@@ -49,6 +54,15 @@ export async function resolveBaseline(
   if (spec.kind === 'median-of' && datasets.length > 0 && datasets.length < wanted) {
     warnings.push(`baseline median-of:${wanted} pooled only ${datasets.length} dataset(s): no more are stored yet`);
   }
+  const partial = entries.filter((e) => !e.complete).length;
+  if (partial > 0) {
+    warnings.push(
+      `the baseline holds ${partial} partial snapshot(s), for want of complete ones among the recent collections: no value can be called new`,
+    );
+  }
   // Oldest first, so the newest is last (the diff's baseline summary names the newest).
-  return { datasets: datasets.reverse(), entries: entries.reverse(), warnings };
+  const order = entries
+    .map((e, i) => ({ e, d: datasets[i]! }))
+    .sort((a, b) => a.e.collectedAt.localeCompare(b.e.collectedAt));
+  return { datasets: order.map((o) => o.d), entries: order.map((o) => o.e), warnings };
 }

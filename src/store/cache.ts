@@ -67,10 +67,21 @@ export class CacheStore implements DatasetStore {
   }): Promise<CacheStore> {
     if (!cache.isFeatureAvailable()) {
       throw new StoreError(
-        'the Actions cache is not available here: ACTIONS_RESULTS_URL is not set, so this is not a GitHub Actions job ' +
-          '(or the runner has no cache service)',
+        'the Actions cache is not available here: the environment names no cache service, so this is not a ' +
+          'GitHub Actions job (or the runner has none)',
         "use 'store: local' with a 'store-path' that persists between runs, or 'store: none'",
       );
+    }
+    // The runner narrows the cache for untrusted events (ACTIONS_CACHE_MODE); @actions/cache then
+    // skips reads or writes with an info line only, so say what it means for the diff.
+    const mode = (process.env.ACTIONS_CACHE_MODE ?? '').trim().toLowerCase();
+    if (mode === 'none' || mode === 'write-only') {
+      options.logger.warn(
+        `the runner's cache mode is '${mode}': no stored dataset can be read, so there is no baseline in this run`,
+      );
+    }
+    if (mode === 'none' || mode === 'read') {
+      options.logger.warn(`the runner's cache mode is '${mode}': this run's datasets are not stored`);
     }
     await mkdir(options.dir, { recursive: true });
     return new CacheStore(options.dir, options.runId ?? 'local', options.runAttempt ?? '1', options.logger);
@@ -150,10 +161,11 @@ export class CacheStore implements DatasetStore {
   async put(dataset: Dataset, options: { pinAs?: string; verdict?: string } = {}): Promise<StoredEntry> {
     const queryId = dataset.provenance.queryId;
     const key = CacheStore.dataKey(queryId, dataset.provenance.collectedAt, this.runId, this.runAttempt);
+    // The index first: reading it may restore an older dataset into the very path written next.
+    const index = await this.index(queryId);
     const file = await this.dataFile(queryId);
     await writeDatasetFile(file, dataset);
     const entry = summariseDataset(dataset, key, options.verdict);
-    const index = await this.index(queryId);
     // saveCache warns and answers -1 instead of throwing when the service refuses or fails.
     if ((await cache.saveCache([file], key)) === -1) {
       this.logger.warn(`dataset ${key} could not be saved to the Actions cache; the next run will not see it`);

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readDatasetFile, summariseDataset, writeDatasetFile } from '../dataset/index.js';
 import type { Dataset, HistoryEntry } from '../dataset/types.js';
@@ -38,7 +38,6 @@ export class LocalStore implements DatasetStore {
     try {
       return JSON.parse(await readFile(file, 'utf8')) as T;
     } catch {
-      // A missing or damaged index is rebuilt from scratch: losing a trend line is better than failing a run.
       return fallback;
     }
   }
@@ -50,8 +49,25 @@ export class LocalStore implements DatasetStore {
   }
 
   async history(queryId: string): Promise<HistoryEntry[]> {
-    const entries = await this.readJson<HistoryEntry[]>(join(this.queryDir(queryId), 'history.json'), []);
-    return Array.isArray(entries) ? entries : [];
+    const file = join(this.queryDir(queryId), 'history.json');
+    const entries = await this.readJson<unknown>(file, undefined);
+    if (Array.isArray(entries)) return entries as HistoryEntry[];
+    // A missing or damaged index is rebuilt from the dataset files beside it (their names start
+    // with the time they were collected), so neither the baselines nor the trend are lost.
+    const names = await readdir(this.queryDir(queryId)).catch(() => [] as string[]);
+    const keys = names
+      .filter((n) => n.endsWith('.tdds'))
+      .map((n) => n.slice(0, -'.tdds'.length))
+      .sort()
+      .reverse()
+      .slice(0, HISTORY_LENGTH);
+    const rebuilt: HistoryEntry[] = [];
+    for (const key of keys) {
+      const loaded = await readDatasetFile(this.fileOf({ queryId, key }));
+      if (loaded.ok) rebuilt.push(summariseDataset(loaded.dataset, key));
+    }
+    if (rebuilt.length) await this.writeJson(file, rebuilt);
+    return rebuilt;
   }
 
   async put(dataset: Dataset, options: { pinAs?: string; verdict?: string } = {}): Promise<StoredEntry> {
@@ -59,9 +75,10 @@ export class LocalStore implements DatasetStore {
     await mkdir(this.queryDir(queryId), { recursive: true });
     const key = datasetKey(dataset, this.suffix());
     const entry = summariseDataset(dataset, key, options.verdict);
+    const earlier = await this.history(queryId);
     await writeDatasetFile(this.fileOf(entry), dataset);
     this.written.push(this.fileOf(entry));
-    const history = [entry, ...(await this.history(queryId))]
+    const history = [entry, ...earlier.filter((e) => e.key !== key)]
       .sort((a, b) => b.collectedAt.localeCompare(a.collectedAt))
       .slice(0, HISTORY_LENGTH);
     await this.writeJson(join(this.queryDir(queryId), 'history.json'), history);
