@@ -110,6 +110,24 @@ describe('the first line', () => {
     expect(markdown).toContain('This query could not be diffed: the Lightstep API answered 401');
   });
 
+  it('does not call inconclusive queries passing', () => {
+    const first = (id: string) =>
+      diff({ baseline: [], current: traffic(1, 50), query: { ...QUERY, id }, settings: SETTINGS });
+    const ok = diff({ baseline: [traffic(1, 100)], current: traffic(1, 100), query: QUERY, settings: SETTINGS });
+    const report = (results: ReturnType<typeof diff>[]): Report => ({
+      mode: 'collect',
+      verdict: 'inconclusive',
+      outcomes: results.map((result) => ({ query: result.query, result, warnings: [] })),
+      generatedAt: '',
+    });
+    expect(renderMarkdown(report([first('a'), first('b')])).split('\n')[0]).toBe(
+      '## ❔ 2 of 2 queries inconclusive: there is no baseline yet: this dataset is stored and becomes the baseline of the next run.',
+    );
+    expect(renderMarkdown(report([ok, first('b')])).split('\n')[0]).toBe(
+      '## ❔ No regressions in 1 of 2 queries; 1 inconclusive',
+    );
+  });
+
   it('says why a first run is inconclusive', () => {
     const result = diff({ baseline: [], current: traffic(1, 50), query: QUERY, settings: SETTINGS });
     const markdown = renderMarkdown(reportOf(result));

@@ -93,6 +93,8 @@ export function headline(report: Report, esc: Escaper = MARKDOWN): string {
   if (outcomes.length === 1) return capitalised(emoji, querySentence(outcomes[0]!, esc));
   const failed = outcomes.filter((o) => o.error).length;
   const regressed = outcomes.filter((o) => o.result && regressions(o.result).length > 0);
+  const inconclusive = outcomes.filter((o) => o.result?.verdict === 'inconclusive');
+  const compared = outcomes.length - failed - inconclusive.length;
   const parts: string[] = [];
   if (regressed.length) {
     const each = regressed.slice(0, 3).map((o) => {
@@ -102,8 +104,18 @@ export function headline(report: Report, esc: Escaper = MARKDOWN): string {
     });
     if (regressed.length > 3) each.push('…');
     parts.push(`${regressed.length} of ${outcomes.length} queries regressed — ${each.join('; ')}`);
-  } else {
-    parts.push(`no regressions in ${outcomes.length - failed} of ${outcomes.length} queries`);
+  } else if (compared > 0) {
+    parts.push(`no regressions in ${compared} of ${outcomes.length} queries`);
+  }
+  if (inconclusive.length) {
+    // An inconclusive query is not a passing one: say so, with the first reason (usually "no baseline yet").
+    const reason = inconclusive[0]!.result!.reason;
+    const why = reason ? `: ${esc.prose(reason.charAt(0).toLowerCase() + reason.slice(1))}` : '';
+    parts.push(
+      compared > 0 || regressed.length
+        ? `${inconclusive.length} inconclusive`
+        : `${inconclusive.length} of ${outcomes.length} queries inconclusive${why}`,
+    );
   }
   if (failed) parts.push(`${failed} could not be diffed`);
   return capitalised(emoji, parts.join('; '));
