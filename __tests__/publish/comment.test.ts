@@ -80,6 +80,16 @@ describe('the sticky PR comment', () => {
     expect(gh.state.comments.find((c) => c.id === 5)!.body).toContain('by the Actions token');
   });
 
+  it('is not fooled by another workflow’s comment whose report shows the marker as a span value', async () => {
+    const { gh, octokit } = await client();
+    await post(octokit, 'values: `<!-- trace-differ:gate:deploy -->`', 'gate:nightly');
+    expect((await post(octokit, 'deploy report')).action).toBe('created');
+    expect(gh.state.comments.map((c) => c.body.split('\n')[0])).toEqual([
+      '<!-- trace-differ:gate:nightly -->',
+      '<!-- trace-differ:gate:deploy -->',
+    ]);
+  });
+
   it('heals duplicates two racing runs left: the first is updated, the copies deleted', async () => {
     const { gh, octokit } = await client();
     for (const id of [11, 12, 13])

@@ -33,7 +33,8 @@ export async function upsertStickyComment(
       issue_number: options.issueNumber,
       per_page: 100,
     });
-    const mine = comments.filter((c) => c.body?.includes(marker) && writtenBy(login, c.user));
+    // The marker opens the body: a span value that merely contains marker text (it is in the report) never matches.
+    const mine = comments.filter((c) => c.body?.startsWith(marker) && writtenBy(login, c.user));
     const [first, ...copies] = mine;
     if (first) {
       await octokit.rest.issues.updateComment({ ...repo, comment_id: first.id, body });

@@ -39,7 +39,7 @@ export async function syncAlertIssue(octokit: Octokit, o: AlertOptions): Promise
       labels: ALERT_LABEL,
       per_page: 100,
     });
-    const issue = open.find((i) => !i.pull_request && i.body?.includes(marker) && writtenBy(login, i.user));
+    const issue = open.find((i) => !i.pull_request && i.body?.startsWith(marker) && writtenBy(login, i.user));
     const run = o.runUrl ? ` ([run](${o.runUrl}))` : '';
     if (!issue) {
       if (!alerting) return 'none';
