@@ -9,6 +9,7 @@ import {
   annotateFindings,
   publishReport,
   setRunOutputs,
+  writePlanSummary,
   type PublishOptions,
   type PublishTarget,
 } from '../../src/publish/index.js';
@@ -169,6 +170,15 @@ describe('publishing a scheduled collect', () => {
     );
     expect(published).toEqual({ issues: {}, problems: [] });
     expect(await readFile(summaryFile, 'utf8')).toMatch(/^## ❌ /);
+  });
+});
+
+describe('the plan', () => {
+  it('has a job summary too: the queries the matrix runs', async () => {
+    await writePlanSummary(['android', 'ios']);
+    expect(await readFile(summaryFile, 'utf8')).toBe(
+      '## 🗺️ trace-differ plan: 2 queries, one job each\n\n- `android`\n- `ios`\n\n',
+    );
   });
 });
 

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Config } from '../config/types.js';
 import { InputError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { annotateFindings, publishReport, setRunOutputs } from '../publish/index.js';
+import { annotateFindings, publishReport, setRunOutputs, writePlanSummary } from '../publish/index.js';
 import { renderJson, renderMarkdown } from '../report/index.js';
 import type { Report } from '../report/types.js';
 import { createStore } from '../store/index.js';
@@ -42,6 +42,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     const { json, matrix } = plan(config);
     core.setOutput('matrix', json);
     log.info(`matrix: ${matrix.query.length} queries: ${matrix.query.join(', ')}`);
+    if (inputs.publish.has('summary')) await writePlanSummary(matrix.query);
     return;
   }
 

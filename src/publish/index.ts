@@ -1,5 +1,5 @@
 /** publish: where a report goes — the job summary, outputs, a sticky PR comment, an alert issue, annotations. */
-export { writeJobSummary, setRunOutputs } from './summary.js';
+export { writeJobSummary, writePlanSummary, setRunOutputs } from './summary.js';
 export { upsertStickyComment, markerOf, stickyCommentId } from './comment.js';
 export { syncAlertIssue, ALERT_LABEL, type AlertAction, type AlertOptions } from './issue.js';
 export { annotateFindings } from './gate.js';
