@@ -86,6 +86,15 @@ describe('the first line', () => {
     );
   });
 
+  it('names a value rather than the (none) bucket of spans without the tag', () => {
+    const result = exampleRegression();
+    const none = { ...result.findings[0]!, key: 'http.status_code', value: '(none)', impact: Infinity };
+    result.findings.unshift(none);
+    expect(renderMarkdown(reportOf(result)).split('\n')[0]).toMatch(
+      /^## ❌ 3 regressions in Android checkout: `\/api\/make-payment` /,
+    );
+  });
+
   it('names each regressed query when a run has several, and how many could not be diffed', () => {
     const bad = exampleRegression();
     const ok = diff({ baseline: [traffic(1, 100)], current: traffic(1, 100), query: QUERY, settings: SETTINGS });
@@ -379,7 +388,7 @@ describe('text and JSON', () => {
       /^❌ 2 regressions in Android checkout: \/api\/make-payment p\d\d \+\d+% \(\d+ → \d+ ms\)…$/,
     );
     expect(text).toMatch(
-      /\n {2}fail {3}operation \/api\/make-payment: p95 \+\d+% \(\d+ → \d+ ms\) {2}\[latency\.p95: \{ warn: \+10%, fail: \+25% \}\]/,
+      /\n {2}fail {3}operation \/api\/make-payment: p99 \+\d+% \(\d+ → \d+ ms\), p95 \+\d+% \(\d+ → \d+ ms\), avg \+\d+% \(\d+ → \d+ ms\) {2}\[latency\.p99: \{ fail: \+30% \}; latency\.p95: \{ warn: \+10%, fail: \+25% \}; latency\.avg: \+20%\]\n/,
     );
     expect(text).toMatch(/\n {2}warn {3}customer BEEMO: missing \([\d,]+ spans before\) {2}\[missing: warn\]/);
     expect(text).not.toMatch(/&#|\\[|`*_]|\u2060/);

@@ -59,8 +59,11 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** The `(none)` bucket (spans without the tag) lumps everything else together: a named value says more. */
+const NO_VALUE = '(none)';
+
 function topFinding(bad: readonly Finding[], esc: Escaper): string {
-  const top = bad[0]!;
+  const top = bad.find((f) => f.value !== NO_VALUE) ?? bad[0]!;
   const value = top.key === 'edge' ? `call ${esc.value(top.value)}` : esc.value(top.value);
   return `${value} ${findingNumbers(top)}`;
 }

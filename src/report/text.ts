@@ -30,8 +30,23 @@ export function renderText(report: Report): string {
       `  current:  ${count(r.current.spans)} spans, ${count(r.current.traces)} traces, coverage ${percent(r.current.coverage, 0)}`,
     );
     lines.push(`  verdict:  ${r.verdict}${r.reason ? ` (${plain(r.reason)})` : ''}`);
-    for (const f of r.findings)
-      lines.push(`  ${f.severity.padEnd(6)} ${key(f)} ${plain(f.value)}: ${findingNumbers(f)}  [${f.rule}]`);
+    // One line per value, its changes together, in the order of its most impactful finding.
+    const byValue = new Map<string, Finding[]>();
+    for (const f of r.findings) {
+      const id = `${f.key}\u0000${f.value}`;
+      byValue.set(id, [...(byValue.get(id) ?? []), f]);
+    }
+    for (const fs of byValue.values()) {
+      const f = fs[0]!;
+      const worst = fs.some((x) => x.severity === 'fail')
+        ? 'fail'
+        : fs.some((x) => x.severity === 'warn')
+          ? 'warn'
+          : f.severity;
+      lines.push(
+        `  ${worst.padEnd(6)} ${key(f)} ${plain(f.value)}: ${fs.map(findingNumbers).join(', ')}  [${fs.map((x) => x.rule).join('; ')}]`,
+      );
+    }
     const traffic = r.improvements.filter((f) => f.metric === 'rate' || f.metric === 'occurrence');
     const better = r.improvements.filter((f) => !traffic.includes(f));
     for (const f of better.slice(0, 5)) lines.push(`  better ${key(f)} ${plain(f.value)}: ${findingNumbers(f)}`);
