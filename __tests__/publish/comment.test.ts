@@ -1,7 +1,7 @@
 import { getOctokit } from '@actions/github';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PublishError } from '../../src/errors.js';
-import { stickyCommentId, upsertStickyComment } from '../../src/publish/index.js';
+import { stickyCommentId, upsertStickyComment, withRetries } from '../../src/publish/index.js';
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js';
 
 /** The real Octokit of @actions/github, over real HTTP, against the loopback GitHub. */
@@ -182,5 +182,47 @@ describe("GitHub's refusals, each one line with the fix", () => {
     expect(line.split('\n')[0]).toBe(
       'GitHub rejected the request to comment on pull request #7: Validation Failed: body is too long (maximum is 65536 characters) (422)',
     );
+  });
+});
+
+describe('retries', () => {
+  const retrying = async () => {
+    const { gh, octokit } = await client();
+    return { gh, octokit: withRetries(octokit, { baseDelayMs: 10 }) };
+  };
+  const count = (gh: GitHubServer, line: RegExp) => gh.state.requests.filter((r) => line.test(r)).length;
+
+  it('sends a read again after a 5xx', async () => {
+    const { gh, octokit } = await retrying();
+    gh.failNext(/^GET .*\/comments$/, 502, 'Bad Gateway', 2);
+    expect((await post(octokit, 'x')).action).toBe('created');
+    expect(count(gh, /^GET \/repos\/acme\/shop\/issues\/7\/comments/)).toBe(3);
+  });
+
+  it('does not send a create again after a 5xx: it may have been done, and a duplicate comment is worse than a failed run', async () => {
+    const { gh, octokit } = await retrying();
+    gh.failNext(/^POST .*\/comments$/, 502, 'Bad Gateway');
+    const error = await post(octokit, 'x').catch((e: PublishError) => e.describe());
+    expect(error).toBe(
+      'GitHub failed to comment on pull request #7: Bad Gateway (502)\n  fix: re-running the job may help',
+    );
+    expect(count(gh, /^POST /)).toBe(1);
+  });
+
+  it('waits out a secondary rate limit that asks for a short pause, then goes on', async () => {
+    const { gh, octokit } = await retrying();
+    gh.failNext(/^POST .*\/comments$/, 403, 'You have exceeded a secondary rate limit.', {
+      headers: { 'retry-after': '1' },
+    });
+    expect((await post(octokit, 'x')).action).toBe('created');
+    expect(count(gh, /^POST /)).toBe(2);
+    expect(gh.state.comments).toHaveLength(1);
+  });
+
+  it('does not wait for a primary rate limit to reset', async () => {
+    const { gh, octokit } = await retrying();
+    gh.failNext(/^GET .*\/comments$/, 403, 'API rate limit exceeded', { headers: { 'x-ratelimit-remaining': '0' } });
+    await expect(post(octokit, 'x')).rejects.toThrow("GitHub's API rate limit stopped trace-differ");
+    expect(count(gh, /^GET \/repos/)).toBe(1);
   });
 });

@@ -11,4 +11,4 @@ export {
   type PublishOutcome,
   type PublishTarget,
 } from './publish.js';
-export type { Octokit } from './octokit.js';
+export { withRetries, type Octokit } from './octokit.js';

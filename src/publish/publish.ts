@@ -5,7 +5,7 @@ import { renderMarkdown } from '../report/markdown.js';
 import type { Report } from '../report/types.js';
 import { stickyCommentId, upsertStickyComment } from './comment.js';
 import { syncAlertIssue, type AlertAction } from './issue.js';
-import type { Octokit } from './octokit.js';
+import { withRetries, type Octokit } from './octokit.js';
 import { writeJobSummary } from './summary.js';
 
 /** GitHub's limits: a job summary holds 1 MiB, a comment or issue body 65,536 characters. */
@@ -65,6 +65,7 @@ export async function publishReport(report: Report, o: PublishOptions): Promise<
   const log = o.logger;
   const commentable = o.targets.has('comment');
   const prNumber = o.pullRequest?.number ?? report.pullRequest;
+  if (o.github) withRetries(o.github.octokit);
 
   if (commentable && prNumber !== undefined) {
     if (o.pullRequest?.fromFork && o.mode === 'gate') {
