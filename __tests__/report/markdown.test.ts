@@ -1,122 +1,139 @@
-import { micromark } from 'micromark';
-import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
+import type { MetricRule } from '../../src/config/types.js';
+import type { HistoryEntry } from '../../src/dataset/types.js';
 import { diff } from '../../src/diff/index.js';
-import type { Span } from '../../src/dataset/types.js';
-import { md, mermaidLabel, renderJson, renderMarkdown, renderText } from '../../src/report/index.js';
+import { renderJson, renderMarkdown, renderText } from '../../src/report/index.js';
 import type { Report } from '../../src/report/types.js';
-import { QUERY, SETTINGS, datasetOf, span, traffic } from '../diff/datasets.js';
+import { QUERY, SETTINGS, datasetOf, traffic } from '../diff/datasets.js';
+import { html, reportOf, tables, visibleText } from './render.js';
 
-/** GitHub renders comments with cmark-gfm; micromark with the GFM extension follows the same spec. */
-function html(markdown: string): string {
-  return micromark(markdown, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
-}
+const ANDROID = { id: 'android', name: 'Android checkout', query: 'service IN ("android")' };
 
-function reportOf(result: ReturnType<typeof diff>, extra: Partial<Report> = {}): Report {
-  return {
-    mode: 'collect',
-    verdict: result.verdict,
-    outcomes: [{ query: result.query, result, warnings: [] }],
-    generatedAt: '2026-11-24T00:00:00Z',
-    ...extra,
-  };
-}
-
-const HOSTILE = [
-  '| x | y |',
-  '[click](https://evil.example/x)',
-  '![img](https://evil.example/i.png)',
-  '<img src=x onerror=alert(1)>',
-  '</details><script>alert(1)</script>',
-  '@octocat and @acme/security-team',
-  'fixes #123 and acme/shop#7',
-  'https://evil.example/phish www.evil.example',
-  '**bold** _em_ `code` ~~strike~~',
-  'line\nbreak\r\n| --- |',
-  '"]) --> X["injected',
+/** The example config's extra rules: `latency.avg: +20%` and `latency.p99: { fail: +30% }`. */
+const EXAMPLE_RULES: MetricRule[] = [
+  {
+    metric: 'latency.avg',
+    levels: [{ severity: 'fail', change: { kind: 'relative', amount: 0.2, text: '+20%' } }],
+    text: 'latency.avg: +20%',
+  },
+  {
+    metric: 'latency.p99',
+    levels: [{ severity: 'fail', change: { kind: 'relative', amount: 0.3, text: '+30%' } }],
+    text: 'latency.p99: { fail: +30% }',
+  },
 ];
 
-function regression(values: string[]): ReturnType<typeof diff> {
-  const spansOf = (factor: number): Span[] =>
-    values.flatMap((value, v) =>
-      Array.from({ length: 60 }, (_, i) =>
-        span({
-          spanId: `${v}-${i}-${factor}`,
-          operation: value,
-          durationUs: Math.round((1000 + i * 20) * factor),
-          tags: { customer: value },
-        }),
-      ),
-    );
-  // A new call edge between hostile names, frequent enough to be called new (and drawn).
-  const edge = Array.from({ length: 200 }, (_, i) => [
-    span({ spanId: `p${i}`, operation: HOSTILE[10]!, service: '@octocat', durationUs: 5 }),
-    span({ spanId: `c${i}`, parentSpanId: `p${i}`, operation: '</details>', service: 'x"]-->y', durationUs: 5 }),
-  ]).flat();
+/** The demo's regression: /api/make-payment 40 % slower, a new call to fraud:score, customer BEEMO gone. */
+function exampleRegression(): ReturnType<typeof diff> {
   return diff({
-    baseline: [datasetOf(spansOf(1))],
-    current: datasetOf([...spansOf(1.6), ...edge]),
-    query: { id: 'q', name: 'Checkout <b>@team</b>', query: 'service IN ("android")' },
+    baseline: [datasetOf(traffic(1, 2000).spans, { snapshotId: 'S28f9a1f12' })],
+    current: datasetOf(
+      traffic(2, 2000, {
+        slower: [{ service: 'android', operation: '/api/make-payment', percent: 40 }],
+        removeTagValue: [{ tag: 'customer', value: 'BEEMO' }],
+        addCall: [{ from: 'api-server:make-payment', to: 'fraud:score' }],
+      }).spans,
+      { snapshotId: 'e38aa8029e' },
+    ),
+    query: ANDROID,
     settings: {
       ...SETTINGS,
       groupBy: [['operation'], ['customer']],
-      minSamples: 30,
-      thresholds: { ...SETTINGS.thresholds, edges: 'warn' },
+      thresholds: { ...SETTINGS.thresholds, metrics: [...SETTINGS.thresholds.metrics, ...EXAMPLE_RULES] },
     },
   });
 }
 
-describe('untrusted text stays text', () => {
-  it('escapes every markdown and HTML construct, and breaks mentions, references and autolinks', () => {
-    for (const value of HOSTILE) {
-      const rendered = html(`| a | b |\n| --- | --- |\n| ${md(value)} | end |\n`);
-      expect(rendered, value).not.toMatch(/<(a|img|script|strong|em|code|del|details)\b/);
-      expect(rendered.match(/<td>/g), value).toHaveLength(2);
-      const text = rendered.replace(/<[^>]+>/g, '');
-      expect(text, value).not.toMatch(/@[A-Za-z0-9]/);
-      expect(text, value).not.toMatch(/#\d/);
-      expect(text, value).not.toMatch(/https?:\/\//);
-      expect(text, value).not.toMatch(/www\./);
-    }
-  });
+function history(p95s: number[], verdicts: string[]): HistoryEntry[] {
+  // Newest first, as the store lists them.
+  return p95s
+    .map((p95, i) => ({
+      key: `k${i}`,
+      queryId: 'android',
+      collectedAt: `2026-11-2${i}T00:00:00Z`,
+      spans: 2000,
+      traces: 500,
+      complete: true,
+      verdict: verdicts[i],
+      errorRate: 0.005 + i * 0.001,
+      latencyP95Us: p95,
+    }))
+    .reverse();
+}
 
-  it('keeps a whole report with hostile values intact: tables whole, no tag or link injected', () => {
-    const result = regression(HOSTILE);
-    const markdown = renderMarkdown(reportOf(result));
-    const rendered = html(markdown);
-    // The report's own bold labels are <strong>; a value's **bold** must stay literal text.
-    expect(rendered).not.toMatch(/<(a|img|script|b|em|del)\b/);
-    expect(rendered).toContain('**bold** _em_ `code` ~~strike~~');
-    // Every table row has as many cells as its header.
-    for (const table of rendered.split('<table>').slice(1)) {
-      const body = table.split('</table>')[0]!;
-      const columns = (body.split('</tr>')[0]!.match(/<th[ >]/g) ?? []).length;
-      for (const row of body.split('<tr>').slice(2)) expect((row.match(/<td/g) ?? []).length).toBe(columns);
-    }
-    // <details> open and close in pairs: no value closed one early.
-    expect((rendered.match(/<details>/g) ?? []).length).toBe((rendered.match(/<\/details>/g) ?? []).length);
-    // Mermaid labels cannot end early or add edges.
-    const mermaid = markdown.split('```mermaid')[1]!.split('```')[0]!;
-    for (const line of mermaid.trim().split('\n').slice(1))
-      expect(line).toMatch(/^ {2}n\d+\["[^"]*"\] (==>\|new\||-\.->\|missing\|) n\d+\["[^"]*"\]$/);
-  });
-
-  it('writes Mermaid labels as entity codes', () => {
-    expect(mermaidLabel('a"]-->b\nc')).toBe('a#34;#93;--#62;b c');
-  });
-});
-
-describe('the markdown report', () => {
-  it('starts with the verdict and the thing to look at', () => {
+describe('the first line', () => {
+  it('gives the verdict and the regression to look at, with its numbers in one unit', () => {
     const result = diff({
       baseline: [traffic(1, 3000)],
       current: traffic(2, 3000, { slower: [{ service: 'android', operation: '/api/make-payment', percent: 40 }] }),
-      query: { id: 'android', name: 'Android checkout', query: 'service IN ("android")' },
+      query: ANDROID,
       settings: { ...SETTINGS, groupBy: [['service', 'operation']] },
     });
     const first = renderMarkdown(reportOf(result)).split('\n')[0]!;
     expect(first).toMatch(
-      /^## ❌ 1 regression in Android checkout: android \/ \/api\/make-payment p95 \+\d+% \(\d+ ms → \d+ ms\)$/,
+      /^## ❌ 1 regression in Android checkout: `android \/ \/api\/make-payment` p\d\d \+\d+% \(\d+ → \d+ ms\)$/,
+    );
+  });
+
+  it('counts regressed values, not findings: one value slower at p95, p99 and avg is one regression', () => {
+    const result = exampleRegression();
+    const failing = result.findings.filter((f) => f.severity === 'fail' && f.key === 'operation');
+    expect(failing.length).toBeGreaterThan(1);
+    const first = renderMarkdown(reportOf(result)).split('\n')[0]!;
+    // /api/make-payment (fail) and customer BEEMO missing (warn): two regressions.
+    expect(first).toMatch(
+      /^## ❌ 2 regressions in Android checkout: `\/api\/make-payment` p\d\d \+\d+% \(\d+ → \d+ ms\)…$/,
+    );
+  });
+
+  it('names a value rather than the (none) bucket of spans without the tag', () => {
+    const result = exampleRegression();
+    const none = { ...result.findings[0]!, key: 'http.status_code', value: '(none)', impact: Infinity };
+    result.findings.unshift(none);
+    expect(renderMarkdown(reportOf(result)).split('\n')[0]).toMatch(
+      /^## ❌ 3 regressions in Android checkout: `\/api\/make-payment` /,
+    );
+  });
+
+  it('names each regressed query when a run has several, and how many could not be diffed', () => {
+    const bad = exampleRegression();
+    const ok = diff({ baseline: [traffic(1, 100)], current: traffic(1, 100), query: QUERY, settings: SETTINGS });
+    const report: Report = {
+      mode: 'collect',
+      verdict: 'fail',
+      outcomes: [
+        { query: QUERY, result: ok, warnings: [] },
+        { query: ANDROID, result: bad, warnings: [] },
+        {
+          query: { id: 'ios', name: 'iOS', query: 'service IN ("iOS")' },
+          error: 'the Lightstep API answered 401',
+          warnings: [],
+        },
+      ],
+      generatedAt: '2026-11-24T00:00:00Z',
+    };
+    const markdown = renderMarkdown(report);
+    expect(markdown.split('\n')[0]).toMatch(
+      /^## ❌ 1 of 3 queries regressed — Android checkout: `\/api\/make-payment` p\d\d \+\d+% \(\d+ → \d+ ms\) and 1 more; 1 could not be diffed$/,
+    );
+    expect(markdown).toContain('This query could not be diffed: the Lightstep API answered 401');
+  });
+
+  it('does not call inconclusive queries passing', () => {
+    const first = (id: string) =>
+      diff({ baseline: [], current: traffic(1, 50), query: { ...QUERY, id }, settings: SETTINGS });
+    const ok = diff({ baseline: [traffic(1, 100)], current: traffic(1, 100), query: QUERY, settings: SETTINGS });
+    const report = (results: ReturnType<typeof diff>[]): Report => ({
+      mode: 'collect',
+      verdict: 'inconclusive',
+      outcomes: results.map((result) => ({ query: result.query, result, warnings: [] })),
+      generatedAt: '',
+    });
+    expect(renderMarkdown(report([first('a'), first('b')])).split('\n')[0]).toBe(
+      '## ❔ 2 of 2 queries inconclusive: there is no baseline yet: this dataset is stored and becomes the baseline of the next run.',
+    );
+    expect(renderMarkdown(report([ok, first('b')])).split('\n')[0]).toBe(
+      '## ❔ No regressions in 1 of 2 queries; 1 inconclusive',
     );
   });
 
@@ -128,72 +145,263 @@ describe('the markdown report', () => {
     );
     expect(markdown).toContain('| baseline | (none yet) |');
   });
+});
 
-  it('names a query that could not be diffed, and the others go on', () => {
-    const ok = diff({ baseline: [traffic(1, 100)], current: traffic(1, 100), query: QUERY, settings: SETTINGS });
-    const report: Report = {
-      mode: 'collect',
-      verdict: 'pass',
-      outcomes: [
-        { query: QUERY, result: ok, warnings: [] },
-        {
-          query: { id: 'ios', name: 'iOS', query: 'service IN ("iOS")' },
-          error: 'the Lightstep API answered 401',
-          warnings: [],
-        },
-      ],
-      generatedAt: '2026-11-24T00:00:00Z',
-    };
-    const markdown = renderMarkdown(report);
-    expect(markdown.split('\n')[0]).toBe('## ✅ No regressions in 1 of 2 queries; 1 could not be diffed');
-    expect(markdown).toContain('This query could not be diffed: the Lightstep API answered 401');
+describe('per query', () => {
+  const result = exampleRegression();
+  const markdown = renderMarkdown(reportOf(result));
+  const rendered = html(markdown);
+  const all = tables(rendered);
+
+  it('says what was compared: snapshot ids (linked to the Lightstep UI when known), times, window, spans, traces, coverage', () => {
+    const linked = structuredClone(result);
+    linked.current.uiLink = 'https://app.lightstep.com/acme/explorer?snapshot_id=e38aa8029e';
+    const compared = tables(html(renderMarkdown(reportOf(linked))))[0]!;
+    expect(compared.header.map(visibleText)).toEqual(['', 'snapshot', 'collected', 'spans / traces', 'coverage']);
+    expect(compared.rows[0]!.map(visibleText)).toEqual([
+      'baseline',
+      'S28f9a1f12',
+      '2026-11-24 00:00:00Z, 10 min window',
+      `${result.baseline!.spans.toLocaleString('en-US')} / 2,000`,
+      '100%',
+    ]);
+    expect(compared.rows[1]![1]).toBe(
+      '<a href="https://app.lightstep.com/acme/explorer?snapshot_id=e38aa8029e"><code>e38aa8029e</code></a>',
+    );
+  });
+
+  it('ranks the findings by impact, one row per value with each change, its q and its rule as written in the config', () => {
+    const findings = all[1]!;
+    expect(findings.header.map(visibleText)).toEqual(['severity', 'key', 'value', 'change', 'q', 'rule']);
+    expect(findings.rows.map((r) => visibleText(r[0]!))).toEqual(['❌ fail', '⚠️ warn', 'ℹ️ notice', 'ℹ️ notice']);
+    const [payment] = findings.rows;
+    expect(visibleText(payment![2]!)).toBe('/api/make-payment');
+    expect(payment![3]).toMatch(/^(p\d\d|avg) \+\d+% \(\d+ → \d+ ms\)(<br ?\/?>(p\d\d|avg) \+\d+% \(\d+ → \d+ ms\))+$/);
+    expect(payment![5]).toContain('<code>latency.p95: { warn: +10%, fail: +25% }</code>');
+    // No entity-escaped colons in what the config said.
+    expect(markdown).not.toContain('&#58;');
+    expect(findings.rows[3]!.slice(1, 4).map(visibleText)).toEqual([
+      'call edge',
+      'api-server:make-payment -> fraud:score',
+      expect.stringMatching(/^new \(\d+ spans\)$/),
+    ]);
+  });
+
+  it('shows per key the table of values: before → after and the change, ▲ ▼ marks and the severity', () => {
+    const operation = all[2]!;
+    expect(operation.header.map(visibleText)).toEqual(['value', 'spans', 'error %', 'avg', 'p95', '']);
+    const row = operation.rows[0]!.map(visibleText);
+    expect(row[0]).toBe('/api/make-payment');
+    expect(row[3]).toMatch(/^\d+ → \d+ ms \(\+\d+%\) ▲$/);
+    expect(row[4]).toMatch(/^\d+ → \d+ ms \(\+\d+%\) ▲$/);
+    expect(row[5]).toBe('❌ fail');
+  });
+
+  it('folds the values without findings into <details>', () => {
+    expect(markdown).toMatch(/<details><summary>\d+ values without findings<\/summary>\n\n\| value \| spans \|/);
+    expect(rendered).toMatch(/<details><summary>\d+ values without findings<\/summary>\n<table>/);
+  });
+
+  it('lists new and missing values with their numbers and severity', () => {
+    expect(markdown).toMatch(
+      /\*\*New\*\* \(not in the baseline\):\n- `score`: \d+ spans, [\d.]+% errors, p95 [\d.]+ ms \(ℹ️ notice\)/,
+    );
+    expect(markdown).toMatch(
+      /\*\*Missing\*\* \(gone since the baseline\):\n- `BEEMO`: had [\d,]+ spans, .* \(⚠️ warn\)/,
+    );
+  });
+
+  it('draws the changed call edges as a Mermaid graph', () => {
+    expect(markdown).toContain(
+      '#### Call edges\n\n```mermaid\ngraph LR\n  n0["api-server:make-payment"] ==>|new| n1["fraud:score"]\n```',
+    );
   });
 
   it('states partial coverage where the numbers are', () => {
     const partial = datasetOf(traffic(2, 100).spans, { complete: false });
-    const result = diff({ baseline: [traffic(1, 100)], current: partial, query: QUERY, settings: SETTINGS });
-    expect(renderMarkdown(reportOf(result))).toMatch(/\| current \| — \| .* \| 80% ⚠️ partial \|/);
+    const r = diff({ baseline: [traffic(1, 100)], current: partial, query: QUERY, settings: SETTINGS });
+    expect(renderMarkdown(reportOf(r))).toMatch(/\| current \| — \| .* \| 80% ⚠️ partial \|/);
   });
 
-  it('cuts the least severe rows first to fit a comment, and says what was cut and where the rest is', () => {
-    const many = Array.from({ length: 1500 }, (_, i) => `value-${i}-${'x'.repeat(30)}`);
-    const result = regression(many);
-    const full = renderMarkdown(reportOf(result));
-    expect(full.length).toBeGreaterThan(65_000);
-    const cut = renderMarkdown(reportOf(result, { fullReportHint: 'the artifacts of run 42' }), { maxChars: 65_000 });
-    expect(cut.length).toBeLessThanOrEqual(65_000);
-    expect(cut).toContain('This report was shortened to fit:');
-    expect(cut).toContain('The full report is in the artifacts of run 42.');
-    expect(cut.split('\n')[0]).toBe(full.split('\n')[0]);
+  it('draws a trend line from the history of the query', () => {
+    const report = reportOf(result);
+    report.outcomes[0]!.history = history([120_000, 125_000, 118_000, 161_000], ['pass', 'pass', 'notice', 'fail']);
+    expect(renderMarkdown(report)).toContain(
+      '**Trend** over the last 4 collections, oldest first: p95 ▁▂▁█ 120 → 161 ms · errors 0.5% → 0.8% · verdicts ✅✅ℹ️❌',
+    );
+    report.outcomes[0]!.history = history([120_000], ['pass']);
+    expect(renderMarkdown(report)).not.toContain('**Trend**');
+  });
+});
+
+describe('improvements and traffic', () => {
+  // The baseline was slow; the current is back to normal, and carries three times the traffic.
+  const result = diff({
+    baseline: [traffic(1, 1000, { slower: [{ service: 'android', operation: '/api/make-payment', percent: 60 }] })],
+    current: traffic(2, 3000),
+    query: ANDROID,
+    settings: { ...SETTINGS, groupBy: [['operation']] },
+  });
+  const markdown = renderMarkdown(reportOf(result));
+
+  it('lists a significant fall of latency as an improvement, without a severity', () => {
+    const section = markdown.split('#### Improvements\n\n')[1]!.split('\n\n')[0]!;
+    expect(section.split('\n')[0]).toBe('| key | value | change | q |');
+    expect(section).toMatch(/\| `operation` \| `\/api\/make-payment` \| p95 -\d+% \(\d+ → \d+ ms\) \|/);
+    expect(section).not.toMatch(/notice|rate/);
   });
 
-  it('matches the committed rendering of the example regression', async () => {
-    const result = diff({
-      baseline: [traffic(1, 2000)],
-      current: traffic(2, 2000, {
-        slower: [{ service: 'android', operation: '/api/make-payment', percent: 40 }],
-        removeTagValue: [{ tag: 'customer', value: 'BEEMO' }],
-        addCall: [{ from: 'api-server:make-payment', to: 'fraud:score' }],
-      }),
-      query: { id: 'android', name: 'Android checkout', query: 'service IN ("android")' },
-      settings: { ...SETTINGS, groupBy: [['operation'], ['customer']] },
+  it('shows a rise of traffic as context, not as an improvement', () => {
+    expect(result.improvements.some((f) => f.metric === 'rate')).toBe(true);
+    const section = markdown.split('#### Traffic\n\n')[1]!.split('\n\n#### ')[0]!;
+    expect(section).toMatch(/^Significant shifts in the direction no rule judges, for context:\n\n- `operation` `/);
+    expect(section).toMatch(/: up \d+% \([\d.]+ → [\d.]+\/min\)/);
+    expect(renderText(reportOf(result))).toMatch(/\n {2}traffic operation \S+: rate \+\d+%/);
+  });
+});
+
+describe('size limits', () => {
+  // 100 values 60 % slower, 1,500 calm ones and 10 new ones: far beyond what a comment holds.
+  function big(): Report {
+    const spanOf = (operation: string, i: number, factor: number) => ({
+      spanId: `${operation}-${i}-${factor}`,
+      traceId: `t-${operation}-${i}-${factor}`,
+      service: 'svc',
+      operation,
+      startUs: 1_700_000_000_000_000 + i * 1_000_000,
+      durationUs: Math.round((1000 + i * 10) * factor),
+      error: false,
+      tags: {},
     });
-    await expect(renderMarkdown(reportOf(result))).toMatchFileSnapshot('__snapshots__/example-regression.md');
+    const many = (prefix: string, n: number, spans: number, factor: number) =>
+      Array.from({ length: n }, (_, v) => `${prefix}-${v}-${'x'.repeat(30)}`).flatMap((op) =>
+        Array.from({ length: spans }, (_, i) => spanOf(op, i, factor)),
+      );
+    const result = diff({
+      baseline: [datasetOf([...many('slow', 100, 40, 1), ...many('calm', 1500, 40, 1)])],
+      current: datasetOf([...many('slow', 100, 40, 1.6), ...many('calm', 1500, 40, 1), ...many('new', 10, 100, 1)]),
+      query: ANDROID,
+      settings: { ...SETTINGS, groupBy: [['operation']], minSamples: 30 },
+    });
+    return reportOf(result, { fullReportHint: 'the artifacts of run 42' });
+  }
+  const report = big();
+  const full = renderMarkdown(report);
+
+  it('keeps a comment under 65,536 characters, says what was cut and where the full report is', () => {
+    expect(full.length).toBeGreaterThan(65_536);
+    const cut = renderMarkdown(report, { maxChars: 65_000 });
+    expect(cut.length).toBeLessThanOrEqual(65_000);
+    expect(cut.split('\n')[0]).toBe(full.split('\n')[0]);
+    expect(cut).toMatch(
+      /^> ✂️ This report was shortened to fit GitHub's size limit: the rows of values without findings and the undecided values were left out\. The full report is in the artifacts of run 42\.$/m,
+    );
+  });
+
+  it('cuts the least severe rows first: the failing finding stays, values without findings go', () => {
+    const cut = renderMarkdown(report, { maxChars: 65_000 });
+    expect(full).toContain('values without findings</summary>');
+    expect(cut).not.toContain('<details>');
+    expect(cut.match(/^\| ❌ fail \| `operation` \| `slow-/gm)).toHaveLength(100);
+    expect(cut.match(/^\| ℹ️ notice \| `operation` \| `new-/gm)).toHaveLength(10);
+    // When only the findings fit, notices go before warnings and failures.
+    const tight = renderMarkdown(report, { maxChars: 8_000 });
+    expect(tight.length).toBeLessThanOrEqual(8_000);
+    expect(tight).toContain('only the failing and warning findings are listed, at most 20 per query');
+    expect(tight.match(/^\| ❌ fail \| `operation` \| `slow-/gm)).toHaveLength(20);
+    expect(tight).toContain('…and 80 more (see the full report).');
+    expect(tight).not.toContain('ℹ️ notice');
+  });
+
+  it('keeps a job summary under 1 MiB of UTF-8, counting bytes, not characters', () => {
+    const bytes = (s: string) => new TextEncoder().encode(s).length;
+    const limit = bytes(full) - 1000;
+    expect(full.length).toBeLessThan(limit); // in characters it would fit: only the byte count says it does not
+    const cut = renderMarkdown(report, { maxBytes: limit });
+    expect(bytes(cut)).toBeLessThanOrEqual(limit);
+    expect(cut).toContain('This report was shortened to fit');
+  });
+
+  it('cuts even a report of many queries at a line, with a closing note', () => {
+    const many: Report = { ...report, outcomes: Array.from({ length: 40 }, () => report.outcomes[0]!) };
+    const cut = renderMarkdown(many, { maxChars: 20_000 });
+    expect(cut.length).toBeLessThanOrEqual(20_000);
+    expect(cut).toMatch(
+      /\n\n> ✂️ …cut here to fit GitHub's size limit; the full report is in the artifacts of run 42\.\n$/,
+    );
+  });
+});
+
+describe('renderings of the example diffs', () => {
+  it('the demo regression', async () => {
+    const report = reportOf(exampleRegression());
+    report.outcomes[0]!.history = history([201_000, 198_000, 245_000], ['inconclusive', 'pass', 'fail']);
+    await expect(renderMarkdown(report)).toMatchFileSnapshot('__snapshots__/example-regression.md');
+  });
+
+  it('a quiet run', async () => {
+    const result = diff({
+      baseline: [traffic(1, 1500)],
+      current: traffic(2, 1500),
+      query: ANDROID,
+      settings: SETTINGS,
+    });
+    expect(result.findings).toEqual([]);
+    await expect(renderMarkdown(reportOf(result))).toMatchFileSnapshot('__snapshots__/example-pass.md');
+  });
+
+  it('errors up on one operation, in a run of two queries where one failed', async () => {
+    const errors = diff({
+      baseline: [traffic(3, 2000)],
+      current: traffic(4, 2000, { errorsUp: [{ service: 'api-server', operation: 'get-transactions', pp: 5 }] }),
+      query: ANDROID,
+      settings: { ...SETTINGS, groupBy: [['service', 'operation']] },
+    });
+    const report: Report = {
+      mode: 'gate',
+      verdict: errors.verdict,
+      outcomes: [
+        {
+          query: ANDROID,
+          result: errors,
+          warnings: [
+            'Partial snapshot: 498 of 500 traces fetched (2 failed); no value is reported missing on the strength of it.',
+          ],
+        },
+        {
+          query: { id: 'ios', name: 'iOS', query: 'service IN ("iOS")' },
+          error: 'the Lightstep API answered 401 Unauthorized\n  fix: check the lightstep-api-key secret',
+          warnings: [],
+        },
+      ],
+      generatedAt: '2026-11-24T00:00:00Z',
+      pullRequest: 7,
+    };
+    await expect(renderMarkdown(report)).toMatchFileSnapshot('__snapshots__/example-errors.md');
   });
 });
 
 describe('text and JSON', () => {
-  it('renders plain text for a terminal, entities decoded', () => {
-    const result = regression(['a&b']);
-    const text = renderText(reportOf(result));
-    expect(text).toContain('fail   operation a&b: p95 +');
-    expect(text).not.toContain('&#');
+  it('renders plain text for a terminal: no markdown escapes, units once', () => {
+    const text = renderText(reportOf(exampleRegression()));
+    expect(text.split('\n')[0]).toMatch(
+      /^❌ 2 regressions in Android checkout: \/api\/make-payment p\d\d \+\d+% \(\d+ → \d+ ms\)…$/,
+    );
+    expect(text).toMatch(
+      /\n {2}fail {3}operation \/api\/make-payment: p99 \+\d+% \(\d+ → \d+ ms\), p95 \+\d+% \(\d+ → \d+ ms\), avg \+\d+% \(\d+ → \d+ ms\) {2}\[latency\.p99: \{ fail: \+30% \}; latency\.p95: \{ warn: \+10%, fail: \+25% \}; latency\.avg: \+20%\]\n/,
+    );
+    expect(text).toMatch(/\n {2}warn {3}customer BEEMO: missing \([\d,]+ spans before\) {2}\[missing: warn\]/);
+    expect(text).not.toMatch(/&#|\\[|`*_]|\u2060/);
   });
 
-  it('renders the JSON report with the DiffResult of DESIGN.md', () => {
-    const result = regression(['a']);
-    const json = JSON.parse(renderJson(reportOf(result, { pullRequest: 7 })));
+  it('renders the JSON report: the verdict and the DiffResult of DESIGN.md per query', () => {
+    const json = JSON.parse(renderJson(reportOf(exampleRegression(), { pullRequest: 7 })));
     expect(json).toMatchObject({ schema: 'trace-differ/report@1', verdict: 'fail', pullRequest: 7 });
-    expect(json.outcomes[0].result.schema).toBe('trace-differ/diff@1');
+    expect(json.outcomes[0].result).toMatchObject({ schema: 'trace-differ/diff@1', verdict: 'fail' });
+    expect(json.outcomes[0].result.findings[0]).toMatchObject({
+      severity: 'fail',
+      key: 'operation',
+      value: '/api/make-payment',
+    });
   });
 });

@@ -7,11 +7,15 @@ import type { AddressInfo } from 'node:net';
  * authenticated user. The real Octokit client talks to it over HTTP. It can answer errors on
  * command (403 without permission, 404, 422, rate limits).
  */
+export interface User {
+  login: string;
+  type?: 'User' | 'Bot';
+}
 export interface Comment {
   id: number;
   issue_number: number;
   body: string;
-  user: { login: string };
+  user: User;
 }
 export interface Issue {
   id: number;
@@ -20,7 +24,7 @@ export interface Issue {
   body: string;
   state: 'open' | 'closed';
   labels: { name: string }[];
-  user: { login: string };
+  user: User;
   pull_request?: object;
 }
 
@@ -34,15 +38,30 @@ export interface GitHubState {
 export interface GitHubServer {
   url: string;
   state: GitHubState;
-  /** The next requests whose "METHOD path" matches answer this status and message. */
-  failNext(match: RegExp, status: number, message: string, times?: number): void;
+  /**
+   * The next requests whose "METHOD path" match answer this status and message (`times` of them,
+   * 1 unless told), with extra headers (rate-limit ones) and validation `errors` when given.
+   */
+  failNext(match: RegExp, status: number, message: string, options?: number | FailureOptions): void;
   close(): Promise<void>;
 }
 
+export interface FailureOptions {
+  times?: number;
+  headers?: Record<string, string>;
+  errors?: unknown[];
+}
+
+/**
+ * `login` is whose token the client holds: a bot's (the default, github-actions[bot], or an
+ * app's `name[bot]`) cannot read /user, as on GitHub; a person's can.
+ */
 export async function startGitHubServer(options: { login?: string; pageSize?: number } = {}): Promise<GitHubServer> {
   const login = options.login ?? 'github-actions[bot]';
   const state: GitHubState = { comments: [], issues: [], labels: new Set(), requests: [] };
-  const failures: { match: RegExp; status: number; message: string; times: number }[] = [];
+  const failures: { match: RegExp; status: number; message: string; times: number; options: FailureOptions }[] = [];
+  const isBot = login.endsWith('[bot]');
+  const author: User = { login, type: isBot ? 'Bot' : 'User' };
   let nextId = 1000;
   let nextNumber = 100;
 
@@ -76,17 +95,21 @@ export async function startGitHubServer(options: { login?: string; pageSize?: nu
       const failure = failures.find((f) => f.times > 0 && f.match.test(line));
       if (failure) {
         failure.times--;
-        return send(res, failure.status, {
-          message: failure.message,
-          documentation_url: 'https://docs.github.com/rest',
-        });
+        return send(
+          res,
+          failure.status,
+          {
+            message: failure.message,
+            ...(failure.options.errors ? { errors: failure.options.errors } : {}),
+            documentation_url: 'https://docs.github.com/rest',
+          },
+          failure.options.headers,
+        );
       }
       let m: RegExpExecArray | null;
       if (line === 'GET /user') {
         // GITHUB_TOKEN cannot read /user; a PAT can. The default login stands for the Actions token.
-        return login === 'github-actions[bot]'
-          ? send(res, 403, { message: 'Resource not accessible by integration' })
-          : send(res, 200, { login });
+        return isBot ? send(res, 403, { message: 'Resource not accessible by integration' }) : send(res, 200, author);
       }
       if ((m = /^GET \/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(line))) {
         return page(
@@ -97,7 +120,7 @@ export async function startGitHubServer(options: { login?: string; pageSize?: nu
       }
       if ((m = /^POST \/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(line))) {
         const body = await readBody(req);
-        const comment: Comment = { id: nextId++, issue_number: Number(m[1]), body: String(body.body), user: { login } };
+        const comment: Comment = { id: nextId++, issue_number: Number(m[1]), body: String(body.body), user: author };
         state.comments.push(comment);
         return send(res, 201, comment);
       }
@@ -106,6 +129,13 @@ export async function startGitHubServer(options: { login?: string; pageSize?: nu
         if (!comment) return send(res, 404, { message: 'Not Found' });
         comment.body = String((await readBody(req)).body);
         return send(res, 200, comment);
+      }
+      if ((m = /^DELETE \/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(line))) {
+        const index = state.comments.findIndex((c) => c.id === Number(m![1]));
+        if (index < 0) return send(res, 404, { message: 'Not Found' });
+        state.comments.splice(index, 1);
+        res.writeHead(204).end();
+        return;
       }
       if (/^GET \/repos\/[^/]+\/[^/]+\/issues$/.test(line)) {
         const wanted = url.searchParams.get('state') ?? 'open';
@@ -127,7 +157,7 @@ export async function startGitHubServer(options: { login?: string; pageSize?: nu
           body: String(body.body ?? ''),
           state: 'open',
           labels: ((body.labels as string[]) ?? []).map((name) => ({ name })),
-          user: { login },
+          user: author,
         };
         state.issues.push(issue);
         return send(res, 201, issue);
@@ -137,6 +167,7 @@ export async function startGitHubServer(options: { login?: string; pageSize?: nu
         if (!issue) return send(res, 404, { message: 'Not Found' });
         const body = await readBody(req);
         if (typeof body.body === 'string') issue.body = body.body;
+        if (typeof body.title === 'string') issue.title = body.title;
         if (body.state === 'open' || body.state === 'closed') issue.state = body.state;
         return send(res, 200, issue);
       }
@@ -146,6 +177,11 @@ export async function startGitHubServer(options: { login?: string; pageSize?: nu
       }
       if (/^POST \/repos\/[^/]+\/[^/]+\/labels$/.test(line)) {
         const body = await readBody(req);
+        if (state.labels.has(String(body.name)))
+          return send(res, 422, {
+            message: 'Validation Failed',
+            errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }],
+          });
         state.labels.add(String(body.name));
         return send(res, 201, { name: body.name });
       }
@@ -157,7 +193,10 @@ export async function startGitHubServer(options: { login?: string; pageSize?: nu
   return {
     url: `http://127.0.0.1:${port}`,
     state,
-    failNext: (match, status, message, times = 1) => failures.push({ match, status, message, times }),
+    failNext: (match, status, message, options = 1) => {
+      const o = typeof options === 'number' ? { times: options } : options;
+      failures.push({ match, status, message, times: o.times ?? 1, options: o });
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

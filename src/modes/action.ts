@@ -5,13 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Config } from '../config/types.js';
 import { InputError } from '../errors.js';
 import type { Logger } from '../log.js';
-import {
-  annotateFindings,
-  setRunOutputs,
-  syncAlertIssue,
-  upsertStickyComment,
-  writeJobSummary,
-} from '../publish/index.js';
+import { annotateFindings, publishReport, setRunOutputs, writePlanSummary } from '../publish/index.js';
 import { renderJson, renderMarkdown } from '../report/index.js';
 import type { Report } from '../report/types.js';
 import { createStore, uploadRunArtifact } from '../store/index.js';
@@ -25,9 +19,6 @@ import { mergeResults } from './merge.js';
 import { countFindings, reaches } from './outcomes.js';
 import { plan } from './plan.js';
 
-/** A job summary must stay under 1 MiB; a comment under 65,536 characters (GitHub's limits). */
-const SUMMARY_LIMIT = 1_000_000;
-const COMMENT_LIMIT = 65_000;
 /** Queries collected at once; together they share the API's rate limits (sources/rate-limit.ts). */
 const QUERY_CONCURRENCY = 4;
 
@@ -54,6 +45,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     const { json, matrix } = plan(config);
     core.setOutput('matrix', json);
     log.info(`matrix: ${matrix.query.length} queries: ${matrix.query.join(', ')}`);
+    if (inputs.publish.has('summary')) await writePlanSummary(matrix.query);
     return;
   }
 
@@ -183,55 +175,29 @@ async function finish(
     logger: log,
   });
 
-  if (inputs.publish.has('summary')) await writeJobSummary(renderMarkdown(report, { maxChars: SUMMARY_LIMIT }));
-
-  const token = inputs.githubToken;
-  const needsGitHub = inputs.publish.has('comment') || inputs.publish.has('issue');
-  if (needsGitHub && token && gh.owner && gh.repo) {
-    const octokit = getOctokit(token, { baseUrl: gh.apiUrl });
-    const repo = { owner: gh.owner, repo: gh.repo };
-    const prNumber = report.pullRequest;
-    if (inputs.publish.has('comment') && prNumber !== undefined) {
-      if (gh.pullRequest?.fromFork && inputs.mode === 'gate') {
-        log.warn(
-          'This pull request comes from a fork: its token is read-only, so no comment is posted. The gate still decides; ' +
-            'see examples/workflows/fork-comment.yml to comment from a workflow_run.',
-        );
-      } else {
-        await upsertStickyComment(octokit, {
-          ...repo,
-          issueNumber: prNumber,
-          marker: `gate:${gh.workflow ?? 'trace-differ'}`,
-          body: renderMarkdown(report, { maxChars: COMMENT_LIMIT }),
-        });
-      }
-    }
-    if (inputs.publish.has('issue') && inputs.mode !== 'gate') {
-      for (const outcome of report.outcomes) {
-        if (!outcome.result) continue;
-        const single: Report = { ...report, verdict: outcome.result.verdict, outcomes: [outcome] };
-        await syncAlertIssue(octokit, {
-          ...repo,
-          queryId: outcome.query.id,
-          queryName: outcome.query.name,
-          verdict: outcome.result.verdict,
-          alertOn: inputs.alertOn,
-          body: renderMarkdown(single, { maxChars: COMMENT_LIMIT }),
-          runUrl: runUrl(gh),
-        });
-      }
-    }
-  } else if (needsGitHub) {
-    log.info('No GitHub token or repository in this environment: comments and alert issues are skipped.');
-  }
+  const published = await publishReport(report, {
+    targets: inputs.publish,
+    mode: inputs.mode,
+    github:
+      inputs.githubToken && gh.owner && gh.repo
+        ? { octokit: getOctokit(inputs.githubToken, { baseUrl: gh.apiUrl }), owner: gh.owner, repo: gh.repo }
+        : undefined,
+    pullRequest: gh.pullRequest,
+    workflow: gh.workflow,
+    // A run of some of the queries (a matrix job) has its own comment.
+    queryIds: inputs.query ? report.outcomes.map((o) => o.query.id) : undefined,
+    alertOn: inputs.alertOn,
+    runUrl: runUrl(gh),
+    logger: log,
+  });
 
   const findings = countFindings(report.outcomes);
   setRunOutputs({ verdict: report.verdict, findings, reportJson: jsonPath, reportMarkdown: mdPath });
 
   const failedQueries = report.outcomes.filter((o) => o.error);
   const gateFails = reaches(report.verdict, inputs.failOn);
-  if (gateFails) annotateFindings(report, inputs.failOn);
-  const problems: string[] = [];
+  if (gateFails) annotateFindings(report, inputs.failOn, { dryRun: inputs.dryRun });
+  const problems: string[] = [...published.problems];
   if (failedQueries.length)
     problems.push(
       `${failedQueries.length} of ${report.outcomes.length} queries could not be diffed: ${failedQueries.map((o) => `${o.query.id} (${o.error})`).join('; ')}`,

@@ -76,7 +76,10 @@ export async function runQuery(
     } else if (ctx.store) {
       history = await ctx.store.list(query.id, { limit: 10 });
     }
-    return { outcome: { query: queryRef(query), result, warnings, history }, dataset: current };
+    return {
+      outcome: { query: queryRef(query), result, warnings, history, significance: query.significance },
+      dataset: current,
+    };
   } catch (error) {
     const message =
       error instanceof UserError ? error.describe() : error instanceof Error ? error.message : String(error);

@@ -1,7 +1,7 @@
 import type { Verdict } from '../diff/types.js';
 import { markerOf } from './comment.js';
 import { explain } from './github-errors.js';
-import { tokenLogin, type Octokit } from './octokit.js';
+import { tokenLogin, writtenBy, type Octokit } from './octokit.js';
 
 export const ALERT_LABEL = 'trace-differ';
 const RANK: Record<Verdict, number> = { pass: 0, inconclusive: 0, notice: 1, warn: 2, fail: 3 };
@@ -39,14 +39,14 @@ export async function syncAlertIssue(octokit: Octokit, o: AlertOptions): Promise
       labels: ALERT_LABEL,
       per_page: 100,
     });
-    const issue = open.find((i) => !i.pull_request && i.body?.includes(marker) && (!login || i.user?.login === login));
+    const issue = open.find((i) => !i.pull_request && i.body?.startsWith(marker) && writtenBy(login, i.user));
     const run = o.runUrl ? ` ([run](${o.runUrl}))` : '';
     if (!issue) {
       if (!alerting) return 'none';
       await ensureLabel(octokit, repo);
       await octokit.rest.issues.create({
         ...repo,
-        title: `trace-differ: ${o.queryName} regressed (${o.verdict})`,
+        title: titleOf(o),
         labels: [ALERT_LABEL],
         body: `${marker}\n${stateLine(o.verdict)}\n${o.body}`,
       });
@@ -68,12 +68,14 @@ export async function syncAlertIssue(octokit: Octokit, o: AlertOptions): Promise
       });
       return 'closed';
     }
-    if (previous === o.verdict) return 'unchanged';
+    // The body always shows the latest report (an edit notifies nobody); a comment only when the verdict changes.
     await octokit.rest.issues.update({
       ...repo,
       issue_number: issue.number,
+      title: titleOf(o),
       body: `${marker}\n${stateLine(o.verdict)}\n${o.body}`,
     });
+    if (previous === o.verdict) return 'unchanged';
     await octokit.rest.issues.createComment({
       ...repo,
       issue_number: issue.number,
@@ -85,16 +87,25 @@ export async function syncAlertIssue(octokit: Octokit, o: AlertOptions): Promise
   }
 }
 
+function titleOf(o: AlertOptions): string {
+  return `trace-differ: ${o.queryName} regressed (${o.verdict})`;
+}
+
 async function ensureLabel(octokit: Octokit, repo: { owner: string; repo: string }): Promise<void> {
   try {
     await octokit.rest.issues.getLabel({ ...repo, name: ALERT_LABEL });
   } catch (error) {
     if ((error as { status?: number }).status !== 404) throw error;
-    await octokit.rest.issues.createLabel({
-      ...repo,
-      name: ALERT_LABEL,
-      color: 'd93f0b',
-      description: 'Regressions found by trace-differ',
-    });
+    try {
+      await octokit.rest.issues.createLabel({
+        ...repo,
+        name: ALERT_LABEL,
+        color: 'd93f0b',
+        description: 'Regressions found by trace-differ',
+      });
+    } catch (createError) {
+      // 422: another run created it in between; the label is there, which is all that matters.
+      if ((createError as { status?: number }).status !== 422) throw createError;
+    }
   }
 }

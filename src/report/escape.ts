@@ -1,55 +1,66 @@
 /**
- * Untrusted text (tag values, operation and service names, query names) made inert for GitHub
- * markdown. Every character markdown or HTML gives meaning to becomes a numeric entity, which
- * renders as itself but starts no syntax: no table cell split, no link or image, no emphasis,
- * no code span, no HTML tag, no early </details>. GitHub also turns text into links after
- * rendering (@mentions, #123 references, bare URLs), so a word joiner (U+2060, invisible) is put
- * where those patterns would start.
+ * Untrusted text (tag values, operation and service names) made inert for GitHub markdown, in
+ * two forms that both read well as plain text in a terminal:
+ *
+ * - `code()` for identifiers: an inline code span. Nothing inside a code span is markdown, HTML,
+ *   a link, an autolink, an @mention, a #reference or an emoji, and the value copies exactly.
+ * - `md()` for prose: backslash escapes for the characters markdown gives meaning to (CommonMark
+ *   allows one before any ASCII punctuation). GitHub turns text into links after rendering
+ *   (@mentions, #123 references, bare URLs, :emoji:), which no escape prevents, so a word joiner
+ *   (U+2060, invisible) is put where those patterns would start.
+ *
+ * In both, control characters become spaces (a newline would end a table row) and long text is
+ * cut. A `|` is written `\|`, which a GFM table cell reads as a literal pipe, even inside code.
  */
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-  '|': '&#124;',
-  '\\': '&#92;',
-  '`': '&#96;',
-  '*': '&#42;',
-  _: '&#95;',
-  '[': '&#91;',
-  ']': '&#93;',
-  '(': '&#40;',
-  ')': '&#41;',
-  '~': '&#126;',
-  '!': '&#33;',
-  '#': '&#35;',
-  ':': '&#58;',
-  '@': '&#64;',
-  $: '&#36;',
-};
 const JOINER = '\u2060';
-// Control characters are exactly what must go: a newline would end a table row.
+// Control characters are exactly what must go: a newline would end a table row, and bidirectional
+// overrides would make a value read as something else.
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
 
-/** Escapes untrusted text for a markdown table cell or paragraph. */
-export function md(text: string, maxLength = 200): string {
-  let s = text.replace(CONTROL, ' ');
-  if (s.length > maxLength) s = `${s.slice(0, maxLength - 1)}…`;
-  // Break what GitHub links after rendering: @user / @org/team, #123 and org/repo#123, URLs, www.
-  s = s
+/** Text for a terminal: control characters (cursor moves, bidirectional overrides) become spaces. */
+export function plainText(text: string): string {
+  return text.replace(CONTROL, ' ');
+}
+
+function clean(text: string, maxLength: number): string {
+  const s = text.replace(CONTROL, ' ');
+  return s.length > maxLength ? `${s.slice(0, maxLength - 1)}…` : s;
+}
+
+/** Breaks what GitHub links after rendering: @user / @org/team, #123 and org/repo#123, URLs, www., :emoji:. */
+function defuse(s: string): string {
+  return s
     .replace(/@/g, `@${JOINER}`)
     .replace(/#/g, `#${JOINER}`)
     .replace(/:\/\//g, `:${JOINER}//`)
-    .replace(/www\./gi, (m) => `${m.slice(0, 3)}${JOINER}.`);
-  return s.replace(/[&<>"'|\\`*_[\]()~!#:@$]/g, (c) => ENTITIES[c]!);
+    .replace(/www\./gi, (m) => `${m.slice(0, 3)}${JOINER}.`)
+    .replace(/:(?=[\w+-]+:)/g, `:${JOINER}`);
+}
+
+/** Escapes untrusted text for a markdown table cell, list item or paragraph. */
+export function md(text: string, maxLength = 200): string {
+  const s = defuse(clean(text, maxLength)).replace(/[\\`*_[\]<>|~$&#]/g, (c) => `\\${c}`);
+  // Where the text starts a line (a list item, a paragraph), a leading -, +, = or "1." would start a block.
+  return s.replace(/^([-+=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/** Untrusted text as an inline code span: inert and verbatim. `(empty)` for the empty string. */
+export function code(text: string, maxLength = 200): string {
+  const s = clean(text, maxLength);
+  if (s.trim() === '') return s === '' ? '*(empty)*' : md(s);
+  // A GFM table reads `\|` as a pipe inside code too, but implementations disagree on a backslash
+  // that comes before it; such rare values are written as escaped prose instead.
+  if (/\\\|/.test(s)) return md(s, maxLength);
+  const longestTicks = Math.max(0, ...(s.match(/`+/g) ?? []).map((t) => t.length));
+  const fence = '`'.repeat(longestTicks + 1);
+  const pad = s.startsWith('`') || s.endsWith('`') || (s.startsWith(' ') && s.endsWith(' ')) ? ' ' : '';
+  return `${fence}${pad}${s.replace(/\|/g, '\\|')}${pad}${fence}`;
 }
 
 /** Escapes untrusted text for a Mermaid node label inside `["…"]`: entity codes, no quotes, no newlines. */
 export function mermaidLabel(text: string, maxLength = 80): string {
-  let s = text.replace(CONTROL, ' ');
-  if (s.length > maxLength) s = `${s.slice(0, maxLength - 1)}…`;
+  const s = clean(text, maxLength);
   // Mermaid's own entity syntax is #name; or #code; — it reads those, so nothing here can end the label.
   return s.replace(/[^A-Za-z0-9 .,/_:+=-]/g, (c) => `#${c.codePointAt(0)};`);
 }
@@ -57,8 +68,12 @@ export function mermaidLabel(text: string, maxLength = 80): string {
 /** A link target from a source (a UI link): http(s) only, with the characters that could end it encoded. */
 export function safeUrl(url: string): string | undefined {
   if (!/^https?:\/\//i.test(url)) return undefined;
-  return encodeURI(url).replace(
-    /[()<>[\]"'` ]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-  );
+  try {
+    return encodeURI(url).replace(
+      /[()<>[\]"'` ]/g,
+      (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+    );
+  } catch {
+    return undefined; // a lone surrogate: no link rather than a broken one
+  }
 }

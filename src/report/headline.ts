@@ -1,5 +1,5 @@
 import type { DiffResult, Finding, Verdict } from '../diff/types.js';
-import { md } from './escape.js';
+import { code, md } from './escape.js';
 import { count, duration, percent } from './format.js';
 import type { QueryOutcome, Report } from './types.js';
 
@@ -11,56 +11,115 @@ export const EMOJI: Record<Verdict, string> = {
   inconclusive: '❔',
 };
 
+/** How text enters a rendering: values from spans, and prose. Markdown escapes both; a terminal takes them as they are. */
+export interface Escaper {
+  value(text: string): string;
+  prose(text: string): string;
+}
+export const MARKDOWN: Escaper = { value: (s) => code(s, 120), prose: (s) => md(s) };
+export const PLAIN: Escaper = { value: (s) => s, prose: (s) => s };
+
+/** `120 → 161 ms`: the unit once when both sides share it. */
+export function range(before: string, after: string): string {
+  const unit = / (µs|ms|s)$|\/min$/.exec(before)?.[0];
+  if (unit && after.endsWith(unit)) return `${before.slice(0, -unit.length)} → ${after}`;
+  return `${before} → ${after}`;
+}
+
+/** A metric value in its own unit. */
+export function metricValue(metric: Finding['metric'], v: number | null): string {
+  if (metric === 'error-rate') return percent(v ?? 0);
+  if (metric === 'rate') return `${trimRate(v ?? 0)}/min`;
+  if (metric === 'occurrence' || metric === 'new' || metric === 'missing') return count(v ?? 0);
+  return duration(v);
+}
+
+function trimRate(x: number): string {
+  return x >= 100 ? String(Math.round(x)) : x.toFixed(1);
+}
+
 /** A finding's numbers in its own unit: `p95 +34% (120 → 161 ms)`. */
 export function findingNumbers(f: Finding): string {
   if (f.metric === 'new') return `new (${count(f.current ?? 0)} spans)`;
   if (f.metric === 'missing') return `missing (${count(f.baseline ?? 0)} spans before)`;
-  const unit = (v: number | null) =>
-    f.metric === 'error-rate'
-      ? percent(v ?? 0)
-      : f.metric === 'rate'
-        ? `${(v ?? 0).toFixed(1)}/min`
-        : f.metric === 'occurrence'
-          ? count(v ?? 0)
-          : duration(v);
   const label = f.metric.replace('latency.', '');
-  return `${label} ${f.change} (${unit(f.baseline)} → ${unit(f.current)})`;
+  return `${label} ${f.change} (${range(metricValue(f.metric, f.baseline), metricValue(f.metric, f.current))})`;
 }
 
 function regressions(result: DiffResult): Finding[] {
   return result.findings.filter((f) => f.severity === 'warn' || f.severity === 'fail');
 }
 
-function querySentence(outcome: QueryOutcome): string {
-  const name = md(outcome.query.name);
+/** How many keyed values regressed: a value slower at p95, p99 and avg is one regression, not three. */
+function regressedValues(findings: readonly Finding[]): number {
+  return new Set(findings.map((f) => `${f.key}\u0000${f.value}`)).size;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The `(none)` bucket (spans without the tag) lumps everything else together: a named value says more. */
+const NO_VALUE = '(none)';
+
+function topFinding(bad: readonly Finding[], esc: Escaper): string {
+  const top = bad.find((f) => f.value !== NO_VALUE) ?? bad[0]!;
+  const value = top.key === 'edge' ? `call ${esc.value(top.value)}` : esc.value(top.value);
+  return `${value} ${findingNumbers(top)}`;
+}
+
+function querySentence(outcome: QueryOutcome, esc: Escaper): string {
+  const name = esc.prose(outcome.query.name);
   if (outcome.error) return `could not diff ${name}`;
   const r = outcome.result!;
-  if (r.verdict === 'inconclusive') return `${name} is inconclusive: ${r.reason ?? 'nothing to compare'}`;
+  if (r.verdict === 'inconclusive') return `${name} is inconclusive: ${esc.prose(r.reason ?? 'nothing to compare')}`;
   const bad = regressions(r);
   if (bad.length > 0) {
-    const top = bad[0]!;
-    return `${bad.length} regression${bad.length === 1 ? '' : 's'} in ${name}: ${md(top.value)} ${findingNumbers(top)}${bad.length > 1 ? '…' : ''}`;
+    const n = regressedValues(bad);
+    return `${plural(n, 'regression')} in ${name}: ${topFinding(bad, esc)}${n > 1 ? '…' : ''}`;
   }
-  if (r.findings.length > 0)
-    return `nothing to act on in ${name}, ${r.findings.length} notice${r.findings.length === 1 ? '' : 's'}`;
+  if (r.findings.length > 0) return `nothing to act on in ${name}, ${plural(r.findings.length, 'notice')}`;
   return `no regressions in ${name}: ${count(r.current.spans)} spans compared with ${count(r.baseline?.spans ?? 0)}`;
 }
 
-/** The first line of every report: the verdict and the one thing to look at. */
-export function headline(report: Report): string {
+function capitalised(emoji: string, s: string): string {
+  return `${emoji} ${s.charAt(0).toUpperCase()}${s.slice(1)}`;
+}
+
+/**
+ * The first line of every report: the verdict and the one thing to look at, in one sentence.
+ * `esc` decides how names and values are written (escaped markdown, or plain text for a terminal).
+ */
+export function headline(report: Report, esc: Escaper = MARKDOWN): string {
   const outcomes = report.outcomes;
   const emoji = EMOJI[report.verdict];
-  if (outcomes.length === 1) {
-    const s = querySentence(outcomes[0]!);
-    return `${emoji} ${s.charAt(0).toUpperCase()}${s.slice(1)}`;
-  }
+  if (outcomes.length === 1) return capitalised(emoji, querySentence(outcomes[0]!, esc));
   const failed = outcomes.filter((o) => o.error).length;
   const regressed = outcomes.filter((o) => o.result && regressions(o.result).length > 0);
+  const inconclusive = outcomes.filter((o) => o.result?.verdict === 'inconclusive');
+  const compared = outcomes.length - failed - inconclusive.length;
   const parts: string[] = [];
-  if (regressed.length)
-    parts.push(`${regressed.length} of ${outcomes.length} queries regressed: ${querySentence(regressed[0]!)}`);
-  else parts.push(`no regressions in ${outcomes.length - failed} of ${outcomes.length} queries`);
+  if (regressed.length) {
+    const each = regressed.slice(0, 3).map((o) => {
+      const bad = regressions(o.result!);
+      const more = regressedValues(bad) - 1;
+      return `${esc.prose(o.query.name)}: ${topFinding(bad, esc)}${more > 0 ? ` and ${more} more` : ''}`;
+    });
+    if (regressed.length > 3) each.push('…');
+    parts.push(`${regressed.length} of ${outcomes.length} queries regressed — ${each.join('; ')}`);
+  } else if (compared > 0) {
+    parts.push(`no regressions in ${compared} of ${outcomes.length} queries`);
+  }
+  if (inconclusive.length) {
+    // An inconclusive query is not a passing one: say so, with the first reason (usually "no baseline yet").
+    const reason = inconclusive[0]!.result!.reason;
+    const why = reason ? `: ${esc.prose(reason.charAt(0).toLowerCase() + reason.slice(1))}` : '';
+    parts.push(
+      compared > 0 || regressed.length
+        ? `${inconclusive.length} inconclusive`
+        : `${inconclusive.length} of ${outcomes.length} queries inconclusive${why}`,
+    );
+  }
   if (failed) parts.push(`${failed} could not be diffed`);
-  const s = parts.join('; ');
-  return `${emoji} ${s.charAt(0).toUpperCase()}${s.slice(1)}`;
+  return capitalised(emoji, parts.join('; '));
 }

@@ -2,6 +2,6 @@
 export { renderMarkdown, type MarkdownOptions } from './markdown.js';
 export { renderText } from './text.js';
 export { renderJson, REPORT_SCHEMA } from './json.js';
-export { headline, EMOJI } from './headline.js';
-export { md, mermaidLabel } from './escape.js';
+export { headline, EMOJI, PLAIN, MARKDOWN, type Escaper } from './headline.js';
+export { code, md, mermaidLabel } from './escape.js';
 export type * from './types.js';

@@ -11,6 +11,8 @@ export interface QueryOutcome {
   warnings: string[];
   /** The query's recent collections, newest first, for the trend line. */
   history?: HistoryEntry[];
+  /** The query's `significance` setting: ▲ ▼ mark changes at least this significant (0.01 when unset). */
+  significance?: number;
 }
 
 /** The input of every renderer: one run over one or more queries. */
