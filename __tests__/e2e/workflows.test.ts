@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js';
+import { startArtifactService } from './artifact-service.js';
 import { runAction, type ActionRun } from './run-action.js';
 
 /**
@@ -351,5 +352,50 @@ describe('pin and baseline: pinned:<name>', () => {
     const r = await run('workflow_dispatch', {}, { mode: 'gate', pin: 'x' }, 'gate');
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toContain("::error::input 'pin' only applies in collect mode (this run is 'gate')");
+  });
+});
+
+describe('artifacts', () => {
+  it('a collect uploads its report and the datasets it stored, kept for artifact-retention-days', async () => {
+    const service = await startArtifactService();
+    try {
+      const r = await runAction({
+        workspace,
+        eventName: 'schedule',
+        event: {},
+        runId: runId++,
+        apiUrl: gh.url,
+        inputs: {
+          ...environment(),
+          'lightstep-api-key': API_KEY,
+          query: 'android',
+          'artifact-retention-days': '3',
+          'fail-on': 'never',
+          publish: 'summary',
+        },
+        extraEnv: { TRACE_DIFFER_TIME_SCALE: '0.01', ...service.env },
+      });
+      expect(r.exitCode, r.stdout).toBe(0);
+      expect(r.stdout).toMatch(/uploaded artifact trace-differ-collect-android \(3 files, \d+ bytes, id 1\)/);
+      expect(service.created.map((c) => c.name)).toEqual(['trace-differ-collect-android']);
+      const days = (Date.parse(service.created[0]!.expires_at!) - Date.now()) / 86_400_000;
+      expect(Math.round(days)).toBe(3);
+      // A zip names its files in plain text in its central directory.
+      const zip = service.blobs.get('trace-differ-collect-android')!.toString('latin1');
+      for (const name of ['report.json', 'report.md', 'datasets/android.tdds']) expect(zip).toContain(name);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('without an artifact service the run says so and goes on', async () => {
+    const r = await run(
+      'schedule',
+      {},
+      { 'lightstep-api-key': API_KEY, query: 'android', 'artifact-retention-days': '3', 'fail-on': 'never' },
+      'collect',
+    );
+    expect(r.exitCode, r.stdout).toBe(0);
+    expect(r.stdout).toContain('No artifact service in this environment: the report and datasets are not uploaded.');
   });
 });

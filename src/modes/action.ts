@@ -1,8 +1,10 @@
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../config/types.js';
+import { writeDatasetFile } from '../dataset/index.js';
+import type { Dataset } from '../dataset/types.js';
 import { InputError } from '../errors.js';
 import type { Logger } from '../log.js';
 import {
@@ -15,6 +17,7 @@ import {
 import { renderJson, renderMarkdown } from '../report/index.js';
 import type { Report } from '../report/types.js';
 import { createStore } from '../store/index.js';
+import { artifactName, uploadRunArtifact } from './artifacts.js';
 import { collect } from './collect.js';
 import { selectQueries, type ModeContext } from './context.js';
 import { diffMode } from './diff.js';
@@ -58,6 +61,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
   }
 
   let report: Report;
+  const stored: Dataset[] = [];
   if (inputs.mode === 'merge') {
     if (!inputs.results) {
       throw new InputError(
@@ -69,10 +73,11 @@ export async function runAction(deps: ActionDeps): Promise<void> {
   } else {
     const config = await deps.loadConfig(inputs.configPath);
     const ctx = await buildContext(config, inputs, gh, log, env);
+    ctx.onStored = (dataset) => stored.push(dataset);
     report = await runMode(ctx, inputs);
   }
 
-  await finish(report, inputs, gh, log, env);
+  await finish(report, inputs, gh, log, env, stored);
 }
 
 async function buildContext(
@@ -155,10 +160,12 @@ async function finish(
   gh: GitHubEnv,
   log: Logger,
   env: NodeJS.ProcessEnv,
+  stored: readonly Dataset[],
 ): Promise<void> {
   const outDir = join(env.RUNNER_TEMP ?? resolve('trace-differ-out'), 'trace-differ');
   await mkdir(outDir, { recursive: true });
-  report.fullReportHint = runUrl(gh) ? `the artifacts of ${runUrl(gh)}` : undefined;
+  const uploads = inputs.artifactRetentionDays > 0 && Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL);
+  report.fullReportHint = uploads && runUrl(gh) ? `the artifacts of ${runUrl(gh)}` : undefined;
   report.pullRequest = gh.pullRequest?.number ?? report.pullRequest;
   const jsonPath = join(outDir, 'report.json');
   const mdPath = join(outDir, 'report.md');
@@ -206,6 +213,22 @@ async function finish(
   } else if (needsGitHub) {
     log.info('No GitHub token or repository in this environment: comments and alert issues are skipped.');
   }
+
+  const datasetFiles: string[] = [];
+  for (const dataset of stored) {
+    const file = join(outDir, 'datasets', `${dataset.provenance.queryId}.tdds`);
+    await mkdir(dirname(file), { recursive: true });
+    await writeDatasetFile(file, dataset);
+    datasetFiles.push(file);
+  }
+  await uploadRunArtifact({
+    name: artifactName(inputs.mode, inputs.query, gh.runAttempt),
+    files: [jsonPath, mdPath, ...datasetFiles],
+    rootDirectory: outDir,
+    retentionDays: inputs.artifactRetentionDays,
+    logger: log,
+    env,
+  });
 
   const findings = countFindings(report.outcomes);
   setRunOutputs({ verdict: report.verdict, findings, reportJson: jsonPath, reportMarkdown: mdPath });
