@@ -68,6 +68,17 @@ function run(eventName: string, event: object, inputs: Record<string, string>, w
   });
 }
 
+/** A scheduled collect of the android query without a regression: the baseline a gate compares with. */
+async function collectBaseline(): Promise<void> {
+  const r = await run(
+    'schedule',
+    {},
+    { 'lightstep-api-key': API_KEY, query: 'android', 'fail-on': 'never', publish: 'summary' },
+    'collect',
+  );
+  expect(r.exitCode, r.stdout).toBe(0);
+}
+
 /** What upload-artifact then download-artifact (pattern trace-differ-result-*) leave in `results/`. */
 async function upload(r: ActionRun, artifact: string, results: string): Promise<void> {
   await mkdir(join(results, artifact), { recursive: true });
@@ -203,7 +214,13 @@ describe('examples/workflows/deploy-gate.yml and fork-comment.yml', () => {
   };
   const workflowRun = {
     action: 'completed',
-    workflow_run: { event: 'pull_request', head_repository: { full_name: 'mallory/shop' }, pull_requests: [] },
+    // GitHub links no pull request to a run from a fork: the head commit is what ties them.
+    workflow_run: {
+      event: 'pull_request',
+      head_sha: 'c'.repeat(40),
+      head_repository: { full_name: 'mallory/shop' },
+      pull_requests: [],
+    },
     repository: { full_name: 'acme/shop', default_branch: 'main' },
   };
 
@@ -212,6 +229,8 @@ describe('examples/workflows/deploy-gate.yml and fork-comment.yml', () => {
     const forkComment = await workflow('fork-comment.yml');
     const results = join(workspace, 'fork-results');
     const onPr = () => gh.state.comments.filter((c) => c.issue_number === 12);
+    gh.state.pulls.push({ number: 12, head: { sha: 'c'.repeat(40) } }, { number: 13, head: { sha: 'e'.repeat(40) } });
+    await collectBaseline();
 
     sim.setScenario({ slower: [{ service: 'android', operation: '/api/get-transactions', percent: 80 }] });
     const failing = await run(
@@ -253,6 +272,20 @@ describe('examples/workflows/deploy-gate.yml and fork-comment.yml', () => {
     );
     expect(onPr()).toHaveLength(1);
     expect(onPr()[0]!.body).not.toMatch(/## ❌/);
+
+    // The result comes from the fork's artifact: a number in it that is not the run's PR gets no comment.
+    const forged = join(results, 'trace-differ-result-gate', 'report.json');
+    const report = JSON.parse(await readFile(forged, 'utf8')) as { pullRequest: number };
+    await writeFile(forged, JSON.stringify({ ...report, pullRequest: 13 }));
+    const refused = await run(
+      'workflow_run',
+      workflowRun,
+      { ...stepInputs(forkComment, 'comment', secrets()), results },
+      'trace-differ (comment on fork PRs)',
+    );
+    expect(refused.exitCode, refused.stdout).toBe(0);
+    expect(refused.stdout).toContain('::warning::The results name pull request #13, which is not the pull request');
+    expect(gh.state.comments.filter((c) => c.issue_number === 13)).toHaveLength(0);
   });
 });
 
@@ -276,6 +309,7 @@ describe('gate with current: newest', () => {
   });
 
   it('waits for a dataset collected after the deployment, then diffs it against the one before', async () => {
+    await collectBaseline();
     const deployedAt = new Date().toISOString();
     const tooEarly = await run('pull_request', pr, gateInputs(deployedAt), 'gate');
     expect(tooEarly.exitCode).toBe(1);

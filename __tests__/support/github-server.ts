@@ -25,6 +25,8 @@ export interface Issue {
 }
 
 export interface GitHubState {
+  /** Pull requests GET /repos/…/pulls/:n answers with (only what trace-differ reads of them). */
+  pulls: { number: number; head: { sha: string } }[];
   comments: Comment[];
   issues: Issue[];
   labels: Set<string>;
@@ -41,7 +43,7 @@ export interface GitHubServer {
 
 export async function startGitHubServer(options: { login?: string; pageSize?: number } = {}): Promise<GitHubServer> {
   const login = options.login ?? 'github-actions[bot]';
-  const state: GitHubState = { comments: [], issues: [], labels: new Set(), requests: [] };
+  const state: GitHubState = { pulls: [], comments: [], issues: [], labels: new Set(), requests: [] };
   const failures: { match: RegExp; status: number; message: string; times: number }[] = [];
   let nextId = 1000;
   let nextNumber = 100;
@@ -139,6 +141,10 @@ export async function startGitHubServer(options: { login?: string; pageSize?: nu
         if (typeof body.body === 'string') issue.body = body.body;
         if (body.state === 'open' || body.state === 'closed') issue.state = body.state;
         return send(res, 200, issue);
+      }
+      if ((m = /^GET \/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/.exec(line))) {
+        const pull = state.pulls.find((p) => p.number === Number(m![1]));
+        return pull ? send(res, 200, pull) : send(res, 404, { message: 'Not Found' });
       }
       if ((m = /^GET \/repos\/[^/]+\/[^/]+\/labels\/(.+)$/.exec(line))) {
         const name = decodeURIComponent(m[1]!);

@@ -141,6 +141,29 @@ async function runMode(ctx: ModeContext, inputs: RunInputs): Promise<Report> {
   }
 }
 
+/**
+ * Whether `prNumber` is the pull request of the workflow run a workflow_run event is about. The
+ * results come from that run's artifact, which a fork PR controls, so the number in them is not
+ * trusted: GitHub's own link, or the pull request's head commit being the run's, must confirm it.
+ */
+async function pullRequestOfRun(
+  octokit: ReturnType<typeof getOctokit>,
+  repo: { owner: string; repo: string },
+  prNumber: number,
+  run: NonNullable<GitHubEnv['workflowRun']>,
+  log: Logger,
+): Promise<boolean> {
+  if (run.pullRequests.includes(prNumber)) return true;
+  if (!run.headSha) return false;
+  try {
+    const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: prNumber });
+    return data.head.sha === run.headSha;
+  } catch (error) {
+    log.warn(`pull request #${prNumber} could not be read (${(error as Error).message})`);
+    return false;
+  }
+}
+
 /** The time `current-after` names: as given, or the deployment of the triggering event. */
 function currentAfter(inputs: RunInputs, gh: GitHubEnv | undefined): string | undefined {
   if (inputs.currentAfter !== 'deployment') return inputs.currentAfter;
@@ -185,6 +208,11 @@ async function finish(
         log.warn(
           'This pull request comes from a fork: its token is read-only, so no comment is posted. The gate still decides; ' +
             'see examples/workflows/fork-comment.yml to comment from a workflow_run.',
+        );
+      } else if (gh.workflowRun && !(await pullRequestOfRun(octokit, repo, prNumber, gh.workflowRun, log))) {
+        log.warn(
+          `The results name pull request #${prNumber}, which is not the pull request of the workflow run that made them ` +
+            '(its head commit differs): no comment is posted.',
         );
       } else {
         await upsertStickyComment(octokit, {
