@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { LocalStore } from '../../src/store/index.js';
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js';
 import { startArtifactService } from './artifact-service.js';
 import { runAction, type ActionRun } from './run-action.js';
@@ -431,5 +432,82 @@ describe('artifacts', () => {
     );
     expect(r.exitCode, r.stdout).toBe(0);
     expect(r.stdout).toContain('No artifact service in this environment: the report and datasets are not uploaded.');
+  });
+});
+
+describe('diff mode by hand', () => {
+  it('diffs a stored dataset (by its key) against a Lightstep snapshot (by its id)', async () => {
+    await collectBaseline();
+    const latest = await run(
+      'workflow_dispatch',
+      {},
+      { 'lightstep-api-key': API_KEY, query: 'android', 'fail-on': 'never', publish: 'summary' },
+      'collect',
+    );
+    type Result = {
+      outcomes: { result: { verdict: string; baseline: { collectedAt: string }; current: { snapshotId: string } } }[];
+    };
+    const snapshotId = (JSON.parse(await readFile(latest.outputs['report-json']!, 'utf8')) as Result).outcomes[0]!
+      .result.current.snapshotId;
+    const [, older] = await new LocalStore(join(workspace, '.trace-differ')).list('android');
+
+    const r = await run(
+      'workflow_dispatch',
+      {},
+      {
+        'lightstep-api-key': API_KEY,
+        mode: 'diff',
+        query: 'android',
+        'baseline-dataset': older!.key,
+        'current-dataset': snapshotId,
+      },
+      'diff',
+    );
+    expect(r.exitCode, r.stdout).toBe(0);
+    const result = (JSON.parse(await readFile(r.outputs['report-json']!, 'utf8')) as Result).outcomes[0]!.result;
+    expect(result.baseline.collectedAt).toBe(older!.collectedAt);
+    expect(result.current.snapshotId).toBe(snapshotId);
+    expect(['pass', 'notice']).toContain(result.verdict);
+  });
+});
+
+describe("the gate's baseline", () => {
+  it('comes from the default branch, not from a collect dispatched on another branch', async () => {
+    await collectBaseline();
+    const slower = { slower: [{ service: 'android', operation: '/api/get-transactions', percent: 80 }] };
+    sim.setScenario(slower);
+    try {
+      const elsewhere = await runAction({
+        workspace,
+        eventName: 'workflow_dispatch',
+        event: {},
+        runId: runId++,
+        apiUrl: gh.url,
+        inputs: {
+          ...environment(),
+          'lightstep-api-key': API_KEY,
+          query: 'android',
+          'fail-on': 'never',
+          publish: 'summary',
+        },
+        extraEnv: { TRACE_DIFFER_TIME_SCALE: '0.01', GITHUB_REF: 'refs/heads/experiment' },
+      });
+      expect(elsewhere.exitCode, elsewhere.stdout).toBe(0);
+      // The experiment's dataset is the newest, and as slow as the PR: diffed against it, the PR would pass.
+      const gate = await run(
+        'pull_request',
+        {
+          number: 40,
+          pull_request: { number: 40, base: { ref: 'main' } },
+          repository: { default_branch: 'main' },
+        },
+        { 'lightstep-api-key': API_KEY, query: 'android', publish: 'summary' },
+        'gate',
+      );
+      expect(gate.outputs.verdict).toBe('fail');
+      expect(gate.exitCode).toBe(1);
+    } finally {
+      sim.setScenario(undefined);
+    }
   });
 });

@@ -16,7 +16,7 @@ import {
 } from '../publish/index.js';
 import { renderJson, renderMarkdown } from '../report/index.js';
 import type { Report } from '../report/types.js';
-import { createStore } from '../store/index.js';
+import { createStore, type DatasetStore } from '../store/index.js';
 import { artifactName, uploadRunArtifact } from './artifacts.js';
 import { collect } from './collect.js';
 import { selectQueries, type ModeContext } from './context.js';
@@ -91,15 +91,23 @@ async function buildContext(
     inputs.baseline ? { ...q, baseline: inputs.baseline } : q,
   );
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-  const store =
-    inputs.store === 'none' || inputs.mode === 'diff'
-      ? undefined
-      : await createStore(inputs.store, {
-          dir: resolve(workspace, inputs.storePath),
-          runId: gh.runId,
-          runAttempt: gh.runAttempt,
-          logger,
-        });
+  const open = () =>
+    createStore(inputs.store as 'cache' | 'local', {
+      dir: resolve(workspace, inputs.storePath),
+      runId: gh.runId,
+      runAttempt: gh.runAttempt,
+      logger,
+    });
+  let store: DatasetStore | undefined;
+  if (inputs.store !== 'none' && inputs.mode !== 'diff') {
+    store = await open();
+  } else if (inputs.store !== 'none') {
+    // diff reads stored keys from the store when it can, and stores nothing; files and snapshot ids need none.
+    store = await open().catch((error: unknown) => {
+      logger.info(`no ${inputs.store} store here (${(error as Error).message}): stored keys cannot be read`);
+      return undefined;
+    });
+  }
   return {
     logger,
     config,
