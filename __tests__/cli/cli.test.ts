@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -177,6 +177,29 @@ describe('trace-differ plan and merge', () => {
     expect(r.stderr).toContain('merged 2 query results');
     expect(r.stdout).toMatch(/verdict:\s+pass/);
     expect(r.stdout).toMatch(/verdict:\s+fail/);
+  });
+
+  it('merge takes a glob of result files, and names a path that matches nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'td-cli-'));
+    await mkdir(join(dir, 'trace-differ-result-a'));
+    const r1 = await trace([
+      'diff',
+      dataset('baseline.ndjson'),
+      dataset('current.ndjson'),
+      '--format',
+      'json',
+      '--output',
+      join(dir, 'trace-differ-result-a', 'report.json'),
+      '--fail-on',
+      'never',
+    ]);
+    expect(r1.code, r1.stderr).toBe(0);
+    const merged = await trace(['merge', join(dir, '*', 'report.json'), '--fail-on', 'never']);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.stderr).toContain('merged 1 query results');
+    const none = await trace(['merge', join(dir, 'nothing-*.json')]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain(`results '${join(dir, 'nothing-*.json')}' does not exist and matches no file`);
   });
 });
 
