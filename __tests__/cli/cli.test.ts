@@ -203,6 +203,33 @@ describe('trace-differ plan and merge', () => {
   });
 });
 
+describe('trace-differ simulate', () => {
+  it('serves the Lightstep API on loopback until interrupted, then exits 0', async () => {
+    const child = spawn(process.execPath, [cli, 'simulate', '--port', '0'], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', HOME: tmpdir() },
+    });
+    let stderr = '';
+    const url = await new Promise<string>((resolve) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
+        if (m) resolve(m[1]!);
+      });
+    });
+    const response = await fetch(`${url}/public/v0.2/demo-org/projects/demo-project/snapshots`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer any', 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { attributes: { query: 'service IN ("android")' } } }),
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { data: { id: string } }).data.id).toMatch(/^[A-Za-z0-9]{10}$/);
+    const exit = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.kill('SIGINT');
+    expect(await exit).toBe(0);
+  });
+});
+
 describe('npm start (trace-differ demo)', () => {
   it('runs two collect cycles against the simulator, prints the report with a verdict, and exits 0', async () => {
     const out = await mkdtemp(join(tmpdir(), 'td-demo-'));
