@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -177,6 +177,56 @@ describe('trace-differ plan and merge', () => {
     expect(r.stderr).toContain('merged 2 query results');
     expect(r.stdout).toMatch(/verdict:\s+pass/);
     expect(r.stdout).toMatch(/verdict:\s+fail/);
+  });
+
+  it('merge takes a glob of result files, and names a path that matches nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'td-cli-'));
+    await mkdir(join(dir, 'trace-differ-result-a'));
+    const r1 = await trace([
+      'diff',
+      dataset('baseline.ndjson'),
+      dataset('current.ndjson'),
+      '--format',
+      'json',
+      '--output',
+      join(dir, 'trace-differ-result-a', 'report.json'),
+      '--fail-on',
+      'never',
+    ]);
+    expect(r1.code, r1.stderr).toBe(0);
+    const merged = await trace(['merge', join(dir, '*', 'report.json'), '--fail-on', 'never']);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.stderr).toContain('merged 1 query results');
+    const none = await trace(['merge', join(dir, 'nothing-*.json')]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain(`results '${join(dir, 'nothing-*.json')}' does not exist and matches no file`);
+  });
+});
+
+describe('trace-differ simulate', () => {
+  it('serves the Lightstep API on loopback until interrupted, then exits 0', async () => {
+    const child = spawn(process.execPath, [cli, 'simulate', '--port', '0'], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', HOME: tmpdir() },
+    });
+    let stderr = '';
+    const url = await new Promise<string>((resolve) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
+        if (m) resolve(m[1]!);
+      });
+    });
+    const response = await fetch(`${url}/public/v0.2/demo-org/projects/demo-project/snapshots`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer any', 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { attributes: { query: 'service IN ("android")' } } }),
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { data: { id: string } }).data.id).toMatch(/^[A-Za-z0-9]{10}$/);
+    const exit = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.kill('SIGINT');
+    expect(await exit).toBe(0);
   });
 });
 

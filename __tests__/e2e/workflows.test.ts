@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { LocalStore } from '../../src/store/index.js';
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js';
+import { startArtifactService } from './artifact-service.js';
 import { runAction, type ActionRun } from './run-action.js';
 
 /**
@@ -65,6 +67,17 @@ function run(eventName: string, event: object, inputs: Record<string, string>, w
     inputs: { ...environment(), ...inputs },
     extraEnv: { TRACE_DIFFER_TIME_SCALE: '0.01', GITHUB_WORKFLOW: workflowName },
   });
+}
+
+/** A scheduled collect of the android query without a regression: the baseline a gate compares with. */
+async function collectBaseline(): Promise<void> {
+  const r = await run(
+    'schedule',
+    {},
+    { 'lightstep-api-key': API_KEY, query: 'android', 'fail-on': 'never', publish: 'summary' },
+    'collect',
+  );
+  expect(r.exitCode, r.stdout).toBe(0);
 }
 
 /** What upload-artifact then download-artifact (pattern trace-differ-result-*) leave in `results/`. */
@@ -202,7 +215,13 @@ describe('examples/workflows/deploy-gate.yml and fork-comment.yml', () => {
   };
   const workflowRun = {
     action: 'completed',
-    workflow_run: { event: 'pull_request', head_repository: { full_name: 'mallory/shop' }, pull_requests: [] },
+    // GitHub links no pull request to a run from a fork: the head commit is what ties them.
+    workflow_run: {
+      event: 'pull_request',
+      head_sha: 'c'.repeat(40),
+      head_repository: { full_name: 'mallory/shop' },
+      pull_requests: [],
+    },
     repository: { full_name: 'acme/shop', default_branch: 'main' },
   };
 
@@ -211,6 +230,8 @@ describe('examples/workflows/deploy-gate.yml and fork-comment.yml', () => {
     const forkComment = await workflow('fork-comment.yml');
     const results = join(workspace, 'fork-results');
     const onPr = () => gh.state.comments.filter((c) => c.issue_number === 12);
+    gh.state.pulls.push({ number: 12, head: { sha: 'c'.repeat(40) } }, { number: 13, head: { sha: 'e'.repeat(40) } });
+    await collectBaseline();
 
     sim.setScenario({ slower: [{ service: 'android', operation: '/api/get-transactions', percent: 80 }] });
     const failing = await run(
@@ -252,6 +273,20 @@ describe('examples/workflows/deploy-gate.yml and fork-comment.yml', () => {
     );
     expect(onPr()).toHaveLength(1);
     expect(onPr()[0]!.body).not.toMatch(/## ❌/);
+
+    // The result comes from the fork's artifact: a number in it that is not the run's PR gets no comment.
+    const forged = join(results, 'trace-differ-result-gate', 'report.json');
+    const report = JSON.parse(await readFile(forged, 'utf8')) as { pullRequest: number };
+    await writeFile(forged, JSON.stringify({ ...report, pullRequest: 13 }));
+    const refused = await run(
+      'workflow_run',
+      workflowRun,
+      { ...stepInputs(forkComment, 'comment', secrets()), results },
+      'trace-differ (comment on fork PRs)',
+    );
+    expect(refused.exitCode, refused.stdout).toBe(0);
+    expect(refused.stdout).toContain('::warning::The results name pull request #13, which is not the pull request');
+    expect(gh.state.comments.filter((c) => c.issue_number === 13)).toHaveLength(0);
   });
 });
 
@@ -275,6 +310,7 @@ describe('gate with current: newest', () => {
   });
 
   it('waits for a dataset collected after the deployment, then diffs it against the one before', async () => {
+    await collectBaseline();
     const deployedAt = new Date().toISOString();
     const tooEarly = await run('pull_request', pr, gateInputs(deployedAt), 'gate');
     expect(tooEarly.exitCode).toBe(1);
@@ -351,5 +387,127 @@ describe('pin and baseline: pinned:<name>', () => {
     const r = await run('workflow_dispatch', {}, { mode: 'gate', pin: 'x' }, 'gate');
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toContain("::error::input 'pin' only applies in collect mode (this run is 'gate')");
+  });
+});
+
+describe('artifacts', () => {
+  it('a collect uploads its report and the datasets it stored, kept for artifact-retention-days', async () => {
+    const service = await startArtifactService();
+    try {
+      const r = await runAction({
+        workspace,
+        eventName: 'schedule',
+        event: {},
+        runId: runId++,
+        apiUrl: gh.url,
+        inputs: {
+          ...environment(),
+          'lightstep-api-key': API_KEY,
+          query: 'android',
+          'artifact-retention-days': '3',
+          'fail-on': 'never',
+          publish: 'summary',
+        },
+        extraEnv: { TRACE_DIFFER_TIME_SCALE: '0.01', ...service.env },
+      });
+      expect(r.exitCode, r.stdout).toBe(0);
+      expect(r.stdout).toMatch(/uploaded artifact trace-differ-collect-android \(3 files, \d+ bytes, id 1\)/);
+      expect(service.created.map((c) => c.name)).toEqual(['trace-differ-collect-android']);
+      const days = (Date.parse(service.created[0]!.expires_at!) - Date.now()) / 86_400_000;
+      expect(Math.round(days)).toBe(3);
+      // A zip names its files in plain text in its central directory.
+      const zip = service.blobs.get('trace-differ-collect-android')!.toString('latin1');
+      for (const name of ['report.json', 'report.md', 'datasets/android.tdds']) expect(zip).toContain(name);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('without an artifact service the run says so and goes on', async () => {
+    const r = await run(
+      'schedule',
+      {},
+      { 'lightstep-api-key': API_KEY, query: 'android', 'artifact-retention-days': '3', 'fail-on': 'never' },
+      'collect',
+    );
+    expect(r.exitCode, r.stdout).toBe(0);
+    expect(r.stdout).toContain('No artifact service in this environment: the report and datasets are not uploaded.');
+  });
+});
+
+describe('diff mode by hand', () => {
+  it('diffs a stored dataset (by its key) against a Lightstep snapshot (by its id)', async () => {
+    await collectBaseline();
+    const latest = await run(
+      'workflow_dispatch',
+      {},
+      { 'lightstep-api-key': API_KEY, query: 'android', 'fail-on': 'never', publish: 'summary' },
+      'collect',
+    );
+    type Result = {
+      outcomes: { result: { verdict: string; baseline: { collectedAt: string }; current: { snapshotId: string } } }[];
+    };
+    const snapshotId = (JSON.parse(await readFile(latest.outputs['report-json']!, 'utf8')) as Result).outcomes[0]!
+      .result.current.snapshotId;
+    const [, older] = await new LocalStore(join(workspace, '.trace-differ')).list('android');
+
+    const r = await run(
+      'workflow_dispatch',
+      {},
+      {
+        'lightstep-api-key': API_KEY,
+        mode: 'diff',
+        query: 'android',
+        'baseline-dataset': older!.key,
+        'current-dataset': snapshotId,
+      },
+      'diff',
+    );
+    expect(r.exitCode, r.stdout).toBe(0);
+    const result = (JSON.parse(await readFile(r.outputs['report-json']!, 'utf8')) as Result).outcomes[0]!.result;
+    expect(result.baseline.collectedAt).toBe(older!.collectedAt);
+    expect(result.current.snapshotId).toBe(snapshotId);
+    expect(['pass', 'notice']).toContain(result.verdict);
+  });
+});
+
+describe("the gate's baseline", () => {
+  it('comes from the default branch, not from a collect dispatched on another branch', async () => {
+    await collectBaseline();
+    const slower = { slower: [{ service: 'android', operation: '/api/get-transactions', percent: 80 }] };
+    sim.setScenario(slower);
+    try {
+      const elsewhere = await runAction({
+        workspace,
+        eventName: 'workflow_dispatch',
+        event: {},
+        runId: runId++,
+        apiUrl: gh.url,
+        inputs: {
+          ...environment(),
+          'lightstep-api-key': API_KEY,
+          query: 'android',
+          'fail-on': 'never',
+          publish: 'summary',
+        },
+        extraEnv: { TRACE_DIFFER_TIME_SCALE: '0.01', GITHUB_REF: 'refs/heads/experiment' },
+      });
+      expect(elsewhere.exitCode, elsewhere.stdout).toBe(0);
+      // The experiment's dataset is the newest, and as slow as the PR: diffed against it, the PR would pass.
+      const gate = await run(
+        'pull_request',
+        {
+          number: 40,
+          pull_request: { number: 40, base: { ref: 'main' } },
+          repository: { default_branch: 'main' },
+        },
+        { 'lightstep-api-key': API_KEY, query: 'android', publish: 'summary' },
+        'gate',
+      );
+      expect(gate.outputs.verdict).toBe('fail');
+      expect(gate.exitCode).toBe(1);
+    } finally {
+      sim.setScenario(undefined);
+    }
   });
 });

@@ -129,6 +129,25 @@ describe('README', () => {
     }
   });
 
+  it('keeps the inputs and outputs tables in sync with action.yml: defaults and descriptions', () => {
+    const rows = new Map(
+      [...readme.matchAll(/^\| `([a-z-]+)` \| (.*) \|$/gm)].map((m) => [
+        m[1]!,
+        m[2]!.split(/(?<!\\)\|/).map((cell) => cell.trim().replace(/\\\|/g, '|')),
+      ]),
+    );
+    for (const [name, input] of Object.entries(action.inputs)) {
+      const [defaultCell, description] = rows.get(name) ?? [];
+      expect(defaultCell === '(empty)' ? '' : defaultCell?.replace(/^`|`$/g, ''), `default of ${name}`).toBe(
+        input.default,
+      );
+      expect(description, `description of ${name}`).toBe(input.description.trim());
+    }
+    for (const [name, output] of Object.entries(action.outputs)) {
+      expect(rows.get(name)?.[0], `description of ${name}`).toBe(output.description.trim());
+    }
+  });
+
   it('gives exactly npm start and npm test as the quick start after npm ci', async () => {
     const readme = await readFile(join(root, 'README.md'), 'utf8');
     const quick = readme.split('## Quick start')[1]?.split('\n## ')[0] ?? '';

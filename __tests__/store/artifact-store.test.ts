@@ -11,9 +11,9 @@ import {
   ArtifactStore,
   datasetArtifactName,
   resolveBaseline,
-  uploadRunArtifact,
   type ArtifactStoreOptions,
 } from '../../src/store/index.js';
+import { uploadRunArtifact } from '../../src/modes/artifacts.js';
 import { traffic } from '../diff/datasets.js';
 import type { ActionsServices, RunnerScope } from '../support/actions-services.js';
 
@@ -189,15 +189,17 @@ describe('the artifact store with the real @actions/artifact client', () => {
     const dir = await mkdtemp(join(tmpdir(), 'td-report-'));
     await writeFile(join(dir, 'report.md'), '## ✅ Android checkout passed\n');
     await writeFile(join(dir, 'report.json'), '{}');
-    const id = await asRun({ ...MAIN, retentionDays: 5 }, () =>
+    await asRun({ ...MAIN, retentionDays: 5 }, () =>
       uploadRunArtifact({
         name: 'trace-differ-report-all-1',
         files: [join(dir, 'report.md'), join(dir, 'report.json')],
+        rootDirectory: dir,
         retentionDays: 5,
         logger: recordingLogger(),
+        env: process.env,
       }),
     );
-    const artifact = services.state.artifacts.find((a) => a.id === id);
+    const artifact = services.state.artifacts.find((a) => a.name === 'trace-differ-report-all-1');
     expect(artifact).toMatchObject({ name: 'trace-differ-report-all-1', finalized: true });
     expect(Math.round((artifact!.expiresAt! - artifact!.createdAt) / 86_400_000)).toBe(5);
     const zip = services.state.blobs.get(artifact!.blob)!.committed!;

@@ -105,10 +105,10 @@ describe('collect on schedule, then gate a pull request, through the Actions cac
     expect(services.state.cache.every((e) => e.scope === 'refs/heads/main')).toBe(true);
     // For people: the report and the dataset this run stored, as an artifact kept 3 days.
     const forPeople = services.state.artifacts.find((a) => a.runId === second.runId)!;
-    expect(forPeople.name).toBe('trace-differ-collect-all-1');
+    expect(forPeople.name).toBe('trace-differ-collect');
     expect(Math.round((forPeople.expiresAt! - forPeople.createdAt) / 86_400_000)).toBe(3);
     const zip = services.state.blobs.get(forPeople.blob)!.committed!;
-    for (const name of ['report.md', 'report.json', `${newestOnMain}.tdds`]) {
+    for (const name of ['report.md', 'report.json', 'datasets/android.tdds']) {
       expect(zip.includes(Buffer.from(name)), name).toBe(true);
     }
   });
@@ -168,7 +168,7 @@ describe('the same round trip through workflow artifacts', () => {
     expect(['pass', 'notice']).toContain(second.outputs.verdict);
 
     const ofRun = (id: number) => services.state.artifacts.filter((a) => a.runId === id).map((a) => a.name);
-    expect(ofRun(second.runId).sort()).toEqual(['trace-differ-collect-all-1', 'trace-differ-dataset-android']);
+    expect(ofRun(second.runId).sort()).toEqual(['trace-differ-collect', 'trace-differ-dataset-android']);
     const report = services.state.artifacts.find(
       (a) => a.runId === second.runId && a.name.startsWith('trace-differ-collect'),
     )!;

@@ -29,6 +29,8 @@ export interface Issue {
 }
 
 export interface GitHubState {
+  /** Pull requests GET /repos/…/pulls/:n answers with (only what trace-differ reads of them). */
+  pulls: { number: number; head: { sha: string } }[];
   comments: Comment[];
   issues: Issue[];
   labels: Set<string>;
@@ -58,7 +60,7 @@ export interface FailureOptions {
  */
 export async function startGitHubServer(options: { login?: string; pageSize?: number } = {}): Promise<GitHubServer> {
   const login = options.login ?? 'github-actions[bot]';
-  const state: GitHubState = { comments: [], issues: [], labels: new Set(), requests: [] };
+  const state: GitHubState = { pulls: [], comments: [], issues: [], labels: new Set(), requests: [] };
   const failures: { match: RegExp; status: number; message: string; times: number; options: FailureOptions }[] = [];
   const isBot = login.endsWith('[bot]');
   const author: User = { login, type: isBot ? 'Bot' : 'User' };
@@ -170,6 +172,10 @@ export async function startGitHubServer(options: { login?: string; pageSize?: nu
         if (typeof body.title === 'string') issue.title = body.title;
         if (body.state === 'open' || body.state === 'closed') issue.state = body.state;
         return send(res, 200, issue);
+      }
+      if ((m = /^GET \/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/.exec(line))) {
+        const pull = state.pulls.find((p) => p.number === Number(m![1]));
+        return pull ? send(res, 200, pull) : send(res, 404, { message: 'Not Found' });
       }
       if ((m = /^GET \/repos\/[^/]+\/[^/]+\/labels\/(.+)$/.exec(line))) {
         const name = decodeURIComponent(m[1]!);

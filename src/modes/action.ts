@@ -1,14 +1,17 @@
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../config/types.js';
+import { writeDatasetFile } from '../dataset/index.js';
+import type { Dataset } from '../dataset/types.js';
 import { InputError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { annotateFindings, publishReport, setRunOutputs, writePlanSummary } from '../publish/index.js';
 import { renderJson, renderMarkdown } from '../report/index.js';
 import type { Report } from '../report/types.js';
-import { createStore, uploadRunArtifact } from '../store/index.js';
+import { createStore, type DatasetStore } from '../store/index.js';
+import { artifactName, uploadRunArtifact } from './artifacts.js';
 import { collect } from './collect.js';
 import { selectQueries, type ModeContext } from './context.js';
 import { diffMode } from './diff.js';
@@ -50,7 +53,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
   }
 
   let report: Report;
-  let datasetFiles: readonly string[] = [];
+  const stored: Dataset[] = [];
   if (inputs.mode === 'merge') {
     if (!inputs.results) {
       throw new InputError(
@@ -62,11 +65,11 @@ export async function runAction(deps: ActionDeps): Promise<void> {
   } else {
     const config = await deps.loadConfig(inputs.configPath);
     const ctx = await buildContext(config, inputs, gh, log, env);
+    ctx.onStored = (dataset) => stored.push(dataset);
     report = await runMode(ctx, inputs);
-    datasetFiles = ctx.store?.written ?? [];
   }
 
-  await finish(report, inputs, gh, log, env, datasetFiles);
+  await finish(report, inputs, gh, log, env, stored);
 }
 
 async function buildContext(
@@ -80,23 +83,31 @@ async function buildContext(
     inputs.baseline ? { ...q, baseline: inputs.baseline } : q,
   );
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-  const store =
-    inputs.store === 'none' || inputs.mode === 'diff'
-      ? undefined
-      : await createStore(inputs.store, {
-          dir: resolve(workspace, inputs.storePath),
-          runId: gh.runId,
-          runAttempt: gh.runAttempt,
-          logger,
-          // For 'store: artifact': artifacts are not scoped by branch as the cache is, so a pull
-          // request reads its base branch's datasets and any other run its own branch's.
-          token: inputs.githubToken,
-          owner: gh.owner,
-          repo: gh.repo,
-          apiUrl: gh.apiUrl,
-          retentionDays: inputs.artifactRetentionDays,
-          branches: [gh.pullRequest?.baseRef ?? gh.ref?.replace(/^refs\/heads\//, '') ?? ''].filter(Boolean),
-        });
+  const open = () =>
+    createStore(inputs.store as 'cache' | 'artifact' | 'local', {
+      dir: resolve(workspace, inputs.storePath),
+      runId: gh.runId,
+      runAttempt: gh.runAttempt,
+      logger,
+      // For 'store: artifact': artifacts are not scoped by branch as the cache is, so a pull
+      // request reads its base branch's datasets and any other run its own branch's.
+      token: inputs.githubToken,
+      owner: gh.owner,
+      repo: gh.repo,
+      apiUrl: gh.apiUrl,
+      retentionDays: inputs.artifactRetentionDays,
+      branches: [gh.pullRequest?.baseRef ?? gh.ref?.replace(/^refs\/heads\//, '') ?? ''].filter(Boolean),
+    });
+  let store: DatasetStore | undefined;
+  if (inputs.store !== 'none' && inputs.mode !== 'diff') {
+    store = await open();
+  } else if (inputs.store !== 'none') {
+    // diff reads stored keys from the store when it can, and stores nothing; files and snapshot ids need none.
+    store = await open().catch((error: unknown) => {
+      logger.info(`no ${inputs.store} store here (${(error as Error).message}): stored keys cannot be read`);
+      return undefined;
+    });
+  }
   return {
     logger,
     config,
@@ -138,6 +149,29 @@ async function runMode(ctx: ModeContext, inputs: RunInputs): Promise<Report> {
   }
 }
 
+/**
+ * Whether `prNumber` is the pull request of the workflow run a workflow_run event is about. The
+ * results come from that run's artifact, which a fork PR controls, so the number in them is not
+ * trusted: GitHub's own link, or the pull request's head commit being the run's, must confirm it.
+ */
+async function pullRequestOfRun(
+  octokit: ReturnType<typeof getOctokit>,
+  repo: { owner: string; repo: string },
+  prNumber: number,
+  run: NonNullable<GitHubEnv['workflowRun']>,
+  log: Logger,
+): Promise<boolean> {
+  if (run.pullRequests.includes(prNumber)) return true;
+  if (!run.headSha) return false;
+  try {
+    const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: prNumber });
+    return data.head.sha === run.headSha;
+  } catch (error) {
+    log.warn(`pull request #${prNumber} could not be read (${(error as Error).message})`);
+    return false;
+  }
+}
+
 /** The time `current-after` names: as given, or the deployment of the triggering event. */
 function currentAfter(inputs: RunInputs, gh: GitHubEnv | undefined): string | undefined {
   if (inputs.currentAfter !== 'deployment') return inputs.currentAfter;
@@ -157,31 +191,38 @@ async function finish(
   gh: GitHubEnv,
   log: Logger,
   env: NodeJS.ProcessEnv,
-  datasetFiles: readonly string[] = [],
+  stored: readonly Dataset[],
 ): Promise<void> {
   const outDir = join(env.RUNNER_TEMP ?? resolve('trace-differ-out'), 'trace-differ');
   await mkdir(outDir, { recursive: true });
-  report.fullReportHint = runUrl(gh) ? `the artifacts of ${runUrl(gh)}` : undefined;
+  const uploads = inputs.artifactRetentionDays > 0 && Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL);
+  report.fullReportHint = uploads && runUrl(gh) ? `the artifacts of ${runUrl(gh)}` : undefined;
   report.pullRequest = gh.pullRequest?.number ?? report.pullRequest;
   const jsonPath = join(outDir, 'report.json');
   const mdPath = join(outDir, 'report.md');
   await writeFile(jsonPath, renderJson(report));
   await writeFile(mdPath, renderMarkdown(report));
-  // For people: the report and this run's datasets, on the run page, kept artifact-retention-days.
-  await uploadRunArtifact({
-    name: `trace-differ-${inputs.mode}-${inputs.query ?? 'all'}-${gh.runAttempt ?? '1'}`,
-    files: [jsonPath, mdPath, ...datasetFiles],
-    retentionDays: inputs.artifactRetentionDays,
-    logger: log,
-  });
 
+  let targets = inputs.publish;
+  const github =
+    inputs.githubToken && gh.owner && gh.repo
+      ? { octokit: getOctokit(inputs.githubToken, { baseUrl: gh.apiUrl }), owner: gh.owner, repo: gh.repo }
+      : undefined;
+  // On workflow_run the results, and the pull request number in them, come from an artifact a fork controls.
+  if (github && gh.workflowRun && targets.has('comment') && report.pullRequest !== undefined) {
+    const repo = { owner: github.owner, repo: github.repo };
+    if (!(await pullRequestOfRun(github.octokit, repo, report.pullRequest, gh.workflowRun, log))) {
+      log.warn(
+        `The results name pull request #${report.pullRequest}, which is not the pull request of the workflow run that made them ` +
+          '(its head commit differs): no comment is posted.',
+      );
+      targets = new Set([...targets].filter((t) => t !== 'comment'));
+    }
+  }
   const published = await publishReport(report, {
-    targets: inputs.publish,
+    targets,
     mode: inputs.mode,
-    github:
-      inputs.githubToken && gh.owner && gh.repo
-        ? { octokit: getOctokit(inputs.githubToken, { baseUrl: gh.apiUrl }), owner: gh.owner, repo: gh.repo }
-        : undefined,
+    github,
     pullRequest: gh.pullRequest,
     workflow: gh.workflow,
     // A run of some of the queries (a matrix job) has its own comment.
@@ -189,6 +230,22 @@ async function finish(
     alertOn: inputs.alertOn,
     runUrl: runUrl(gh),
     logger: log,
+  });
+
+  const datasetFiles: string[] = [];
+  for (const dataset of stored) {
+    const file = join(outDir, 'datasets', `${dataset.provenance.queryId}.tdds`);
+    await mkdir(dirname(file), { recursive: true });
+    await writeDatasetFile(file, dataset);
+    datasetFiles.push(file);
+  }
+  await uploadRunArtifact({
+    name: artifactName(inputs.mode, inputs.query, gh.runAttempt),
+    files: [jsonPath, mdPath, ...datasetFiles],
+    rootDirectory: outDir,
+    retentionDays: inputs.artifactRetentionDays,
+    logger: log,
+    env,
   });
 
   const findings = countFindings(report.outcomes);

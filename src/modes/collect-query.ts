@@ -71,6 +71,7 @@ export async function runQuery(
     let history;
     if (ctx.store && options.keep) {
       await ctx.store.put(current, { verdict: result.verdict, pinAs: ctx.pin });
+      ctx.onStored?.(current);
       if (ctx.pin) log.info(`[${query.id}] pinned this dataset as '${ctx.pin}' (baseline: pinned:${ctx.pin})`);
       history = await ctx.store.list(query.id, { limit: 10 });
     } else if (ctx.store) {

@@ -1,4 +1,5 @@
 import type { Config, QueryConfig } from '../config/types.js';
+import type { Dataset } from '../dataset/types.js';
 import { InputError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { SourceSettings } from '../sources/index.js';
@@ -20,6 +21,8 @@ export interface ModeContext {
   now: () => Date;
   /** collect: also keep each new dataset under this name, for `baseline: pinned:<name>`. */
   pin?: string;
+  /** Told of every dataset a collect stores (the action uploads them as an artifact). */
+  onStored?: (dataset: Dataset) => void;
 }
 
 /** The queries a run covers: every query of the config, or the one named (a matrix job). */

@@ -21,6 +21,8 @@ export interface GitHubEnv {
   defaultBranch?: string;
   /** When the event's deployment was created (deployment and deployment_status events), ISO-8601. */
   deploymentAt?: string;
+  /** The run a workflow_run event is about: its head commit and the pull requests GitHub links to it. */
+  workflowRun?: { headSha?: string; pullRequests: number[] };
 }
 
 interface EventPayload {
@@ -31,6 +33,7 @@ interface EventPayload {
   };
   repository?: { default_branch?: string; full_name?: string };
   deployment?: { created_at?: string };
+  workflow_run?: { head_sha?: string; pull_requests?: { number?: number }[] };
 }
 
 export async function readGitHubEnv(env: NodeJS.ProcessEnv = process.env): Promise<GitHubEnv> {
@@ -70,6 +73,14 @@ export async function readGitHubEnv(env: NodeJS.ProcessEnv = process.env): Promi
         : undefined,
     defaultBranch: payload.repository?.default_branch,
     deploymentAt: payload.deployment?.created_at,
+    workflowRun: payload.workflow_run
+      ? {
+          headSha: payload.workflow_run.head_sha,
+          pullRequests: (payload.workflow_run.pull_requests ?? [])
+            .map((p) => p.number)
+            .filter((n): n is number => typeof n === 'number'),
+        }
+      : undefined,
   };
 }
 

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { glob, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DIFF_SCHEMA, type DiffResult } from '../diff/types.js';
 import { InputError } from '../errors.js';
@@ -6,14 +6,21 @@ import type { Logger } from '../log.js';
 import type { QueryOutcome, Report } from '../report/types.js';
 import { worstVerdict } from './outcomes.js';
 
-/** Every `.json` file under `path` (a folder, searched recursively, as download-artifact lays them out), or `path` itself. */
+/**
+ * Every `.json` file under `path` (a folder, searched recursively, as download-artifact lays them out),
+ * `path` itself, or the files a glob (`results/*\/report.json`) matches.
+ */
 async function resultFiles(path: string): Promise<string[]> {
   const info = await stat(path).catch(() => undefined);
-  if (!info)
+  if (!info) {
+    const matches: string[] = [];
+    for await (const m of glob(path)) matches.push(m);
+    if (matches.length > 0) return matches.sort();
     throw new InputError(
-      `results '${path}' does not exist`,
+      `results '${path}' does not exist and matches no file`,
       'point it at the folder the result artifacts were downloaded to',
     );
+  }
   if (info.isFile()) return [path];
   const entries = await readdir(path, { recursive: true, withFileTypes: true });
   return entries

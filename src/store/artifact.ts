@@ -1,6 +1,6 @@
 import { DefaultArtifactClient } from '@actions/artifact';
 import { getOctokit } from '@actions/github';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readDatasetFile, summariseDataset, writeDatasetFile } from '../dataset/index.js';
 import type { Dataset, HistoryEntry } from '../dataset/types.js';
@@ -221,43 +221,5 @@ export class ArtifactStore implements DatasetStore {
 
   async pinned(queryId: string, name: string): Promise<StoredEntry | undefined> {
     return (await this.index(queryId)).pins[name];
-  }
-}
-
-/**
- * Uploads this run's report (and the datasets the store wrote) as one artifact for people to
- * download from the run page, kept `retentionDays`. Never fails the run: a failed upload is a warning.
- */
-export async function uploadRunArtifact(options: {
-  name: string;
-  files: string[];
-  retentionDays: number;
-  logger: Logger;
-}): Promise<number | undefined> {
-  if (options.retentionDays < 1 || options.files.length === 0) return undefined;
-  if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
-    options.logger.info('Not a GitHub Actions job: the report is not uploaded as an artifact.');
-    return undefined;
-  }
-  const staging = await mkdtemp(
-    join(process.env.RUNNER_TEMP ?? options.files[0]!.replace(/[^/\\]+$/, ''), 'td-upload-'),
-  );
-  const staged: string[] = [];
-  for (const file of options.files) {
-    const target = join(staging, file.replace(/^.*[/\\]/, ''));
-    await copyFile(file, target);
-    staged.push(target);
-  }
-  try {
-    const { id } = await new DefaultArtifactClient().uploadArtifact(options.name, staged, staging, {
-      retentionDays: options.retentionDays,
-    });
-    options.logger.info(`uploaded ${options.name} (artifact id ${id}, kept ${options.retentionDays} days)`);
-    return id;
-  } catch (error) {
-    options.logger.warn(`the report could not be uploaded as artifact ${options.name}: ${(error as Error).message}`);
-    return undefined;
-  } finally {
-    await rm(staging, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,5 @@
 import * as cache from '@actions/cache';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readDatasetFile, summariseDataset, writeDatasetFile } from '../dataset/index.js';
 import type { Dataset, HistoryEntry } from '../dataset/types.js';
@@ -47,7 +47,6 @@ function stamp(iso: string): string {
  */
 export class CacheStore implements DatasetStore {
   readonly kind = 'cache';
-  readonly written: string[] = [];
   private readonly indexes = new Map<string, CacheIndex>();
   /** Keys whose dataset was unreadable this run: left out of the index written next. */
   private readonly setAside = new Set<string>();
@@ -183,11 +182,6 @@ export class CacheStore implements DatasetStore {
       this.logger.warn(`the history index of query '${queryId}' could not be saved to the Actions cache`);
     }
     this.logger.info(`stored dataset ${key} in the Actions cache`);
-    // The cached path is rewritten by the next restore of the query: keep a copy for the run's artifact.
-    const copy = join(this.dir, 'collected', `${key}.tdds`);
-    await mkdir(join(this.dir, 'collected'), { recursive: true });
-    await copyFile(file, copy);
-    this.written.push(copy);
     return entry;
   }
 

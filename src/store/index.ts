@@ -8,7 +8,7 @@ import type { DatasetStore } from './types.js';
 
 export { LocalStore, datasetKey, HISTORY_LENGTH } from './local.js';
 export { CacheStore, keyPart } from './cache.js';
-export { ArtifactStore, datasetArtifactName, uploadRunArtifact, type ArtifactStoreOptions } from './artifact.js';
+export { ArtifactStore, datasetArtifactName, type ArtifactStoreOptions } from './artifact.js';
 export { resolveBaseline, type ChosenBaseline } from './baseline.js';
 export type * from './types.js';
 

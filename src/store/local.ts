@@ -19,7 +19,6 @@ export function datasetKey(dataset: Dataset, suffix: string): string {
  */
 export class LocalStore implements DatasetStore {
   readonly kind = 'local';
-  readonly written: string[] = [];
 
   constructor(
     readonly dir: string,
@@ -77,7 +76,6 @@ export class LocalStore implements DatasetStore {
     const entry = summariseDataset(dataset, key, options.verdict);
     const earlier = await this.history(queryId);
     await writeDatasetFile(this.fileOf(entry), dataset);
-    this.written.push(this.fileOf(entry));
     const history = [entry, ...earlier.filter((e) => e.key !== key)]
       .sort((a, b) => b.collectedAt.localeCompare(a.collectedAt))
       .slice(0, HISTORY_LENGTH);

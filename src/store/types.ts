@@ -12,11 +12,6 @@ export type LoadResult = { ok: true; dataset: Dataset } | { ok: false; problem: 
  */
 export interface DatasetStore {
   readonly kind: string;
-  /**
-   * Dataset files this store wrote during the run that stay readable until it ends, for the run's
-   * artifact (people download them from the run page). A store that uploads its datasets itself leaves it out.
-   */
-  readonly written?: readonly string[];
   /** Stores a dataset and records it in the query's history; `pinAs` also saves it under that name. */
   put(dataset: Dataset, options?: { pinAs?: string; verdict?: string }): Promise<StoredEntry>;
   /** The query's stored datasets, newest first; `before` (ISO-8601) excludes later ones. */

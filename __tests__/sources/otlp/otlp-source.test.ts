@@ -374,6 +374,20 @@ describe('the edge cases of the OTLP spec', () => {
     expect(span!.parentSpanId).toBeUndefined();
   });
 
+  it("reads Tempo's batches and Jaeger's api/v3 result envelope", async () => {
+    const tempo = join(dir, 'tempo.json');
+    const resourceSpans = (JSON.parse(doc({}, base)) as { resourceSpans: unknown[] }).resourceSpans;
+    await writeFile(tempo, JSON.stringify({ batches: resourceSpans }));
+    const jaeger = join(dir, 'jaeger.json');
+    await writeFile(
+      jaeger,
+      `${JSON.stringify({ result: { resourceSpans } })}\n${JSON.stringify({ result: { resourceSpans: [] } })}\n`,
+    );
+    expect((await loadOtlpDataset(tempo, { queryId: 'x' })).spans.map((s) => s.spanId)).toEqual(['eee19b7ec3c1b174']);
+    expect((await loadOtlpDataset(jaeger, { queryId: 'x' })).spans.map((s) => s.spanId)).toEqual(['eee19b7ec3c1b174']);
+    expect(await isOtlpFile(jaeger)).toBe(true);
+  });
+
   it('reads an error status only from code 2 or STATUS_CODE_ERROR', async () => {
     const file = join(dir, 'status.jsonl');
     const codes = [0, 1, 2, 'STATUS_CODE_OK', 'STATUS_CODE_ERROR', 'STATUS_CODE_UNSET'];

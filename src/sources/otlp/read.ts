@@ -161,6 +161,8 @@ export async function* readOtlpFile(file: string): AsyncGenerator<Span> {
   let line = 1;
   let column = 0;
   let depth = 0;
+  /** The depth of the request object: 1, or 2 inside Jaeger's `{"result": {…}}` envelope. */
+  let base = 1;
   let inString = false;
   let escaped = false;
   /** The key being read at depth 1, the key whose value comes next, and whether its ':' was seen. */
@@ -207,12 +209,14 @@ export async function* readOtlpFile(file: string): AsyncGenerator<Span> {
               : `unexpected ${JSON.stringify(ch)}; expected an object with resourceSpans`,
           );
         }
-        if (depth === 1) {
+        if (depth === base) {
           if (awaitingValue) {
             awaitingValue = false;
             valueOf = key;
             key = undefined;
-            if (SPAN_LISTS.has(valueOf ?? '')) {
+            if (valueOf === 'result' && base === 1 && ch === '{') {
+              base = 2;
+            } else if (SPAN_LISTS.has(valueOf ?? '')) {
               if (ch !== '[') throw shape(valueOf!, `is ${ch === '{' ? 'an object' : 'not a list'}, expected a list`);
               inSpanList = true;
               listKey = valueOf!;
@@ -227,7 +231,7 @@ export async function* readOtlpFile(file: string): AsyncGenerator<Span> {
             continue;
           }
         }
-        if (depth === 2 && inSpanList && !element && ch !== ',' && ch !== ']') {
+        if (depth === base + 1 && inSpanList && !element && ch !== ',' && ch !== ']') {
           if (ch !== '{') throw shape(`${listKey}[${index}]`, 'is not an object');
           element = [];
           elementFrom = i;
@@ -243,13 +247,14 @@ export async function* readOtlpFile(file: string): AsyncGenerator<Span> {
               documentAt = { line, column };
               documentHasSpans = false;
               key = undefined;
+              base = 1;
             }
             depth++;
             break;
           case '}':
           case ']':
             depth--;
-            if (depth === 2 && element) {
+            if (depth === base + 1 && element) {
               element.push(chunk.slice(elementFrom, i + 1));
               const text = element.join('');
               element = undefined;
@@ -268,8 +273,10 @@ export async function* readOtlpFile(file: string): AsyncGenerator<Span> {
               }
               yield* resourceSpansOf(parsed, `${file}:${elementAt.line}:${elementAt.column}`, `${listKey}[${index}]`);
               index++;
-            } else if (depth === 1 && inSpanList) {
+            } else if (depth === base && inSpanList) {
               inSpanList = false;
+            } else if (depth === 1 && base === 2) {
+              base = 1;
             } else if (depth === 0) {
               if (!documentHasSpans) {
                 throw new SourceError(
