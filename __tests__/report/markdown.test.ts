@@ -170,6 +170,16 @@ describe('per query', () => {
     );
   });
 
+  it('heads each query with its name and query text, or its name alone when there is no query text', () => {
+    expect(markdown).toContain('### ❌ Android checkout · `service IN ("android")`');
+    const adHoc = structuredClone(result);
+    adHoc.query = { id: 'diff', name: 'baseline.ndjson → current.ndjson', query: '' };
+    const heading = renderMarkdown(reportOf(adHoc))
+      .split('\n')
+      .find((line) => line.startsWith('### '));
+    expect(heading).toBe('### ❌ baseline.ndjson → current.ndjson');
+  });
+
   it('ranks the findings by impact, one row per value with each change, its q and its rule as written in the config', () => {
     const findings = all[1]!;
     expect(findings.header.map(visibleText)).toEqual(['severity', 'key', 'value', 'change', 'q', 'rule']);

@@ -275,7 +275,9 @@ function isTraffic(f: Finding): boolean {
 
 function querySection(o: QueryOutcome, detail: Detail): string {
   const out: string[] = [];
-  out.push(`### ${o.result ? EMOJI[o.result.verdict] : '⚠️'} ${md(o.query.name)} · ${code(o.query.query, 160)}`);
+  // A diff of two files without a config has no query text: its name says what was compared.
+  const queryText = o.query.query.trim() ? ` · ${code(o.query.query, 160)}` : '';
+  out.push(`### ${o.result ? EMOJI[o.result.verdict] : '⚠️'} ${md(o.query.name)}${queryText}`);
   if (o.error) {
     // An error is a message and, on its own indented line, the fix: kept on one line here.
     out.push(`This query could not be diffed: ${md(o.error.replace(/\s*\n\s*/g, ' — '), 500)}`);
