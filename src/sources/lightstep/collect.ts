@@ -20,9 +20,12 @@ export interface WaitPolicy {
   polls: number;
   /** First wait between those reads; doubled each time, capped at 60 s. */
   pollDelayMs: number;
+  /** A line every this many ms while waiting for complete-time, so that a CI log never looks hung. */
+  progressEveryMs?: number;
 }
 
 const MAX_FAILURES_KEPT = 50;
+const PROGRESS_EVERY_MS = 15_000;
 
 /** Creates a snapshot of the query; retried only on 429 (anything else might have created one). */
 export async function createSnapshot(http: LightstepHttp, query: string): Promise<{ id: string; completeAt?: number }> {
@@ -46,7 +49,14 @@ export async function createSnapshot(http: LightstepHttp, query: string): Promis
         'check source.lightstep.organization and project in the config',
       );
     }
-    throw error;
+    if (error instanceof SourceError) throw error;
+    // Not retried: the server may have created the snapshot before failing, and each create
+    // spends one of the organization's 60 snapshot requests an hour.
+    throw new SourceError(
+      `Lightstep did not confirm the snapshot of ${JSON.stringify(query)}: ${(error as Error).message}`,
+      'this is usually passing trouble at Lightstep or on the network; the next run will try again',
+      { cause: error },
+    );
   }
   const id = response.data?.id;
   if (!id)
@@ -72,7 +82,12 @@ export async function waitForExemplars(
       logger.info(
         `snapshot ${snapshotId}: collecting until ${new Date(completeAt).toISOString()}; waiting ${Math.ceil(ms / 1000)} s`,
       );
-      await http.sleep(ms);
+      const step = (wait.progressEveryMs ?? PROGRESS_EVERY_MS) * timeScale;
+      for (let left = ms; left > 0; left -= step) {
+        await http.sleep(Math.min(left, step));
+        if (left > step)
+          logger.info(`snapshot ${snapshotId}: still collecting, ${Math.ceil((left - step) / 1000)} s to go`);
+      }
     }
   }
   let delay = wait.pollDelayMs;
@@ -99,6 +114,12 @@ export async function waitForExemplars(
   }
 }
 
+/** The trace an exemplar names, under any of the spellings the API uses elsewhere (none is confirmed here). */
+function exemplarTrace(e: Exemplar): string | undefined {
+  const id = e['trace-guid'] ?? e.trace_guid ?? e['trace-id'];
+  return typeof id === 'string' && id ? id : undefined;
+}
+
 /**
  * Fetches the stored trace behind every exemplar, each trace once: exemplars are grouped by
  * trace when they name it, and an exemplar whose span is already held (it came in with an
@@ -109,44 +130,74 @@ export async function fetchTraces(
   http: LightstepHttp,
   exemplars: readonly Exemplar[],
   logger: Logger,
-  concurrency = 8,
-): Promise<{ spans: Span[]; fetched: number; failures: CoverageFailure[]; failed: number; wanted: number }> {
+): Promise<{
+  spans: Span[];
+  fetched: number;
+  failures: CoverageFailure[];
+  failed: number;
+  wanted: number;
+  requests: number;
+  /** Fetches that brought no span not already held: a trace reached twice (only when exemplars do not name traces). */
+  repeats: number;
+}> {
   const held = new Map<string, Span>();
   const failures: CoverageFailure[] = [];
   let failed = 0;
   let fetched = 0;
+  let requests = 0;
+  let repeats = 0;
   const byTrace = new Map<string, string[]>();
+  let named = 0;
   for (const e of exemplars) {
     const spanId = e['span-guid'];
-    if (!spanId) continue;
-    const key = e['trace-guid'] ?? `span:${spanId}`;
+    if (typeof spanId !== 'string' || !spanId) continue;
+    const trace = exemplarTrace(e);
+    if (trace) named++;
+    const key = trace ?? `span:${spanId}`;
     const list = byTrace.get(key);
     if (list) list.push(spanId);
     else byTrace.set(key, [spanId]);
   }
   const groups = [...byTrace.values()];
+  if (named < exemplars.length && groups.length > 1) {
+    // Exemplars that do not name their trace can only be matched to one after it is fetched,
+    // so fetches running at once may reach the same trace. Exemplars of one trace tend to be
+    // listed together; spreading them apart makes that rare. (A fixed seed keeps runs alike.)
+    let seed = 0x2545f491;
+    for (let i = groups.length - 1; i > 0; i--) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      const j = seed % (i + 1);
+      [groups[i], groups[j]] = [groups[j]!, groups[i]!];
+    }
+  }
   let done = 0;
   let lastReport = Date.now();
-  // Whether an exemplar is already held is decided when its fetch starts, not when it is queued:
-  // with `concurrency` fetches in flight, at most that many can overlap on one trace when the
-  // exemplars do not name their trace (with trace ids, each trace is fetched exactly once).
-  const fetches = new PQueue({ concurrency });
+  // Whether an exemplar is already held is decided when its fetch starts, not when it is queued.
+  const fetches = new PQueue({ concurrency: http.concurrency });
   await fetches.addAll(
     groups.map((spanIds) => async () => {
       const first = spanIds.find((id) => !held.has(id));
-      if (!first) return;
-      try {
-        const response = await http.call<StoredTracesResponse>(
-          'GET',
-          `/stored-traces?span-id=${encodeURIComponent(first)}`,
-          { snapshotEndpoint: false },
-        );
-        for (const span of normaliseStoredTrace(response)) if (!held.has(span.spanId)) held.set(span.spanId, span);
-        fetched++;
-      } catch (error) {
-        if (error instanceof SourceError) throw error;
-        failed++;
-        if (failures.length < MAX_FAILURES_KEPT) failures.push({ ref: first, reason: (error as Error).message });
+      if (first) {
+        requests++;
+        try {
+          const response = await http.call<StoredTracesResponse>(
+            'GET',
+            `/stored-traces?span-id=${encodeURIComponent(first)}`,
+            { snapshotEndpoint: false },
+          );
+          let added = 0;
+          for (const span of normaliseStoredTrace(response)) {
+            if (held.has(span.spanId)) continue;
+            held.set(span.spanId, span);
+            added++;
+          }
+          if (added > 0) fetched++;
+          else repeats++;
+        } catch (error) {
+          if (error instanceof SourceError) throw error;
+          failed++;
+          if (failures.length < MAX_FAILURES_KEPT) failures.push({ ref: first, reason: (error as Error).message });
+        }
       }
       done++;
       if (Date.now() - lastReport > 5000) {
@@ -155,12 +206,11 @@ export async function fetchTraces(
       }
     }),
   );
-  return { spans: [...held.values()], fetched, failures, failed, wanted: fetched + failed };
+  return { spans: [...held.values()], fetched, failures, failed, wanted: fetched + failed, requests, repeats };
 }
 
 export interface CollectSettings {
   wait: WaitPolicy;
-  concurrency?: number;
   timeScale: number;
   logger: Logger;
 }
@@ -181,7 +231,7 @@ export async function collectSnapshotDataset(
     settings.timeScale,
   );
   settings.logger.info(`snapshot ${snapshot.id}: ${exemplars.length} exemplars; fetching their traces`);
-  const traces = await fetchTraces(http, exemplars, settings.logger, settings.concurrency);
+  const traces = await fetchTraces(http, exemplars, settings.logger);
   // Spans in time order make the dataset file smaller (start times are delta-encoded) and diffs stable.
   traces.spans.sort((a, b) => a.startUs - b.startUs || a.spanId.localeCompare(b.spanId));
   let start = Infinity;
@@ -192,8 +242,18 @@ export async function collectSnapshotDataset(
   }
   const complete = traces.failed === 0;
   settings.logger.info(
-    `snapshot ${snapshot.id}: ${traces.spans.length} spans from ${traces.fetched} of ${traces.wanted} traces${complete ? '' : ` (${traces.failed} failed: the dataset is partial)`}`,
+    `snapshot ${snapshot.id}: ${traces.spans.length} spans from ${traces.fetched} of ${traces.wanted} traces in ${traces.requests} requests${complete ? '' : ` (${traces.failed} failed: the dataset is partial)`}`,
   );
+  if (traces.repeats > 0)
+    settings.logger.debug(
+      `${traces.repeats} stored-trace requests reached a trace already held: the exemplars do not name their trace`,
+    );
+  if (!complete) {
+    const reasons = [...new Set(traces.failures.map((f) => f.reason))].slice(0, 3).join('; ');
+    settings.logger.warn(
+      `snapshot ${snapshot.id}: coverage ${traces.fetched} of ${traces.wanted} traces (${Math.floor((100 * traces.fetched) / Math.max(1, traces.wanted))} %); the dataset is partial, so no value will be called missing on its strength. Failures: ${reasons}`,
+    );
+  }
   return {
     provenance: {
       source: 'lightstep',
@@ -220,7 +280,25 @@ export async function collectSnapshotDataset(
   };
 }
 
-export async function listSnapshots(http: LightstepHttp): Promise<{ id: string; query?: string }[]> {
+export interface ListedSnapshot {
+  id: string;
+  query?: string;
+  /** When it finished (or finishes) collecting, ms since the epoch, when the list states it. */
+  completeAt?: number;
+}
+
+export async function listSnapshots(http: LightstepHttp): Promise<ListedSnapshot[]> {
   const response = await http.call<SnapshotListResponse>('GET', '/snapshots', { snapshotEndpoint: true });
-  return (response.data ?? []).filter((s) => s.id).map((s) => ({ id: s.id!, query: s.attributes?.query }));
+  const out: ListedSnapshot[] = [];
+  for (const s of Array.isArray(response.data) ? response.data : []) {
+    if (typeof s?.id !== 'string' || !s.id) continue;
+    const query = s.attributes?.query;
+    const completeAt = parseCompleteTime(s.attributes?.['complete-time']);
+    out.push({
+      id: s.id,
+      ...(typeof query === 'string' ? { query } : {}),
+      ...(completeAt !== undefined ? { completeAt } : {}),
+    });
+  }
+  return out;
 }
