@@ -13,6 +13,8 @@ import { generateTraffic, type Scenario } from './traffic.js';
 export interface Faults {
   /** The next N requests (any endpoint) answer 429 with X-RateLimit-* headers. */
   rateLimitBurst?: number;
+  /** Which requests the burst hits: any (default), or only stored-trace requests. */
+  rateLimitBurstOn?: 'any' | 'stored-traces';
   /** Seconds put in Retry-After on those 429s (the real API was never seen sending it). */
   retryAfterSeconds?: number;
   /** Fraction of stored traces whose FIRST request answers 500 (transient). */
@@ -305,7 +307,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (route === 'unknown') {
       return error(res, 404, path.startsWith(base) ? 'Not found' : 'Unknown organization or project');
     }
-    if (faults.rateLimitBurst && faults.rateLimitBurst > 0) {
+    if (
+      faults.rateLimitBurst &&
+      faults.rateLimitBurst > 0 &&
+      (faults.rateLimitBurstOn !== 'stored-traces' || route === 'stored-traces')
+    ) {
       faults.rateLimitBurst--;
       stats.rateLimited++;
       const headers: Record<string, string> = rateHeaders(100, 0, 1);

@@ -50,6 +50,12 @@ export async function createSnapshot(http: LightstepHttp, query: string): Promis
       );
     }
     if (error instanceof SourceError) throw error;
+    if (error instanceof HttpError && error.status === 429) {
+      throw new SourceError(
+        `Lightstep's rate limit refused the snapshot of ${JSON.stringify(query)} on every try`,
+        'the snapshot endpoints allow 60 requests an hour per organization: run fewer queries per hour, or spread their schedules',
+      );
+    }
     // Not retried: the server may have created the snapshot before failing, and each create
     // spends one of the organization's 60 snapshot requests an hour.
     throw new SourceError(
@@ -146,66 +152,70 @@ export async function fetchTraces(
   let fetched = 0;
   let requests = 0;
   let repeats = 0;
+  // Exemplars that name their trace are grouped by it and fetched once each. The others can only
+  // be matched to a trace once it is fetched, so fetches running at once might reach one trace
+  // twice. They go in waves of one operation at a time (same service and span name): spans of
+  // one operation are, almost always, in different traces, so a wave's fetches rarely meet, and
+  // each wave starts only when the last has landed, so its exemplars already held are skipped.
   const byTrace = new Map<string, string[]>();
-  let named = 0;
+  const byOperation = new Map<string, string[][]>();
   for (const e of exemplars) {
     const spanId = e['span-guid'];
     if (typeof spanId !== 'string' || !spanId) continue;
     const trace = exemplarTrace(e);
-    if (trace) named++;
-    const key = trace ?? `span:${spanId}`;
-    const list = byTrace.get(key);
-    if (list) list.push(spanId);
-    else byTrace.set(key, [spanId]);
-  }
-  const groups = [...byTrace.values()];
-  if (named < exemplars.length && groups.length > 1) {
-    // Exemplars that do not name their trace can only be matched to one after it is fetched,
-    // so fetches running at once may reach the same trace. Exemplars of one trace tend to be
-    // listed together; spreading them apart makes that rare. (A fixed seed keeps runs alike.)
-    let seed = 0x2545f491;
-    for (let i = groups.length - 1; i > 0; i--) {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      const j = seed % (i + 1);
-      [groups[i], groups[j]] = [groups[j]!, groups[i]!];
+    if (trace) {
+      const list = byTrace.get(trace);
+      if (list) list.push(spanId);
+      else byTrace.set(trace, [spanId]);
+    } else {
+      const operation = JSON.stringify([e['service-name'] ?? '', e['span-name'] ?? '']);
+      const wave = byOperation.get(operation);
+      if (wave) wave.push([spanId]);
+      else byOperation.set(operation, [[spanId]]);
     }
   }
+  const waves = [[...byTrace.values()], ...[...byOperation.values()].sort((a, b) => b.length - a.length)].filter(
+    (w) => w.length > 0,
+  );
+  const total = waves.reduce((n, w) => n + w.length, 0);
   let done = 0;
   let lastReport = Date.now();
   // Whether an exemplar is already held is decided when its fetch starts, not when it is queued.
   const fetches = new PQueue({ concurrency: http.concurrency });
-  await fetches.addAll(
-    groups.map((spanIds) => async () => {
-      const first = spanIds.find((id) => !held.has(id));
-      if (first) {
-        requests++;
-        try {
-          const response = await http.call<StoredTracesResponse>(
-            'GET',
-            `/stored-traces?span-id=${encodeURIComponent(first)}`,
-            { snapshotEndpoint: false },
-          );
-          let added = 0;
-          for (const span of normaliseStoredTrace(response)) {
-            if (held.has(span.spanId)) continue;
-            held.set(span.spanId, span);
-            added++;
+  for (const wave of waves) {
+    await fetches.addAll(
+      wave.map((spanIds) => async () => {
+        const first = spanIds.find((id) => !held.has(id));
+        if (first) {
+          requests++;
+          try {
+            const response = await http.call<StoredTracesResponse>(
+              'GET',
+              `/stored-traces?span-id=${encodeURIComponent(first)}`,
+              { snapshotEndpoint: false },
+            );
+            let added = 0;
+            for (const span of normaliseStoredTrace(response)) {
+              if (held.has(span.spanId)) continue;
+              held.set(span.spanId, span);
+              added++;
+            }
+            if (added > 0) fetched++;
+            else repeats++;
+          } catch (error) {
+            if (error instanceof SourceError) throw error;
+            failed++;
+            if (failures.length < MAX_FAILURES_KEPT) failures.push({ ref: first, reason: (error as Error).message });
           }
-          if (added > 0) fetched++;
-          else repeats++;
-        } catch (error) {
-          if (error instanceof SourceError) throw error;
-          failed++;
-          if (failures.length < MAX_FAILURES_KEPT) failures.push({ ref: first, reason: (error as Error).message });
         }
-      }
-      done++;
-      if (Date.now() - lastReport > 5000) {
-        lastReport = Date.now();
-        logger.info(`fetched ${done} of ${groups.length} traces`);
-      }
-    }),
-  );
+        done++;
+        if (Date.now() - lastReport > 5000) {
+          lastReport = Date.now();
+          logger.info(`${done} of ${total} exemplar groups done, ${fetched} traces fetched`);
+        }
+      }),
+    );
+  }
   return { spans: [...held.values()], fetched, failures, failed, wanted: fetched + failed, requests, repeats };
 }
 

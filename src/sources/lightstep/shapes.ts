@@ -32,7 +32,7 @@ export interface Exemplar {
 export interface StoredTraceSpan {
   'span-name'?: string;
   'span-id'?: string;
-  'is-error'?: boolean;
+  'is-error'?: boolean | string;
   'start-time-micros'?: number | string;
   'end-time-micros'?: number | string;
   'trace-id'?: string;
@@ -40,12 +40,15 @@ export interface StoredTraceSpan {
   tags?: Record<string, unknown>;
 }
 
+export interface StoredTrace {
+  id?: string;
+  attributes?: { spans?: StoredTraceSpan[] };
+  relationships?: { reporters?: { 'reporter-id'?: string; attributes?: Record<string, unknown> }[] };
+}
+
 export interface StoredTracesResponse {
-  data?: {
-    id?: string;
-    attributes?: { spans?: StoredTraceSpan[] };
-    relationships?: { reporters?: { 'reporter-id'?: string; attributes?: Record<string, unknown> }[] };
-  }[];
+  /** An array of one element in every response seen; a bare object is tolerated. */
+  data?: StoredTrace[] | StoredTrace;
 }
 
 export interface SnapshotListResponse {
