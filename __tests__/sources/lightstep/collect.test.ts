@@ -222,6 +222,14 @@ describe('picking up existing snapshots', () => {
     expect(sorted(picked.spans)).toEqual(sorted(second.spans));
     expect(picked.coverage.complete).toBe(true);
   });
+
+  it('names an unknown snapshot id and what to check', async () => {
+    const { options } = await setup();
+    const error = await collectSnapshot('Nope123456', { ...options, query: query() }).catch((e: unknown) => e);
+    expect((error as SourceError).describe()).toMatch(
+      /^Lightstep has no snapshot 'Nope123456' at 127\.0\.0\.1:\d+ \(GET \/snapshots\/Nope123456 answered 404: No snapshot with id Nope123456\)\n {2}fix: check the snapshot id/,
+    );
+  });
 });
 
 describe('a bad API key', () => {

@@ -98,11 +98,26 @@ export async function waitForExemplars(
   }
   let delay = wait.pollDelayMs;
   for (let poll = 1; ; poll++) {
-    const response = await http.call<SnapshotResponse>(
-      'GET',
-      `/snapshots/${encodeURIComponent(snapshotId)}?include-exemplars=1`,
-      { snapshotEndpoint: true },
-    );
+    let response: SnapshotResponse;
+    try {
+      response = await http.call<SnapshotResponse>(
+        'GET',
+        `/snapshots/${encodeURIComponent(snapshotId)}?include-exemplars=1`,
+        { snapshotEndpoint: true },
+      );
+    } catch (error) {
+      if (error instanceof SourceError) throw error;
+      if (error instanceof HttpError && error.status === 404)
+        throw new SourceError(
+          `Lightstep has no snapshot '${snapshotId}' at ${http.host} (${error.message})`,
+          'check the snapshot id, and that it belongs to the configured organization and project',
+        );
+      throw new SourceError(
+        `could not read snapshot ${snapshotId}: ${(error as Error).message}`,
+        'this is usually passing trouble at Lightstep or on the network; the next run will try again',
+        { cause: error },
+      );
+    }
     const exemplars = response.data?.attributes?.exemplars;
     const readCompleteAt = parseCompleteTime(response.data?.attributes?.['complete-time']) ?? completeAt;
     if (Array.isArray(exemplars)) return { exemplars, uiLink: response.links?.['ui-self'], completeAt: readCompleteAt };
@@ -298,7 +313,17 @@ export interface ListedSnapshot {
 }
 
 export async function listSnapshots(http: LightstepHttp): Promise<ListedSnapshot[]> {
-  const response = await http.call<SnapshotListResponse>('GET', '/snapshots', { snapshotEndpoint: true });
+  let response: SnapshotListResponse;
+  try {
+    response = await http.call<SnapshotListResponse>('GET', '/snapshots', { snapshotEndpoint: true });
+  } catch (error) {
+    if (error instanceof SourceError) throw error;
+    throw new SourceError(
+      `could not list the snapshots at ${http.host}: ${(error as Error).message}`,
+      'check the organization and project names; if they are right, try again later',
+      { cause: error },
+    );
+  }
   const out: ListedSnapshot[] = [];
   for (const s of Array.isArray(response.data) ? response.data : []) {
     if (typeof s?.id !== 'string' || !s.id) continue;
