@@ -100,6 +100,21 @@ describe('the HTTP client', () => {
     expect(sim.stats().limitExceeded).toBe(0);
   });
 
+  it('shares the limit between queries of one organization collected at once', async () => {
+    // The documented limits are per organization: two sources (two queries) must hold to one budget.
+    const { sim, options, logger } = await setup(
+      { storedTraceLimitPerSecond: 100, tracesPerSnapshot: 150 },
+      { requestsPerSecond: 100 },
+    );
+    const [a, b] = await Promise.all([
+      createLightstepSource(options).collect(query(ALL_SERVICES), { logger }),
+      createLightstepSource(options).collect(query(ALL_SERVICES), { logger }),
+    ]);
+    expect(a.coverage.complete && b.coverage.complete).toBe(true);
+    expect(sim.stats().requests['stored-traces']).toBe(300);
+    expect(sim.stats().limitExceeded).toBe(0);
+  });
+
   it('recovers when the configured rate is above what the server enforces', async () => {
     // The negative control of the test above: without a matching client limit the simulator does refuse.
     const { sim, source, logger } = await setup({ storedTraceLimitPerSecond: 100 }, { requestsPerSecond: 5000 });
