@@ -189,6 +189,17 @@ describe('creating a snapshot', () => {
     expect(sim.stats().snapshotsCreated).toBe(1);
   });
 
+  it('names the organization or project Lightstep does not know', async () => {
+    const { options } = await setup();
+    const error = await createLightstepSource({ ...options, project: 'no-such-project' })
+      .collect(query(), { logger: recordingLogger() })
+      .catch((e: unknown) => e);
+    expect((error as SourceError).describe()).toBe(
+      `Lightstep does not know organization 'demo-org' with project 'no-such-project' at ${new URL(options.apiUrl!).host} (POST /snapshots answered 404: Unknown organization or project)\n` +
+        '  fix: check source.lightstep.organization and project in the config',
+    );
+  });
+
   it('names the query when Lightstep rejects it', async () => {
     const { sim, source, logger } = await setup();
     const error = await source.collect(query('  '), { logger }).catch((e: unknown) => e);

@@ -45,7 +45,7 @@ export async function createSnapshot(http: LightstepHttp, query: string): Promis
     }
     if (error instanceof HttpError && error.status === 404) {
       throw new SourceError(
-        `Lightstep does not know this organization or project (${error.message})`,
+        `Lightstep does not know organization '${http.organization}' with project '${http.project}' at ${http.host} (${error.message})`,
         'check source.lightstep.organization and project in the config',
       );
     }

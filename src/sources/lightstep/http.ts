@@ -143,6 +143,14 @@ export class LightstepHttp {
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }
 
+  get organization(): string {
+    return this.options.organization;
+  }
+
+  get project(): string {
+    return this.options.project;
+  }
+
   /** Closes the agent this client made (a dispatcher passed in belongs to the caller). */
   async close(): Promise<void> {
     if (this.ownsDispatcher) await this.dispatcher.close();
