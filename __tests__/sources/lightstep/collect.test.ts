@@ -67,6 +67,17 @@ describe('collecting a snapshot over HTTP', () => {
     expect(sim.stats().maxInFlight).toBe(8);
   });
 
+  it('gives an empty, complete dataset and a warning for a query that matches nothing', async () => {
+    const { sim, source, logger } = await setup();
+    const dataset = await source.collect(query('service IN ("nobody")'), { logger });
+    expect(dataset.spans).toEqual([]);
+    expect(dataset.coverage).toMatchObject({ complete: true, exemplars: 0, tracesWanted: 0 });
+    expect(logText(logger)).toContain(
+      `warn: snapshot ${dataset.provenance.snapshotId} of "service IN (\\"nobody\\")" found no spans`,
+    );
+    expect(sim.stats().requests['stored-traces']).toBeUndefined();
+  });
+
   it('survives 20 % transient stored-trace failures and a 429 burst, ending with full coverage and the ground truth', async () => {
     const { sleep, waits } = recordingSleep();
     const { sim, source, logger } = await setup({}, { sleep });

@@ -255,7 +255,11 @@ export async function collectSnapshotDataset(
     settings.logger,
     settings.timeScale,
   );
-  settings.logger.info(`snapshot ${snapshot.id}: ${exemplars.length} exemplars; fetching their traces`);
+  if (exemplars.length === 0)
+    settings.logger.warn(
+      `snapshot ${snapshot.id} of ${JSON.stringify(query.query)} found no spans: check that the query matches traffic`,
+    );
+  else settings.logger.info(`snapshot ${snapshot.id}: ${exemplars.length} exemplars; fetching their traces`);
   const traces = await fetchTraces(http, exemplars, settings.logger);
   // Spans in time order make the dataset file smaller (start times are delta-encoded) and diffs stable.
   traces.spans.sort((a, b) => a.startUs - b.startUs || a.spanId.localeCompare(b.spanId));
