@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { Agent, request, type Dispatcher } from 'undici';
 import { SourceError } from '../../errors.js';
 import type { Logger } from '../../log.js';
-import { SlidingWindowLimiter, TooLongAWait } from './limiter.js';
+import { SlidingWindowLimiter, TooLongAWait, type Slot } from './limiter.js';
 
 /**
  * The HTTP layer of the Lightstep client: auth, client-side rate limits, and retries.
@@ -173,21 +173,27 @@ export class LightstepHttp {
     for (let attempt = 1; ; attempt++) {
       let serverWaitMs: number | undefined;
       let failure: Error;
-      await this.takeSlot(limiter, init.snapshotEndpoint);
+      const slot = await this.takeSlot(limiter, init.snapshotEndpoint);
       try {
-        const res = await request(`${this.base}${path}`, {
-          method,
-          dispatcher: this.dispatcher,
-          headers: {
-            authorization: `Bearer ${this.apiKey}`,
-            accept: 'application/json',
-            ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
-          },
-          body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-          headersTimeout: this.options.timeoutMs ?? 30_000,
-          bodyTimeout: this.options.timeoutMs ?? 30_000,
-        });
-        const text = await res.body.text();
+        let res: Dispatcher.ResponseData;
+        let text: string;
+        try {
+          res = await request(`${this.base}${path}`, {
+            method,
+            dispatcher: this.dispatcher,
+            headers: {
+              authorization: `Bearer ${this.apiKey}`,
+              accept: 'application/json',
+              ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+            },
+            body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+            headersTimeout: this.options.timeoutMs ?? 30_000,
+            bodyTimeout: this.options.timeoutMs ?? 30_000,
+          });
+          text = await res.body.text();
+        } finally {
+          slot.release();
+        }
         if (res.statusCode >= 200 && res.statusCode < 300) {
           try {
             return JSON.parse(text) as T;
@@ -237,11 +243,12 @@ export class LightstepHttp {
     }
   }
 
-  private async takeSlot(limiter: SlidingWindowLimiter, snapshotEndpoint: boolean): Promise<void> {
+  private async takeSlot(limiter: SlidingWindowLimiter, snapshotEndpoint: boolean): Promise<Slot> {
     try {
-      const waited = await limiter.acquire(this.retry.maxServerWaitMs);
-      if (waited >= 5000)
-        this.options.logger.info(`waited ${Math.round(waited / 1000)} s for the client-side rate limit`);
+      const slot = await limiter.acquire(this.retry.maxServerWaitMs);
+      if (slot.waited >= 5000)
+        this.options.logger.info(`waited ${Math.round(slot.waited / 1000)} s for the client-side rate limit`);
+      return slot;
     } catch (error) {
       if (!(error instanceof TooLongAWait)) throw error;
       throw new SourceError(
