@@ -1,3 +1,5 @@
+import { createServer, request as httpRequest } from 'node:http';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { Agent } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { SourceError } from '../../../src/errors.js';
@@ -154,6 +156,54 @@ describe('the HTTP client', () => {
       sim.setFaults({ slowMs: 15 });
       await source.collect(query(ALL_SERVICES), { logger });
       expect(sim.stats().maxInFlight).toBe(concurrency);
+    }
+  });
+});
+
+describe('behind a proxy', () => {
+  it('goes through the proxy that HTTP_PROXY names when no dispatcher is passed in', async () => {
+    // A forward proxy on loopback that counts what it carries: plain requests in absolute form
+    // (how undici sends http:// through a proxy), and CONNECT tunnels (https://).
+    const carried: string[] = [];
+    const proxy = createServer((req, res) => {
+      const target = new URL(req.url ?? '');
+      carried.push(target.host);
+      const upstream = httpRequest(target, { method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      upstream.on('error', () => res.destroy());
+      req.pipe(upstream);
+    });
+    proxy.on('connect', (req, client: Socket, head) => {
+      carried.push(req.url ?? '');
+      const [host, port] = (req.url ?? '').split(':');
+      const upstream = connect(Number(port), host, () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(client).pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY };
+    process.env.HTTP_PROXY = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    process.env.NO_PROXY = '';
+    try {
+      const { sim, source, logger } = await setup({ tracesPerSnapshot: 20 });
+      const dataset = await source.collect(query(), { logger });
+      expect(dataset.coverage.complete).toBe(true);
+      const total = Object.values(sim.stats().requests).reduce((a, b) => a + b, 0);
+      expect(carried).toHaveLength(total);
+      expect(new Set(carried)).toEqual(new Set([new URL(sim.url).host]));
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      proxy.closeAllConnections();
+      await new Promise((r) => proxy.close(r));
     }
   });
 });

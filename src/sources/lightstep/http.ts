@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { Agent, request, type Dispatcher } from 'undici';
+import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import { SourceError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import { SlidingWindowLimiter, TooLongAWait, type Slot } from './limiter.js';
@@ -39,7 +39,7 @@ export interface LightstepHttpOptions extends RateLimitSettings {
   project: string;
   /** e.g. https://api.lightstep.com (EU: https://api.eu.lightstep.com). */
   apiUrl?: string;
-  /** The undici dispatcher every request goes through (a proxy agent, a test's own agent). */
+  /** The undici dispatcher every request goes through (a proxy agent, a test's own agent); default: HTTP(S)_PROXY honoured. */
   dispatcher?: Dispatcher;
   /** Stored-trace requests in flight at once. */
   concurrency?: number;
@@ -131,7 +131,9 @@ export class LightstepHttp {
     this.host = new URL(apiUrl).host;
     this.concurrency = Math.max(1, options.concurrency ?? 8);
     this.ownsDispatcher = !options.dispatcher;
-    this.dispatcher = options.dispatcher ?? new Agent({ connections: this.concurrency });
+    // Without one passed in: a plain agent that honours HTTP(S)_PROXY and NO_PROXY, as runners
+    // behind a proxy set them.
+    this.dispatcher = options.dispatcher ?? new EnvHttpProxyAgent({ connections: this.concurrency });
     this.limits = options.limits ?? limitsFor(apiUrl, options.organization, options);
     this.retry = {
       attempts: 5,
