@@ -274,6 +274,17 @@ describe('a bad API key', () => {
     expect(sim.stats().requests['create-snapshot']).toBe(1);
   });
 
+  it('refuses an API URL that is not one, naming the EU host as an example', async () => {
+    const { options } = await setup();
+    const error = await createLightstepSource({ ...options, apiUrl: 'api.eu.lightstep.com' })
+      .collect(query(), { logger: recordingLogger() })
+      .catch((e: unknown) => e);
+    expect((error as SourceError).describe()).toBe(
+      'the Lightstep API URL "api.eu.lightstep.com" is not an http(s) URL\n' +
+        '  fix: set it to the API host alone, e.g. https://api.lightstep.com (EU: https://api.eu.lightstep.com)',
+    );
+  });
+
   it('refuses a key with a line break in it before sending anything', async () => {
     const { sim, options } = await setup();
     const error = await createLightstepSource({ ...options, apiKey: 'abc\ndef' })

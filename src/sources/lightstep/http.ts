@@ -126,7 +126,13 @@ export class LightstepHttp {
     // Masked as soon as we hold it, so that nothing any later step prints can show it. Outside
     // Actions the workflow command would only print the key, so it is not issued there.
     if (process.env.GITHUB_ACTIONS === 'true') core.setSecret(this.apiKey);
-    const apiUrl = (options.apiUrl ?? 'https://api.lightstep.com').replace(/\/+$/, '');
+    const apiUrl = (options.apiUrl ?? 'https://api.lightstep.com').trim().replace(/\/+$/, '');
+    if (!URL.canParse(apiUrl) || !/^https?:$/.test(new URL(apiUrl).protocol)) {
+      throw new SourceError(
+        `the Lightstep API URL ${JSON.stringify(apiUrl)} is not an http(s) URL`,
+        'set it to the API host alone, e.g. https://api.lightstep.com (EU: https://api.eu.lightstep.com)',
+      );
+    }
     this.base = `${apiUrl}/public/v0.2/${encodeURIComponent(options.organization)}/projects/${encodeURIComponent(options.project)}`;
     this.host = new URL(apiUrl).host;
     this.concurrency = Math.max(1, options.concurrency ?? 8);
