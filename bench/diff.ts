@@ -122,19 +122,32 @@ function runCase(c: Case): BenchRow {
   };
 }
 
-export async function run(): Promise<BenchRow[]> {
+/** Quick mode: the smallest case, the 100k pair with many values (ours and the seed's), and the target case. */
+const QUICK = (c: Case) => c.spans === 10_000 || c.values === 50_000;
+
+export async function run(options: { quick?: boolean; caseLimitMs?: number } = {}): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const self = fileURLToPath(import.meta.url);
+  // A case that runs away is stopped, so that the bench always finishes in a bounded time.
+  const limit = options.caseLimitMs ?? (options.quick ? 90_000 : 180_000);
   for (let i = 0; i < CASES.length; i++) {
+    const c = CASES[i]!;
+    if (options.quick && !QUICK(c) && !(c.spans === 1_000_000 && c.keys === 3)) continue;
     const child = spawnSync(process.execPath, ['--import', 'tsx', self, '--case', String(i)], {
       encoding: 'utf8',
       maxBuffer: 1 << 20,
+      timeout: limit,
+      killSignal: 'SIGKILL',
     });
+    if (child.signal === 'SIGKILL') {
+      rows.push({ case: `${c.engine}: ${c.name}`, ms: limit, overLimit: true, note: 'stopped at the time limit' });
+      continue;
+    }
     const line = child.stdout.trim().split('\n').pop() ?? '';
     try {
       rows.push(JSON.parse(line) as BenchRow);
     } catch {
-      rows.push({ case: CASES[i]!.name, ms: NaN, note: `failed: ${child.stderr.slice(0, 200)}` });
+      rows.push({ case: `${c.engine}: ${c.name}`, ms: NaN, note: `failed: ${child.stderr.slice(0, 200)}` });
     }
   }
   return rows;
@@ -145,6 +158,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (at > 0) {
     console.log(JSON.stringify(runCase(CASES[Number(process.argv[at + 1])]!)));
   } else {
-    printTable('diff engine (generated data; peak = max RSS of the process, generation included)', await run());
+    printTable(
+      'diff engine (generated data; peak = max RSS of the process, generation included)',
+      await run({ quick: process.argv.includes('--quick') }),
+    );
   }
 }

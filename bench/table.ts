@@ -8,13 +8,16 @@ export interface BenchRow {
   peakMiB?: number;
   /** Anything else worth a column: a bound, a ratio, requests made. */
   note?: string;
+  /** The case was stopped at its time limit (`ms`): it takes longer than that. */
+  overLimit?: boolean;
 }
 
 export function printTable(title: string, rows: BenchRow[]): void {
   const header = ['case', 'time', 'peak memory', 'note'];
   const body = rows.map((r) => [
     r.case,
-    r.ms >= 1000 ? `${(r.ms / 1000).toFixed(2)} s` : `${r.ms.toFixed(0)} ms`,
+    (r.overLimit ? '> ' : '') +
+      (!Number.isFinite(r.ms) ? '—' : r.ms >= 1000 ? `${(r.ms / 1000).toFixed(2)} s` : `${r.ms.toFixed(0)} ms`),
     r.peakMiB === undefined ? '' : `${r.peakMiB.toFixed(0)} MiB`,
     r.note ?? '',
   ]);

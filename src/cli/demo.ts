@@ -28,7 +28,13 @@ export async function runDemo(options: { out: string; seed: number }, log: Logge
   await rm(storeDir, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
 
-  const sim = await startSimulator({ seed: options.seed, tracesPerSnapshot: 1500, completeAfterMs: 1500 });
+  // The simulator enforces the stored-trace limit it is given; the demo gives it the client's.
+  const sim = await startSimulator({
+    seed: options.seed,
+    tracesPerSnapshot: 1500,
+    completeAfterMs: 1500,
+    storedTraceLimitPerSecond: 2000,
+  });
   try {
     log.info(`▶ Lightstep API simulator on ${sim.url} (organization ${sim.organization}, project ${sim.project})`);
     const config = await loadConfig(exampleConfig());

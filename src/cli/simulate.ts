@@ -10,6 +10,9 @@ export async function runSimulate(options: { port: number; seed: number }, log: 
     `  try: curl -s -X POST -H 'Authorization: Bearer demo' -d '{"data":{"attributes":{"query":"service IN (\\"android\\")"}}}' \\`,
   );
   log.info(`         ${sim.url}/public/v0.2/${sim.organization}/projects/${sim.project}/snapshots`);
+  log.info(
+    `  traffic changes and faults on command: PUT ${sim.url}/_simulator/scenario, PUT ${sim.url}/_simulator/faults (JSON); counts: GET ${sim.url}/_simulator/stats`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -13,6 +13,8 @@ import { generateTraffic, type Scenario } from './traffic.js';
 export interface Faults {
   /** The next N requests (any endpoint) answer 429 with X-RateLimit-* headers. */
   rateLimitBurst?: number;
+  /** Which requests the burst hits: any (default), or only stored-trace requests. */
+  rateLimitBurstOn?: 'any' | 'stored-traces';
   /** Seconds put in Retry-After on those 429s (the real API was never seen sending it). */
   retryAfterSeconds?: number;
   /** Fraction of stored traces whose FIRST request answers 500 (transient). */
@@ -23,6 +25,16 @@ export interface Faults {
   slowMs?: number;
   /** The next N stored-trace responses are cut off halfway and the connection closed. */
   truncateNext?: number;
+  /** The next N stored-trace requests get no answer at all: the connection is reset. */
+  resetNext?: number;
+  /** The next N stored-trace requests are held this long before the answer (past a client's timeout). */
+  stall?: { next: number; ms: number };
+  /** The next N snapshot creations do create the snapshot, then answer 500 (a client must not create another). */
+  createFailures?: number;
+  /** The next N reads of a snapshot list no exemplars even after its complete-time (still assembling). */
+  notCompleteReads?: number;
+  /** Error bodies quote the Authorization header back, as a careless server might: the client must not repeat it. */
+  echoKeyInErrors?: boolean;
 }
 
 export interface SimulatorOptions {
@@ -41,13 +53,26 @@ export interface SimulatorOptions {
   exemplarTraceGuid?: boolean;
   /** The snapshot rate limit it enforces, per hour (the documented 60). */
   snapshotLimitPerHour?: number;
+  /** The rate limit of the other endpoints (stored traces) it enforces, per second (the documented 100). */
+  storedTraceLimitPerSecond?: number;
+  /** How `complete-time` is written: RFC 3339 (likely the real form), or epoch seconds / ms (tolerated by clients). */
+  completeTimeFormat?: 'rfc3339' | 'epoch-seconds' | 'epoch-ms';
+  /** The status a bad key gets: the spec says 401, the official Grafana datasource handles 403. */
+  badKeyStatus?: 401 | 403;
 }
 
 export interface SimulatorStats {
   requests: Record<string, number>;
   /** Stored-trace requests per trace id: a trace fetched twice shows 2. */
   storedTraceRequests: Map<string, number>;
+  /** Every 429 answered: injected bursts and enforced limits. */
   rateLimited: number;
+  /** 429s answered because a client went over an enforced limit (not injected): a well-behaved client keeps this 0. */
+  limitExceeded: number;
+  /** The most stored-trace requests in flight at one time. */
+  maxInFlight: number;
+  /** Snapshots created (including those whose creation was answered with an injected 500). */
+  snapshotsCreated: number;
   unauthorized: number;
 }
 
@@ -102,7 +127,23 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let faults: Faults = {};
   const transientSeen = new Set<string>();
   const snapshotCalls: number[] = [];
-  const stats: SimulatorStats = { requests: {}, storedTraceRequests: new Map(), rateLimited: 0, unauthorized: 0 };
+  const storedTraceCalls: number[] = [];
+  let inFlight = 0;
+  const stats: SimulatorStats = {
+    requests: {},
+    storedTraceRequests: new Map(),
+    rateLimited: 0,
+    limitExceeded: 0,
+    maxInFlight: 0,
+    snapshotsCreated: 0,
+    unauthorized: 0,
+  };
+  const completeTime = (ms: number): string | number =>
+    options.completeTimeFormat === 'epoch-seconds'
+      ? Math.ceil(ms / 1000)
+      : options.completeTimeFormat === 'epoch-ms'
+        ? ms
+        : new Date(ms).toISOString();
   const failureRoll = new Map<string, number>();
   const roll = (traceId: string) => {
     if (!failureRoll.has(traceId)) failureRoll.set(traceId, new Random(parseInt(traceId.slice(0, 8), 16)).next());
@@ -152,6 +193,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       traces,
     };
     snapshots.set(snapshot.id, snapshot);
+    stats.snapshotsCreated++;
     for (const [traceId, spans] of traces) for (const s of spans) spanToTrace.set(s.spanId, { snapshot, traceId });
     return snapshot;
   };
@@ -197,6 +239,37 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     };
   };
 
+  /**
+   * For `trace-differ simulate` run as its own process (the self-test workflow, a demo by hand):
+   * scenarios and faults set over HTTP, stats read back. Not part of the Lightstep API.
+   */
+  const admin = async (req: IncomingMessage, res: ServerResponse, path: string) => {
+    let text = '';
+    for await (const chunk of req) text += chunk;
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      return error(res, 400, 'Invalid JSON body');
+    }
+    if (req.method === 'PUT' && path === '/_simulator/scenario') {
+      scenario = (body as Scenario | null) ?? undefined;
+      return send(res, 200, { scenario: scenario ?? null });
+    }
+    if (req.method === 'PUT' && path === '/_simulator/faults') {
+      faults = { ...((body as Faults | null) ?? {}) };
+      return send(res, 200, { faults });
+    }
+    if (req.method === 'GET' && path === '/_simulator/stats') {
+      return send(res, 200, { ...stats, storedTraceRequests: Object.fromEntries(stats.storedTraceRequests) });
+    }
+    return error(
+      res,
+      404,
+      'Not found: the simulator answers PUT /_simulator/scenario, PUT /_simulator/faults, GET /_simulator/stats',
+    );
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://simulator');
     const path = url.pathname;
@@ -210,19 +283,35 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
             : req.method === 'GET' && path === `${base}/stored-traces`
               ? 'stored-traces'
               : 'unknown';
+    if (path.startsWith('/_simulator/')) return admin(req, res, path);
     stats.requests[route] = (stats.requests[route] ?? 0) + 1;
+    if (route === 'stored-traces') {
+      inFlight++;
+      stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
+      res.once('close', () => inFlight--);
+    }
     if (faults.slowMs) await new Promise((r) => setTimeout(r, faults.slowMs));
 
     const auth = req.headers.authorization ?? '';
     const key = /^bearer\s+(.+)$/i.exec(auth)?.[1];
     if (!key || (options.apiKey !== undefined && key !== options.apiKey)) {
       stats.unauthorized++;
-      return error(res, 401, 'Unauthorized: invalid or missing API key');
+      return error(
+        res,
+        options.badKeyStatus ?? 401,
+        faults.echoKeyInErrors
+          ? `Unauthorized: '${auth}' is not a valid API key`
+          : 'Unauthorized: invalid or missing API key',
+      );
     }
     if (route === 'unknown') {
       return error(res, 404, path.startsWith(base) ? 'Not found' : 'Unknown organization or project');
     }
-    if (faults.rateLimitBurst && faults.rateLimitBurst > 0) {
+    if (
+      faults.rateLimitBurst &&
+      faults.rateLimitBurst > 0 &&
+      (faults.rateLimitBurstOn !== 'stored-traces' || route === 'stored-traces')
+    ) {
       faults.rateLimitBurst--;
       stats.rateLimited++;
       const headers: Record<string, string> = rateHeaders(100, 0, 1);
@@ -230,12 +319,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return error(res, 429, 'Too many requests', headers);
     }
     const isSnapshotEndpoint = route !== 'stored-traces';
+    if (!isSnapshotEndpoint) {
+      const now = Date.now();
+      while (storedTraceCalls.length && storedTraceCalls[0]! <= now - 1000) storedTraceCalls.shift();
+      const limit = options.storedTraceLimitPerSecond ?? 100;
+      if (storedTraceCalls.length >= limit) {
+        stats.rateLimited++;
+        stats.limitExceeded++;
+        return error(res, 429, 'Too many requests', rateHeaders(limit, 0, 1));
+      }
+      storedTraceCalls.push(now);
+    }
     if (isSnapshotEndpoint) {
       const hourAgo = Date.now() - 3_600_000;
       while (snapshotCalls.length && snapshotCalls[0]! < hourAgo) snapshotCalls.shift();
       const limit = options.snapshotLimitPerHour ?? 60;
       if (snapshotCalls.length >= limit) {
         stats.rateLimited++;
+        stats.limitExceeded++;
         return error(
           res,
           429,
@@ -258,17 +359,25 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (typeof query !== 'string' || query.trim() === '')
         return error(res, 400, 'Invalid query: data.attributes.query is required');
       const snapshot = createSnapshot(query);
+      if (faults.createFailures && faults.createFailures > 0) {
+        faults.createFailures--;
+        return error(res, 500, 'Internal Server Error');
+      }
       return send(res, 200, {
         data: {
           type: 'snapshot',
           id: snapshot.id,
-          attributes: { query, 'complete-time': new Date(snapshot.completeAt).toISOString() },
+          attributes: { query, 'complete-time': completeTime(snapshot.completeAt) },
         },
       });
     }
     if (route === 'list-snapshots') {
       return send(res, 200, {
-        data: [...snapshots.values()].map((s) => ({ type: 'snapshot', id: s.id, attributes: { query: s.query } })),
+        data: [...snapshots.values()].map((s) => ({
+          type: 'snapshot',
+          id: s.id,
+          attributes: { query: s.query, 'complete-time': completeTime(s.completeAt) },
+        })),
         links: { self: url.href },
       });
     }
@@ -278,9 +387,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (!snapshot) return error(res, 404, `No snapshot with id ${id}`);
       const attributes: Record<string, unknown> = {
         query: snapshot.query,
-        'complete-time': new Date(snapshot.completeAt).toISOString(),
+        'complete-time': completeTime(snapshot.completeAt),
       };
-      if (Date.now() >= snapshot.completeAt && url.searchParams.get('include-exemplars') === '1') {
+      let assembling = false;
+      if (Date.now() >= snapshot.completeAt && faults.notCompleteReads && faults.notCompleteReads > 0) {
+        faults.notCompleteReads--;
+        assembling = true;
+      }
+      if (!assembling && Date.now() >= snapshot.completeAt && url.searchParams.get('include-exemplars') === '1') {
         attributes.exemplars = snapshot.exemplars.map((s) => ({
           'span-guid': s.spanId,
           ...(options.exemplarTraceGuid === false ? {} : { 'trace-guid': s.traceId }),
@@ -302,12 +416,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const found = spanToTrace.get(spanId);
     if (!found) return error(res, 404, 'No stored traces found');
     stats.storedTraceRequests.set(found.traceId, (stats.storedTraceRequests.get(found.traceId) ?? 0) + 1);
+    if (faults.resetNext && faults.resetNext > 0) {
+      faults.resetNext--;
+      res.socket?.destroy();
+      return;
+    }
+    if (faults.stall && faults.stall.next > 0) {
+      faults.stall.next--;
+      await new Promise((r) => setTimeout(r, faults.stall!.ms));
+      if (res.destroyed) return;
+    }
     const r = roll(found.traceId);
-    if (faults.permanentTraceFailures && r < faults.permanentTraceFailures)
-      return error(res, 500, 'Internal Server Error');
+    const serverError = faults.echoKeyInErrors
+      ? `Internal Server Error (request with '${auth}')`
+      : 'Internal Server Error';
+    if (faults.permanentTraceFailures && r < faults.permanentTraceFailures) return error(res, 500, serverError);
     if (faults.transientTraceFailures && r >= 1 - faults.transientTraceFailures && !transientSeen.has(found.traceId)) {
       transientSeen.add(found.traceId);
-      return error(res, 500, 'Internal Server Error');
+      return error(res, 500, serverError);
     }
     const body = JSON.stringify(storedTrace(found.snapshot, found.traceId, spanId, url.href));
     if (faults.truncateNext && faults.truncateNext > 0) {
@@ -337,7 +463,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       scenario = s;
     },
     setFaults: (f) => {
-      faults = { ...f };
+      faults = { ...f, ...(f.stall ? { stall: { ...f.stall } } : {}) };
     },
     stats: () => stats,
     groundTruth: (id) => [...(snapshots.get(id)?.traces.values() ?? [])].flat(),

@@ -20,9 +20,12 @@ export interface WaitPolicy {
   polls: number;
   /** First wait between those reads; doubled each time, capped at 60 s. */
   pollDelayMs: number;
+  /** A line every this many ms while waiting for complete-time, so that a CI log never looks hung. */
+  progressEveryMs?: number;
 }
 
 const MAX_FAILURES_KEPT = 50;
+const PROGRESS_EVERY_MS = 15_000;
 
 /** Creates a snapshot of the query; retried only on 429 (anything else might have created one). */
 export async function createSnapshot(http: LightstepHttp, query: string): Promise<{ id: string; completeAt?: number }> {
@@ -42,11 +45,24 @@ export async function createSnapshot(http: LightstepHttp, query: string): Promis
     }
     if (error instanceof HttpError && error.status === 404) {
       throw new SourceError(
-        `Lightstep does not know this organization or project (${error.message})`,
+        `Lightstep does not know organization '${http.organization}' with project '${http.project}' at ${http.host} (${error.message})`,
         'check source.lightstep.organization and project in the config',
       );
     }
-    throw error;
+    if (error instanceof SourceError) throw error;
+    if (error instanceof HttpError && error.status === 429) {
+      throw new SourceError(
+        `Lightstep's rate limit refused the snapshot of ${JSON.stringify(query)} on every try`,
+        'the snapshot endpoints allow 60 requests an hour per organization: run fewer queries per hour, or spread their schedules',
+      );
+    }
+    // Not retried: the server may have created the snapshot before failing, and each create
+    // spends one of the organization's 60 snapshot requests an hour.
+    throw new SourceError(
+      `Lightstep did not confirm the snapshot of ${JSON.stringify(query)}: ${(error as Error).message}`,
+      'this is usually passing trouble at Lightstep or on the network; the next run will try again',
+      { cause: error },
+    );
   }
   const id = response.data?.id;
   if (!id)
@@ -72,16 +88,36 @@ export async function waitForExemplars(
       logger.info(
         `snapshot ${snapshotId}: collecting until ${new Date(completeAt).toISOString()}; waiting ${Math.ceil(ms / 1000)} s`,
       );
-      await http.sleep(ms);
+      const step = (wait.progressEveryMs ?? PROGRESS_EVERY_MS) * timeScale;
+      for (let left = ms; left > 0; left -= step) {
+        await http.sleep(Math.min(left, step));
+        if (left > step)
+          logger.info(`snapshot ${snapshotId}: still collecting, ${Math.ceil((left - step) / 1000)} s to go`);
+      }
     }
   }
   let delay = wait.pollDelayMs;
   for (let poll = 1; ; poll++) {
-    const response = await http.call<SnapshotResponse>(
-      'GET',
-      `/snapshots/${encodeURIComponent(snapshotId)}?include-exemplars=1`,
-      { snapshotEndpoint: true },
-    );
+    let response: SnapshotResponse;
+    try {
+      response = await http.call<SnapshotResponse>(
+        'GET',
+        `/snapshots/${encodeURIComponent(snapshotId)}?include-exemplars=1`,
+        { snapshotEndpoint: true },
+      );
+    } catch (error) {
+      if (error instanceof SourceError) throw error;
+      if (error instanceof HttpError && error.status === 404)
+        throw new SourceError(
+          `Lightstep has no snapshot '${snapshotId}' at ${http.host} (${error.message})`,
+          'check the snapshot id, and that it belongs to the configured organization and project',
+        );
+      throw new SourceError(
+        `could not read snapshot ${snapshotId}: ${(error as Error).message}`,
+        'this is usually passing trouble at Lightstep or on the network; the next run will try again',
+        { cause: error },
+      );
+    }
     const exemplars = response.data?.attributes?.exemplars;
     const readCompleteAt = parseCompleteTime(response.data?.attributes?.['complete-time']) ?? completeAt;
     if (Array.isArray(exemplars)) return { exemplars, uiLink: response.links?.['ui-self'], completeAt: readCompleteAt };
@@ -99,6 +135,12 @@ export async function waitForExemplars(
   }
 }
 
+/** The trace an exemplar names, under any of the spellings the API uses elsewhere (none is confirmed here). */
+function exemplarTrace(e: Exemplar): string | undefined {
+  const id = e['trace-guid'] ?? e.trace_guid ?? e['trace-id'];
+  return typeof id === 'string' && id ? id : undefined;
+}
+
 /**
  * Fetches the stored trace behind every exemplar, each trace once: exemplars are grouped by
  * trace when they name it, and an exemplar whose span is already held (it came in with an
@@ -109,58 +151,91 @@ export async function fetchTraces(
   http: LightstepHttp,
   exemplars: readonly Exemplar[],
   logger: Logger,
-  concurrency = 8,
-): Promise<{ spans: Span[]; fetched: number; failures: CoverageFailure[]; failed: number; wanted: number }> {
+): Promise<{
+  spans: Span[];
+  fetched: number;
+  failures: CoverageFailure[];
+  failed: number;
+  wanted: number;
+  requests: number;
+  /** Fetches that brought no span not already held: a trace reached twice (only when exemplars do not name traces). */
+  repeats: number;
+}> {
   const held = new Map<string, Span>();
   const failures: CoverageFailure[] = [];
   let failed = 0;
   let fetched = 0;
+  let requests = 0;
+  let repeats = 0;
+  // Exemplars that name their trace are grouped by it and fetched once each. The others can only
+  // be matched to a trace once it is fetched, so fetches running at once might reach one trace
+  // twice. They go in waves of one operation at a time (same service and span name): spans of
+  // one operation are, almost always, in different traces, so a wave's fetches rarely meet, and
+  // each wave starts only when the last has landed, so its exemplars already held are skipped.
   const byTrace = new Map<string, string[]>();
+  const byOperation = new Map<string, string[][]>();
   for (const e of exemplars) {
     const spanId = e['span-guid'];
-    if (!spanId) continue;
-    const key = e['trace-guid'] ?? `span:${spanId}`;
-    const list = byTrace.get(key);
-    if (list) list.push(spanId);
-    else byTrace.set(key, [spanId]);
+    if (typeof spanId !== 'string' || !spanId) continue;
+    const trace = exemplarTrace(e);
+    if (trace) {
+      const list = byTrace.get(trace);
+      if (list) list.push(spanId);
+      else byTrace.set(trace, [spanId]);
+    } else {
+      const operation = JSON.stringify([e['service-name'] ?? '', e['span-name'] ?? '']);
+      const wave = byOperation.get(operation);
+      if (wave) wave.push([spanId]);
+      else byOperation.set(operation, [[spanId]]);
+    }
   }
-  const groups = [...byTrace.values()];
+  const waves = [[...byTrace.values()], ...[...byOperation.values()].sort((a, b) => b.length - a.length)].filter(
+    (w) => w.length > 0,
+  );
+  const total = waves.reduce((n, w) => n + w.length, 0);
   let done = 0;
   let lastReport = Date.now();
-  // Whether an exemplar is already held is decided when its fetch starts, not when it is queued:
-  // with `concurrency` fetches in flight, at most that many can overlap on one trace when the
-  // exemplars do not name their trace (with trace ids, each trace is fetched exactly once).
-  const fetches = new PQueue({ concurrency });
-  await fetches.addAll(
-    groups.map((spanIds) => async () => {
-      const first = spanIds.find((id) => !held.has(id));
-      if (!first) return;
-      try {
-        const response = await http.call<StoredTracesResponse>(
-          'GET',
-          `/stored-traces?span-id=${encodeURIComponent(first)}`,
-          { snapshotEndpoint: false },
-        );
-        for (const span of normaliseStoredTrace(response)) if (!held.has(span.spanId)) held.set(span.spanId, span);
-        fetched++;
-      } catch (error) {
-        if (error instanceof SourceError) throw error;
-        failed++;
-        if (failures.length < MAX_FAILURES_KEPT) failures.push({ ref: first, reason: (error as Error).message });
-      }
-      done++;
-      if (Date.now() - lastReport > 5000) {
-        lastReport = Date.now();
-        logger.info(`fetched ${done} of ${groups.length} traces`);
-      }
-    }),
-  );
-  return { spans: [...held.values()], fetched, failures, failed, wanted: fetched + failed };
+  // Whether an exemplar is already held is decided when its fetch starts, not when it is queued.
+  const fetches = new PQueue({ concurrency: http.concurrency });
+  for (const wave of waves) {
+    await fetches.addAll(
+      wave.map((spanIds) => async () => {
+        const first = spanIds.find((id) => !held.has(id));
+        if (first) {
+          requests++;
+          try {
+            const response = await http.call<StoredTracesResponse>(
+              'GET',
+              `/stored-traces?span-id=${encodeURIComponent(first)}`,
+              { snapshotEndpoint: false },
+            );
+            let added = 0;
+            for (const span of normaliseStoredTrace(response)) {
+              if (held.has(span.spanId)) continue;
+              held.set(span.spanId, span);
+              added++;
+            }
+            if (added > 0) fetched++;
+            else repeats++;
+          } catch (error) {
+            if (error instanceof SourceError) throw error;
+            failed++;
+            if (failures.length < MAX_FAILURES_KEPT) failures.push({ ref: first, reason: (error as Error).message });
+          }
+        }
+        done++;
+        if (Date.now() - lastReport > 5000) {
+          lastReport = Date.now();
+          logger.info(`${done} of ${total} exemplar groups done, ${fetched} traces fetched`);
+        }
+      }),
+    );
+  }
+  return { spans: [...held.values()], fetched, failures, failed, wanted: fetched + failed, requests, repeats };
 }
 
 export interface CollectSettings {
   wait: WaitPolicy;
-  concurrency?: number;
   timeScale: number;
   logger: Logger;
 }
@@ -180,8 +255,12 @@ export async function collectSnapshotDataset(
     settings.logger,
     settings.timeScale,
   );
-  settings.logger.info(`snapshot ${snapshot.id}: ${exemplars.length} exemplars; fetching their traces`);
-  const traces = await fetchTraces(http, exemplars, settings.logger, settings.concurrency);
+  if (exemplars.length === 0)
+    settings.logger.warn(
+      `snapshot ${snapshot.id} of ${JSON.stringify(query.query)} found no spans: check that the query matches traffic`,
+    );
+  else settings.logger.info(`snapshot ${snapshot.id}: ${exemplars.length} exemplars; fetching their traces`);
+  const traces = await fetchTraces(http, exemplars, settings.logger);
   // Spans in time order make the dataset file smaller (start times are delta-encoded) and diffs stable.
   traces.spans.sort((a, b) => a.startUs - b.startUs || a.spanId.localeCompare(b.spanId));
   let start = Infinity;
@@ -192,8 +271,18 @@ export async function collectSnapshotDataset(
   }
   const complete = traces.failed === 0;
   settings.logger.info(
-    `snapshot ${snapshot.id}: ${traces.spans.length} spans from ${traces.fetched} of ${traces.wanted} traces${complete ? '' : ` (${traces.failed} failed: the dataset is partial)`}`,
+    `snapshot ${snapshot.id}: ${traces.spans.length} spans from ${traces.fetched} of ${traces.wanted} traces in ${traces.requests} requests${complete ? '' : ` (${traces.failed} failed: the dataset is partial)`}`,
   );
+  if (traces.repeats > 0)
+    settings.logger.debug(
+      `${traces.repeats} stored-trace requests reached a trace already held: the exemplars do not name their trace`,
+    );
+  if (!complete) {
+    const reasons = [...new Set(traces.failures.map((f) => f.reason))].slice(0, 3).join('; ');
+    settings.logger.warn(
+      `snapshot ${snapshot.id}: coverage ${traces.fetched} of ${traces.wanted} traces (${Math.floor((100 * traces.fetched) / Math.max(1, traces.wanted))} %); the dataset is partial, so no value will be called missing on its strength. Failures: ${reasons}`,
+    );
+  }
   return {
     provenance: {
       source: 'lightstep',
@@ -220,7 +309,35 @@ export async function collectSnapshotDataset(
   };
 }
 
-export async function listSnapshots(http: LightstepHttp): Promise<{ id: string; query?: string }[]> {
-  const response = await http.call<SnapshotListResponse>('GET', '/snapshots', { snapshotEndpoint: true });
-  return (response.data ?? []).filter((s) => s.id).map((s) => ({ id: s.id!, query: s.attributes?.query }));
+export interface ListedSnapshot {
+  id: string;
+  query?: string;
+  /** When it finished (or finishes) collecting, ms since the epoch, when the list states it. */
+  completeAt?: number;
+}
+
+export async function listSnapshots(http: LightstepHttp): Promise<ListedSnapshot[]> {
+  let response: SnapshotListResponse;
+  try {
+    response = await http.call<SnapshotListResponse>('GET', '/snapshots', { snapshotEndpoint: true });
+  } catch (error) {
+    if (error instanceof SourceError) throw error;
+    throw new SourceError(
+      `could not list the snapshots at ${http.host}: ${(error as Error).message}`,
+      'check the organization and project names; if they are right, try again later',
+      { cause: error },
+    );
+  }
+  const out: ListedSnapshot[] = [];
+  for (const s of Array.isArray(response.data) ? response.data : []) {
+    if (typeof s?.id !== 'string' || !s.id) continue;
+    const query = s.attributes?.query;
+    const completeAt = parseCompleteTime(s.attributes?.['complete-time']);
+    out.push({
+      id: s.id,
+      ...(typeof query === 'string' ? { query } : {}),
+      ...(completeAt !== undefined ? { completeAt } : {}),
+    });
+  }
+  return out;
 }

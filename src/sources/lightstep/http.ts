@@ -1,40 +1,55 @@
-import PQueue from 'p-queue';
-import { Agent, request, type Dispatcher } from 'undici';
+import * as core from '@actions/core';
+import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import { SourceError } from '../../errors.js';
 import type { Logger } from '../../log.js';
+import { SlidingWindowLimiter, TooLongAWait, type Slot } from './limiter.js';
 
 /**
  * The HTTP layer of the Lightstep client: auth, client-side rate limits, and retries.
  * The retry loop is ours rather than undici's retry interceptor because the policy is per call
  * (POST /snapshots only on 429: a 5xx may have created a snapshot), it must honour
- * X-RateLimit-Reset as well as Retry-After, and its waits go through an injectable sleep.
+ * X-RateLimit-Reset as well as Retry-After, every attempt must take its own rate-limit slot,
+ * and its waits go through an injectable sleep.
  */
 
 export interface RetryPolicy {
   attempts: number;
-  /** First backoff, ms; doubled each attempt, with full jitter. */
+  /** First backoff, ms; doubled each attempt, with jitter (a random half of it). */
   baseDelayMs: number;
   maxDelayMs: number;
+  /**
+   * The longest wait a server may ask for (Retry-After, X-RateLimit-Reset) before we give up
+   * with a clear error instead: the snapshot limit resets hourly, and a CI job should not sleep
+   * for most of an hour.
+   */
+  maxServerWaitMs: number;
 }
 
-export interface LightstepHttpOptions {
+/** The documented limits, per organization (lightstep-api.md §8). */
+export interface RateLimitSettings {
+  /** Requests per hour to the snapshot endpoints (create, read, list): documented 60. */
+  snapshotRequestsPerHour?: number;
+  /** Requests per second to other endpoints (stored traces): documented 100. */
+  requestsPerSecond?: number;
+}
+
+export interface LightstepHttpOptions extends RateLimitSettings {
   apiKey: string;
   organization: string;
   project: string;
   /** e.g. https://api.lightstep.com (EU: https://api.eu.lightstep.com). */
   apiUrl?: string;
+  /** The undici dispatcher every request goes through (a proxy agent, a test's own agent); default: HTTP(S)_PROXY honoured. */
   dispatcher?: Dispatcher;
   /** Stored-trace requests in flight at once. */
   concurrency?: number;
-  /** Requests per hour to the snapshot endpoints (documented: 60 per organization). */
-  snapshotRequestsPerHour?: number;
-  /** Requests per second to other endpoints (documented: 100 per organization). */
-  requestsPerSecond?: number;
   retry?: Partial<RetryPolicy>;
-  /** Per-request timeout, ms. */
+  /** Per-request timeout (headers, and body), ms. */
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** The limiters to share, when several clients talk to one organization (see `limitsFor`). */
+  limits?: RateLimits;
   logger: Logger;
 }
 
@@ -47,10 +62,39 @@ export class HttpError extends Error {
   }
 }
 
+/** The two client-side limiters of one organization. */
+export interface RateLimits {
+  snapshot: SlidingWindowLimiter;
+  other: SlidingWindowLimiter;
+}
+
+const registry = new Map<string, RateLimits>();
+
+/**
+ * The limits are per organization, and one run may collect many queries of it at once (each
+ * with its own source), so the limiters live here, one pair per API host, organization and
+ * configured limit.
+ */
+export function limitsFor(apiUrl: string, organization: string, settings: RateLimitSettings): RateLimits {
+  const perHour = settings.snapshotRequestsPerHour ?? 60;
+  const perSecond = settings.requestsPerSecond ?? 100;
+  const key = JSON.stringify([apiUrl, organization, perHour, perSecond]);
+  let limits = registry.get(key);
+  if (!limits) {
+    limits = {
+      snapshot: new SlidingWindowLimiter(perHour, 3_600_000),
+      other: new SlidingWindowLimiter(perSecond, 1000),
+    };
+    registry.set(key, limits);
+  }
+  return limits;
+}
+
 const RETRYABLE_CODES = new Set([
   'ECONNRESET',
   'ECONNREFUSED',
   'EPIPE',
+  'ETIMEDOUT',
   'UND_ERR_SOCKET',
   'UND_ERR_CONNECT_TIMEOUT',
   'UND_ERR_HEADERS_TIMEOUT',
@@ -61,29 +105,68 @@ const RETRYABLE_CODES = new Set([
 export class LightstepHttp {
   readonly base: string;
   readonly host: string;
+  readonly concurrency: number;
+  private readonly apiKey: string;
   private readonly dispatcher: Dispatcher;
-  private readonly snapshotQueue: PQueue;
-  private readonly queue: PQueue;
+  private readonly ownsDispatcher: boolean;
+  private readonly limits: RateLimits;
   private readonly retry: RetryPolicy;
   readonly sleep: (ms: number) => Promise<void>;
 
   constructor(private readonly options: LightstepHttpOptions) {
-    const apiUrl = (options.apiUrl ?? 'https://api.lightstep.com').replace(/\/+$/, '');
+    // A key pasted into a secret often ends in a newline; anything else that is not printable
+    // would make undici reject the header with a message we do not control.
+    this.apiKey = options.apiKey.trim();
+    if (!this.apiKey || /[^\x21-\x7e]/.test(this.apiKey)) {
+      throw new SourceError(
+        'the Lightstep API key is empty or contains spaces or control characters',
+        'set the lightstep-api-key secret to the key alone, as Lightstep shows it (Settings → API keys)',
+      );
+    }
+    // Masked as soon as we hold it, so that nothing any later step prints can show it. Outside
+    // Actions the workflow command would only print the key, so it is not issued there.
+    if (process.env.GITHUB_ACTIONS === 'true') core.setSecret(this.apiKey);
+    const apiUrl = (options.apiUrl ?? 'https://api.lightstep.com').trim().replace(/\/+$/, '');
+    if (!URL.canParse(apiUrl) || !/^https?:$/.test(new URL(apiUrl).protocol)) {
+      throw new SourceError(
+        `the Lightstep API URL ${JSON.stringify(apiUrl)} is not an http(s) URL`,
+        'set it to the API host alone, e.g. https://api.lightstep.com (EU: https://api.eu.lightstep.com)',
+      );
+    }
     this.base = `${apiUrl}/public/v0.2/${encodeURIComponent(options.organization)}/projects/${encodeURIComponent(options.project)}`;
     this.host = new URL(apiUrl).host;
-    this.dispatcher = options.dispatcher ?? new Agent({ connections: 16 });
-    this.snapshotQueue = new PQueue({
-      concurrency: 1,
-      intervalCap: options.snapshotRequestsPerHour ?? 60,
-      interval: 3_600_000,
-    });
-    this.queue = new PQueue({
-      concurrency: options.concurrency ?? 8,
-      intervalCap: options.requestsPerSecond ?? 100,
-      interval: 1000,
-    });
-    this.retry = { attempts: 5, baseDelayMs: 500, maxDelayMs: 30_000, ...options.retry };
+    this.concurrency = Math.max(1, options.concurrency ?? 8);
+    this.ownsDispatcher = !options.dispatcher;
+    // Without one passed in: a plain agent that honours HTTP(S)_PROXY and NO_PROXY, as runners
+    // behind a proxy set them.
+    this.dispatcher = options.dispatcher ?? new EnvHttpProxyAgent({ connections: this.concurrency });
+    this.limits = options.limits ?? limitsFor(apiUrl, options.organization, options);
+    this.retry = {
+      attempts: 5,
+      baseDelayMs: 500,
+      maxDelayMs: 30_000,
+      maxServerWaitMs: 120_000,
+      ...options.retry,
+    };
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  }
+
+  get organization(): string {
+    return this.options.organization;
+  }
+
+  get project(): string {
+    return this.options.project;
+  }
+
+  /** Closes the agent this client made (a dispatcher passed in belongs to the caller). */
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) await this.dispatcher.close();
+  }
+
+  /** Any text that leaves this class (errors, logs) with the key blotted out, whatever the server echoed. */
+  redact(text: string): string {
+    return text.split(this.apiKey).join('***');
   }
 
   /** A request to a snapshot endpoint (60/hour) or another (100/s); JSON in, JSON out. */
@@ -92,54 +175,50 @@ export class LightstepHttp {
     path: string,
     init: { body?: unknown; snapshotEndpoint: boolean; retryOnlyOn429?: boolean },
   ): Promise<T> {
-    const queue = init.snapshotEndpoint ? this.snapshotQueue : this.queue;
-    return queue.add(() => this.withRetries<T>(method, path, init)) as Promise<T>;
-  }
-
-  private async withRetries<T>(
-    method: 'GET' | 'POST',
-    path: string,
-    init: { body?: unknown; retryOnlyOn429?: boolean },
-  ): Promise<T> {
     const random = this.options.random ?? Math.random;
+    const limiter = init.snapshotEndpoint ? this.limits.snapshot : this.limits.other;
+    const name = `${method} ${path.split('?')[0]}`;
     for (let attempt = 1; ; attempt++) {
-      let waitMs: number | undefined;
+      let serverWaitMs: number | undefined;
       let failure: Error;
+      const slot = await this.takeSlot(limiter, init.snapshotEndpoint);
       try {
-        const res = await request(`${this.base}${path}`, {
-          method,
-          dispatcher: this.dispatcher,
-          headers: {
-            authorization: `Bearer ${this.options.apiKey}`,
-            accept: 'application/json',
-            ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
-          },
-          body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-          headersTimeout: this.options.timeoutMs ?? 30_000,
-          bodyTimeout: this.options.timeoutMs ?? 30_000,
-        });
-        const text = await res.body.text();
+        let res: Dispatcher.ResponseData;
+        let text: string;
+        try {
+          res = await request(`${this.base}${path}`, {
+            method,
+            dispatcher: this.dispatcher,
+            headers: {
+              authorization: `Bearer ${this.apiKey}`,
+              accept: 'application/json',
+              ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+            },
+            body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+            headersTimeout: this.options.timeoutMs ?? 30_000,
+            bodyTimeout: this.options.timeoutMs ?? 30_000,
+          });
+          text = await res.body.text();
+        } finally {
+          slot.release();
+        }
         if (res.statusCode >= 200 && res.statusCode < 300) {
           try {
             return JSON.parse(text) as T;
           } catch {
-            // A cut-off body: the connection dropped mid-response. Worth another try.
+            // A cut-off body: the connection dropped mid-response. Worth another try, except
+            // for a create, which did happen.
             failure = new HttpError(
               res.statusCode,
-              `the response to ${method} ${path} was not complete JSON (${text.length} bytes)`,
+              `the response to ${name} was not complete JSON (${text.length} bytes)`,
             );
-            if (attempt < this.retry.attempts) {
-              await this.sleep(this.backoff(attempt, random));
-              continue;
-            }
-            throw failure;
+            if (init.retryOnlyOn429 || attempt >= this.retry.attempts) throw failure;
+            await this.sleep(this.backoff(attempt, random));
+            continue;
           }
         }
-        const message = errorMessage(text) ?? `HTTP ${res.statusCode}`;
-        failure = new HttpError(
-          res.statusCode,
-          `${method} ${path.split('?')[0]} answered ${res.statusCode}: ${message}`,
-        );
+        const message = this.redact(errorMessage(text) ?? `HTTP ${res.statusCode}`);
+        failure = new HttpError(res.statusCode, `${name} answered ${res.statusCode}: ${message}`);
         if (res.statusCode === 401 || res.statusCode === 403) {
           throw new SourceError(
             `Lightstep refused the API key (${res.statusCode}) for organization '${this.options.organization}', project '${this.options.project}' at ${this.host}`,
@@ -148,19 +227,44 @@ export class LightstepHttp {
         }
         const retryable = res.statusCode === 429 || (!init.retryOnlyOn429 && res.statusCode >= 500);
         if (!retryable || attempt >= this.retry.attempts) throw failure;
-        waitMs = retryAfterMs(res.headers);
+        serverWaitMs = retryAfterMs(res.headers);
+        if (serverWaitMs !== undefined && serverWaitMs > this.retry.maxServerWaitMs) {
+          throw new SourceError(
+            `Lightstep's rate limit for ${init.snapshotEndpoint ? 'snapshots' : 'this endpoint'} is used up for organization '${this.options.organization}': it resets in ${Math.ceil(serverWaitMs / 60_000)} min`,
+            init.snapshotEndpoint
+              ? 'the snapshot endpoints allow 60 requests an hour per organization: run fewer queries per hour, or spread their schedules'
+              : 'run fewer queries at once',
+          );
+        }
       } catch (error) {
         if (error instanceof SourceError || error instanceof HttpError) throw error;
         const code = (error as { code?: string }).code ?? '';
-        failure = new Error(`${method} ${path.split('?')[0]} failed: ${code || (error as Error).message}`);
+        failure = new Error(`${name} failed: ${this.redact(code || (error as Error).message)}`);
         // A POST that failed on the wire may have created a snapshot: never repeat it.
         if (init.retryOnlyOn429 || !RETRYABLE_CODES.has(code) || attempt >= this.retry.attempts) throw failure;
       }
-      const delay = waitMs ?? this.backoff(attempt, random);
+      const delay = serverWaitMs ?? this.backoff(attempt, random);
       this.options.logger.debug(
-        `retrying ${method} ${path.split('?')[0]} in ${Math.round(delay)} ms (attempt ${attempt + 1} of ${this.retry.attempts}): ${failure.message}`,
+        `retrying ${name} in ${Math.round(delay)} ms (attempt ${attempt + 1} of ${this.retry.attempts}): ${failure.message}`,
       );
       await this.sleep(delay);
+    }
+  }
+
+  private async takeSlot(limiter: SlidingWindowLimiter, snapshotEndpoint: boolean): Promise<Slot> {
+    try {
+      const slot = await limiter.acquire(this.retry.maxServerWaitMs);
+      if (slot.waited >= 5000)
+        this.options.logger.info(`waited ${Math.round(slot.waited / 1000)} s for the client-side rate limit`);
+      return slot;
+    } catch (error) {
+      if (!(error instanceof TooLongAWait)) throw error;
+      throw new SourceError(
+        `this run has used the ${limiter.limit} ${snapshotEndpoint ? 'snapshot requests an hour' : 'requests a second'} allowed for organization '${this.options.organization}'; the next is allowed in ${Math.ceil(error.waitMs / 60_000)} min`,
+        snapshotEndpoint
+          ? 'run fewer queries per hour (each collection takes at least two snapshot requests), or spread their schedules'
+          : 'run fewer queries at once',
+      );
     }
   }
 
@@ -190,7 +294,7 @@ function errorMessage(text: string): string | undefined {
 }
 
 /** Retry-After (seconds or an HTTP date) or X-RateLimit-Reset (seconds until reset, per the docs). */
-function retryAfterMs(headers: Record<string, string | string[] | undefined>): number | undefined {
+export function retryAfterMs(headers: Record<string, string | string[] | undefined>): number | undefined {
   const one = (name: string) => {
     const v = headers[name];
     return Array.isArray(v) ? v[0] : v;
@@ -202,7 +306,9 @@ function retryAfterMs(headers: Record<string, string | string[] | undefined>): n
     const date = Date.parse(after);
     if (Number.isFinite(date)) return Math.max(0, date - Date.now());
   }
-  const reset = Number(one('x-ratelimit-reset'));
-  if (Number.isFinite(reset) && reset >= 0) return Math.min(reset, 3600) * 1000;
-  return undefined;
+  const resetText = one('x-ratelimit-reset');
+  const reset = Number(resetText);
+  if (resetText === undefined || resetText === '' || !Number.isFinite(reset) || reset < 0) return undefined;
+  // The docs say seconds until the reset; a server sending an epoch time instead is read as one.
+  return reset > 1e9 ? Math.max(0, reset * 1000 - Date.now()) : reset * 1000;
 }

@@ -19,6 +19,9 @@ export interface Exemplar {
   'span-guid'?: string;
   /** Not confirmed for snapshot exemplars; used to fetch each trace once when present. */
   'trace-guid'?: string;
+  /** The spelling of stream-timeseries exemplars; tolerated here too. */
+  trace_guid?: string;
+  'trace-id'?: string;
   'service-name'?: string;
   'span-name'?: string;
   'duration-micros'?: number;
@@ -29,7 +32,7 @@ export interface Exemplar {
 export interface StoredTraceSpan {
   'span-name'?: string;
   'span-id'?: string;
-  'is-error'?: boolean;
+  'is-error'?: boolean | string;
   'start-time-micros'?: number | string;
   'end-time-micros'?: number | string;
   'trace-id'?: string;
@@ -37,21 +40,25 @@ export interface StoredTraceSpan {
   tags?: Record<string, unknown>;
 }
 
+export interface StoredTrace {
+  id?: string;
+  attributes?: { spans?: StoredTraceSpan[] };
+  relationships?: { reporters?: { 'reporter-id'?: string; attributes?: Record<string, unknown> }[] };
+}
+
 export interface StoredTracesResponse {
-  data?: {
-    id?: string;
-    attributes?: { spans?: StoredTraceSpan[] };
-    relationships?: { reporters?: { 'reporter-id'?: string; attributes?: Record<string, unknown> }[] };
-  }[];
+  /** An array of one element in every response seen; a bare object is tolerated. */
+  data?: StoredTrace[] | StoredTrace;
 }
 
 export interface SnapshotListResponse {
-  data?: { id?: string; attributes?: { query?: string } }[];
+  data?: { id?: string; attributes?: { query?: string; 'complete-time'?: string | number; 'created-time'?: string } }[];
 }
 
 /** `complete-time`: an RFC 3339 string (likely), or epoch seconds or milliseconds (accepted too). */
-export function parseCompleteTime(value: string | number | undefined): number | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
+export function parseCompleteTime(value: unknown): number | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  if (value === '') return undefined;
   const n = typeof value === 'number' ? value : /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
   if (Number.isFinite(n)) return n < 1e12 ? n * 1000 : n;
   const t = Date.parse(String(value));
