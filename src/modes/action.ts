@@ -22,7 +22,7 @@ import { mergeResults } from './merge.js';
 import { countFindings, reaches } from './outcomes.js';
 import { plan } from './plan.js';
 
-/** Queries collected at once; together they share the API's rate limits (sources/rate-limit.ts). */
+/** Queries collected at once; together they share the API's rate limits (the Lightstep client's per-organization limiters). */
 const QUERY_CONCURRENCY = 4;
 
 export interface ActionDeps {

@@ -5,7 +5,6 @@ import type { Dataset } from '../dataset/types.js';
 import { InputError } from '../errors.js';
 import type { Report } from '../report/types.js';
 import { isOtlpFile, loadOtlpDataset } from '../sources/otlp/index.js';
-import { rateLimitedDispatcher } from '../sources/rate-limit.js';
 import { runQuery } from './collect-query.js';
 import type { ModeContext } from './context.js';
 import { worstVerdict } from './outcomes.js';
@@ -61,8 +60,10 @@ export async function loadSide(
       organization: ls.organization ?? query.source.organization,
       project: ls.project ?? query.source.project,
       apiUrl: ls.apiUrl ?? query.source.apiUrl,
-      // Both sides may be snapshots fetched at once: one dispatcher keeps them within the API's limits together.
-      dispatcher: (ls.dispatcher ??= rateLimitedDispatcher(ls)),
+      // Both sides may be snapshots fetched at once: the client's per-organization limiters keep them within the API's limits together.
+      dispatcher: ls.dispatcher,
+      requestsPerSecond: ls.requestsPerSecond,
+      snapshotRequestsPerHour: ls.snapshotRequestsPerHour,
       timeScale: ctx.sources.timeScale,
       query,
       logger: ctx.logger,

@@ -7,7 +7,6 @@ import type { QueryConfig } from '../config/types.js';
 import { SourceError } from '../errors.js';
 import { createLightstepSource } from './lightstep/index.js';
 import { createOtlpSource } from './otlp/index.js';
-import { rateLimitedDispatcher } from './rate-limit.js';
 import type { Source } from './source.js';
 
 export type { CollectContext, Source } from './source.js';
@@ -41,15 +40,15 @@ export function sourceFor(query: QueryConfig, settings: SourceSettings): Source 
       "pass it from a secret: 'lightstep-api-key: ${{ secrets.LIGHTSTEP_API_KEY }}' (CLI: the LIGHTSTEP_API_KEY environment variable)",
     );
   }
-  // The API's limits are per organization: every query of the run shares one rate-limited dispatcher.
-  ls.dispatcher ??= rateLimitedDispatcher(ls);
   return createLightstepSource({
     apiKey: ls.apiKey,
     organization,
     project,
     apiUrl: ls.apiUrl ?? query.source.apiUrl,
     dispatcher: ls.dispatcher,
+    // The client keeps one pair of limiters per organization, so queries collected at once share the API's limits.
     requestsPerSecond: ls.requestsPerSecond,
+    snapshotRequestsPerHour: ls.snapshotRequestsPerHour,
     timeScale: settings.timeScale,
   });
 }
