@@ -1,7 +1,7 @@
 import { groupKeyName, type DiffSettings } from '../config/types.js';
 import { coverageRatio, type Dataset, type Span } from '../dataset/types.js';
-import { compareBuckets, estimateShift, type Side } from './compare.js';
-import { groupEdges, groupSpans } from './group.js';
+import { Comparison, decidePresence, sortPresence, type PresenceTest, type Side } from './compare.js';
+import { Grouping } from './group.js';
 import { judgeChanged, judgeNewAndMissing, rankFindings, verdictOf } from './findings.js';
 import { benjaminiHochberg } from './stats/index.js';
 import {
@@ -41,8 +41,6 @@ function windowMinutes(d: Dataset): number {
 }
 
 function summary(datasets: readonly Dataset[], spans: readonly Span[], minutes: number): SideSummary {
-  const traces = new Set<string>();
-  for (const s of spans) traces.add(s.traceId);
   const newest = datasets[datasets.length - 1]!;
   const wanted = datasets.reduce((n, d) => n + d.coverage.tracesWanted, 0);
   const fetched = datasets.reduce((n, d) => n + d.coverage.tracesFetched, 0);
@@ -50,7 +48,8 @@ function summary(datasets: readonly Dataset[], spans: readonly Span[], minutes: 
     snapshotId: newest.provenance.snapshotId,
     collectedAt: newest.provenance.collectedAt,
     spans: spans.length,
-    traces: traces.size,
+    // The sources count the traces they fetched; counting a million trace ids again costs a second.
+    traces: datasets.reduce((n, d) => n + d.coverage.tracesFetched, 0),
     coverage: datasets.length === 1 ? coverageRatio(newest.coverage) : wanted === 0 ? 1 : fetched / wanted,
     complete: datasets.every((d) => d.coverage.complete),
     uiLink: newest.provenance.uiLink,
@@ -103,15 +102,21 @@ export function diff(input: DiffInput): DiffResult {
 
   const b: Side = { spans: baselineSpans.length, minutes: baselineMinutes, complete: baselineSummary.complete };
   const c: Side = { spans: current.spans.length, minutes: currentMinutes, complete: currentSummary.complete };
-  const options = { minSamples: settings.minSamples, significance: settings.significance };
+  const comparison = new Comparison(b, c, { minSamples: settings.minSamples, significance: settings.significance });
+  const before = new Grouping(baselineSpans);
+  const after = new Grouping(current.spans);
   const groups: GroupDiff[] = settings.groupBy.map((key) =>
-    compareBuckets(groupKeyName(key), groupSpans(baselineSpans, key), groupSpans(current.spans, key), b, c, options),
+    comparison.compare(groupKeyName(key), before.byKey(key), after.byKey(key)),
   );
-  const edgeGroup = compareBuckets('edge', groupEdges(baselineSpans), groupEdges(current.spans), b, c, options);
+  const edgeGroup = comparison.compare('edge', before.edges(), after.edges());
 
+  // One family of tests for the whole diff: every change test and every new/missing test.
   const tested = [...groups.flatMap((g) => g.changed), ...edgeGroup.changed];
-  adjustPValues(tested);
-  for (const value of tested) if ((value.qValue?.latency ?? 1) <= settings.significance) estimateShift(value);
+  const presenceQ = adjustPValues(tested, comparison.presence);
+  comparison.presence.forEach((test, i) => decidePresence(test, presenceQ[i], settings.significance));
+  for (const group of [...groups, edgeGroup]) sortPresence(group);
+  for (const value of tested)
+    if ((value.qValue?.latency ?? 1) <= settings.significance) comparison.estimateShift(value);
 
   const findings: Finding[] = [];
   const improvements: Finding[] = [];
@@ -122,6 +127,19 @@ export function diff(input: DiffInput): DiffResult {
       improvements.push(...judged.improvements);
     }
     findings.push(...judgeNewAndMissing(group, settings.thresholds, false));
+  }
+  // A call edge that changed in count or latency is judged by the same rules, at most at the edges' severity:
+  // its callee's own key already carries the full severity, the edge says where the change comes from.
+  for (const value of edgeGroup.changed) {
+    const judged = judgeChanged(
+      'edge',
+      value,
+      settings.thresholds.metrics,
+      settings.significance,
+      settings.thresholds.edges,
+    );
+    findings.push(...judged.findings);
+    improvements.push(...judged.improvements);
   }
   findings.push(...judgeNewAndMissing(edgeGroup, settings.thresholds, true));
   rankFindings(findings);
@@ -139,8 +157,11 @@ export function diff(input: DiffInput): DiffResult {
   };
 }
 
-/** Benjamini-Hochberg across every test of the diff, written back as q-values. */
-function adjustPValues(values: ChangedValue[]): void {
+/**
+ * Benjamini-Hochberg across every test of the diff: change tests are written back as q-values,
+ * the q-values of the presence tests are returned in their order (undefined where untested).
+ */
+function adjustPValues(values: ChangedValue[], presence: readonly PresenceTest[]): (number | undefined)[] {
   const slots: { value: ChangedValue; test: 'latency' | 'errorRate' | 'rate'; p: number }[] = [];
   for (const value of values) {
     for (const test of ['latency', 'errorRate', 'rate'] as const) {
@@ -148,9 +169,12 @@ function adjustPValues(values: ChangedValue[]): void {
       if (p !== undefined) slots.push({ value, test, p });
     }
   }
-  const q = benjaminiHochberg(slots.map((s) => s.p));
+  const presenceP = presence.filter((t) => t.pValue !== undefined).map((t) => t.pValue!);
+  const q = benjaminiHochberg([...slots.map((s) => s.p), ...presenceP]);
   slots.forEach((slot, i) => {
     slot.value.qValue ??= {};
     slot.value.qValue[slot.test] = q[i]!;
   });
+  let next = slots.length;
+  return presence.map((t) => (t.pValue === undefined ? undefined : q[next++]));
 }

@@ -1,5 +1,6 @@
 import type { GroupKey } from '../config/types.js';
 import type { Span } from '../dataset/types.js';
+import { PairIds, StringIds } from './intern.js';
 
 /** The value of a span that has no such tag: shown as a value of its own, never dropped. */
 export const NONE = '(none)';
@@ -8,8 +9,16 @@ export const PART_SEPARATOR = ' / ';
 
 /** The spans of one value of one key, reduced to what the statistics need. */
 export interface Bucket {
-  durations: number[];
+  /** The latencies (µs) in ascending order: a view into one array shared by every value of the key. */
+  sorted: Float64Array;
   errors: number;
+}
+
+/** Dense ids of one key's values, one per span; the value's name is read from its first span. */
+interface Ids {
+  ids: Int32Array;
+  count: number;
+  first: number[];
 }
 
 function resolver(part: string): (s: Span) => string {
@@ -18,44 +27,174 @@ function resolver(part: string): (s: Span) => string {
   return (s) => s.tags[part] ?? NONE;
 }
 
-/** Groups spans by a (possibly combined) key in one linear pass over a Map. */
-export function groupSpans(spans: readonly Span[], key: GroupKey): Map<string, Bucket> {
-  const parts = key.map(resolver);
-  const valueOf = parts.length === 1 ? parts[0]! : (s: Span) => parts.map((f) => f(s)).join(PART_SEPARATOR);
-  const groups = new Map<string, Bucket>();
-  for (const span of spans) {
-    const value = valueOf(span);
-    let bucket = groups.get(value);
-    if (!bucket) {
-      bucket = { durations: [], errors: 0 };
-      groups.set(value, bucket);
+/** Values repeat across spans, and V8 keeps a string's hash in the string: a Map is the fast table here. */
+function internStrings(spans: readonly Span[], valueOf: (s: Span) => string): Ids {
+  const ids = new Int32Array(spans.length);
+  const seen = new Map<string, number>();
+  const first: number[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const value = valueOf(spans[i]!);
+    let id = seen.get(value);
+    if (id === undefined) {
+      id = first.length;
+      seen.set(value, id);
+      first.push(i);
     }
-    bucket.durations.push(span.durationUs);
-    if (span.error) bucket.errors++;
+    ids[i] = id;
   }
-  return groups;
+  return { ids, count: first.length, first };
+}
+
+/** The pair (a, b) of ids as one dense id; `-1` in either stays `-1` (no value: not counted). */
+function combine(a: Ids, b: Ids): Ids {
+  const n = a.ids.length;
+  const ids = new Int32Array(n);
+  const seen = new PairIds();
+  const first: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = a.ids[i]!;
+    const y = b.ids[i]!;
+    if (x < 0 || y < 0) {
+      ids[i] = -1;
+      continue;
+    }
+    const id = seen.intern(x, y);
+    if (id === first.length) first.push(i);
+    ids[i] = id;
+  }
+  return { ids, count: first.length, first };
 }
 
 /**
- * Call edges: each span whose parent is in the same dataset is a call from the parent's
- * `service:operation` to its own. The bucket holds the callee spans on that edge.
+ * One side's spans, grouped column-wise: every key becomes an id per span, then one counting sort
+ * puts each value's latencies side by side in a single Float64Array, sorted once per value. No
+ * object per span, no array per value, and a combined key's name is built once per value, not per
+ * span. Part ids are cached, so `service+operation` and the call edges reuse `service` and `operation`.
  */
-export function groupEdges(spans: readonly Span[]): Map<string, Bucket> {
-  const byId = new Map<string, Span>();
-  for (const s of spans) byId.set(s.spanId, s);
-  const groups = new Map<string, Bucket>();
-  for (const span of spans) {
-    if (!span.parentSpanId) continue;
-    const parent = byId.get(span.parentSpanId);
-    if (!parent) continue;
-    const value = `${parent.service}:${parent.operation} -> ${span.service}:${span.operation}`;
-    let bucket = groups.get(value);
-    if (!bucket) {
-      bucket = { durations: [], errors: 0 };
-      groups.set(value, bucket);
+export class Grouping {
+  private readonly parts = new Map<string, Ids>();
+  /** The columns every key needs, read from the span objects once. */
+  private readonly durations: Float64Array;
+  private readonly errors: Uint8Array;
+
+  constructor(private readonly spans: readonly Span[]) {
+    this.durations = new Float64Array(spans.length);
+    this.errors = new Uint8Array(spans.length);
+    for (let i = 0; i < spans.length; i++) {
+      const s = spans[i]!;
+      this.durations[i] = s.durationUs;
+      if (s.error) this.errors[i] = 1;
     }
-    bucket.durations.push(span.durationUs);
-    if (span.error) bucket.errors++;
   }
-  return groups;
+
+  private part(name: string): Ids {
+    let ids = this.parts.get(name);
+    if (!ids) {
+      ids = internStrings(this.spans, resolver(name));
+      this.parts.set(name, ids);
+    }
+    return ids;
+  }
+
+  private idsOf(key: GroupKey): Ids {
+    let ids = this.part(key[0]!);
+    for (let k = 1; k < key.length; k++) ids = combine(ids, this.part(key[k]!));
+    return ids;
+  }
+
+  /** Groups the spans by a (possibly combined) key. */
+  byKey(key: GroupKey): Map<string, Bucket> {
+    const ids = this.idsOf(key);
+    const parts = key.map(resolver);
+    const nameOf = (i: number) => {
+      const s = this.spans[i]!;
+      return parts.length === 1 ? parts[0]!(s) : parts.map((f) => f(s)).join(PART_SEPARATOR);
+    };
+    return this.buckets(ids, (id) => nameOf(ids.first[id]!));
+  }
+
+  /**
+   * Call edges: each span whose parent is in the same dataset is a call from the parent's
+   * `service:operation` to its own. The bucket holds the callee spans on that edge.
+   */
+  edges(): Map<string, Bucket> {
+    const spans = this.spans;
+    const callee = this.idsOf(['service', 'operation']);
+    // Index only the span ids that some span names as its parent (leaves are most spans), then
+    // find each parent's index by one pass over the span ids.
+    const n = spans.length;
+    const parents = new StringIds();
+    let parentKey: Int32Array | undefined;
+    for (let i = 0; i < n; i++) {
+      const p = spans[i]!.parentSpanId;
+      if (!p) continue;
+      parentKey ??= new Int32Array(n).fill(-1);
+      parentKey[i] = parents.intern(p);
+    }
+    const indexOf = new Int32Array(parents.size).fill(-1);
+    if (parents.size > 0) {
+      for (let i = 0; i < n; i++) {
+        const k = parents.find(spans[i]!.spanId);
+        if (k >= 0 && indexOf[k]! < 0) indexOf[k] = i;
+      }
+    }
+    const parentOf = (i: number) => (!parentKey || parentKey[i]! < 0 ? -1 : indexOf[parentKey[i]!]!);
+    const caller: Ids = { ids: new Int32Array(spans.length), count: callee.count, first: callee.first };
+    for (let i = 0; i < n; i++) {
+      const parent = parentOf(i);
+      caller.ids[i] = parent < 0 ? -1 : callee.ids[parent]!;
+    }
+    const edges = combine(caller, callee);
+    const so = (s: Span) => `${s.service}:${s.operation}`;
+    return this.buckets(edges, (id) => {
+      const child = edges.first[id]!;
+      return `${so(spans[parentOf(child)]!)} -> ${so(spans[child]!)}`;
+    });
+  }
+
+  private buckets(ids: Ids, nameOf: (id: number) => string): Map<string, Bucket> {
+    const n = this.spans.length;
+    const offsets = new Int32Array(ids.count + 1);
+    const errors = new Int32Array(ids.count);
+    for (let i = 0; i < n; i++) {
+      const id = ids.ids[i]!;
+      if (id < 0) continue;
+      offsets[id + 1]!++;
+      errors[id]! += this.errors[i]!;
+    }
+    for (let id = 0; id < ids.count; id++) offsets[id + 1]! += offsets[id]!;
+    const durations = new Float64Array(offsets[ids.count]!);
+    const cursor = offsets.slice(0, ids.count);
+    for (let i = 0; i < n; i++) {
+      const id = ids.ids[i]!;
+      if (id >= 0) durations[cursor[id]!++] = this.durations[i]!;
+    }
+    const out = new Map<string, Bucket>();
+    for (let id = 0; id < ids.count; id++) {
+      const name = nameOf(id);
+      const sorted = durations.subarray(offsets[id]!, offsets[id + 1]!).sort();
+      const same = out.get(name);
+      // Different parts can read the same once joined (`a:b` + `c` and `a` + `b:c`): one value, as the text shows.
+      if (same) out.set(name, { sorted: merged(same.sorted, sorted), errors: same.errors + errors[id]! });
+      else out.set(name, { sorted, errors: errors[id]! });
+    }
+    return out;
+  }
+}
+
+function merged(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out.sort();
+}
+
+/** Groups spans by a (possibly combined) key: one value per span, spans without the tag in `(none)`. */
+export function groupSpans(spans: readonly Span[], key: GroupKey): Map<string, Bucket> {
+  return new Grouping(spans).byKey(key);
+}
+
+/** The call edges of a dataset (see Grouping.edges). */
+export function groupEdges(spans: readonly Span[]): Map<string, Bucket> {
+  return new Grouping(spans).edges();
 }

@@ -48,13 +48,19 @@ export interface SideSummary {
 export interface NewValue {
   value: string;
   current: Stats;
+  /** (addition) probability of seeing none of this value in the baseline if its share of spans were the same. */
+  pValue?: number;
+  /** (addition) that p-value adjusted (Benjamini-Hochberg) with every other test of the diff. */
+  qValue?: number;
 }
 
 export interface MissingValue {
   value: string;
   baseline: Stats;
-  /** (addition) probability of seeing zero spans of this value in the current dataset if its share were unchanged. */
+  /** (addition) probability of seeing none of this value in the current dataset if its share of spans were the same. */
   pValue?: number;
+  /** (addition) that p-value adjusted (Benjamini-Hochberg) with every other test of the diff. */
+  qValue?: number;
 }
 
 /** (addition) A value seen on one side only, but too rarely (or with partial coverage) to call it new or missing. */
@@ -64,6 +70,9 @@ export interface UndecidedValue {
   reason: 'too-little-traffic' | 'partial-coverage';
   baseline?: Stats;
   current?: Stats;
+  /** As in NewValue / MissingValue, when the value was tested (not below min-samples, not partial). */
+  pValue?: number;
+  qValue?: number;
 }
 
 export interface ChangeDelta {
