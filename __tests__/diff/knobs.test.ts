@@ -246,3 +246,42 @@ describe('findings are ranked: most severe first, then by impact', () => {
     expect(result.verdict).toBe('fail');
   });
 });
+
+describe('spans come in traces: rate and presence tests count traces, not spans', () => {
+  /** `traces` traces of `perTrace` spans of the customer's checkout each. */
+  const clustered = (customer: string, traces: number, perTrace: number) =>
+    Array.from({ length: traces * perTrace }, (_, i) =>
+      span({ durationUs: 1000, traceId: `${customer}-${Math.floor(i / perTrace)}`, tags: { customer } }),
+    );
+  const settings = settingsFrom('thresholds:\n  rate: { warn: -20% }', '[customer]');
+
+  it('a 30 % drop of 500 → 350 independent spans is significant', () => {
+    // Exact Poisson: poisson.test(c(500, 350), c(10, 10)) → p ≈ 3e-7.
+    const result = run(clustered('initech', 500, 1), clustered('initech', 350, 1), settings);
+    expect(findingsOf(result, 'rate')).toEqual([expect.objectContaining({ value: 'initech', change: '-30%' })]);
+  });
+
+  it('the same spans in traces of five are 100 → 70 arrivals: not significant at 1 %', () => {
+    // Dispersion Σm²/Σm = 5: poisson.test(c(100, 70), c(10, 10)) → p ≈ 0.026.
+    const result = run(clustered('initech', 100, 5), clustered('initech', 70, 5), settings);
+    const initech = result.groups[0]!.changed[0]!;
+    expect(initech.pValue.rate).toBeCloseTo(0.0256, 3);
+    expect(findingsOf(result, 'rate')).toEqual([]);
+  });
+
+  it('a value gone with all its spans in two traces is too little traffic to tell', () => {
+    const common = spansOf('common', 1000, (i) => 1000 + i);
+    const gone = Array.from({ length: 40 }, (_, i) =>
+      span({ durationUs: 10, operation: 'gone', traceId: `g${Math.floor(i / 20)}` }),
+    );
+    const result = run([...common, ...gone], common, settingsFrom(''));
+    expect(result.groups[0]!.missing).toEqual([]);
+    expect(result.groups[0]!.undecided).toEqual([
+      expect.objectContaining({
+        value: 'gone',
+        reason: 'too-little-traffic',
+        pValue: expect.closeTo((1040 / 2040) ** 2, 12),
+      }),
+    ]);
+  });
+});

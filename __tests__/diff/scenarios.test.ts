@@ -5,8 +5,8 @@ import { QUERY, SETTINGS, traffic } from './datasets.js';
 
 /**
  * Scenarios on generated sandbox traffic: what a deploy really changes must be found, and two
- * samples of the same traffic must not produce findings. The measured rates are printed; the
- * README quotes them.
+ * samples of the same traffic must not produce findings. The measured rates are printed here;
+ * docs/statistics.md quotes the rates of many more runs, measured by __tests__/diff/rates.ts.
  */
 const TRACES = 3000;
 

@@ -50,13 +50,13 @@ export class Comparison {
     for (const [value, bucket] of baseline) {
       const base = summarise(bucket, b.minutes);
       const cur = current.get(value);
-      if (cur) out.changed.push(this.changed(value, base, summarise(cur, c.minutes)));
-      else this.presence.push(this.presenceTest(out, value, 'baseline-only', base.stats, c.complete));
+      if (cur) out.changed.push(this.changed(value, base, summarise(cur, c.minutes), bucket, cur));
+      else this.presence.push(this.presenceTest(out, value, 'baseline-only', base.stats, bucket, c.complete));
     }
     for (const [value, bucket] of current) {
       if (baseline.has(value)) continue;
       const cur = summarise(bucket, c.minutes);
-      this.presence.push(this.presenceTest(out, value, 'current-only', cur.stats, b.complete));
+      this.presence.push(this.presenceTest(out, value, 'current-only', cur.stats, bucket, b.complete));
     }
     out.changed.sort((x, y) => y.current.occurrence - x.current.occurrence || x.value.localeCompare(y.value));
     return out;
@@ -66,24 +66,27 @@ export class Comparison {
    * If the value's share of all spans were the same on both sides, then given its k spans in all,
    * the count on the side that lacks it would be Binomial(k, n_other / (n_this + n_other)), and
    * zero with probability (n_this / (n_this + n_other))^k: the exact conditional test of two
-   * Poisson counts (as R's poisson.test), one-sided. Below min-samples, or when the side that
-   * lacks the value is partial, it is not tested.
+   * Poisson counts (as R's poisson.test), one-sided. As in rateTest, k counts arrivals of traces,
+   * not spans: k = spans / (Σ m² / Σ m). Below min-samples, or when the side that lacks the value
+   * is partial, it is not tested.
    */
   private presenceTest(
     group: GroupDiff,
     value: string,
     side: PresenceTest['side'],
     stats: Stats,
+    bucket: Bucket,
     otherComplete: boolean,
   ): PresenceTest {
     if (!otherComplete) return { group, value, side, stats, untested: 'partial-coverage' };
     if (stats.occurrence < this.options.minSamples)
       return { group, value, side, stats, untested: 'too-little-traffic' };
     const [here, there] = side === 'baseline-only' ? [this.b.spans, this.c.spans] : [this.c.spans, this.b.spans];
-    return { group, value, side, stats, pValue: Math.pow(here / (here + there), stats.occurrence) };
+    const arrivals = stats.occurrence / Math.max(1, bucket.sumSquares / stats.occurrence);
+    return { group, value, side, stats, pValue: Math.pow(here / (here + there), arrivals) };
   }
 
-  private changed(value: string, base: Summary, cur: Summary): ChangedValue {
+  private changed(value: string, base: Summary, cur: Summary, bb: Bucket, cb: Bucket): ChangedValue {
     const { b, c, options } = this;
     const bs = base.stats;
     const cs = cur.stats;
@@ -111,7 +114,7 @@ export class Comparison {
     result.pValue = {
       latency: mannWhitney(base.sorted, cur.sorted).pValue,
       errorRate: errorRateTest(bs.errors, bs.occurrence, cs.errors, cs.occurrence),
-      rate: poissonRateTest(bs.occurrence, b.minutes, cs.occurrence, c.minutes),
+      rate: rateTest(bb, b.minutes, cb, c.minutes),
     };
     this.samples.set(result, { baseline: base.sorted, current: cur.sorted });
     return result;
@@ -130,6 +133,25 @@ export class Comparison {
       };
     }
   }
+}
+
+/**
+ * Whether a value's span rate changed. Spans of one trace arrive together, so a span count is a
+ * compound Poisson count: its variance is Σ m² (m = the value's spans per trace), not Σ m. Dividing
+ * both counts by the pooled dispersion φ = Σ m² / Σ m (1 when every trace has one span of the value)
+ * gives the counts of independent arrivals they are worth, and the exact Poisson comparison of those
+ * (quasi-Poisson). Without it a rare customer whose traces hold many spans shows "significant" drops
+ * in noise.
+ */
+export function rateTest(baseline: Bucket, baselineMinutes: number, current: Bucket, currentMinutes: number): number {
+  const spans = baseline.sorted.length + current.sorted.length;
+  const dispersion = Math.max(1, (baseline.sumSquares + current.sumSquares) / spans);
+  return poissonRateTest(
+    Math.round(baseline.sorted.length / dispersion),
+    baselineMinutes,
+    Math.round(current.sorted.length / dispersion),
+    currentMinutes,
+  );
 }
 
 /** Files each one-sided value, once its q-value is known, as new, missing or undecided. */

@@ -12,6 +12,11 @@ export interface Bucket {
   /** The latencies (µs) in ascending order: a view into one array shared by every value of the key. */
   sorted: Float64Array;
   errors: number;
+  /**
+   * Σ over traces of (spans of this value in the trace)²: spans of one trace arrive together, so a
+   * span count varies more than a Poisson count would; this measures by how much (see compare.ts).
+   */
+  sumSquares: number;
 }
 
 /** Dense ids of one key's values, one per span; the value's name is read from its first span. */
@@ -76,15 +81,54 @@ export class Grouping {
   /** The columns every key needs, read from the span objects once. */
   private readonly durations: Float64Array;
   private readonly errors: Uint8Array;
+  /** Where each run of consecutive spans of one trace starts (sources write whole traces together), and n at the end. */
+  private readonly runs: Int32Array;
 
   constructor(private readonly spans: readonly Span[]) {
     this.durations = new Float64Array(spans.length);
     this.errors = new Uint8Array(spans.length);
+    const runs: number[] = [];
+    let trace: string | undefined;
     for (let i = 0; i < spans.length; i++) {
       const s = spans[i]!;
       this.durations[i] = s.durationUs;
       if (s.error) this.errors[i] = 1;
+      if (i === 0 || s.traceId !== trace) runs.push(i);
+      trace = s.traceId;
     }
+    runs.push(spans.length);
+    this.runs = Int32Array.from(runs);
+  }
+
+  /**
+   * Σ over traces of m², m the spans of a value in the trace, for every value: m² = m + 2 · (pairs
+   * of its spans in the trace), the pairs counted within each run of one trace's spans. A trace
+   * split over several runs counts as several, which underestimates the clustering a little.
+   */
+  private sumSquares(ids: Ids): Float64Array {
+    const sums = new Float64Array(ids.count);
+    const runs = this.runs;
+    const counts = new Map<number, number>();
+    for (let r = 0; r + 1 < runs.length; r++) {
+      const start = runs[r]!;
+      const end = runs[r + 1]!;
+      if (end - start <= 64) {
+        for (let i = start; i < end; i++) {
+          const id = ids.ids[i]!;
+          if (id < 0) continue;
+          sums[id]! += 1;
+          for (let j = i + 1; j < end; j++) if (ids.ids[j] === id) sums[id]! += 2;
+        }
+        continue;
+      }
+      counts.clear();
+      for (let i = start; i < end; i++) {
+        const id = ids.ids[i]!;
+        if (id >= 0) counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+      for (const [id, m] of counts) sums[id]! += m * m;
+    }
+    return sums;
   }
 
   private part(name: string): Ids {
@@ -169,14 +213,23 @@ export class Grouping {
       const id = ids.ids[i]!;
       if (id >= 0) durations[cursor[id]!++] = this.durations[i]!;
     }
+    const sumSquares = this.sumSquares(ids);
     const out = new Map<string, Bucket>();
     for (let id = 0; id < ids.count; id++) {
       const name = nameOf(id);
-      const sorted = durations.subarray(offsets[id]!, offsets[id + 1]!).sort();
+      const bucket: Bucket = {
+        sorted: durations.subarray(offsets[id]!, offsets[id + 1]!).sort(),
+        errors: errors[id]!,
+        sumSquares: sumSquares[id]!,
+      };
       const same = out.get(name);
       // Different parts can read the same once joined (`a:b` + `c` and `a` + `b:c`): one value, as the text shows.
-      if (same) out.set(name, { sorted: merged(same.sorted, sorted), errors: same.errors + errors[id]! });
-      else out.set(name, { sorted, errors: errors[id]! });
+      if (same) {
+        bucket.sorted = merged(same.sorted, bucket.sorted);
+        bucket.errors += same.errors;
+        bucket.sumSquares += same.sumSquares;
+      }
+      out.set(name, bucket);
     }
     return out;
   }
