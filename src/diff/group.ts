@@ -163,7 +163,6 @@ export class Grouping {
    */
   edges(): Map<string, Bucket> {
     const spans = this.spans;
-    const callee = this.idsOf(['service', 'operation']);
     // Index only the span ids that some span names as its parent (leaves are most spans), then
     // find each parent's index by one pass over the span ids.
     const n = spans.length;
@@ -175,14 +174,15 @@ export class Grouping {
       parentKey ??= new Int32Array(n).fill(-1);
       parentKey[i] = parents.intern(p);
     }
+    // No parent links (single-span traces, or a source that lost them): no edges, and no need for the ids below.
+    if (parents.size === 0) return new Map();
     const indexOf = new Int32Array(parents.size).fill(-1);
-    if (parents.size > 0) {
-      for (let i = 0; i < n; i++) {
-        const k = parents.find(spans[i]!.spanId);
-        if (k >= 0 && indexOf[k]! < 0) indexOf[k] = i;
-      }
+    for (let i = 0; i < n; i++) {
+      const k = parents.find(spans[i]!.spanId);
+      if (k >= 0 && indexOf[k]! < 0) indexOf[k] = i;
     }
     const parentOf = (i: number) => (!parentKey || parentKey[i]! < 0 ? -1 : indexOf[parentKey[i]!]!);
+    const callee = this.idsOf(['service', 'operation']);
     const caller: Ids = { ids: new Int32Array(spans.length), count: callee.count, first: callee.first };
     for (let i = 0; i < n; i++) {
       const parent = parentOf(i);
