@@ -75,6 +75,13 @@ detection(
   { slower: [{ ...op, percent: 25, tailOnly: true }] },
   (r) => isOp(r, (m) => m.startsWith('latency.')),
 );
+detection(
+  'slowest 10 % of one operation +25 % (~3,000 spans)',
+  20_000,
+  runs,
+  { slower: [{ ...op, percent: 25, tailOnly: true }] },
+  (r) => isOp(r, (m) => m.startsWith('latency.')),
+);
 detection('error rate +3 pp (2 % → 5 %, ~450 spans)', 3000, runs, { errorsUp: [{ ...op, pp: 3 }] }, (r) =>
   isOp(r, (m) => m === 'error-rate'),
 );

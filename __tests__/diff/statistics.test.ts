@@ -7,6 +7,7 @@ import {
   mannWhitney,
   percentileSorted,
   poissonRateTest,
+  quantileTest,
   twoProportionZ,
 } from '../../src/diff/stats/index.js';
 import { kthDifference } from '../../src/diff/stats/mann-whitney.js';
@@ -179,6 +180,31 @@ describe('Poisson rate comparison', () => {
     expect(poissonRateTest(100, 10, 100, 10)).toBe(1);
     expect(poissonRateTest(0, 10, 0, 10)).toBe(1);
     expect(poissonRateTest(1000, 10, 10000, 10)).toBeLessThan(1e-50);
+  });
+});
+
+describe('quantile test (generalised median test)', () => {
+  it("is SciPy's median_test at q = 0.5 (ties below, no continuity correction)", () => {
+    // SciPy median_test(a, b, ties="below", correction=False) → p 0.49235519291581453, 23 / 60 vs 31 / 70 above.
+    expect(quantileTest(sample(60, 7, 13), sample(70, 5, 11, 2), 0.5)).toBeCloseTo(0.49235519291581453, 12);
+  });
+
+  it('sees a slower tail that the rank-sum test misses', () => {
+    // Reference script: 0..1990 step 10, then the slowest 10 % +500: 0 / 200 vs 20 / 200 above the pooled
+    // p95, chi2_contingency(correction=False) → 4.468387345230037e-06.
+    const base = Array.from({ length: 200 }, (_, i) => i * 10);
+    const tail = base.map((x) => (x >= 1800 ? x + 500 : x));
+    expect(quantileTest(sorted(base), sorted(tail), 0.95)).toBeCloseTo(4.468387345230037e-6, 15);
+    expect(mannWhitney(sorted(base), sorted(tail)).pValue).toBeGreaterThan(0.2);
+    // 2,000 a side: 0 vs 200 above → 1.0544822839673493e-47.
+    const big = Array.from({ length: 2000 }, (_, i) => i * 10);
+    const bigTail = big.map((x) => (x >= 18_000 ? x + 5000 : x));
+    expect(quantileTest(sorted(big), sorted(bigTail), 0.95) / 1.0544822839673493e-47).toBeCloseTo(1, 8);
+  });
+
+  it('finds nothing in equal or empty samples', () => {
+    expect(quantileTest(sorted([5, 5, 5]), sorted([5, 5]), 0.95)).toBe(1);
+    expect(quantileTest(sorted([]), sorted([1, 2]), 0.95)).toBe(1);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Bucket } from './group.js';
-import { hodgesLehmann, errorRateTest, mannWhitney, poissonRateTest } from './stats/index.js';
+import { hodgesLehmann, errorRateTest, mannWhitney, poissonRateTest, quantileTest } from './stats/index.js';
 import { summarise, type Summary } from './summarise.js';
 import type { ChangedValue, GroupDiff, Stats, UndecidedValue } from './types.js';
 
@@ -13,7 +13,13 @@ export interface Side {
 export interface CompareOptions {
   minSamples: number;
   significance: number;
+  /** The latency percentiles that have a threshold rule: each gets a quantile test. */
+  quantiles: readonly Quantile[];
 }
+
+export type Quantile = 'latencyP50' | 'latencyP90' | 'latencyP95' | 'latencyP99';
+
+const LEVEL: Record<Quantile, number> = { latencyP50: 0.5, latencyP90: 0.9, latencyP95: 0.95, latencyP99: 0.99 };
 
 /** A value seen on one side only, tested for whether its absence on the other side could be luck. */
 export interface PresenceTest {
@@ -116,6 +122,7 @@ export class Comparison {
       errorRate: errorRateTest(bs.errors, bs.occurrence, cs.errors, cs.occurrence),
       rate: rateTest(bb, b.minutes, cb, c.minutes),
     };
+    for (const q of options.quantiles) result.pValue[q] = quantileTest(base.sorted, cur.sorted, LEVEL[q]);
     this.samples.set(result, { baseline: base.sorted, current: cur.sorted });
     return result;
   }

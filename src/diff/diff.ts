@@ -1,6 +1,6 @@
-import { groupKeyName, type DiffSettings } from '../config/types.js';
+import { groupKeyName, type DiffSettings, type Metric } from '../config/types.js';
 import { coverageRatio, type Dataset, type Span } from '../dataset/types.js';
-import { Comparison, decidePresence, sortPresence, type PresenceTest, type Side } from './compare.js';
+import { Comparison, decidePresence, sortPresence, type PresenceTest, type Quantile, type Side } from './compare.js';
 import { Grouping } from './group.js';
 import { judgeChanged, judgeNewAndMissing, rankFindings, verdictOf } from './findings.js';
 import { benjaminiHochberg } from './stats/index.js';
@@ -13,7 +13,16 @@ import {
   type GroupDiff,
   type QueryRef,
   type SideSummary,
+  type TestName,
 } from './types.js';
+
+/** The percentile metrics and the quantile test each gets when a rule names it. */
+const QUANTILES: readonly [Metric, Quantile][] = [
+  ['latency.p50', 'latencyP50'],
+  ['latency.p90', 'latencyP90'],
+  ['latency.p95', 'latencyP95'],
+  ['latency.p99', 'latencyP99'],
+];
 
 export interface DiffInput {
   /** The baseline datasets: none (first run), one, or several pooled (`median-of:N`). */
@@ -102,7 +111,14 @@ export function diff(input: DiffInput): DiffResult {
 
   const b: Side = { spans: baselineSpans.length, minutes: baselineMinutes, complete: baselineSummary.complete };
   const c: Side = { spans: current.spans.length, minutes: currentMinutes, complete: currentSummary.complete };
-  const comparison = new Comparison(b, c, { minSamples: settings.minSamples, significance: settings.significance });
+  const quantiles = QUANTILES.filter(([metric]) => settings.thresholds.metrics.some((r) => r.metric === metric)).map(
+    ([, test]) => test,
+  );
+  const comparison = new Comparison(b, c, {
+    minSamples: settings.minSamples,
+    significance: settings.significance,
+    quantiles,
+  });
   const before = new Grouping(baselineSpans);
   const after = new Grouping(current.spans);
   const groups: GroupDiff[] = settings.groupBy.map((key) =>
@@ -162,10 +178,9 @@ export function diff(input: DiffInput): DiffResult {
  * the q-values of the presence tests are returned in their order (undefined where untested).
  */
 function adjustPValues(values: ChangedValue[], presence: readonly PresenceTest[]): (number | undefined)[] {
-  const slots: { value: ChangedValue; test: 'latency' | 'errorRate' | 'rate'; p: number }[] = [];
+  const slots: { value: ChangedValue; test: TestName; p: number }[] = [];
   for (const value of values) {
-    for (const test of ['latency', 'errorRate', 'rate'] as const) {
-      const p = value.pValue[test];
+    for (const [test, p] of Object.entries(value.pValue) as [TestName, number | undefined][]) {
       if (p !== undefined) slots.push({ value, test, p });
     }
   }

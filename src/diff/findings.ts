@@ -24,13 +24,27 @@ function metricValue(stats: Stats, metric: Metric): number {
   }
 }
 
-/** The q-value (BH-adjusted) of the test that speaks for a metric. */
+/**
+ * The q-value (BH-adjusted) of the test that speaks for a metric. A percentile speaks through
+ * either test: the rank-sum test sees a shift of the whole distribution, the quantile test a change
+ * at that percentile only (a slower tail).
+ */
 function qFor(value: ChangedValue, metric: Metric): number | undefined {
   const q = value.qValue ?? {};
   if (metric === 'error-rate') return q.errorRate;
   if (metric === 'rate' || metric === 'occurrence') return q.rate;
-  return q.latency;
+  const quantile = QUANTILE_TEST[metric];
+  const tail = quantile ? q[quantile] : undefined;
+  if (tail === undefined) return q.latency;
+  return q.latency === undefined ? tail : Math.min(q.latency, tail);
 }
+
+const QUANTILE_TEST: Partial<Record<Metric, 'latencyP50' | 'latencyP90' | 'latencyP95' | 'latencyP99'>> = {
+  'latency.p50': 'latencyP50',
+  'latency.p90': 'latencyP90',
+  'latency.p95': 'latencyP95',
+  'latency.p99': 'latencyP99',
+};
 
 /** `+34%`, `+2.1pp`, `+41ms`: how a change reads in a report, in the form of the rule that judged it. */
 export function describeChange(

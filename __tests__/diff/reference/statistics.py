@@ -112,3 +112,29 @@ print("BH ties/unsorted:", list(stats.false_discovery_control(p, method="bh")))
 xs = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5]
 print("percentiles:", [float(np.percentile(xs, q)) for q in (50, 90, 95, 99)])
 print("percentiles n=2:", [float(np.percentile([10, 20], q)) for q in (50, 90, 95, 99)])
+
+# --- quantile (generalised median) test: above / not above the pooled q-quantile, then the 2x2 test ---
+a = sample(60, 7, 13)
+b = sample(70, 5, 11, 2)
+r = stats.median_test(a, b, ties="below", correction=False)
+print("median test 60/70 (SciPy median_test, ties below, no correction):", r.pvalue, "table", r.table.tolist())
+
+
+def quantile_test(a, b, q):
+    pooled = sorted(a + b)
+    t = pooled[math.ceil(q * len(pooled)) - 1]
+    above_a = sum(1 for x in a if x > t)
+    above_b = sum(1 for x in b if x > t)
+    table = [[above_a, len(a) - above_a], [above_b, len(b) - above_b]]
+    expected_min = min(len(a), len(b)) * min(above_a + above_b, len(pooled) - above_a - above_b) / len(pooled)
+    if expected_min < 5:
+        return "fisher", table, stats.fisher_exact(table).pvalue
+    return "chi2", table, stats.chi2_contingency(table, correction=False).pvalue
+
+
+base = [i * 10 for i in range(200)]
+tail = [x + 500 if x >= 1800 else x for x in base]
+print("p95 test, slowest 10 % +500:", quantile_test(base, tail, 0.95))
+base = [i * 10 for i in range(2000)]
+tail = [x + 5000 if x >= 18000 else x for x in base]
+print("p95 test, 2000 a side:", quantile_test(base, tail, 0.95))
