@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diff } from '../../src/diff/index.js';
+import type { Span } from '../../src/dataset/types.js';
 import { QUERY, SETTINGS, datasetOf, span, traffic } from './datasets.js';
 
 describe('diff: grouping', () => {
@@ -234,5 +235,42 @@ describe('diff: shift estimates and empty sides', () => {
       expect.objectContaining({ value: 'gone', reason: 'too-little-traffic', pValue: expect.closeTo(pGone, 12) }),
     ]);
     expect(ops.undecided[0]!.qValue).toBeGreaterThan(0.5);
+  });
+});
+
+describe('diff: call edges wherever the spans of a trace sit', () => {
+  /** Traces of a checkout calling pay; `order` arranges all their spans in the dataset. */
+  function checkout(order: (spans: Span[]) => Span[], n = 60) {
+    const spans = Array.from({ length: n }, (_, i) => [
+      span({ spanId: `root-${i}`, traceId: `t${i}`, service: 'web', operation: 'checkout', durationUs: 900 }),
+      span({
+        spanId: `pay-${i}`,
+        parentSpanId: `root-${i}`,
+        traceId: `t${i}`,
+        service: 'api',
+        operation: 'pay',
+        durationUs: 500,
+      }),
+    ]).flat();
+    return datasetOf(order(spans));
+  }
+  const edgesOf = (d: ReturnType<typeof checkout>) =>
+    diff({ baseline: [d], current: d, query: QUERY, settings: SETTINGS }).edges.changed.map((e) => [
+      e.value,
+      e.current.occurrence,
+    ]);
+
+  it('finds the parent in the same trace, written together', () => {
+    expect(edgesOf(checkout((s) => s))).toEqual([['web:checkout -> api:pay', 60]]);
+  });
+
+  it('finds the parent when the traces are interleaved and children come first', () => {
+    const scattered = (s: Span[]) => [...s.filter((x) => x.parentSpanId), ...s.filter((x) => !x.parentSpanId)];
+    expect(edgesOf(checkout(scattered))).toEqual([['web:checkout -> api:pay', 60]]);
+  });
+
+  it('counts no edge for a parent that is not in the dataset', () => {
+    const orphans = (s: Span[]) => s.filter((x) => x.parentSpanId);
+    expect(edgesOf(checkout(orphans))).toEqual([]);
   });
 });

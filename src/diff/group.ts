@@ -163,25 +163,11 @@ export class Grouping {
    */
   edges(): Map<string, Bucket> {
     const spans = this.spans;
-    // Index only the span ids that some span names as its parent (leaves are most spans), then
-    // find each parent's index by one pass over the span ids.
     const n = spans.length;
-    const parents = new StringIds();
-    let parentKey: Int32Array | undefined;
-    for (let i = 0; i < n; i++) {
-      const p = spans[i]!.parentSpanId;
-      if (!p) continue;
-      parentKey ??= new Int32Array(n).fill(-1);
-      parentKey[i] = parents.intern(p);
-    }
+    const parentIndex = this.parentIndex();
     // No parent links (single-span traces, or a source that lost them): no edges, and no need for the ids below.
-    if (parents.size === 0) return new Map();
-    const indexOf = new Int32Array(parents.size).fill(-1);
-    for (let i = 0; i < n; i++) {
-      const k = parents.find(spans[i]!.spanId);
-      if (k >= 0 && indexOf[k]! < 0) indexOf[k] = i;
-    }
-    const parentOf = (i: number) => (!parentKey || parentKey[i]! < 0 ? -1 : indexOf[parentKey[i]!]!);
+    if (!parentIndex) return new Map();
+    const parentOf = (i: number) => parentIndex[i]!;
     const callee = this.idsOf(['service', 'operation']);
     const caller: Ids = { ids: new Int32Array(spans.length), count: callee.count, first: callee.first };
     for (let i = 0; i < n; i++) {
@@ -194,6 +180,51 @@ export class Grouping {
       const child = edges.first[id]!;
       return `${so(spans[parentOf(child)]!)} -> ${so(spans[child]!)}`;
     });
+  }
+
+  /**
+   * The index of each span's parent span in the dataset, or -1; undefined when no span names a parent.
+   * A parent is nearly always in the same trace, and the sources write a trace's spans together: it is
+   * looked up among the spans of the same run first (a short scan, no hashing), and only the spans left
+   * over go through a hash table of the span ids they name.
+   */
+  private parentIndex(): Int32Array | undefined {
+    const spans = this.spans;
+    const n = spans.length;
+    let index: Int32Array | undefined;
+    const leftOver: number[] = [];
+    const runs = this.runs;
+    for (let r = 0; r + 1 < runs.length; r++) {
+      const start = runs[r]!;
+      const end = runs[r + 1]!;
+      for (let i = start; i < end; i++) {
+        const p = spans[i]!.parentSpanId;
+        if (!p) continue;
+        index ??= new Int32Array(n).fill(-1);
+        let found = -1;
+        if (end - start <= 256) {
+          for (let j = start; j < end; j++) {
+            if (spans[j]!.spanId === p) {
+              found = j;
+              break;
+            }
+          }
+        }
+        if (found >= 0) index[i] = found;
+        else leftOver.push(i);
+      }
+    }
+    if (!index || leftOver.length === 0) return index;
+    // Index only the span ids that the left-over spans name, then find them by one pass over the span ids.
+    const wanted = new StringIds();
+    const key = leftOver.map((i) => wanted.intern(spans[i]!.parentSpanId!));
+    const at = new Int32Array(wanted.size).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const k = wanted.find(spans[i]!.spanId);
+      if (k >= 0 && at[k]! < 0) at[k] = i;
+    }
+    leftOver.forEach((i, k) => (index[i] = at[key[k]!]!));
+    return index;
   }
 
   private buckets(ids: Ids, nameOf: (id: number) => string): Map<string, Bucket> {
