@@ -1,6 +1,7 @@
 import type { GroupKey } from '../config/types.js';
 import type { Span } from '../dataset/types.js';
 import { PairIds, StringIds } from './intern.js';
+import { sortLatencies } from './sort.js';
 
 /** The value of a span that has no such tag: shown as a value of its own, never dropped. */
 export const NONE = '(none)';
@@ -249,7 +250,7 @@ export class Grouping {
     for (let id = 0; id < ids.count; id++) {
       const name = nameOf(id);
       const bucket: Bucket = {
-        sorted: durations.subarray(offsets[id]!, offsets[id + 1]!).sort(),
+        sorted: sortLatencies(durations.subarray(offsets[id]!, offsets[id + 1]!)),
         errors: errors[id]!,
         sumSquares: sumSquares[id]!,
       };
@@ -270,7 +271,7 @@ function merged(a: Float64Array, b: Float64Array): Float64Array {
   const out = new Float64Array(a.length + b.length);
   out.set(a);
   out.set(b, a.length);
-  return out.sort();
+  return sortLatencies(out);
 }
 
 /** Groups spans by a (possibly combined) key: one value per span, spans without the tag in `(none)`. */
