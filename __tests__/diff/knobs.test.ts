@@ -206,11 +206,26 @@ describe('severities of new, missing and call edges', () => {
     expect(result.verdict).toBe(verdict);
   });
 
+  /** The mobile app also calls pay, always at 5 ms. */
+  const fromMobile = (n: number) =>
+    Array.from({ length: n }, (_, i) => [
+      span({ spanId: `m${i}`, traceId: `mt${i}`, service: 'mobile', operation: 'checkout', durationUs: 9000 }),
+      span({
+        spanId: `mp${i}`,
+        parentSpanId: `m${i}`,
+        traceId: `mt${i}`,
+        service: 'api',
+        operation: 'pay',
+        durationUs: 5000 + (i % 40) * 100,
+      }),
+    ]).flat();
+
   it('a call edge whose latency changed is a finding at most at the edges severity', () => {
     const rule = 'latency.p95: { fail: +25% }';
-    const before = calls(300, 5000, false);
-    const after = calls(300, 8000, false);
+    const before = [...calls(300, 5000, false), ...fromMobile(300)];
+    const after = [...calls(300, 8000, false), ...fromMobile(300)];
     const notice = run(before, after, settingsFrom(`thresholds:\n  ${rule}\n  edges: notice`, '[service]'));
+    // Only the web's calls got slower: the edge says which caller's.
     expect(notice.findings.filter((f) => f.key === 'edge')).toEqual([
       expect.objectContaining({
         severity: 'notice',
@@ -224,6 +239,17 @@ describe('severities of new, missing and call edges', () => {
     const ignored = run(before, after, settingsFrom(`thresholds:\n  ${rule}\n  edges: ignore`, '[service]'));
     expect(ignored.findings.filter((f) => f.key === 'edge')).toEqual([]);
     expect(ignored.edges.changed.find((e) => e.value === 'web:checkout -> api:pay')!.delta.latencyP95Us).toBe(3000);
+  });
+
+  it("an edge that is its callee's only caller adds no finding of its own", () => {
+    const rule = 'latency.p95: { fail: +25% }';
+    const result = run(
+      calls(300, 5000, false),
+      calls(300, 8000, false),
+      settingsFrom(`thresholds:\n  ${rule}`, '[service]'),
+    );
+    expect(result.findings.map((f) => `${f.key} ${f.value}`)).toEqual(['service api']);
+    expect(result.edges.changed.map((e) => e.value)).toEqual(['web:checkout -> api:pay']);
   });
 });
 

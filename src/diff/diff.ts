@@ -124,7 +124,9 @@ export function diff(input: DiffInput): DiffResult {
   const groups: GroupDiff[] = settings.groupBy.map((key) =>
     comparison.compare(groupKeyName(key), before.byKey(key), after.byKey(key)),
   );
-  const edgeGroup = comparison.compare('edge', before.edges(), after.edges());
+  const beforeEdges = before.edges();
+  const afterEdges = after.edges();
+  const edgeGroup = comparison.compare('edge', beforeEdges, afterEdges);
 
   // One family of tests for the whole diff: every change test and every new/missing test.
   const tested = [...groups.flatMap((g) => g.changed), ...edgeGroup.changed];
@@ -145,8 +147,20 @@ export function diff(input: DiffInput): DiffResult {
     findings.push(...judgeNewAndMissing(group, settings.thresholds, false));
   }
   // A call edge that changed in count or latency is judged by the same rules, at most at the edges' severity:
-  // its callee's own key already carries the full severity, the edge says where the change comes from.
-  for (const value of edgeGroup.changed) {
+  // its callee's own key already carries the full severity, the edge says which caller's calls changed.
+  // An edge that is its callee's only one says nothing the callee's own values do not: it is skipped.
+  const callers = new Map<string, Set<string>>();
+  for (const [value, bucket] of [...beforeEdges, ...afterEdges]) {
+    if (bucket.callee === undefined) continue;
+    let set = callers.get(bucket.callee);
+    if (!set) callers.set(bucket.callee, (set = new Set()));
+    set.add(value);
+  }
+  const sharedCallee = (value: string) => {
+    const callee = (beforeEdges.get(value) ?? afterEdges.get(value))?.callee;
+    return callee !== undefined && (callers.get(callee)?.size ?? 0) > 1;
+  };
+  for (const value of edgeGroup.changed.filter((v) => sharedCallee(v.value))) {
     const judged = judgeChanged(
       'edge',
       value,

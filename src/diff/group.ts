@@ -18,6 +18,8 @@ export interface Bucket {
    * span count varies more than a Poisson count would; this measures by how much (see compare.ts).
    */
   sumSquares: number;
+  /** For a call edge: the callee, `service:operation`. */
+  callee?: string;
 }
 
 /** Dense ids of one key's values, one per span; the value's name is read from its first span. */
@@ -177,10 +179,16 @@ export class Grouping {
     }
     const edges = combine(caller, callee);
     const so = (s: Span) => `${s.service}:${s.operation}`;
-    return this.buckets(edges, (id) => {
+    const buckets = this.buckets(edges, (id) => {
       const child = edges.first[id]!;
       return `${so(spans[parentOf(child)]!)} -> ${so(spans[child]!)}`;
     });
+    for (let id = 0; id < edges.count; id++) {
+      const child = spans[edges.first[id]!]!;
+      const bucket = buckets.get(`${so(spans[parentOf(edges.first[id]!)]!)} -> ${so(child)}`);
+      if (bucket) bucket.callee = so(child);
+    }
+    return buckets;
   }
 
   /**
