@@ -1,11 +1,20 @@
-import { DEFAULT_SETTINGS } from '../../src/config/index.js';
+import { DEFAULT_SETTINGS, parseConfig } from '../../src/config/index.js';
 import type { DiffSettings } from '../../src/config/types.js';
 import type { Dataset, Span } from '../../src/dataset/types.js';
 import { generateTraffic, type Scenario } from '../../src/simulator/traffic.js';
 
+export const START_US = 1_700_000_000_000_000;
+
 /** A complete dataset of spans, as a source would hand it to the engine. */
-export function datasetOf(spans: Span[], options: { complete?: boolean; snapshotId?: string } = {}): Dataset {
+export function datasetOf(
+  spans: Span[],
+  options: { complete?: boolean; snapshotId?: string; windowMinutes?: number } = {},
+): Dataset {
   const traces = new Set(spans.map((s) => s.traceId)).size;
+  const window =
+    options.windowMinutes === undefined
+      ? {}
+      : { windowStartUs: START_US, windowEndUs: START_US + options.windowMinutes * 60_000_000 };
   return {
     provenance: {
       source: 'file',
@@ -13,6 +22,7 @@ export function datasetOf(spans: Span[], options: { complete?: boolean; snapshot
       query: 'test',
       collectedAt: '2026-11-24T00:00:00Z',
       snapshotId: options.snapshotId,
+      ...window,
     },
     coverage: {
       complete: options.complete ?? true,
@@ -37,16 +47,52 @@ export const SETTINGS: DiffSettings = {
   groupBy: [['service'], ['operation'], ['customer'], ['service', 'operation']],
 };
 
-/** A span with sensible defaults, for small hand-made datasets. */
+let spanCount = 0;
+
+/** A span with sensible defaults, for small hand-made datasets: a trace of its own unless told otherwise. */
 export function span(overrides: Partial<Span> & { durationUs: number }): Span {
+  const spanId = (++spanCount).toString(16).padStart(16, '0');
   return {
-    spanId: Math.random().toString(16).slice(2, 18),
-    traceId: 't',
+    spanId,
+    traceId: `t-${spanId}`,
     service: 'svc',
     operation: 'op',
-    startUs: 1_700_000_000_000_000,
+    startUs: START_US,
     error: false,
     tags: {},
     ...overrides,
   };
+}
+
+/** Settings as a user writes them: the YAML of `.github/trace-differ.yml`, through the real config loader. */
+export function settingsFrom(defaults: string, groupBy = '[operation]'): DiffSettings {
+  const yaml = [
+    'version: 1',
+    'source:',
+    '  lightstep: { organization: acme, project: production }',
+    'defaults:',
+    `  group-by: ${groupBy}`,
+    ...defaults
+      .trim()
+      .split('\n')
+      .map((line) => `  ${line}`),
+    'queries:',
+    '  - id: q',
+    '    query: service IN ("svc")',
+  ].join('\n');
+  const { groupBy: keys, minSamples, significance, thresholds } = parseConfig(yaml, 'trace-differ.yml').queries[0]!;
+  return { groupBy: keys, minSamples, significance, thresholds };
+}
+
+/** `n` spans of one operation; `latency(i)` in µs, `error(i)` whether span i failed. */
+export function spansOf(
+  operation: string,
+  n: number,
+  latency: (i: number) => number,
+  error: (i: number) => boolean = () => false,
+  extra: Partial<Span> = {},
+): Span[] {
+  return Array.from({ length: n }, (_, i) =>
+    span({ operation, durationUs: Math.round(latency(i)), error: error(i), traceId: `${operation}-${i}`, ...extra }),
+  );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diff } from '../../src/diff/index.js';
+import type { Span } from '../../src/dataset/types.js';
 import { QUERY, SETTINGS, datasetOf, span, traffic } from './datasets.js';
 
 describe('diff: grouping', () => {
@@ -180,5 +181,96 @@ describe('diff: structure', () => {
     });
     expect(result.baseline!.pooled).toBe(3);
     expect(result.baseline!.spans).toBeGreaterThan(result.current.spans * 2.5);
+  });
+});
+
+describe('diff: shift estimates and empty sides', () => {
+  it('gives a significant latency change its Hodges-Lehmann shift with a 95 % interval around the true shift', () => {
+    const before = Array.from({ length: 300 }, (_, i) => span({ durationUs: 50_000 + (i % 100) * 300 }));
+    const after = before.map((s) => ({ ...s, durationUs: s.durationUs + 4000 }));
+    const result = diff({ baseline: [datasetOf(before)], current: datasetOf(after), query: QUERY, settings: SETTINGS });
+    const op = result.groups.find((g) => g.key === 'operation')!.changed[0]!;
+    expect(op.latencyShiftUs).toMatchObject({ estimate: 4000, confidence: 0.95 });
+    expect(op.latencyShiftUs!.low).toBeLessThanOrEqual(4000);
+    expect(op.latencyShiftUs!.high).toBeGreaterThanOrEqual(4000);
+    expect(op.latencyShiftUs!.high - op.latencyShiftUs!.low).toBeLessThan(6000);
+  });
+
+  it('estimates no shift where the latency change is not significant', () => {
+    const same = traffic(1, 300);
+    const result = diff({ baseline: [same], current: same, query: QUERY, settings: SETTINGS });
+    expect(result.groups.flatMap((g) => g.changed).filter((c) => c.latencyShiftUs)).toEqual([]);
+  });
+
+  it('is inconclusive, not passing, when a side has no spans', () => {
+    const result = diff({ baseline: [traffic(1, 100)], current: datasetOf([]), query: QUERY, settings: SETTINGS });
+    expect(result.verdict).toBe('inconclusive');
+    expect(result.reason).toMatch(/current dataset has no spans/);
+  });
+
+  it('tests new and missing values in the same false-discovery family as the changes', () => {
+    // A value of 10 spans gone from an equal-sized current side: p = (12010 / 24010)^10 ≈ 0.001.
+    const gone = Array.from({ length: 10 }, () => span({ durationUs: 100, operation: 'gone' }));
+    const settings = { ...SETTINGS, minSamples: 5, groupBy: [['operation']] };
+    const pGone = (12_010 / 24_010) ** 10;
+
+    // Beside one other value (4 tests: rank-sum, p95 quantile, error rate, rate): q = 5 · p ≈ 0.005, missing.
+    const one = Array.from({ length: 12_000 }, (_, i) => span({ durationUs: 1000 + i, operation: 'common' }));
+    const few = diff({ baseline: [datasetOf([...one, ...gone])], current: datasetOf(one), query: QUERY, settings });
+    expect(few.groups[0]!.missing).toEqual([
+      expect.objectContaining({
+        value: 'gone',
+        pValue: expect.closeTo(pGone, 12),
+        qValue: expect.closeTo(5 * pGone, 12),
+      }),
+    ]);
+
+    // Among 300 other values (1,200 tests) it is what chance alone would produce: q = 1, undecided.
+    const many = Array.from({ length: 12_000 }, (_, i) => span({ durationUs: 1000 + i, operation: `op-${i % 300}` }));
+    const crowd = diff({ baseline: [datasetOf([...many, ...gone])], current: datasetOf(many), query: QUERY, settings });
+    const ops = crowd.groups[0]!;
+    expect(ops.changed).toHaveLength(300);
+    expect(ops.missing).toEqual([]);
+    expect(ops.undecided).toEqual([
+      expect.objectContaining({ value: 'gone', reason: 'too-little-traffic', pValue: expect.closeTo(pGone, 12) }),
+    ]);
+    expect(ops.undecided[0]!.qValue).toBeGreaterThan(0.5);
+  });
+});
+
+describe('diff: call edges wherever the spans of a trace sit', () => {
+  /** Traces of a checkout calling pay; `order` arranges all their spans in the dataset. */
+  function checkout(order: (spans: Span[]) => Span[], n = 60) {
+    const spans = Array.from({ length: n }, (_, i) => [
+      span({ spanId: `root-${i}`, traceId: `t${i}`, service: 'web', operation: 'checkout', durationUs: 900 }),
+      span({
+        spanId: `pay-${i}`,
+        parentSpanId: `root-${i}`,
+        traceId: `t${i}`,
+        service: 'api',
+        operation: 'pay',
+        durationUs: 500,
+      }),
+    ]).flat();
+    return datasetOf(order(spans));
+  }
+  const edgesOf = (d: ReturnType<typeof checkout>) =>
+    diff({ baseline: [d], current: d, query: QUERY, settings: SETTINGS }).edges.changed.map((e) => [
+      e.value,
+      e.current.occurrence,
+    ]);
+
+  it('finds the parent in the same trace, written together', () => {
+    expect(edgesOf(checkout((s) => s))).toEqual([['web:checkout -> api:pay', 60]]);
+  });
+
+  it('finds the parent when the traces are interleaved and children come first', () => {
+    const scattered = (s: Span[]) => [...s.filter((x) => x.parentSpanId), ...s.filter((x) => !x.parentSpanId)];
+    expect(edgesOf(checkout(scattered))).toEqual([['web:checkout -> api:pay', 60]]);
+  });
+
+  it('counts no edge for a parent that is not in the dataset', () => {
+    const orphans = (s: Span[]) => s.filter((x) => x.parentSpanId);
+    expect(edgesOf(checkout(orphans))).toEqual([]);
   });
 });

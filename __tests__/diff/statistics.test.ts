@@ -7,34 +7,78 @@ import {
   mannWhitney,
   percentileSorted,
   poissonRateTest,
+  quantileTest,
   twoProportionZ,
 } from '../../src/diff/stats/index.js';
+import { kthDifference } from '../../src/diff/stats/mann-whitney.js';
 
+/**
+ * Every statistic against values computed independently of this code. Sources:
+ * - R's documentation examples (?wilcox.test, ?fisher.test, ?poisson.test, ?quantile), quoted with their printed output;
+ * - SciPy 1.17.1 (scipy.stats.mannwhitneyu, fisher_exact, chi2_contingency, binomtest, false_discovery_control)
+ *   and NumPy percentile, run by __tests__/diff/reference/statistics.py, whose output is quoted here;
+ * - for the Hodges-Lehmann interval, the same script's brute-force re-run of R's wilcox.test(conf.int = TRUE):
+ *   every pairwise difference sorted, the critical rank from the U distribution enumerated over every
+ *   arrangement of ranks (itertools.combinations), independent of the generating function used here.
+ */
 const sorted = (xs: number[]) => Float64Array.from(xs).sort();
+/** The deterministic samples the reference script builds: ((i * mult) % mod) + offset. */
+const sample = (n: number, mult: number, mod: number, offset = 0) =>
+  sorted(Array.from({ length: n }, (_, i) => ((i * mult) % mod) + offset));
+
+// R's ?wilcox.test example (Hollander & Wolfe 1973, p. 69): x and y.
+const X = sorted([0.8, 0.83, 1.89, 1.04, 1.45, 1.38, 1.91, 1.64, 0.73, 1.46]);
+const Y = sorted([1.15, 0.88, 0.9, 0.74, 1.21]);
 
 describe('Mann-Whitney U', () => {
   it("matches R's ?wilcox.test example (exact, no ties)", () => {
-    // R: x <- c(0.80, 0.83, 1.89, 1.04, 1.45, 1.38, 1.91, 1.64, 0.73, 1.46); y <- c(1.15, 0.88, 0.90, 0.74, 1.21)
-    // wilcox.test(x, y, alternative = "g") gives W = 35, p-value = 0.1272; two-sided is twice that.
-    const x = sorted([0.8, 0.83, 1.89, 1.04, 1.45, 1.38, 1.91, 1.64, 0.73, 1.46]);
-    const y = sorted([1.15, 0.88, 0.9, 0.74, 1.21]);
-    const result = mannWhitney(y, x);
+    // R: wilcox.test(x, y, alternative = "g") prints W = 35, p-value = 0.1272; two-sided is twice that.
+    // SciPy: mannwhitneyu(x, y, method="exact") → U = 35, p = 0.2544122544122544.
+    const result = mannWhitney(Y, X);
     expect(result.u).toBe(35);
     expect(result.exact).toBe(true);
-    expect(result.pValue).toBeCloseTo(0.2544, 3);
+    expect(result.pValue).toBeCloseTo(0.2544122544122544, 12);
+  });
+
+  it('is exact for tiny samples', () => {
+    // SciPy mannwhitneyu(b, a, method="exact"): [1] vs [2] → U 1, p 1.0; [1,2] vs [3,4] → U 4, p 1/3;
+    // [1,2,3] vs [4,5,6] → U 9, p 0.1; [1,3,5] vs [2,4,6,8] → U 9, p 0.4.
+    const cases: [number[], number[], number, number][] = [
+      [[1], [2], 1, 1],
+      [[1, 2], [3, 4], 4, 1 / 3],
+      [[1, 2, 3], [4, 5, 6], 9, 0.1],
+      [[1, 3, 5], [2, 4, 6, 8], 9, 0.4],
+    ];
+    for (const [a, b, u, p] of cases) {
+      const result = mannWhitney(sorted(a), sorted(b));
+      expect(result).toEqual({ u, pValue: expect.closeTo(p, 12), exact: true });
+    }
   });
 
   it('uses the tie-corrected normal approximation when there are ties', () => {
-    // By hand: ranks of a = {1,2,2,3}, b = {2,3,3,4} give R_b = 23, U_b = 13, E[U] = 8,
-    // Var = 16/12 * (9 - 48/56) = 10.857; z = (13 - 8 - 0.5) / 3.295 = 1.3657; p = 2 * (1 - Φ(z)) = 0.1720
-    // (the same as R's wilcox.test(a, b, exact = FALSE, correct = TRUE)).
+    // SciPy mannwhitneyu([2,3,3,4], [1,2,2,3], method="asymptotic", use_continuity=True) → U 13, p 0.1720337089218229
+    // (by hand: E[U] = 8, Var = 16/12 · (9 - 48/56) = 10.857, z = (13 - 8 - 0.5) / 3.295).
     const result = mannWhitney(sorted([1, 2, 2, 3]), sorted([2, 3, 3, 4]));
     expect(result.u).toBe(13);
     expect(result.exact).toBe(false);
-    expect(result.pValue).toBeCloseTo(0.172, 3);
+    expect(result.pValue).toBeCloseTo(0.1720337089218229, 12);
+  });
+
+  it('matches SciPy on larger samples, with many ties and without', () => {
+    // SciPy, asymptotic with continuity: 60 vs 70 tied values → U 2463, p 0.08940093481816355;
+    // 80 vs 90 distinct values → U 4434, p 0.009264197647056051.
+    const tied = mannWhitney(sample(60, 7, 13), sample(70, 5, 11, 2));
+    expect(tied.u).toBe(2463);
+    expect(tied.pValue).toBeCloseTo(0.08940093481816355, 12);
+    const a = sorted(Array.from({ length: 80 }, (_, i) => i * 3 + 0.5));
+    const b = sorted(Array.from({ length: 90 }, (_, i) => i * 3.2 + 10.25));
+    const distinct = mannWhitney(a, b);
+    expect(distinct.u).toBe(4434);
+    expect(distinct.pValue).toBeCloseTo(0.009264197647056051, 12);
   });
 
   it('finds nothing between all-equal samples, and nothing against an empty one', () => {
+    // All ties: the variance of U is 0 and there is no evidence of a shift (R prints p-value = NA; we say 1).
     expect(mannWhitney(sorted([5, 5, 5, 5]), sorted([5, 5, 5])).pValue).toBe(1);
     expect(mannWhitney(sorted([]), sorted([1, 2])).pValue).toBe(1);
   });
@@ -46,76 +90,161 @@ describe('Mann-Whitney U', () => {
   });
 });
 
-describe('Hodges-Lehmann shift', () => {
-  it('is the median of the pairwise differences', () => {
-    // Differences of {4,5,6} - {1,2,3}: 1,2,2,3,3,3,4,4,5 — median 3.
-    const shift = hodgesLehmann(sorted([1, 2, 3]), sorted([4, 5, 6]))!;
-    expect(shift.estimate).toBe(3);
-    expect(shift.low).toBeLessThanOrEqual(3);
-    expect(shift.high).toBeGreaterThanOrEqual(3);
+describe('Hodges-Lehmann shift and its confidence interval', () => {
+  it("matches R's wilcox.test(x, y, conf.int = TRUE) on the ?wilcox.test example", () => {
+    // Reference script (R's algorithm, brute force): estimate 0.305, 95 % interval (-0.15, 0.76).
+    const shift = hodgesLehmann(Y, X)!;
+    expect(shift.estimate).toBeCloseTo(0.305, 12);
+    expect(shift.low).toBeCloseTo(-0.15, 12);
+    expect(shift.high).toBeCloseTo(0.76, 12);
+    expect(shift.confidence).toBe(0.95);
   });
 
-  it('brackets a known shift in large samples, thinned', () => {
-    const a = sorted(Array.from({ length: 5000 }, (_, i) => (i % 100) * 10));
-    const b = sorted(Array.from({ length: 5000 }, (_, i) => (i % 100) * 10 + 250));
-    const shift = hodgesLehmann(a, b)!;
-    expect(shift.estimate).toBeCloseTo(250, -1);
-    expect(shift.low).toBeLessThanOrEqual(250);
-    expect(shift.high).toBeGreaterThanOrEqual(250);
+  it('matches the exact interval on small samples', () => {
+    // Reference script: {1,2,3} → {4,5,6}: (3, 1, 5); 8 vs 9 values: (5, -1, 11); 12 vs 12: (8, 1, 16).
+    expect(hodgesLehmann(sorted([1, 2, 3]), sorted([4, 5, 6]))).toMatchObject({ estimate: 3, low: 1, high: 5 });
+    expect(hodgesLehmann(sample(8, 3, 17, 100), sample(9, 5, 19, 104))).toMatchObject({
+      estimate: 5,
+      low: -1,
+      high: 11,
+    });
+    expect(hodgesLehmann(sample(12, 7, 23), sample(12, 11, 29, 6))).toMatchObject({ estimate: 8, low: 1, high: 16 });
+  });
+
+  it("matches the large-sample interval (Hollander & Wolfe's rule) on 300 vs 400 values", () => {
+    // Reference script, every pairwise difference sorted: estimate 190, interval (146, 235).
+    const shift = hodgesLehmann(sample(300, 37, 1009, 5000), sample(400, 53, 997, 5200))!;
+    expect(shift).toMatchObject({ estimate: 190, low: 146, high: 235 });
+  });
+
+  it('selects order statistics of the pairwise differences without building them', () => {
+    const a = sample(37, 13, 101);
+    const b = sample(41, 17, 89, 20);
+    const all = new Float64Array(37 * 41);
+    let k = 0;
+    for (const y of b) for (const x of a) all[k++] = y - x;
+    all.sort();
+    for (const rank of [1, 2, 500, 758, 759, 1200, all.length]) expect(kthDifference(a, b, rank)).toBe(all[rank - 1]);
+    // Non-integer data bisects the doubles.
+    const xs = sorted([0.1, 0.35, 0.7]);
+    const ys = sorted([0.2, 1.05]);
+    expect(kthDifference(xs, ys, 1)).toBe(0.2 - 0.7);
+    expect(kthDifference(xs, ys, 6)).toBe(1.05 - 0.1);
+  });
+
+  it('is undefined for an empty sample and zero for identical all-equal ones', () => {
+    expect(hodgesLehmann(sorted([]), sorted([1]))).toBeUndefined();
+    expect(hodgesLehmann(sorted([7, 7, 7]), sorted([7, 7]))).toMatchObject({ estimate: 0, low: 0, high: 0 });
   });
 });
 
 describe('error-rate tests', () => {
-  it("Fisher's exact test matches R's tea-tasting example", () => {
-    // R: fisher.test(matrix(c(3, 1, 1, 3), nrow = 2)) gives p-value = 0.4857
-    expect(fisherExact(3, 4, 1, 4)).toBeCloseTo(0.4857, 4);
+  it("Fisher's exact test matches R's tea-tasting example and SciPy", () => {
+    // R: fisher.test(matrix(c(3, 1, 1, 3), nrow = 2)) prints p-value = 0.4857 (?fisher.test, TeaTasting).
+    expect(fisherExact(3, 4, 1, 4)).toBeCloseTo(0.48571428571428565, 12);
+    // SciPy fisher_exact: [[2, 98], [9, 91]] → 0.058220717580287525; [[0, 20], [3, 17]] → 0.2307692307692308.
+    expect(fisherExact(2, 100, 9, 100)).toBeCloseTo(0.058220717580287525, 12);
+    expect(fisherExact(0, 20, 3, 20)).toBeCloseTo(0.2307692307692308, 12);
   });
 
-  it('a two-proportion z-test for large counts', () => {
-    // By hand: 50/1000 vs 80/1000, pooled 0.065, se = 0.011024, z = 2.7213, p = 0.0065.
-    expect(twoProportionZ(50, 1000, 80, 1000)).toBeCloseTo(0.0065, 3);
+  it("the two-proportion z-test matches prop.test(correct = FALSE) (SciPy's chi2_contingency, correction=False)", () => {
+    expect(twoProportionZ(50, 1000, 80, 1000)).toBeCloseTo(0.00650659748363784, 12);
+    expect(twoProportionZ(30, 500, 45, 520)).toBeCloseTo(0.1045115709985004, 12);
   });
 
-  it('picks Fisher when expected counts are small and the z-test otherwise', () => {
-    expect(errorRateTest(0, 20, 3, 20)).toBeCloseTo(fisherExact(0, 20, 3, 20), 12);
-    expect(errorRateTest(50, 1000, 80, 1000)).toBeCloseTo(twoProportionZ(50, 1000, 80, 1000), 12);
+  it('is exact (Fisher) when expected counts are small and the z-test otherwise', () => {
+    expect(errorRateTest(0, 20, 3, 20)).toBe(fisherExact(0, 20, 3, 20));
+    expect(errorRateTest(50, 1000, 80, 1000)).toBe(twoProportionZ(50, 1000, 80, 1000));
     expect(errorRateTest(0, 0, 1, 1)).toBe(1);
+    expect(errorRateTest(0, 50, 0, 60)).toBe(1);
   });
 });
 
 describe('Poisson rate comparison', () => {
-  it("matches R's poisson.test two-sample example", () => {
-    // R: poisson.test(c(11, 6 + 8 + 7), c(800, 1083 + 1050 + 878)) gives p-value = 0.07967
-    expect(poissonRateTest(21, 1083 + 1050 + 878, 11, 800)).toBeCloseTo(0.07967, 4);
+  it("matches R's ?poisson.test two-sample example", () => {
+    // R: poisson.test(c(11, 6 + 8 + 7), c(800, 1083 + 1050 + 878)) prints p-value = 0.07967.
+    // SciPy binomtest(21, 32, 3011 / 3811) → 0.0796686330333295.
+    expect(poissonRateTest(21, 1083 + 1050 + 878, 11, 800)).toBeCloseTo(0.0796686330333295, 12);
   });
 
-  it('sees no difference in equal rates and a sure one in a tenfold rise', () => {
-    expect(poissonRateTest(100, 10, 100, 10)).toBeCloseTo(1, 6);
+  it('is exact at every size (SciPy binomtest, the conditional test R uses)', () => {
+    // 30 vs 55 in 10 min each → 0.008836205876094518; 600 vs 700 → 0.0060157938610449395;
+    // 5000 in 12 min vs 4700 in 11 min → 0.21879687991618998; 0 vs 3 → 0.25.
+    expect(poissonRateTest(30, 10, 55, 10)).toBeCloseTo(0.008836205876094518, 12);
+    expect(poissonRateTest(600, 10, 700, 10)).toBeCloseTo(0.0060157938610449395, 12);
+    expect(poissonRateTest(5000, 12, 4700, 11)).toBeCloseTo(0.21879687991618998, 10);
+    expect(poissonRateTest(0, 10, 3, 10)).toBeCloseTo(0.25, 12);
+  });
+
+  it('sees no difference in equal rates or no data, and a sure one in a tenfold rise', () => {
+    expect(poissonRateTest(100, 10, 100, 10)).toBe(1);
+    expect(poissonRateTest(0, 10, 0, 10)).toBe(1);
     expect(poissonRateTest(1000, 10, 10000, 10)).toBeLessThan(1e-50);
   });
 });
 
-describe('Benjamini-Hochberg', () => {
-  it('adjusts as R p.adjust(p, "BH") does', () => {
-    // q_(i) = min over j ≥ i of p_(j) * m / j, computed by hand for these eight p-values.
-    const q = benjaminiHochberg([0.001, 0.008, 0.039, 0.041, 0.042, 0.06, 0.074, 0.205]);
-    const expected = [0.008, 0.032, 0.0672, 0.0672, 0.0672, 0.08, 0.0845714, 0.205];
-    q.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 6));
+describe('quantile test (generalised median test)', () => {
+  it("is SciPy's median_test at q = 0.5 (ties below, no continuity correction)", () => {
+    // SciPy median_test(a, b, ties="below", correction=False) → p 0.49235519291581453, 23 / 60 vs 31 / 70 above.
+    expect(quantileTest(sample(60, 7, 13), sample(70, 5, 11, 2), 0.5)).toBeCloseTo(0.49235519291581453, 12);
   });
 
-  it('keeps the order of the input', () => {
-    expect(benjaminiHochberg([0.05, 0.01])).toEqual([0.05, 0.02]);
+  it('sees a slower tail that the rank-sum test misses', () => {
+    // Reference script: 0..1990 step 10, then the slowest 10 % +500: 0 / 200 vs 20 / 200 above the pooled
+    // p95, chi2_contingency(correction=False) → 4.468387345230037e-06.
+    const base = Array.from({ length: 200 }, (_, i) => i * 10);
+    const tail = base.map((x) => (x >= 1800 ? x + 500 : x));
+    expect(quantileTest(sorted(base), sorted(tail), 0.95)).toBeCloseTo(4.468387345230037e-6, 15);
+    expect(mannWhitney(sorted(base), sorted(tail)).pValue).toBeGreaterThan(0.2);
+    // 2,000 a side: 0 vs 200 above → 1.0544822839673493e-47.
+    const big = Array.from({ length: 2000 }, (_, i) => i * 10);
+    const bigTail = big.map((x) => (x >= 18_000 ? x + 5000 : x));
+    expect(quantileTest(sorted(big), sorted(bigTail), 0.95) / 1.0544822839673493e-47).toBeCloseTo(1, 8);
+  });
+
+  it('finds nothing in equal or empty samples', () => {
+    expect(quantileTest(sorted([5, 5, 5]), sorted([5, 5]), 0.95)).toBe(1);
+    expect(quantileTest(sorted([]), sorted([1, 2]), 0.95)).toBe(1);
+  });
+});
+
+describe('Benjamini-Hochberg', () => {
+  it('adjusts as R p.adjust(p, "BH") and SciPy false_discovery_control(p, method="bh") do', () => {
+    // SciPy: [0.008, 0.032, 0.0672, 0.0672, 0.0672, 0.08, 0.08457142857142856, 0.205].
+    const q = benjaminiHochberg([0.001, 0.008, 0.039, 0.041, 0.042, 0.06, 0.074, 0.205]);
+    const expected = [0.008, 0.032, 0.0672, 0.0672, 0.0672, 0.08, 0.08457142857142856, 0.205];
+    q.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 12));
+  });
+
+  it('keeps the order of an unsorted input with ties', () => {
+    // SciPy: [0.04, 0.01, 0.04, 0.9, 0.0001, 0.03] → [0.048, 0.03, 0.048, 0.9, 0.0006, 0.048].
+    const q = benjaminiHochberg([0.04, 0.01, 0.04, 0.9, 0.0001, 0.03]);
+    [0.048, 0.03, 0.048, 0.9, 0.0006, 0.048].forEach((v, i) => expect(q[i]).toBeCloseTo(v, 12));
+    expect(benjaminiHochberg([])).toEqual([]);
   });
 });
 
 describe('percentiles', () => {
-  it('interpolate between order statistics (type 7, as R quantile())', () => {
-    // R: quantile(1:10, c(0.5, 0.9, 0.95, 0.99)) gives 5.5, 9.1, 9.55, 9.91
+  it('interpolate between order statistics (type 7, as R quantile() and NumPy percentile())', () => {
+    // R: quantile(1:10, c(0.5, 0.9, 0.95, 0.99)) prints 5.50 9.10 9.55 9.91.
     const xs = sorted([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect([0.5, 0.9, 0.95, 0.99].map((p) => percentileSorted(xs, p))).toEqual(
       [5.5, 9.1, 9.55, 9.91].map((v) => expect.closeTo(v, 10)),
     );
+    // NumPy percentile([3,1,4,1,5,9,2,6,5,3,5], [50,90,95,99]) → 4, 6, 7.5, 8.7 (ties included).
+    const ys = sorted([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5]);
+    expect([0.5, 0.9, 0.95, 0.99].map((p) => percentileSorted(ys, p))).toEqual(
+      [4, 6, 7.5, 8.7].map((v) => expect.closeTo(v, 10)),
+    );
+    // NumPy percentile([10, 20], ...) → 15, 19, 19.5, 19.9.
+    expect([0.5, 0.9, 0.95, 0.99].map((p) => percentileSorted(sorted([20, 10]), p))).toEqual(
+      [15, 19, 19.5, 19.9].map((v) => expect.closeTo(v, 10)),
+    );
+  });
+
+  it('of an empty group are 0, of one span its latency, of all-equal spans that value', () => {
     expect(percentileSorted(sorted([]), 0.5)).toBe(0);
     expect(percentileSorted(sorted([7]), 0.99)).toBe(7);
+    expect(percentileSorted(sorted([4, 4, 4, 4]), 0.95)).toBe(4);
   });
 });

@@ -1,7 +1,7 @@
-import { groupKeyName, type DiffSettings } from '../config/types.js';
+import { groupKeyName, type DiffSettings, type Metric } from '../config/types.js';
 import { coverageRatio, type Dataset, type Span } from '../dataset/types.js';
-import { compareBuckets, estimateShift, type Side } from './compare.js';
-import { groupEdges, groupSpans } from './group.js';
+import { Comparison, decidePresence, sortPresence, type PresenceTest, type Quantile, type Side } from './compare.js';
+import { Grouping } from './group.js';
 import { judgeChanged, judgeNewAndMissing, rankFindings, verdictOf } from './findings.js';
 import { benjaminiHochberg } from './stats/index.js';
 import {
@@ -13,7 +13,16 @@ import {
   type GroupDiff,
   type QueryRef,
   type SideSummary,
+  type TestName,
 } from './types.js';
+
+/** The percentile metrics and the quantile test each gets when a rule names it. */
+const QUANTILES: readonly [Metric, Quantile][] = [
+  ['latency.p50', 'latencyP50'],
+  ['latency.p90', 'latencyP90'],
+  ['latency.p95', 'latencyP95'],
+  ['latency.p99', 'latencyP99'],
+];
 
 export interface DiffInput {
   /** The baseline datasets: none (first run), one, or several pooled (`median-of:N`). */
@@ -41,8 +50,6 @@ function windowMinutes(d: Dataset): number {
 }
 
 function summary(datasets: readonly Dataset[], spans: readonly Span[], minutes: number): SideSummary {
-  const traces = new Set<string>();
-  for (const s of spans) traces.add(s.traceId);
   const newest = datasets[datasets.length - 1]!;
   const wanted = datasets.reduce((n, d) => n + d.coverage.tracesWanted, 0);
   const fetched = datasets.reduce((n, d) => n + d.coverage.tracesFetched, 0);
@@ -50,7 +57,8 @@ function summary(datasets: readonly Dataset[], spans: readonly Span[], minutes: 
     snapshotId: newest.provenance.snapshotId,
     collectedAt: newest.provenance.collectedAt,
     spans: spans.length,
-    traces: traces.size,
+    // The sources count the traces they fetched; counting a million trace ids again costs a second.
+    traces: datasets.reduce((n, d) => n + d.coverage.tracesFetched, 0),
     coverage: datasets.length === 1 ? coverageRatio(newest.coverage) : wanted === 0 ? 1 : fetched / wanted,
     complete: datasets.every((d) => d.coverage.complete),
     uiLink: newest.provenance.uiLink,
@@ -103,15 +111,30 @@ export function diff(input: DiffInput): DiffResult {
 
   const b: Side = { spans: baselineSpans.length, minutes: baselineMinutes, complete: baselineSummary.complete };
   const c: Side = { spans: current.spans.length, minutes: currentMinutes, complete: currentSummary.complete };
-  const options = { minSamples: settings.minSamples, significance: settings.significance };
-  const groups: GroupDiff[] = settings.groupBy.map((key) =>
-    compareBuckets(groupKeyName(key), groupSpans(baselineSpans, key), groupSpans(current.spans, key), b, c, options),
+  const quantiles = QUANTILES.filter(([metric]) => settings.thresholds.metrics.some((r) => r.metric === metric)).map(
+    ([, test]) => test,
   );
-  const edgeGroup = compareBuckets('edge', groupEdges(baselineSpans), groupEdges(current.spans), b, c, options);
+  const comparison = new Comparison(b, c, {
+    minSamples: settings.minSamples,
+    significance: settings.significance,
+    quantiles,
+  });
+  const before = new Grouping(baselineSpans);
+  const after = new Grouping(current.spans);
+  const groups: GroupDiff[] = settings.groupBy.map((key) =>
+    comparison.compare(groupKeyName(key), before.byKey(key), after.byKey(key)),
+  );
+  const beforeEdges = before.edges();
+  const afterEdges = after.edges();
+  const edgeGroup = comparison.compare('edge', beforeEdges, afterEdges);
 
+  // One family of tests for the whole diff: every change test and every new/missing test.
   const tested = [...groups.flatMap((g) => g.changed), ...edgeGroup.changed];
-  adjustPValues(tested);
-  for (const value of tested) if ((value.qValue?.latency ?? 1) <= settings.significance) estimateShift(value);
+  const presenceQ = adjustPValues(tested, comparison.presence);
+  comparison.presence.forEach((test, i) => decidePresence(test, presenceQ[i], settings.significance));
+  for (const group of [...groups, edgeGroup]) sortPresence(group);
+  for (const value of tested)
+    if ((value.qValue?.latency ?? 1) <= settings.significance) comparison.estimateShift(value);
 
   const findings: Finding[] = [];
   const improvements: Finding[] = [];
@@ -122,6 +145,31 @@ export function diff(input: DiffInput): DiffResult {
       improvements.push(...judged.improvements);
     }
     findings.push(...judgeNewAndMissing(group, settings.thresholds, false));
+  }
+  // A call edge that changed in count or latency is judged by the same rules, at most at the edges' severity:
+  // its callee's own key already carries the full severity, the edge says which caller's calls changed.
+  // An edge that is its callee's only one says nothing the callee's own values do not: it is skipped.
+  const callers = new Map<string, Set<string>>();
+  for (const [value, bucket] of [...beforeEdges, ...afterEdges]) {
+    if (bucket.callee === undefined) continue;
+    let set = callers.get(bucket.callee);
+    if (!set) callers.set(bucket.callee, (set = new Set()));
+    set.add(value);
+  }
+  const sharedCallee = (value: string) => {
+    const callee = (beforeEdges.get(value) ?? afterEdges.get(value))?.callee;
+    return callee !== undefined && (callers.get(callee)?.size ?? 0) > 1;
+  };
+  for (const value of edgeGroup.changed.filter((v) => sharedCallee(v.value))) {
+    const judged = judgeChanged(
+      'edge',
+      value,
+      settings.thresholds.metrics,
+      settings.significance,
+      settings.thresholds.edges,
+    );
+    findings.push(...judged.findings);
+    improvements.push(...judged.improvements);
   }
   findings.push(...judgeNewAndMissing(edgeGroup, settings.thresholds, true));
   rankFindings(findings);
@@ -139,18 +187,23 @@ export function diff(input: DiffInput): DiffResult {
   };
 }
 
-/** Benjamini-Hochberg across every test of the diff, written back as q-values. */
-function adjustPValues(values: ChangedValue[]): void {
-  const slots: { value: ChangedValue; test: 'latency' | 'errorRate' | 'rate'; p: number }[] = [];
+/**
+ * Benjamini-Hochberg across every test of the diff: change tests are written back as q-values,
+ * the q-values of the presence tests are returned in their order (undefined where untested).
+ */
+function adjustPValues(values: ChangedValue[], presence: readonly PresenceTest[]): (number | undefined)[] {
+  const slots: { value: ChangedValue; test: TestName; p: number }[] = [];
   for (const value of values) {
-    for (const test of ['latency', 'errorRate', 'rate'] as const) {
-      const p = value.pValue[test];
+    for (const [test, p] of Object.entries(value.pValue) as [TestName, number | undefined][]) {
       if (p !== undefined) slots.push({ value, test, p });
     }
   }
-  const q = benjaminiHochberg(slots.map((s) => s.p));
+  const presenceP = presence.filter((t) => t.pValue !== undefined).map((t) => t.pValue!);
+  const q = benjaminiHochberg([...slots.map((s) => s.p), ...presenceP]);
   slots.forEach((slot, i) => {
     slot.value.qValue ??= {};
     slot.value.qValue[slot.test] = q[i]!;
   });
+  let next = slots.length;
+  return presence.map((t) => (t.pValue === undefined ? undefined : q[next++]));
 }

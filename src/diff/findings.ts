@@ -1,7 +1,7 @@
 import type { Metric, MetricRule, Severity, Thresholds } from '../config/types.js';
 import type { ChangedValue, Finding, GroupDiff, Stats, Verdict } from './types.js';
 
-const RANK: Record<Finding['severity'], number> = { notice: 1, warn: 2, fail: 3 };
+const RANK: Record<Severity, number> = { ignore: 0, notice: 1, warn: 2, fail: 3 };
 
 function metricValue(stats: Stats, metric: Metric): number {
   switch (metric) {
@@ -24,16 +24,43 @@ function metricValue(stats: Stats, metric: Metric): number {
   }
 }
 
-/** The q-value (BH-adjusted) of the test that speaks for a metric. */
+/**
+ * The q-value (BH-adjusted) of the test that speaks for a metric. A percentile speaks through
+ * either test: the rank-sum test sees a shift of the whole distribution, the quantile test a change
+ * at that percentile only (a slower tail).
+ */
 function qFor(value: ChangedValue, metric: Metric): number | undefined {
   const q = value.qValue ?? {};
   if (metric === 'error-rate') return q.errorRate;
   if (metric === 'rate' || metric === 'occurrence') return q.rate;
-  return q.latency;
+  const quantile = QUANTILE_TEST[metric];
+  const tail = quantile ? q[quantile] : undefined;
+  if (tail === undefined) return q.latency;
+  return q.latency === undefined ? tail : Math.min(q.latency, tail);
 }
 
-/** `+34%`, `+2.1pp`: how a change reads in a report. */
-export function describeChange(metric: Metric, baseline: number, current: number): string {
+const QUANTILE_TEST: Partial<Record<Metric, 'latencyP50' | 'latencyP90' | 'latencyP95' | 'latencyP99'>> = {
+  'latency.p50': 'latencyP50',
+  'latency.p90': 'latencyP90',
+  'latency.p95': 'latencyP95',
+  'latency.p99': 'latencyP99',
+};
+
+/** `+34%`, `+2.1pp`, `+41ms`: how a change reads in a report, in the form of the rule that judged it. */
+export function describeChange(
+  metric: Metric,
+  baseline: number,
+  current: number,
+  kind: 'relative' | 'absolute' = 'relative',
+): string {
+  const sign = (x: number) => (x >= 0 ? '+' : '');
+  if (kind === 'absolute' && metric.startsWith('latency.')) {
+    const ms = (current - baseline) / 1000;
+    return `${sign(ms)}${Math.abs(ms) < 10 ? ms.toFixed(1) : ms.toFixed(0)}ms`;
+  }
+  if (kind === 'absolute' && metric === 'rate')
+    return `${sign(current - baseline)}${(current - baseline).toFixed(1)}/min`;
+  if (kind === 'absolute' && metric === 'occurrence') return `${sign(current - baseline)}${current - baseline}`;
   if (metric === 'error-rate') {
     const pp = (current - baseline) * 100;
     return `${pp >= 0 ? '+' : ''}${pp.toFixed(Math.abs(pp) < 10 ? 1 : 0)}pp`;
@@ -58,10 +85,11 @@ export function judgeChanged(
   value: ChangedValue,
   rules: readonly MetricRule[],
   significance: number,
+  cap: Severity = 'fail',
 ): { findings: Finding[]; improvements: Finding[] } {
   const findings: Finding[] = [];
   const improvements: Finding[] = [];
-  if (!value.enoughData) return { findings, improvements };
+  if (!value.enoughData || cap === 'ignore') return { findings, improvements };
   for (const rule of rules) {
     const q = qFor(value, rule.metric);
     if (q === undefined || q > significance) continue;
@@ -72,26 +100,28 @@ export function judgeChanged(
     const measure = (kind: 'relative' | 'absolute') => (kind === 'relative' ? relative : delta);
     const spans = Math.max(value.baseline.occurrence, value.current.occurrence);
     const size = rule.metric === 'error-rate' ? Math.abs(delta) * 100 : Math.min(Math.abs(relative), 100);
-    const finding = (severity: Finding['severity']): Finding => ({
+    const finding = (severity: Finding['severity'], kind: 'relative' | 'absolute', capped = false): Finding => ({
       severity,
       key,
       value: value.value,
       metric: rule.metric,
       baseline: base,
       current: cur,
-      change: describeChange(rule.metric, base, cur),
+      change: describeChange(rule.metric, base, cur, kind),
       pValue: q,
-      rule: rule.text,
+      rule: capped ? `${rule.text}, capped by edges: ${severity}` : rule.text,
       impact: spans * size,
     });
     const hit = rule.levels.find((level) => crosses(measure(level.change.kind), level.change.amount));
     if (hit) {
-      findings.push(finding(hit.severity));
+      const capped = RANK[hit.severity] > RANK[cap];
+      findings.push(finding(capped ? (cap as Finding['severity']) : hit.severity, hit.change.kind, capped));
       continue;
     }
     // The mildest level, mirrored: a change that large in the good direction is an improvement.
     const mildest = rule.levels[rule.levels.length - 1];
-    if (mildest && crosses(measure(mildest.change.kind), -mildest.change.amount)) improvements.push(finding('notice'));
+    if (mildest && crosses(measure(mildest.change.kind), -mildest.change.amount))
+      improvements.push(finding('notice', mildest.change.kind));
   }
   return { findings, improvements };
 }
@@ -112,7 +142,7 @@ export function judgeNewAndMissing(group: GroupDiff, thresholds: Thresholds, isE
         baseline: null,
         current: v.current.occurrence,
         change: 'new',
-        pValue: null,
+        pValue: v.qValue ?? null,
         rule: `${isEdge ? 'edges' : 'new'}: ${newSeverity}`,
         impact: v.current.occurrence,
       });
@@ -128,7 +158,7 @@ export function judgeNewAndMissing(group: GroupDiff, thresholds: Thresholds, isE
         baseline: v.baseline.occurrence,
         current: 0,
         change: 'missing',
-        pValue: v.pValue ?? null,
+        pValue: v.qValue ?? null,
         rule: `${isEdge ? 'edges' : 'missing'}: ${missingSeverity}`,
         impact: v.baseline.occurrence,
       });

@@ -9,7 +9,7 @@ export interface Summary {
 }
 
 export function summarise(bucket: Bucket, windowMinutes: number): Summary {
-  const sorted = Float64Array.from(bucket.durations).sort();
+  const sorted = bucket.sorted;
   const n = sorted.length;
   const pct = (p: number) => Math.round(percentileSorted(sorted, p));
   return {

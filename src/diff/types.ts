@@ -48,13 +48,19 @@ export interface SideSummary {
 export interface NewValue {
   value: string;
   current: Stats;
+  /** (addition) probability of seeing none of this value in the baseline if its share of spans were the same. */
+  pValue?: number;
+  /** (addition) that p-value adjusted (Benjamini-Hochberg) with every other test of the diff. */
+  qValue?: number;
 }
 
 export interface MissingValue {
   value: string;
   baseline: Stats;
-  /** (addition) probability of seeing zero spans of this value in the current dataset if its share were unchanged. */
+  /** (addition) probability of seeing none of this value in the current dataset if its share of spans were the same. */
   pValue?: number;
+  /** (addition) that p-value adjusted (Benjamini-Hochberg) with every other test of the diff. */
+  qValue?: number;
 }
 
 /** (addition) A value seen on one side only, but too rarely (or with partial coverage) to call it new or missing. */
@@ -64,6 +70,9 @@ export interface UndecidedValue {
   reason: 'too-little-traffic' | 'partial-coverage';
   baseline?: Stats;
   current?: Stats;
+  /** As in NewValue / MissingValue, when the value was tested (not below min-samples, not partial). */
+  pValue?: number;
+  qValue?: number;
 }
 
 export interface ChangeDelta {
@@ -81,15 +90,32 @@ export interface ChangeDelta {
   latencyP99Us?: number;
 }
 
+export interface TestValues {
+  latency?: number;
+  errorRate?: number;
+  rate?: number;
+  latencyP50?: number;
+  latencyP90?: number;
+  latencyP95?: number;
+  latencyP99?: number;
+}
+
+/** The tests a changed value can have, by their key in `pValue` / `qValue`. */
+export type TestName = keyof TestValues;
+
 export interface ChangedValue {
   value: string;
   baseline: Stats;
   current: Stats;
   delta: ChangeDelta;
-  /** Raw p-values of each test; `undefined` when a side had too few samples to test. */
-  pValue: { latency?: number; errorRate?: number; rate?: number };
+  /**
+   * Raw p-values of each test; `undefined` when a side had too few samples to test. `latency` is the
+   * rank-sum test; (addition) `latencyP50` … `latencyP99` the quantile tests, run for the percentiles
+   * that have a threshold rule.
+   */
+  pValue: TestValues;
   /** (addition) Benjamini-Hochberg adjusted p-values (q-values) across the whole diff. */
-  qValue?: { latency?: number; errorRate?: number; rate?: number };
+  qValue?: TestValues;
   /** (addition) Hodges-Lehmann estimate of the latency shift (current - baseline) with its confidence interval, µs. */
   latencyShiftUs?: { estimate: number; low: number; high: number; confidence: number };
   /** (addition) true when both sides have at least `min-samples` spans. */

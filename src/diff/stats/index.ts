@@ -4,3 +4,4 @@ export { errorRateTest, fisherExact, twoProportionZ } from './proportions.js';
 export { poissonRateTest } from './poisson.js';
 export { benjaminiHochberg } from './fdr.js';
 export { percentileSorted, meanOf } from './percentiles.js';
+export { quantileTest } from './quantile.js';

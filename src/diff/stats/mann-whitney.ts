@@ -8,6 +8,9 @@ export interface MannWhitney {
   exact: boolean;
 }
 
+/** Below this size on both sides the exact distribution of U is used (as R's wilcox.test). */
+const EXACT_BELOW = 50;
+
 /**
  * Mann-Whitney U (Wilcoxon rank-sum) test of two SORTED samples, two-sided, as R's wilcox.test:
  * exact distribution when both samples are under 50 and there are no ties, otherwise the normal
@@ -42,7 +45,12 @@ export function mannWhitney(a: Float64Array, b: Float64Array): MannWhitney {
     if (t > 1) tieTerm += t * t * t - t;
   }
   const u = rankSumB - (n2 * (n2 + 1)) / 2;
-  if (tieTerm === 0 && n1 < 50 && n2 < 50) return { u, pValue: exactPValue(u, n1, n2), exact: true };
+  if (tieTerm === 0 && n1 < EXACT_BELOW && n2 < EXACT_BELOW) {
+    const cdf = uCdf(n1, n2);
+    // Symmetric null distribution: the upper tail at u is the lower tail at n1·n2 - u.
+    const lower = cdf[Math.floor(Math.min(u, n1 * n2 - u))]!;
+    return { u, pValue: Math.min(1, 2 * lower), exact: true };
+  }
   const n = n1 + n2;
   const mean = (n1 * n2) / 2;
   const variance = ((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1)));
@@ -52,47 +60,41 @@ export function mannWhitney(a: Float64Array, b: Float64Array): MannWhitney {
   return { u, pValue: twoSidedNormal(z), exact: false };
 }
 
-/** Two-sided exact p-value of U, from the count of rank arrangements (dynamic programming). */
-function exactPValue(u: number, n1: number, n2: number): number {
-  const max = n1 * n2;
-  // counts[m][k]: arrangements of m first-sample and (current j) second-sample items giving U = k.
-  let prev: Float64Array[] = Array.from({ length: n1 + 1 }, (_, m) => {
-    const row = new Float64Array(max + 1);
-    if (m >= 0) row[0] = 1;
-    return row;
-  });
-  for (let jj = 1; jj <= n2; jj++) {
-    const next: Float64Array[] = [];
-    for (let m = 0; m <= n1; m++) {
-      const row = new Float64Array(max + 1);
-      for (let k = 0; k <= max; k++) {
-        // The largest item is from sample 2 (adds m to U, over the m sample-1 items below it) or from sample 1.
-        let c = k - m >= 0 ? prev[m]![k - m]! : 0;
-        if (m > 0) c += next[m - 1]![k]!;
-        row[k] = c;
-      }
-      next.push(row);
-    }
-    prev = next;
-  }
-  const dist = prev[n1]!;
-  let total = 0;
-  for (let k = 0; k <= max; k++) total += dist[k]!;
-  let lower = 0;
-  let upper = 0;
-  for (let k = 0; k <= max; k++) {
-    if (k <= u) lower += dist[k]!;
-    if (k >= u) upper += dist[k]!;
-  }
-  return Math.min(1, (2 * Math.min(lower, upper)) / total);
-}
+/** Exact null CDFs of U, by sample sizes: a diff tests many values of the same sizes. */
+const cdfCache = new Map<number, Float64Array>();
 
-/** Evenly spaced order statistics of a sorted sample: keeps its shape while bounding the work. */
-function thin(sorted: Float64Array, limit: number): Float64Array {
-  if (sorted.length <= limit) return sorted;
-  const out = new Float64Array(limit);
-  for (let k = 0; k < limit; k++) out[k] = sorted[Math.floor(((k + 0.5) * sorted.length) / limit)]!;
-  return out;
+/**
+ * P(U ≤ k) under the null for k = 0..n1·n2, exact. The counts of U are the coefficients of the
+ * Gaussian binomial [n1+n2 choose n2]_q = Π_{i=1..n2} (1 - q^(n1+i)) / (1 - q^i); each factor is a
+ * stride-i prefix sum (the division) and a shifted subtraction (the multiplication), O(n2 · n1·n2)
+ * instead of the O((n1·n2)²) of the textbook recurrence. Counts are scaled to probabilities at the
+ * end; the lower half, the only half read (by symmetry), has no cancellation worth the name.
+ */
+export function uCdf(n1: number, n2: number): Float64Array {
+  const small = Math.min(n1, n2);
+  const large = Math.max(n1, n2);
+  const cacheKey = small * 1_000_000 + large;
+  const cached = cdfCache.get(cacheKey);
+  if (cached) return cached;
+  const max = small * large;
+  const c = new Float64Array(max + 1);
+  c[0] = 1;
+  for (let i = 1; i <= small; i++) {
+    for (let k = i; k <= max; k++) c[k]! += c[k - i]!;
+    const step = large + i;
+    for (let k = max; k >= step; k--) c[k]! -= c[k - step]!;
+  }
+  // The distribution is symmetric: mirror the accurate lower half onto the upper one.
+  for (let k = 0; k < max - k; k++) c[max - k] = c[k]!;
+  let total = 0;
+  for (let k = 0; k <= max; k++) total += c[k]!;
+  let acc = 0;
+  for (let k = 0; k <= max; k++) {
+    acc += c[k]!;
+    c[k] = acc / total;
+  }
+  cdfCache.set(cacheKey, c);
+  return c;
 }
 
 export interface Shift {
@@ -103,26 +105,67 @@ export interface Shift {
 }
 
 /**
- * Hodges-Lehmann estimate of the shift (b - a): the median of all pairwise differences, with the
- * distribution-free confidence interval from the order statistics of those differences (as
- * wilcox.test(conf.int = TRUE) with the normal approximation). Samples larger than `limit` are
- * thinned to `limit` evenly spaced order statistics, so the work stays bounded (limit² differences).
+ * The k-th smallest (1-based) of the n1·n2 differences y[j] - x[i] of two sorted samples, without
+ * building them: bisection on the value, counting the differences at most d with two pointers,
+ * O(n1 + n2) per step. Integer data (latencies in µs) bisects over integers and ends exactly;
+ * other data bisects the doubles until no double lies between the bounds.
  */
-export function hodgesLehmann(a: Float64Array, b: Float64Array, confidence = 0.95, limit = 200): Shift | undefined {
-  if (a.length === 0 || b.length === 0) return undefined;
-  const x = thin(a, limit);
-  const y = thin(b, limit);
+export function kthDifference(x: Float64Array, y: Float64Array, k: number): number {
   const n1 = x.length;
   const n2 = y.length;
-  const diffs = new Float64Array(n1 * n2);
-  let k = 0;
-  for (let j = 0; j < n2; j++) for (let i = 0; i < n1; i++) diffs[k++] = y[j]! - x[i]!;
-  diffs.sort();
-  const m = diffs.length;
-  const median = m % 2 ? diffs[(m - 1) / 2]! : (diffs[m / 2 - 1]! + diffs[m / 2]!) / 2;
-  const z = phiInverse(1 - (1 - confidence) / 2);
-  const c = Math.floor((n1 * n2) / 2 - z * Math.sqrt((n1 * n2 * (n1 + n2 + 1)) / 12));
-  const lowIndex = Math.max(0, Math.min(m - 1, c));
-  const highIndex = Math.max(0, Math.min(m - 1, m - 1 - c));
-  return { estimate: median, low: diffs[lowIndex]!, high: diffs[highIndex]!, confidence };
+  const countAtMost = (d: number): number => {
+    let count = 0;
+    let i = 0;
+    for (let j = 0; j < n2; j++) {
+      while (i < n1 && y[j]! - x[i]! > d) i++;
+      count += n1 - i;
+    }
+    return count;
+  };
+  // Invariant: countAtMost(lo) < k <= countAtMost(hi).
+  let lo = y[0]! - x[n1 - 1]! - 1;
+  let hi = y[n2 - 1]! - x[0]!;
+  const integral = isIntegral(x) && isIntegral(y);
+  for (let step = 0; step < 2100; step++) {
+    const mid = integral ? Math.floor((lo + hi) / 2) : lo + (hi - lo) / 2;
+    if (mid <= lo || mid >= hi) break;
+    if (countAtMost(mid) >= k) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+function isIntegral(xs: Float64Array): boolean {
+  for (let i = 0; i < xs.length; i++) if (!Number.isInteger(xs[i]!)) return false;
+  return true;
+}
+
+/**
+ * Hodges-Lehmann estimate of the shift (b - a) of two SORTED samples: the median of all n1·n2
+ * pairwise differences, with the distribution-free confidence interval from their order
+ * statistics, as R's wilcox.test(conf.int = TRUE): the critical rank from the exact distribution
+ * of U below 50 a side, otherwise the large-sample rule of Hollander & Wolfe (Nonparametric
+ * Statistical Methods, sec. 4.3), continuity-corrected. Exact at any size: the differences are
+ * selected, never materialised.
+ */
+export function hodgesLehmann(a: Float64Array, b: Float64Array, confidence = 0.95): Shift | undefined {
+  const n1 = a.length;
+  const n2 = b.length;
+  if (n1 === 0 || n2 === 0) return undefined;
+  const m = n1 * n2;
+  const alpha = 1 - confidence;
+  let c: number;
+  if (n1 < EXACT_BELOW && n2 < EXACT_BELOW) {
+    // R: qu <- qwilcox(alpha/2, n1, n2); if (qu == 0) qu <- 1; interval (d[qu], d[m + 1 - qu]).
+    const cdf = uCdf(n1, n2);
+    c = 0;
+    while (cdf[c]! < alpha / 2) c++;
+    c = Math.max(1, c);
+  } else {
+    const z = phiInverse(1 - alpha / 2);
+    c = Math.max(1, Math.floor(m / 2 - 0.5 - z * Math.sqrt((m * (n1 + n2 + 1)) / 12)) + 1);
+  }
+  const at = (k: number) => kthDifference(a, b, k);
+  const estimate = m % 2 ? at((m + 1) / 2) : (at(m / 2) + at(m / 2 + 1)) / 2;
+  return { estimate, low: at(c), high: at(m + 1 - c), confidence };
 }
