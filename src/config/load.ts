@@ -291,6 +291,8 @@ function toSource(raw: RawSource): SourceConfig {
       organization: raw.lightstep.organization,
       project: raw.lightstep.project,
       apiUrl: raw.lightstep['api-url'],
+      requestsPerSecond: raw.lightstep['requests-per-second'],
+      snapshotRequestsPerHour: raw.lightstep['snapshot-requests-per-hour'],
     };
   }
   return { kind: 'otlp', path: raw.otlp!.path };

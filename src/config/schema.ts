@@ -66,6 +66,9 @@ export const sourceSchema = z
         organization: z.string().min(1),
         project: z.string().min(1),
         'api-url': z.url().optional(),
+        // The API's documented limits are the defaults; an organization with other limits sets its own.
+        'requests-per-second': z.number().positive().optional(),
+        'snapshot-requests-per-hour': z.number().int().positive().optional(),
       })
       .optional(),
     otlp: z.strictObject({ path: z.string().min(1) }).optional(),

@@ -73,6 +73,10 @@ export interface LightstepSourceConfig {
   project: string;
   /** Base URL of the API, e.g. `https://api.lightstep.com` (EU: `https://api.eu.lightstep.com`). */
   apiUrl?: string;
+  /** Client-side limit of stored-trace requests per second, per organization (documented: 100). */
+  requestsPerSecond?: number;
+  /** Client-side limit of snapshot requests (create, read, list) per hour, per organization (documented: 60). */
+  snapshotRequestsPerHour?: number;
 }
 
 export interface OtlpSourceConfig {

@@ -62,8 +62,8 @@ export async function loadSide(
       apiUrl: ls.apiUrl ?? query.source.apiUrl,
       // Both sides may be snapshots fetched at once: the client's per-organization limiters keep them within the API's limits together.
       dispatcher: ls.dispatcher,
-      requestsPerSecond: ls.requestsPerSecond,
-      snapshotRequestsPerHour: ls.snapshotRequestsPerHour,
+      requestsPerSecond: ls.requestsPerSecond ?? query.source.requestsPerSecond,
+      snapshotRequestsPerHour: ls.snapshotRequestsPerHour ?? query.source.snapshotRequestsPerHour,
       timeScale: ctx.sources.timeScale,
       query,
       logger: ctx.logger,

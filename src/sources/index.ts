@@ -47,8 +47,8 @@ export function sourceFor(query: QueryConfig, settings: SourceSettings): Source 
     apiUrl: ls.apiUrl ?? query.source.apiUrl,
     dispatcher: ls.dispatcher,
     // The client keeps one pair of limiters per organization, so queries collected at once share the API's limits.
-    requestsPerSecond: ls.requestsPerSecond,
-    snapshotRequestsPerHour: ls.snapshotRequestsPerHour,
+    requestsPerSecond: ls.requestsPerSecond ?? query.source.requestsPerSecond,
+    snapshotRequestsPerHour: ls.snapshotRequestsPerHour ?? query.source.snapshotRequestsPerHour,
     timeScale: settings.timeScale,
   });
 }
