@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The default report for people, and one plain closing line for CI logs.
+    reporters: ['default', './scripts/count-reporter.ts'],
   },
 });
