@@ -247,5 +247,19 @@ describe('npm start (trace-differ demo)', () => {
     // Two datasets per query of the example config: one per cycle.
     for (const query of ['android', 'payments'])
       expect((await readdir(join(out, 'store', query))).filter((f) => f.endsWith('.tdds'))).toHaveLength(2);
+
+    // The README's excerpt is this report (the simulator is seeded): every table row it quotes is printed as is.
+    const readme = await readFile(join(root, 'README.md'), 'utf8');
+    const excerpt = readme.slice(
+      readme.indexOf('<!-- report-excerpt:start -->'),
+      readme.indexOf('<!-- report-excerpt:end -->'),
+    );
+    const quoted = excerpt
+      .split('\n')
+      .filter((line) => /^> (##|\| `|\| ❌|\| ℹ️|\| ⚠️)/.test(line))
+      .map((line) => line.slice(2));
+    expect(quoted.length).toBeGreaterThan(10);
+    const printed = new Set(r.stdout.split('\n'));
+    expect(quoted.filter((line) => !printed.has(line))).toEqual([]);
   });
 });
