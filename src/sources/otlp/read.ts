@@ -154,6 +154,8 @@ const SPAN_LISTS = new Set(['resourceSpans', 'batches']);
  * gzipped or not. A scanner follows the JSON structure as the text arrives and parses each element
  * of `resourceSpans` (Tempo: `batches`) on its own, so only one ResourceSpans is in memory at a time,
  * however large the file or its lines. Mistakes are reported with file:line:column.
+ * Written by hand rather than with a streaming JSON library (stream-json and the like): those emit
+ * tokens without positions, and a person fixing an export needs the line and column of the mistake.
  */
 export async function* readOtlpFile(file: string): AsyncGenerator<Span> {
   const stream = await textStream(file);
