@@ -185,6 +185,39 @@ describe('the artifact store with the real @actions/artifact client', () => {
     ]);
   });
 
+  it('pages through a busy repository only until it finds the newest dataset of its branch', async () => {
+    await asRun(MAIN, (store) => store.put(collected('busy', 7, '2026-11-24T07:00:00.000Z')));
+    // 250 newer artifacts of the same name from feature branches: main's newest is the 130th, on page 2 of 3.
+    const mine = services.state.artifacts.find((a) => a.name === datasetArtifactName('busy'))!;
+    const base = 9_000_000;
+    mine.id = base + 120;
+    for (let i = 0; i < 251; i++) {
+      if (i === 120) continue;
+      services.state.artifacts.push({
+        ...mine,
+        id: base + i,
+        runId: 900_000 + i,
+        runBackendId: `run-feature-${i}`,
+        headBranch: `feature-${i}`,
+        blob: `actions-results/feature/${i}.zip`,
+      });
+    }
+    const before = services.state.requests.length;
+    const seen = await asRun({ ...MAIN, branches: ['main'] }, async (store) => ({
+      entries: await store.list('busy'),
+      chosen: await resolveBaseline(store, 'busy', { kind: 'previous' }),
+    }));
+    expect(seen.entries.map((e) => e.collectedAt)).toEqual(['2026-11-24T07:00:00.000Z']);
+    expect(seen.chosen.datasets).toEqual([collected('busy', 7, '2026-11-24T07:00:00.000Z')]);
+    const listed = services.state.requests
+      .slice(before)
+      .filter((r) => r.startsWith('GET /repos/acme/shop/actions/') && !r.endsWith('/zip'));
+    expect(listed).toEqual([
+      'GET /repos/acme/shop/actions/artifacts?name=trace-differ-dataset-busy&per_page=100',
+      'GET /repos/acme/shop/actions/artifacts?name=trace-differ-dataset-busy&per_page=100&page=2',
+    ]);
+  });
+
   it("uploads the run's report for people, with the retention asked for", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'td-report-'));
     await writeFile(join(dir, 'report.md'), '## ✅ Android checkout passed\n');

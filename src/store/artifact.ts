@@ -18,6 +18,13 @@ interface RestArtifact {
   workflow_run?: { id?: number; head_branch?: string | null } | null;
 }
 
+interface Listing {
+  /** Usable artifacts of the pages read so far, newest first. */
+  seen: RestArtifact[];
+  pages: AsyncIterator<{ data: unknown }>;
+  done: boolean;
+}
+
 interface ArtifactIndex {
   entries: HistoryEntry[];
   pins: Record<string, HistoryEntry>;
@@ -60,7 +67,8 @@ function runKey(queryId: string, runId: number | string): string {
 export class ArtifactStore implements DatasetStore {
   readonly kind = 'artifact';
   private readonly client = new DefaultArtifactClient();
-  private readonly listings = new Map<string, RestArtifact[]>();
+  private readonly listings = new Map<string, Listing>();
+  private restClient?: ReturnType<typeof getOctokit>;
   private readonly indexes = new Map<string, ArtifactIndex>();
 
   constructor(private readonly options: ArtifactStoreOptions) {}
@@ -93,25 +101,73 @@ export class ArtifactStore implements DatasetStore {
     return new ArtifactStore(options);
   }
 
-  /** The query's artifacts from the REST API, newest first, without expired ones or other branches'. */
-  private async artifacts(queryId: string): Promise<RestArtifact[]> {
+  /**
+   * The query's artifacts read so far (newest first, without expired ones or other branches') and the
+   * pages still to read. GitHub lists a name's artifacts newest first, 100 a page, with a Link header
+   * to the next; a busy repository holds thousands, so pages are read only until the caller has what it needs.
+   */
+  private listing(queryId: string): Listing {
     const known = this.listings.get(queryId);
     if (known) return known;
-    const { owner, repo, token, apiUrl, branches } = this.options;
-    const octokit = getOctokit(token, apiUrl ? { baseUrl: apiUrl } : {});
-    // One page of 100 is plenty: the history index inside the newest artifact carries the rest.
-    const { data } = await octokit.rest.actions.listArtifactsForRepo({
+    const { owner, repo } = this.options;
+    const pages = this.octokit().paginate.iterator(this.octokit().rest.actions.listArtifactsForRepo, {
       owner,
       repo,
       name: datasetArtifactName(queryId),
       per_page: 100,
     });
-    const list = (data.artifacts as RestArtifact[])
+    const listing: Listing = { seen: [], pages: pages[Symbol.asyncIterator](), done: false };
+    this.listings.set(queryId, listing);
+    return listing;
+  }
+
+  /** Reads one more page of a listing, keeping its usable artifacts. */
+  private async readPage(listing: Listing): Promise<void> {
+    const { branches } = this.options;
+    const page = await listing.pages.next();
+    if (page.done) {
+      listing.done = true;
+      return;
+    }
+    const usable = (page.value.data as RestArtifact[])
       .filter((a) => !a.expired && a.workflow_run?.id !== undefined)
       .filter((a) => !branches || branches.includes(a.workflow_run?.head_branch ?? ''))
       .sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? '') || b.id - a.id);
-    this.listings.set(queryId, list);
-    return list;
+    listing.seen.push(...usable);
+  }
+
+  /** The newest usable artifact of the query: pages are read until one is found (often the first page). */
+  private async newest(queryId: string): Promise<RestArtifact | undefined> {
+    const listing = this.listing(queryId);
+    while (listing.seen.length === 0 && !listing.done) await this.readPage(listing);
+    return listing.seen[0];
+  }
+
+  private octokit(): ReturnType<typeof getOctokit> {
+    this.restClient ??= getOctokit(this.options.token, this.options.apiUrl ? { baseUrl: this.options.apiUrl } : {});
+    return this.restClient;
+  }
+
+  /**
+   * The artifact holding a stored dataset: among the pages already read, else asked of its run
+   * (`GET /repos/{o}/{r}/actions/runs/{id}/artifacts?name=`, one request) rather than paging on.
+   */
+  private async artifactOf(name: string, runId: string): Promise<RestArtifact | undefined> {
+    for (const listing of this.listings.values()) {
+      const found = listing.seen.find((a) => a.name === name && String(a.workflow_run?.id) === runId);
+      if (found) return found;
+    }
+    const { owner, repo } = this.options;
+    const { data } = await this.octokit().rest.actions.listWorkflowRunArtifacts({
+      owner,
+      repo,
+      run_id: Number(runId),
+      name,
+      per_page: 100,
+    });
+    return (data.artifacts as RestArtifact[]).find(
+      (a) => a.name === name && !a.expired && String(a.workflow_run?.id ?? runId) === runId,
+    );
   }
 
   /** Downloads one artifact into a fresh directory and answers that directory. */
@@ -139,7 +195,7 @@ export class ArtifactStore implements DatasetStore {
     const known = this.indexes.get(queryId);
     if (known) return known;
     let index: ArtifactIndex = { entries: [], pins: {} };
-    const [newest] = await this.artifacts(queryId);
+    const newest = await this.newest(queryId);
     if (newest) {
       try {
         const dir = await this.download(newest);
@@ -193,8 +249,16 @@ export class ArtifactStore implements DatasetStore {
   }
 
   async load(entry: StoredEntry): Promise<LoadResult> {
-    const runId = /@run-(\d+)$/.exec(entry.key)?.[1];
-    const artifact = (await this.artifacts(entry.queryId)).find((a) => String(a.workflow_run?.id) === runId);
+    const [, name, runId] = /^(.*)@run-(\d+)$/.exec(entry.key) ?? [];
+    let artifact: RestArtifact | undefined;
+    try {
+      artifact = name && runId ? await this.artifactOf(name, runId) : undefined;
+    } catch (error) {
+      return {
+        ok: false,
+        problem: `dataset ${entry.key} could not be looked up among the artifacts: ${(error as Error).message}; it was set aside`,
+      };
+    }
     if (!artifact) {
       return {
         ok: false,
