@@ -39,10 +39,10 @@ beforeAll(async () => {
 afterAll(() => services?.close());
 
 async function asRun<T>(
-  scope: Omit<RunnerScope, 'runId'> & { branches?: string[]; retentionDays?: number },
+  scope: Omit<RunnerScope, 'runId'> & { runId?: number; branches?: string[]; retentionDays?: number },
   fn: (store: ArtifactStore, options: ArtifactStoreOptions) => Promise<T>,
 ): Promise<T> {
-  const runId = nextRun++;
+  const runId = scope.runId ?? nextRun++;
   const env = {
     ...services.runnerEnv({ ...scope, runId }),
     GITHUB_WORKSPACE: workspace,
@@ -53,11 +53,12 @@ async function asRun<T>(
   Object.assign(process.env, env);
   try {
     const options: ArtifactStoreOptions = {
-      dir: join(workspace, `.trace-differ-${runId}`),
+      dir: join(workspace, `.trace-differ-${runId}-${scope.attempt ?? 1}`),
       token: 'ghs_loopback_token',
       owner: 'acme',
       repo: 'shop',
       runId: String(runId),
+      runAttempt: String(scope.attempt ?? 1),
       retentionDays: scope.retentionDays ?? 14,
       branches: scope.branches,
       apiUrl: services.url,
@@ -186,7 +187,8 @@ describe('the artifact store with the real @actions/artifact client', () => {
   });
 
   it('pages through a busy repository only until it finds the newest dataset of its branch', async () => {
-    await asRun(MAIN, (store) => store.put(collected('busy', 7, '2026-11-24T07:00:00.000Z')));
+    const stored = await asRun(MAIN, (store) => store.put(collected('busy', 7, '2026-11-24T07:00:00.000Z')));
+    const runId = /@run-(\d+)$/.exec(stored.key)![1];
     // 250 newer artifacts of the same name from feature branches: main's newest is the 130th, on page 2 of 3.
     const mine = services.state.artifacts.find((a) => a.name === datasetArtifactName('busy'))!;
     const base = 9_000_000;
@@ -215,7 +217,53 @@ describe('the artifact store with the real @actions/artifact client', () => {
     expect(listed).toEqual([
       'GET /repos/acme/shop/actions/artifacts?name=trace-differ-dataset-busy&per_page=100',
       'GET /repos/acme/shop/actions/artifacts?name=trace-differ-dataset-busy&per_page=100&page=2',
+      // Whether a re-run attempt of that run stored a newer one (see below): one request, not a page.
+      `GET /repos/acme/shop/actions/runs/${runId}/artifacts?per_page=100`,
     ]);
+  });
+
+  it("a re-run attempt stores its dataset beside the first attempt's, and later runs read both", async () => {
+    const runId = nextRun++;
+    const first = await asRun({ ...MAIN, runId }, (store) =>
+      store.put(collected('rerun', 8, '2026-11-24T08:00:00.000Z')),
+    );
+    const warnings: string[] = [];
+    const second = await asRun({ ...MAIN, runId, attempt: 2 }, async (store, options) => {
+      const entry = await store.put(collected('rerun', 9, '2026-11-24T08:10:00.000Z'));
+      warnings.push(
+        ...(options.logger as ReturnType<typeof recordingLogger>).lines
+          .filter((l) => l.level === 'warn')
+          .map((l) => l.message),
+      );
+      return entry;
+    });
+    expect(warnings).toEqual([]);
+    expect(first.key).toBe(`trace-differ-dataset-rerun@run-${runId}`);
+    expect(second.key).toBe(`trace-differ-dataset-rerun-attempt-2@run-${runId}`);
+    const ofRun = services.state.artifacts.filter((a) => a.runId === runId && a.finalized).map((a) => a.name);
+    expect(ofRun).toEqual(['trace-differ-dataset-rerun', 'trace-differ-dataset-rerun-attempt-2']);
+
+    // The next run finds the re-run's index (not listed under the plain name) and loads either dataset.
+    const later = await asRun({ ...MAIN, branches: ['main'] }, async (store) => ({
+      entries: await store.list('rerun'),
+      pooled: await resolveBaseline(store, 'rerun', { kind: 'median-of', count: 2 }),
+    }));
+    expect(later.entries.map((e) => e.key)).toEqual([second.key, first.key]);
+    expect(later.pooled.warnings).toEqual([]);
+    expect(later.pooled.datasets).toEqual([
+      collected('rerun', 8, '2026-11-24T08:00:00.000Z'),
+      collected('rerun', 9, '2026-11-24T08:10:00.000Z'),
+    ]);
+  });
+
+  it('a re-run attempt whose first attempt stored nothing takes the plain name, found like any other', async () => {
+    const runId = nextRun++;
+    const entry = await asRun({ ...MAIN, runId, attempt: 3 }, (store) =>
+      store.put(collected('late', 10, '2026-11-24T09:00:00.000Z')),
+    );
+    expect(entry.key).toBe(`trace-differ-dataset-late@run-${runId}`);
+    const [listed] = await asRun({ ...MAIN, branches: ['main'] }, (store) => store.list('late'));
+    expect(listed?.key).toBe(entry.key);
   });
 
   it("uploads the run's report for people, with the retention asked for", async () => {

@@ -9,6 +9,10 @@ import type { Logger } from '../log.js';
 import { HISTORY_LENGTH } from './local.js';
 import type { DatasetStore, LoadResult, StoredEntry } from './types.js';
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** What the REST API says about one artifact (the fields this store reads). */
 interface RestArtifact {
   id: number;
@@ -47,13 +51,19 @@ export interface ArtifactStoreOptions {
   logger: Logger;
 }
 
-/** The artifact name every collection of a query is uploaded under: one per run, found across runs by this name. */
-export function datasetArtifactName(queryId: string): string {
-  return `trace-differ-dataset-${queryId}`;
+/**
+ * The artifact name a collection of a query is uploaded under, found across runs by this name. A re-run
+ * attempt of a run that already uploaded it adds `-attempt-<n>`: artifact names are unique within a
+ * workflow run, across its attempts (GitHub answers a second upload of a name with 409 Conflict "an
+ * artifact with this name already exists on the workflow run", and artifacts are immutable).
+ */
+export function datasetArtifactName(queryId: string, attempt?: number | string): string {
+  const base = `trace-differ-dataset-${queryId}`;
+  return attempt !== undefined && Number(attempt) > 1 ? `${base}-attempt-${attempt}` : base;
 }
 
-function runKey(queryId: string, runId: number | string): string {
-  return `${datasetArtifactName(queryId)}@run-${runId}`;
+function runKey(artifactName: string, runId: number | string): string {
+  return `${artifactName}@run-${runId}`;
 }
 
 /**
@@ -136,11 +146,59 @@ export class ArtifactStore implements DatasetStore {
     listing.seen.push(...usable);
   }
 
-  /** The newest usable artifact of the query: pages are read until one is found (often the first page). */
+  /**
+   * The newest usable artifact of the query: pages are read until one is found (often the first page).
+   * A re-run attempt of that run may have uploaded a newer one under `-attempt-<n>`, which the listing by
+   * name does not show: the run's own artifacts are asked for once (one request) and the latest attempt's wins.
+   */
   private async newest(queryId: string): Promise<RestArtifact | undefined> {
     const listing = this.listing(queryId);
     while (listing.seen.length === 0 && !listing.done) await this.readPage(listing);
-    return listing.seen[0];
+    const newest = listing.seen[0];
+    if (!newest) return undefined;
+    const attemptOf = (a: RestArtifact) =>
+      a.name === newest.name
+        ? 1
+        : Number(new RegExp(`^${escapeRegExp(newest.name)}-attempt-(\\d+)$`).exec(a.name)?.[1] ?? 0);
+    try {
+      const { owner, repo } = this.options;
+      const { data } = await this.octokit().rest.actions.listWorkflowRunArtifacts({
+        owner,
+        repo,
+        run_id: newest.workflow_run!.id!,
+        per_page: 100,
+      });
+      const later = (data.artifacts as RestArtifact[])
+        .filter((a) => !a.expired && attemptOf(a) > 1)
+        .sort((a, b) => attemptOf(b) - attemptOf(a))[0];
+      if (later) {
+        const found = { ...later, workflow_run: later.workflow_run ?? newest.workflow_run };
+        listing.seen.unshift(found);
+        return found;
+      }
+    } catch (error) {
+      this.options.logger.debug(
+        `the artifacts of run ${newest.workflow_run?.id} could not be listed (${(error as Error).message}); its first attempt's dataset is read`,
+      );
+    }
+    return newest;
+  }
+
+  /**
+   * The name this run uploads a query's dataset under: the plain name, unless an earlier attempt of
+   * this run already uploaded it (then `-attempt-<n>`, so the upload is not refused). When this run's
+   * artifacts cannot be listed the attempt's own name is taken, which is always free.
+   */
+  private async uploadName(queryId: string): Promise<string> {
+    const attempt = this.options.runAttempt;
+    const plain = datasetArtifactName(queryId);
+    if (attempt === undefined || Number(attempt) <= 1) return plain;
+    try {
+      const { artifacts } = await this.client.listArtifacts();
+      return artifacts.some((a) => a.name === plain) ? datasetArtifactName(queryId, attempt) : plain;
+    } catch {
+      return datasetArtifactName(queryId, attempt);
+    }
   }
 
   private octokit(): ReturnType<typeof getOctokit> {
@@ -214,7 +272,8 @@ export class ArtifactStore implements DatasetStore {
 
   async put(dataset: Dataset, options: { pinAs?: string; verdict?: string } = {}): Promise<StoredEntry> {
     const queryId = dataset.provenance.queryId;
-    const key = runKey(queryId, this.options.runId);
+    const name = await this.uploadName(queryId);
+    const key = runKey(name, this.options.runId);
     const entry = summariseDataset(dataset, key, options.verdict);
     const index = await this.index(queryId);
     index.entries = [entry, ...index.entries.filter((e) => e.key !== key)]
@@ -228,11 +287,11 @@ export class ArtifactStore implements DatasetStore {
     await writeDatasetFile(files[0]!, dataset);
     await writeFile(files[1]!, JSON.stringify(index, null, 1));
     try {
-      const uploaded = await this.client.uploadArtifact(datasetArtifactName(queryId), files, root, {
+      const uploaded = await this.client.uploadArtifact(name, files, root, {
         retentionDays: this.options.retentionDays,
       });
       this.options.logger.info(
-        `stored dataset ${key} as artifact ${datasetArtifactName(queryId)} (id ${uploaded.id}, kept ${this.options.retentionDays} days)`,
+        `stored dataset ${key} as artifact ${name} (id ${uploaded.id}, kept ${this.options.retentionDays} days)`,
       );
     } catch (error) {
       this.options.logger.warn(
