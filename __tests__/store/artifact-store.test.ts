@@ -14,6 +14,7 @@ import {
   type ArtifactStoreOptions,
 } from '../../src/store/index.js';
 import { uploadRunArtifact } from '../../src/modes/artifacts.js';
+import { onBranch } from '../../src/modes/branch.js';
 import { traffic } from '../diff/datasets.js';
 import type { ActionsServices, RunnerScope } from '../support/actions-services.js';
 
@@ -264,6 +265,36 @@ describe('the artifact store with the real @actions/artifact client', () => {
     expect(entry.key).toBe(`trace-differ-dataset-late@run-${runId}`);
     const [listed] = await asRun({ ...MAIN, branches: ['main'] }, (store) => store.list('late'));
     expect(listed?.key).toBe(entry.key);
+  });
+
+  it("keeps each dataset's git ref in the index inside the artifact, so a branch filter loads no dataset", async () => {
+    const on = (ref: string, d: Dataset): Dataset => ({
+      ...d,
+      provenance: { ...d.provenance, github: { ref, sha: 'c'.repeat(40), runId: '41' } },
+    });
+    await asRun(MAIN, (store) =>
+      store.put(on('refs/heads/main', collected('reffed', 11, '2026-11-24T11:00:00.000Z')), { pinAs: 'v1' }),
+    );
+    await asRun(MAIN, (store) =>
+      store.put(on('refs/heads/dispatched', collected('reffed', 12, '2026-11-24T12:00:00.000Z'))),
+    );
+    const downloads = () => services.state.requests.filter((r) => /\/actions\/artifacts\/\d+\/zip$/.test(r)).length;
+    const before = downloads();
+    const seen = await asRun({ ...MAIN, branches: ['main'] }, async (store) => ({
+      refs: (await store.list('reffed')).map((e) => [e.collectedAt, e.ref]),
+      onMain: (await onBranch(store, 'refs/heads/main').list('reffed')).map((e) => e.collectedAt),
+      pin: (await store.pinned('reffed', 'v1'))?.ref,
+    }));
+    expect(seen).toEqual({
+      refs: [
+        ['2026-11-24T12:00:00.000Z', 'refs/heads/dispatched'],
+        ['2026-11-24T11:00:00.000Z', 'refs/heads/main'],
+      ],
+      onMain: ['2026-11-24T11:00:00.000Z'],
+      pin: 'refs/heads/main',
+    });
+    // One download: the newest artifact's history index. The branch filter read the refs from it.
+    expect(downloads() - before).toBe(1);
   });
 
   it("uploads the run's report for people, with the retention asked for", async () => {
