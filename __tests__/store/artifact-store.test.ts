@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { encodeDataset } from '../../src/dataset/index.js';
 import type { Dataset } from '../../src/dataset/types.js';
 import { StoreError } from '../../src/errors.js';
-import { consoleLogger, recordingLogger } from '../../src/log.js';
+import { consoleLogger, recordingLogger, type Logger } from '../../src/log.js';
 import {
   ArtifactStore,
   datasetArtifactName,
@@ -40,7 +40,7 @@ beforeAll(async () => {
 afterAll(() => services?.close());
 
 async function asRun<T>(
-  scope: Omit<RunnerScope, 'runId'> & { runId?: number; branches?: string[]; retentionDays?: number },
+  scope: Omit<RunnerScope, 'runId'> & { runId?: number; branches?: string[]; retentionDays?: number; logger?: Logger },
   fn: (store: ArtifactStore, options: ArtifactStoreOptions) => Promise<T>,
 ): Promise<T> {
   const runId = scope.runId ?? nextRun++;
@@ -63,7 +63,7 @@ async function asRun<T>(
       retentionDays: scope.retentionDays ?? 14,
       branches: scope.branches,
       apiUrl: services.url,
-      logger: process.env.TD_DEBUG ? consoleLogger() : recordingLogger(),
+      logger: scope.logger ?? (process.env.TD_DEBUG ? consoleLogger() : recordingLogger()),
     };
     return await fn(ArtifactStore.create(options), options);
   } finally {
@@ -228,17 +228,11 @@ describe('the artifact store with the real @actions/artifact client', () => {
     const first = await asRun({ ...MAIN, runId }, (store) =>
       store.put(collected('rerun', 8, '2026-11-24T08:00:00.000Z')),
     );
-    const warnings: string[] = [];
-    const second = await asRun({ ...MAIN, runId, attempt: 2 }, async (store, options) => {
-      const entry = await store.put(collected('rerun', 9, '2026-11-24T08:10:00.000Z'));
-      warnings.push(
-        ...(options.logger as ReturnType<typeof recordingLogger>).lines
-          .filter((l) => l.level === 'warn')
-          .map((l) => l.message),
-      );
-      return entry;
-    });
-    expect(warnings).toEqual([]);
+    const logger = recordingLogger();
+    const second = await asRun({ ...MAIN, runId, attempt: 2, logger }, (store) =>
+      store.put(collected('rerun', 9, '2026-11-24T08:10:00.000Z')),
+    );
+    expect(logger.lines.filter((l) => l.level === 'warn')).toEqual([]);
     expect(first.key).toBe(`trace-differ-dataset-rerun@run-${runId}`);
     expect(second.key).toBe(`trace-differ-dataset-rerun-attempt-2@run-${runId}`);
     const ofRun = services.state.artifacts.filter((a) => a.runId === runId && a.finalized).map((a) => a.name);
@@ -265,6 +259,36 @@ describe('the artifact store with the real @actions/artifact client', () => {
     expect(entry.key).toBe(`trace-differ-dataset-late@run-${runId}`);
     const [listed] = await asRun({ ...MAIN, branches: ['main'] }, (store) => store.list('late'));
     expect(listed?.key).toBe(entry.key);
+  });
+
+  it('a re-run attempt refused the plain name (an upload its first attempt never finished) takes its own', async () => {
+    const runId = nextRun++;
+    // The first attempt created the artifact and died before finalizing it: not listed, yet the name is taken.
+    services.state.artifacts.push({
+      id: 8_000_000 + runId,
+      name: datasetArtifactName('crashed'),
+      runBackendId: `run-${runId}`,
+      jobBackendId: `job-${runId}-1`,
+      runId,
+      headBranch: 'main',
+      headSha: 'a'.repeat(40),
+      blob: `actions-results/run-${runId}/crashed.zip`,
+      finalized: false,
+      createdAt: Date.now(),
+    });
+    const logger = recordingLogger();
+    const entry = await asRun({ ...MAIN, runId, attempt: 2, logger }, (store) =>
+      store.put(collected('crashed', 13, '2026-11-24T13:00:00.000Z')),
+    );
+    expect(entry.key).toBe(`trace-differ-dataset-crashed-attempt-2@run-${runId}`);
+    expect(logger.lines.filter((l) => l.level === 'warn')).toEqual([]);
+    expect(logger.lines.map((l) => l.message)).toContainEqual(
+      expect.stringMatching(
+        /^artifact trace-differ-dataset-crashed already exists in this run \(.*409.*\); uploading as trace-differ-dataset-crashed-attempt-2$/,
+      ),
+    );
+    const loaded = await asRun({ ...MAIN, branches: ['main'] }, (store) => store.load(entry));
+    expect(loaded).toEqual({ ok: true, dataset: collected('crashed', 13, '2026-11-24T13:00:00.000Z') });
   });
 
   it("keeps each dataset's git ref in the index inside the artifact, so a branch filter loads no dataset", async () => {

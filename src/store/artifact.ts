@@ -185,19 +185,21 @@ export class ArtifactStore implements DatasetStore {
   }
 
   /**
-   * The name this run uploads a query's dataset under: the plain name, unless an earlier attempt of
-   * this run already uploaded it (then `-attempt-<n>`, so the upload is not refused). When this run's
-   * artifacts cannot be listed the attempt's own name is taken, which is always free.
+   * The names this run may upload a query's dataset under, in order: the plain name, unless an earlier
+   * attempt of this run already uploaded it; then the attempt's own `-attempt-<n>`, which no other attempt
+   * takes. Should the plain name be refused all the same (409: an upload the listing did not show, say one
+   * an earlier attempt began and never finished), the next name is tried.
    */
-  private async uploadName(queryId: string): Promise<string> {
+  private async uploadNames(queryId: string): Promise<string[]> {
     const attempt = this.options.runAttempt;
     const plain = datasetArtifactName(queryId);
-    if (attempt === undefined || Number(attempt) <= 1) return plain;
+    if (attempt === undefined || Number(attempt) <= 1) return [plain];
+    const own = datasetArtifactName(queryId, attempt);
     try {
       const { artifacts } = await this.client.listArtifacts();
-      return artifacts.some((a) => a.name === plain) ? datasetArtifactName(queryId, attempt) : plain;
+      return artifacts.some((a) => a.name === plain) ? [own] : [plain, own];
     } catch {
-      return datasetArtifactName(queryId, attempt);
+      return [own];
     }
   }
 
@@ -272,33 +274,51 @@ export class ArtifactStore implements DatasetStore {
 
   async put(dataset: Dataset, options: { pinAs?: string; verdict?: string } = {}): Promise<StoredEntry> {
     const queryId = dataset.provenance.queryId;
-    const name = await this.uploadName(queryId);
-    const key = runKey(name, this.options.runId);
-    const entry = summariseDataset(dataset, key, options.verdict);
     const index = await this.index(queryId);
-    index.entries = [entry, ...index.entries.filter((e) => e.key !== key)]
-      .sort((a, b) => b.collectedAt.localeCompare(a.collectedAt))
-      .slice(0, HISTORY_LENGTH);
-    if (options.pinAs) index.pins[options.pinAs] = { ...entry, pinnedAs: options.pinAs };
-    const root = join(await this.staging('upload'), queryId);
-    await rm(root, { recursive: true, force: true });
-    await mkdir(root, { recursive: true });
-    const files = [join(root, 'dataset.tdds'), join(root, 'history.json')];
-    await writeDatasetFile(files[0]!, dataset);
-    await writeFile(files[1]!, JSON.stringify(index, null, 1));
-    try {
-      const uploaded = await this.client.uploadArtifact(name, files, root, {
-        retentionDays: this.options.retentionDays,
-      });
-      this.options.logger.info(
-        `stored dataset ${key} as artifact ${name} (id ${uploaded.id}, kept ${this.options.retentionDays} days)`,
-      );
-    } catch (error) {
-      this.options.logger.warn(
-        `dataset ${key} could not be uploaded as an artifact (${(error as Error).message}); the next run will not see it`,
-      );
+    const names = await this.uploadNames(queryId);
+    let stored: { entry: StoredEntry; index: ArtifactIndex } | undefined;
+    for (const [i, name] of names.entries()) {
+      const key = runKey(name, this.options.runId);
+      const entry = summariseDataset(dataset, key, options.verdict);
+      const next: ArtifactIndex = {
+        entries: [entry, ...index.entries.filter((e) => e.key !== key)]
+          .sort((a, b) => b.collectedAt.localeCompare(a.collectedAt))
+          .slice(0, HISTORY_LENGTH),
+        pins: options.pinAs ? { ...index.pins, [options.pinAs]: { ...entry, pinnedAs: options.pinAs } } : index.pins,
+      };
+      stored = { entry, index: next };
+      const root = join(await this.staging('upload'), queryId);
+      await rm(root, { recursive: true, force: true });
+      await mkdir(root, { recursive: true });
+      const files = [join(root, 'dataset.tdds'), join(root, 'history.json')];
+      await writeDatasetFile(files[0]!, dataset);
+      await writeFile(files[1]!, JSON.stringify(next, null, 1));
+      try {
+        const uploaded = await this.client.uploadArtifact(name, files, root, {
+          retentionDays: this.options.retentionDays,
+        });
+        this.options.logger.info(
+          `stored dataset ${key} as artifact ${name} (id ${uploaded.id}, kept ${this.options.retentionDays} days)`,
+        );
+        break;
+      } catch (error) {
+        const message = (error as Error).message;
+        if (i + 1 < names.length && /\(409\)|already exists/i.test(message)) {
+          this.options.logger.info(
+            `artifact ${name} already exists in this run (${message}); uploading as ${names[i + 1]}`,
+          );
+          continue;
+        }
+        this.options.logger.warn(
+          `dataset ${key} could not be uploaded as an artifact (${message}); the next run will not see it`,
+        );
+        break;
+      }
     }
-    return entry;
+    // As before a failed upload too: this run's own reads see what it collected.
+    index.entries = stored!.index.entries;
+    index.pins = stored!.index.pins;
+    return stored!.entry;
   }
 
   async list(queryId: string, options: { limit?: number; before?: string } = {}): Promise<StoredEntry[]> {
