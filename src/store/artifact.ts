@@ -68,9 +68,10 @@ function runKey(artifactName: string, runId: number | string): string {
 
 /**
  * Datasets as workflow artifacts (`@actions/artifact`). Each collection uploads one artifact named
- * `trace-differ-dataset-<query>` holding the dataset file and the query's history index. Earlier
- * runs' artifacts are found by that name through the REST API (`GET /repos/{o}/{r}/actions/artifacts?name=`,
- * newest first, expired ones skipped) and downloaded through it (`…/artifacts/{id}/zip`). People can
+ * `trace-differ-dataset-<query>` (a re-run attempt may add `-attempt-<n>`) holding the dataset file and the
+ * query's history index. Earlier runs' artifacts are found by that name through the REST API
+ * (`GET /repos/{o}/{r}/actions/artifacts?name=`, newest first, paged only until the branch's newest is found,
+ * expired ones skipped) and downloaded through it (`…/artifacts/{id}/zip`). People can
  * download the same artifacts from the run page. Artifacts outlive the cache's 7 days unused (up to
  * the retention, at most 90 days) but are not scoped by branch, so the store reads only the branches it is given.
  */
