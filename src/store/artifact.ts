@@ -163,15 +163,14 @@ export class ArtifactStore implements DatasetStore {
         : Number(new RegExp(`^${escapeRegExp(newest.name)}-attempt-(\\d+)$`).exec(a.name)?.[1] ?? 0);
     try {
       const { owner, repo } = this.options;
-      const { data } = await this.octokit().rest.actions.listWorkflowRunArtifacts({
+      // One run's artifacts (a wide matrix may hold more than a page of them): read to the end.
+      const ofRun = (await this.octokit().paginate(this.octokit().rest.actions.listWorkflowRunArtifacts, {
         owner,
         repo,
         run_id: newest.workflow_run!.id!,
         per_page: 100,
-      });
-      const later = (data.artifacts as RestArtifact[])
-        .filter((a) => !a.expired && attemptOf(a) > 1)
-        .sort((a, b) => attemptOf(b) - attemptOf(a))[0];
+      })) as RestArtifact[];
+      const later = ofRun.filter((a) => !a.expired && attemptOf(a) > 1).sort((a, b) => attemptOf(b) - attemptOf(a))[0];
       if (later) {
         const found = { ...later, workflow_run: later.workflow_run ?? newest.workflow_run };
         listing.seen.unshift(found);
