@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { encodeDataset } from '../../src/dataset/index.js';
 import type { Dataset } from '../../src/dataset/types.js';
 import { StoreError } from '../../src/errors.js';
-import { consoleLogger, recordingLogger } from '../../src/log.js';
+import { consoleLogger, recordingLogger, type Logger } from '../../src/log.js';
 import {
   ArtifactStore,
   datasetArtifactName,
@@ -14,6 +14,7 @@ import {
   type ArtifactStoreOptions,
 } from '../../src/store/index.js';
 import { uploadRunArtifact } from '../../src/modes/artifacts.js';
+import { onBranch } from '../../src/modes/branch.js';
 import { traffic } from '../diff/datasets.js';
 import type { ActionsServices, RunnerScope } from '../support/actions-services.js';
 
@@ -39,10 +40,10 @@ beforeAll(async () => {
 afterAll(() => services?.close());
 
 async function asRun<T>(
-  scope: Omit<RunnerScope, 'runId'> & { branches?: string[]; retentionDays?: number },
+  scope: Omit<RunnerScope, 'runId'> & { runId?: number; branches?: string[]; retentionDays?: number; logger?: Logger },
   fn: (store: ArtifactStore, options: ArtifactStoreOptions) => Promise<T>,
 ): Promise<T> {
-  const runId = nextRun++;
+  const runId = scope.runId ?? nextRun++;
   const env = {
     ...services.runnerEnv({ ...scope, runId }),
     GITHUB_WORKSPACE: workspace,
@@ -53,15 +54,16 @@ async function asRun<T>(
   Object.assign(process.env, env);
   try {
     const options: ArtifactStoreOptions = {
-      dir: join(workspace, `.trace-differ-${runId}`),
+      dir: join(workspace, `.trace-differ-${runId}-${scope.attempt ?? 1}`),
       token: 'ghs_loopback_token',
       owner: 'acme',
       repo: 'shop',
       runId: String(runId),
+      runAttempt: String(scope.attempt ?? 1),
       retentionDays: scope.retentionDays ?? 14,
       branches: scope.branches,
       apiUrl: services.url,
-      logger: process.env.TD_DEBUG ? consoleLogger() : recordingLogger(),
+      logger: scope.logger ?? (process.env.TD_DEBUG ? consoleLogger() : recordingLogger()),
     };
     return await fn(ArtifactStore.create(options), options);
   } finally {
@@ -183,6 +185,140 @@ describe('the artifact store with the real @actions/artifact client', () => {
     expect(chosen.warnings).toEqual([
       expect.stringMatching(new RegExp(`^dataset ${key} \\(artifact id \\d+\\) was set aside: .*(corrupt|checksum)`)),
     ]);
+  });
+
+  it('pages through a busy repository only until it finds the newest dataset of its branch', async () => {
+    const stored = await asRun(MAIN, (store) => store.put(collected('busy', 7, '2026-11-24T07:00:00.000Z')));
+    const runId = /@run-(\d+)$/.exec(stored.key)![1];
+    // 250 newer artifacts of the same name from feature branches: main's newest is the 130th, on page 2 of 3.
+    const mine = services.state.artifacts.find((a) => a.name === datasetArtifactName('busy'))!;
+    const base = 9_000_000;
+    mine.id = base + 120;
+    for (let i = 0; i < 251; i++) {
+      if (i === 120) continue;
+      services.state.artifacts.push({
+        ...mine,
+        id: base + i,
+        runId: 900_000 + i,
+        runBackendId: `run-feature-${i}`,
+        headBranch: `feature-${i}`,
+        blob: `actions-results/feature/${i}.zip`,
+      });
+    }
+    const before = services.state.requests.length;
+    const seen = await asRun({ ...MAIN, branches: ['main'] }, async (store) => ({
+      entries: await store.list('busy'),
+      chosen: await resolveBaseline(store, 'busy', { kind: 'previous' }),
+    }));
+    expect(seen.entries.map((e) => e.collectedAt)).toEqual(['2026-11-24T07:00:00.000Z']);
+    expect(seen.chosen.datasets).toEqual([collected('busy', 7, '2026-11-24T07:00:00.000Z')]);
+    const listed = services.state.requests
+      .slice(before)
+      .filter((r) => r.startsWith('GET /repos/acme/shop/actions/') && !r.endsWith('/zip'));
+    expect(listed).toEqual([
+      'GET /repos/acme/shop/actions/artifacts?name=trace-differ-dataset-busy&per_page=100',
+      'GET /repos/acme/shop/actions/artifacts?name=trace-differ-dataset-busy&per_page=100&page=2',
+      // Whether a re-run attempt of that run stored a newer one (see below): one request, not a page.
+      `GET /repos/acme/shop/actions/runs/${runId}/artifacts?per_page=100`,
+    ]);
+  });
+
+  it("a re-run attempt stores its dataset beside the first attempt's, and later runs read both", async () => {
+    const runId = nextRun++;
+    const first = await asRun({ ...MAIN, runId }, (store) =>
+      store.put(collected('rerun', 8, '2026-11-24T08:00:00.000Z')),
+    );
+    const logger = recordingLogger();
+    const second = await asRun({ ...MAIN, runId, attempt: 2, logger }, (store) =>
+      store.put(collected('rerun', 9, '2026-11-24T08:10:00.000Z')),
+    );
+    expect(logger.lines.filter((l) => l.level === 'warn')).toEqual([]);
+    expect(first.key).toBe(`trace-differ-dataset-rerun@run-${runId}`);
+    expect(second.key).toBe(`trace-differ-dataset-rerun-attempt-2@run-${runId}`);
+    const ofRun = services.state.artifacts.filter((a) => a.runId === runId && a.finalized).map((a) => a.name);
+    expect(ofRun).toEqual(['trace-differ-dataset-rerun', 'trace-differ-dataset-rerun-attempt-2']);
+
+    // The next run finds the re-run's index (not listed under the plain name) and loads either dataset.
+    const later = await asRun({ ...MAIN, branches: ['main'] }, async (store) => ({
+      entries: await store.list('rerun'),
+      pooled: await resolveBaseline(store, 'rerun', { kind: 'median-of', count: 2 }),
+    }));
+    expect(later.entries.map((e) => e.key)).toEqual([second.key, first.key]);
+    expect(later.pooled.warnings).toEqual([]);
+    expect(later.pooled.datasets).toEqual([
+      collected('rerun', 8, '2026-11-24T08:00:00.000Z'),
+      collected('rerun', 9, '2026-11-24T08:10:00.000Z'),
+    ]);
+  });
+
+  it('a re-run attempt whose first attempt stored nothing takes the plain name, found like any other', async () => {
+    const runId = nextRun++;
+    const entry = await asRun({ ...MAIN, runId, attempt: 3 }, (store) =>
+      store.put(collected('late', 10, '2026-11-24T09:00:00.000Z')),
+    );
+    expect(entry.key).toBe(`trace-differ-dataset-late@run-${runId}`);
+    const [listed] = await asRun({ ...MAIN, branches: ['main'] }, (store) => store.list('late'));
+    expect(listed?.key).toBe(entry.key);
+  });
+
+  it('a re-run attempt refused the plain name (an upload its first attempt never finished) takes its own', async () => {
+    const runId = nextRun++;
+    // The first attempt created the artifact and died before finalizing it: not listed, yet the name is taken.
+    services.state.artifacts.push({
+      id: 8_000_000 + runId,
+      name: datasetArtifactName('crashed'),
+      runBackendId: `run-${runId}`,
+      jobBackendId: `job-${runId}-1`,
+      runId,
+      headBranch: 'main',
+      headSha: 'a'.repeat(40),
+      blob: `actions-results/run-${runId}/crashed.zip`,
+      finalized: false,
+      createdAt: Date.now(),
+    });
+    const logger = recordingLogger();
+    const entry = await asRun({ ...MAIN, runId, attempt: 2, logger }, (store) =>
+      store.put(collected('crashed', 13, '2026-11-24T13:00:00.000Z')),
+    );
+    expect(entry.key).toBe(`trace-differ-dataset-crashed-attempt-2@run-${runId}`);
+    expect(logger.lines.filter((l) => l.level === 'warn')).toEqual([]);
+    expect(logger.lines.map((l) => l.message)).toContainEqual(
+      expect.stringMatching(
+        /^artifact trace-differ-dataset-crashed already exists in this run \(.*409.*\); uploading as trace-differ-dataset-crashed-attempt-2$/,
+      ),
+    );
+    const loaded = await asRun({ ...MAIN, branches: ['main'] }, (store) => store.load(entry));
+    expect(loaded).toEqual({ ok: true, dataset: collected('crashed', 13, '2026-11-24T13:00:00.000Z') });
+  });
+
+  it("keeps each dataset's git ref in the index inside the artifact, so a branch filter loads no dataset", async () => {
+    const on = (ref: string, d: Dataset): Dataset => ({
+      ...d,
+      provenance: { ...d.provenance, github: { ref, sha: 'c'.repeat(40), runId: '41' } },
+    });
+    await asRun(MAIN, (store) =>
+      store.put(on('refs/heads/main', collected('reffed', 11, '2026-11-24T11:00:00.000Z')), { pinAs: 'v1' }),
+    );
+    await asRun(MAIN, (store) =>
+      store.put(on('refs/heads/dispatched', collected('reffed', 12, '2026-11-24T12:00:00.000Z'))),
+    );
+    const downloads = () => services.state.requests.filter((r) => /\/actions\/artifacts\/\d+\/zip$/.test(r)).length;
+    const before = downloads();
+    const seen = await asRun({ ...MAIN, branches: ['main'] }, async (store) => ({
+      refs: (await store.list('reffed')).map((e) => [e.collectedAt, e.ref]),
+      onMain: (await onBranch(store, 'refs/heads/main').list('reffed')).map((e) => e.collectedAt),
+      pin: (await store.pinned('reffed', 'v1'))?.ref,
+    }));
+    expect(seen).toEqual({
+      refs: [
+        ['2026-11-24T12:00:00.000Z', 'refs/heads/dispatched'],
+        ['2026-11-24T11:00:00.000Z', 'refs/heads/main'],
+      ],
+      onMain: ['2026-11-24T11:00:00.000Z'],
+      pin: 'refs/heads/main',
+    });
+    // One download: the newest artifact's history index. The branch filter read the refs from it.
+    expect(downloads() - before).toBe(1);
   });
 
   it("uploads the run's report for people, with the retention asked for", async () => {

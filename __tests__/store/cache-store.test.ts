@@ -159,6 +159,33 @@ describe('the cache store with the real @actions/cache client', () => {
     expect(loaded).toEqual({ ok: true, dataset: fresh });
   });
 
+  it("keeps each dataset's git ref in the stored index and the pins, and when read back by prefix", async () => {
+    const on = (ref: string, d: Dataset): Dataset => ({
+      ...d,
+      provenance: { ...d.provenance, github: { ref, sha: 'c'.repeat(40), runId: '41' } },
+    });
+    await asRun({ ref: MAIN }, (store) =>
+      store.put(on(MAIN, collected('reffed', 6, '2026-11-24T06:00:00.000Z')), { pinAs: 'v1' }),
+    );
+    await asRun({ ref: MAIN }, (store) =>
+      store.put(on('refs/heads/dispatched', collected('reffed', 7, '2026-11-24T07:00:00.000Z'))),
+    );
+    const seen = await asRun(PR, async (store) => ({
+      refs: (await store.list('reffed')).map((e) => [e.collectedAt, e.ref]),
+      pin: (await store.pinned('reffed', 'v1'))?.ref,
+    }));
+    expect(seen).toEqual({
+      refs: [
+        ['2026-11-24T07:00:00.000Z', 'refs/heads/dispatched'],
+        ['2026-11-24T06:00:00.000Z', MAIN],
+      ],
+      pin: MAIN,
+    });
+    services.state.cache = services.state.cache.filter((e) => !e.key.startsWith(CacheStore.indexPrefix('reffed')));
+    const [byPrefix] = await asRun({ ref: MAIN }, (store) => store.list('reffed'));
+    expect(byPrefix?.ref).toBe('refs/heads/dispatched');
+  });
+
   it('sets a damaged index aside and falls back to the newest dataset by prefix', async () => {
     await asRun({ ref: MAIN }, (store) => store.put(collected('indexed', 16, '2026-11-24T16:00:00.000Z')));
     await asRun({ ref: MAIN }, async (_store, run) => {

@@ -149,6 +149,29 @@ describe('the local store', () => {
     expect(JSON.parse(await readFile(join(store.dir, 'android', 'history.json'), 'utf8'))).toHaveLength(2);
   });
 
+  it("keeps each dataset's git ref in the history, the pins and a rebuilt history, for branch filters", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'td-store-'));
+    const on = (ref: string, d: Dataset): Dataset => ({
+      ...d,
+      provenance: { ...d.provenance, github: { ref, sha: 'c'.repeat(40), runId: '41' } },
+    });
+    const writer = new LocalStore(dir);
+    await writer.put(on('refs/heads/main', at(traffic(1, 20), '2026-11-24T01:00:00.000Z')), { pinAs: 'v1' });
+    await writer.put(on('refs/heads/feature', at(traffic(2, 20), '2026-11-24T02:00:00.000Z')));
+    await writer.put(at(traffic(3, 20), '2026-11-24T03:00:00.000Z'));
+    // A later process reads the history from disk: no dataset is loaded to tell the branches apart.
+    const reader = new LocalStore(dir);
+    const refs = (await reader.list('android')).map((e) => [e.collectedAt, e.ref]);
+    expect(refs).toEqual([
+      ['2026-11-24T03:00:00.000Z', undefined],
+      ['2026-11-24T02:00:00.000Z', 'refs/heads/feature'],
+      ['2026-11-24T01:00:00.000Z', 'refs/heads/main'],
+    ]);
+    expect((await reader.pinned('android', 'v1'))?.ref).toBe('refs/heads/main');
+    await writeFile(join(dir, 'android', 'history.json'), '[');
+    expect((await new LocalStore(dir).list('android')).map((e) => [e.collectedAt, e.ref])).toEqual(refs);
+  });
+
   it('starts with no baseline, without failing, when nothing is stored', async () => {
     const store = new LocalStore(await mkdtemp(join(tmpdir(), 'td-store-')));
     expect(await resolveBaseline(store, 'android', { kind: 'median-of', count: 3 })).toEqual({

@@ -12,7 +12,9 @@ import type { AddressInfo, Socket } from 'node:net';
  *   the same version; scope by scope in the order the token lists them), immutable entries
  *   (a second CreateCacheEntry of a key answers 409 already_exists) and eviction after 7 days unused;
  * - the artifact service (Twirp JSON): CreateArtifact, FinalizeArtifact, ListArtifacts,
- *   GetSignedArtifactURL — with expiry from `expires_at`;
+ *   GetSignedArtifactURL — with expiry from `expires_at`, and names unique within a workflow run across
+ *   its re-run attempts (a second CreateArtifact of a name answers 409 "an artifact with this name already
+ *   exists on the workflow run", as GitHub does for a re-run that uploads the same name again);
  * - the REST API parts for other runs' artifacts: GET /repos/{o}/{r}/actions/artifacts?name=,
  *   GET /repos/{o}/{r}/actions/runs/{id}/artifacts, and GET …/artifacts/{id}/zip (a 302 to the blob);
  * - Azure Blob Storage for the signed URLs: Put Blob, Put Block, Put Block List, Get Blob
@@ -116,12 +118,16 @@ function base64url(value: object): string {
 }
 
 /** A runtime token with the claims the clients and this service read. Unsigned in substance: nothing verifies it. */
-export function mintRuntimeToken(scopes: { Scope: string; Permission: number }[], runBackendId: string): string {
+export function mintRuntimeToken(
+  scopes: { Scope: string; Permission: number }[],
+  runBackendId: string,
+  jobBackendId = `job-${runBackendId}`,
+): string {
   const now = Math.floor(Date.now() / 1000);
   return [
     base64url({ typ: 'JWT', alg: 'HS256' }),
     base64url({
-      scp: `Actions.GenericRead:00000000-0000-0000-0000-000000000000 Actions.Results:${runBackendId}:job-${runBackendId}`,
+      scp: `Actions.GenericRead:00000000-0000-0000-0000-000000000000 Actions.Results:${runBackendId}:${jobBackendId}`,
       ac: JSON.stringify(scopes),
       iat: now,
       exp: now + 3600,
@@ -269,7 +275,7 @@ export async function startActionsServices(options: { blobHost?: string } = {}):
       if (body.version !== 7)
         return twirpError(res, 400, 'invalid_argument', `unsupported version ${String(body.version)}`);
       if (state.artifacts.some((a) => a.runBackendId === runBackendId && a.name === name)) {
-        return twirpError(res, 409, 'already_exists', `an artifact named '${name}' already exists in this run`);
+        return twirpError(res, 409, 'already_exists', 'an artifact with this name already exists on the workflow run');
       }
       const id = nextId++;
       const blob = `actions-results/${runBackendId}/${id}/${name}.zip`;
@@ -533,7 +539,10 @@ export async function startActionsServices(options: { blobHost?: string } = {}):
     blobHost,
     state,
     runnerEnv(run) {
-      const runBackendId = `run-${run.runId}-${run.attempt ?? 1}`;
+      // A re-run attempt is the same workflow run to the artifact service (artifact names are unique
+      // per run, across attempts: a second upload of a name answers 409), a new job run.
+      const runBackendId = `run-${run.runId}`;
+      const jobBackendId = `job-${run.runId}-${run.attempt ?? 1}`;
       runs.set(runBackendId, { runId: run.runId, ref: run.ref, sha: run.sha ?? 'a'.repeat(40) });
       const scopes = [{ Scope: run.ref, Permission: 3 }];
       for (const branch of [run.baseRef, run.defaultBranch ?? 'main']) {
@@ -542,7 +551,7 @@ export async function startActionsServices(options: { blobHost?: string } = {}):
       }
       return {
         ACTIONS_RESULTS_URL: `${url}/`,
-        ACTIONS_RUNTIME_TOKEN: mintRuntimeToken(scopes, runBackendId),
+        ACTIONS_RUNTIME_TOKEN: mintRuntimeToken(scopes, runBackendId, jobBackendId),
         ACTIONS_CACHE_SERVICE_V2: 'True',
         GITHUB_SERVER_URL: 'https://github.com',
         GITHUB_API_URL: url,

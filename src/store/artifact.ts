@@ -9,6 +9,10 @@ import type { Logger } from '../log.js';
 import { HISTORY_LENGTH } from './local.js';
 import type { DatasetStore, LoadResult, StoredEntry } from './types.js';
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** What the REST API says about one artifact (the fields this store reads). */
 interface RestArtifact {
   id: number;
@@ -16,6 +20,13 @@ interface RestArtifact {
   expired: boolean;
   created_at?: string | null;
   workflow_run?: { id?: number; head_branch?: string | null } | null;
+}
+
+interface Listing {
+  /** Usable artifacts of the pages read so far, newest first. */
+  seen: RestArtifact[];
+  pages: AsyncIterator<{ data: unknown }>;
+  done: boolean;
 }
 
 interface ArtifactIndex {
@@ -40,27 +51,35 @@ export interface ArtifactStoreOptions {
   logger: Logger;
 }
 
-/** The artifact name every collection of a query is uploaded under: one per run, found across runs by this name. */
-export function datasetArtifactName(queryId: string): string {
-  return `trace-differ-dataset-${queryId}`;
+/**
+ * The artifact name a collection of a query is uploaded under, found across runs by this name. A re-run
+ * attempt of a run that already uploaded it adds `-attempt-<n>`: artifact names are unique within a
+ * workflow run, across its attempts (GitHub answers a second upload of a name with 409 Conflict "an
+ * artifact with this name already exists on the workflow run", and artifacts are immutable).
+ */
+export function datasetArtifactName(queryId: string, attempt?: number | string): string {
+  const base = `trace-differ-dataset-${queryId}`;
+  return attempt !== undefined && Number(attempt) > 1 ? `${base}-attempt-${attempt}` : base;
 }
 
-function runKey(queryId: string, runId: number | string): string {
-  return `${datasetArtifactName(queryId)}@run-${runId}`;
+function runKey(artifactName: string, runId: number | string): string {
+  return `${artifactName}@run-${runId}`;
 }
 
 /**
  * Datasets as workflow artifacts (`@actions/artifact`). Each collection uploads one artifact named
- * `trace-differ-dataset-<query>` holding the dataset file and the query's history index. Earlier
- * runs' artifacts are found by that name through the REST API (`GET /repos/{o}/{r}/actions/artifacts?name=`,
- * newest first, expired ones skipped) and downloaded through it (`…/artifacts/{id}/zip`). People can
+ * `trace-differ-dataset-<query>` (a re-run attempt may add `-attempt-<n>`) holding the dataset file and the
+ * query's history index. Earlier runs' artifacts are found by that name through the REST API
+ * (`GET /repos/{o}/{r}/actions/artifacts?name=`, newest first, paged only until the branch's newest is found,
+ * expired ones skipped) and downloaded through it (`…/artifacts/{id}/zip`). People can
  * download the same artifacts from the run page. Artifacts outlive the cache's 7 days unused (up to
  * the retention, at most 90 days) but are not scoped by branch, so the store reads only the branches it is given.
  */
 export class ArtifactStore implements DatasetStore {
   readonly kind = 'artifact';
   private readonly client = new DefaultArtifactClient();
-  private readonly listings = new Map<string, RestArtifact[]>();
+  private readonly listings = new Map<string, Listing>();
+  private restClient?: ReturnType<typeof getOctokit>;
   private readonly indexes = new Map<string, ArtifactIndex>();
 
   constructor(private readonly options: ArtifactStoreOptions) {}
@@ -93,25 +112,122 @@ export class ArtifactStore implements DatasetStore {
     return new ArtifactStore(options);
   }
 
-  /** The query's artifacts from the REST API, newest first, without expired ones or other branches'. */
-  private async artifacts(queryId: string): Promise<RestArtifact[]> {
+  /**
+   * The query's artifacts read so far (newest first, without expired ones or other branches') and the
+   * pages still to read. GitHub lists a name's artifacts newest first, 100 a page, with a Link header
+   * to the next; a busy repository holds thousands, so pages are read only until the caller has what it needs.
+   */
+  private listing(queryId: string): Listing {
     const known = this.listings.get(queryId);
     if (known) return known;
-    const { owner, repo, token, apiUrl, branches } = this.options;
-    const octokit = getOctokit(token, apiUrl ? { baseUrl: apiUrl } : {});
-    // One page of 100 is plenty: the history index inside the newest artifact carries the rest.
-    const { data } = await octokit.rest.actions.listArtifactsForRepo({
+    const { owner, repo } = this.options;
+    const pages = this.octokit().paginate.iterator(this.octokit().rest.actions.listArtifactsForRepo, {
       owner,
       repo,
       name: datasetArtifactName(queryId),
       per_page: 100,
     });
-    const list = (data.artifacts as RestArtifact[])
+    const listing: Listing = { seen: [], pages: pages[Symbol.asyncIterator](), done: false };
+    this.listings.set(queryId, listing);
+    return listing;
+  }
+
+  /** Reads one more page of a listing, keeping its usable artifacts. */
+  private async readPage(listing: Listing): Promise<void> {
+    const { branches } = this.options;
+    const page = await listing.pages.next();
+    if (page.done) {
+      listing.done = true;
+      return;
+    }
+    const usable = (page.value.data as RestArtifact[])
       .filter((a) => !a.expired && a.workflow_run?.id !== undefined)
       .filter((a) => !branches || branches.includes(a.workflow_run?.head_branch ?? ''))
       .sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? '') || b.id - a.id);
-    this.listings.set(queryId, list);
-    return list;
+    listing.seen.push(...usable);
+  }
+
+  /**
+   * The newest usable artifact of the query: pages are read until one is found (often the first page).
+   * A re-run attempt of that run may have uploaded a newer one under `-attempt-<n>`, which the listing by
+   * name does not show: the run's own artifacts are asked for once (one request) and the latest attempt's wins.
+   */
+  private async newest(queryId: string): Promise<RestArtifact | undefined> {
+    const listing = this.listing(queryId);
+    while (listing.seen.length === 0 && !listing.done) await this.readPage(listing);
+    const newest = listing.seen[0];
+    if (!newest) return undefined;
+    const attemptOf = (a: RestArtifact) =>
+      a.name === newest.name
+        ? 1
+        : Number(new RegExp(`^${escapeRegExp(newest.name)}-attempt-(\\d+)$`).exec(a.name)?.[1] ?? 0);
+    try {
+      const { owner, repo } = this.options;
+      // One run's artifacts (a wide matrix may hold more than a page of them): read to the end.
+      const ofRun = (await this.octokit().paginate(this.octokit().rest.actions.listWorkflowRunArtifacts, {
+        owner,
+        repo,
+        run_id: newest.workflow_run!.id!,
+        per_page: 100,
+      })) as RestArtifact[];
+      const later = ofRun.filter((a) => !a.expired && attemptOf(a) > 1).sort((a, b) => attemptOf(b) - attemptOf(a))[0];
+      if (later) {
+        const found = { ...later, workflow_run: later.workflow_run ?? newest.workflow_run };
+        listing.seen.unshift(found);
+        return found;
+      }
+    } catch (error) {
+      this.options.logger.debug(
+        `the artifacts of run ${newest.workflow_run?.id} could not be listed (${(error as Error).message}); its first attempt's dataset is read`,
+      );
+    }
+    return newest;
+  }
+
+  /**
+   * The names this run may upload a query's dataset under, in order: the plain name, unless an earlier
+   * attempt of this run already uploaded it; then the attempt's own `-attempt-<n>`, which no other attempt
+   * takes. Should the plain name be refused all the same (409: an upload the listing did not show, say one
+   * an earlier attempt began and never finished), the next name is tried.
+   */
+  private async uploadNames(queryId: string): Promise<string[]> {
+    const attempt = this.options.runAttempt;
+    const plain = datasetArtifactName(queryId);
+    if (attempt === undefined || Number(attempt) <= 1) return [plain];
+    const own = datasetArtifactName(queryId, attempt);
+    try {
+      const { artifacts } = await this.client.listArtifacts();
+      return artifacts.some((a) => a.name === plain) ? [own] : [plain, own];
+    } catch {
+      return [own];
+    }
+  }
+
+  private octokit(): ReturnType<typeof getOctokit> {
+    this.restClient ??= getOctokit(this.options.token, this.options.apiUrl ? { baseUrl: this.options.apiUrl } : {});
+    return this.restClient;
+  }
+
+  /**
+   * The artifact holding a stored dataset: among the pages already read, else asked of its run
+   * (`GET /repos/{o}/{r}/actions/runs/{id}/artifacts?name=`, one request) rather than paging on.
+   */
+  private async artifactOf(name: string, runId: string): Promise<RestArtifact | undefined> {
+    for (const listing of this.listings.values()) {
+      const found = listing.seen.find((a) => a.name === name && String(a.workflow_run?.id) === runId);
+      if (found) return found;
+    }
+    const { owner, repo } = this.options;
+    const { data } = await this.octokit().rest.actions.listWorkflowRunArtifacts({
+      owner,
+      repo,
+      run_id: Number(runId),
+      name,
+      per_page: 100,
+    });
+    return (data.artifacts as RestArtifact[]).find(
+      (a) => a.name === name && !a.expired && String(a.workflow_run?.id ?? runId) === runId,
+    );
   }
 
   /** Downloads one artifact into a fresh directory and answers that directory. */
@@ -139,7 +255,7 @@ export class ArtifactStore implements DatasetStore {
     const known = this.indexes.get(queryId);
     if (known) return known;
     let index: ArtifactIndex = { entries: [], pins: {} };
-    const [newest] = await this.artifacts(queryId);
+    const newest = await this.newest(queryId);
     if (newest) {
       try {
         const dir = await this.download(newest);
@@ -158,32 +274,51 @@ export class ArtifactStore implements DatasetStore {
 
   async put(dataset: Dataset, options: { pinAs?: string; verdict?: string } = {}): Promise<StoredEntry> {
     const queryId = dataset.provenance.queryId;
-    const key = runKey(queryId, this.options.runId);
-    const entry = summariseDataset(dataset, key, options.verdict);
     const index = await this.index(queryId);
-    index.entries = [entry, ...index.entries.filter((e) => e.key !== key)]
-      .sort((a, b) => b.collectedAt.localeCompare(a.collectedAt))
-      .slice(0, HISTORY_LENGTH);
-    if (options.pinAs) index.pins[options.pinAs] = { ...entry, pinnedAs: options.pinAs };
-    const root = join(await this.staging('upload'), queryId);
-    await rm(root, { recursive: true, force: true });
-    await mkdir(root, { recursive: true });
-    const files = [join(root, 'dataset.tdds'), join(root, 'history.json')];
-    await writeDatasetFile(files[0]!, dataset);
-    await writeFile(files[1]!, JSON.stringify(index, null, 1));
-    try {
-      const uploaded = await this.client.uploadArtifact(datasetArtifactName(queryId), files, root, {
-        retentionDays: this.options.retentionDays,
-      });
-      this.options.logger.info(
-        `stored dataset ${key} as artifact ${datasetArtifactName(queryId)} (id ${uploaded.id}, kept ${this.options.retentionDays} days)`,
-      );
-    } catch (error) {
-      this.options.logger.warn(
-        `dataset ${key} could not be uploaded as an artifact (${(error as Error).message}); the next run will not see it`,
-      );
+    const names = await this.uploadNames(queryId);
+    let stored: { entry: StoredEntry; index: ArtifactIndex } | undefined;
+    for (const [i, name] of names.entries()) {
+      const key = runKey(name, this.options.runId);
+      const entry = summariseDataset(dataset, key, options.verdict);
+      const next: ArtifactIndex = {
+        entries: [entry, ...index.entries.filter((e) => e.key !== key)]
+          .sort((a, b) => b.collectedAt.localeCompare(a.collectedAt))
+          .slice(0, HISTORY_LENGTH),
+        pins: options.pinAs ? { ...index.pins, [options.pinAs]: { ...entry, pinnedAs: options.pinAs } } : index.pins,
+      };
+      stored = { entry, index: next };
+      const root = join(await this.staging('upload'), queryId);
+      await rm(root, { recursive: true, force: true });
+      await mkdir(root, { recursive: true });
+      const files = [join(root, 'dataset.tdds'), join(root, 'history.json')];
+      await writeDatasetFile(files[0]!, dataset);
+      await writeFile(files[1]!, JSON.stringify(next, null, 1));
+      try {
+        const uploaded = await this.client.uploadArtifact(name, files, root, {
+          retentionDays: this.options.retentionDays,
+        });
+        this.options.logger.info(
+          `stored dataset ${key} as artifact ${name} (id ${uploaded.id}, kept ${this.options.retentionDays} days)`,
+        );
+        break;
+      } catch (error) {
+        const message = (error as Error).message;
+        if (i + 1 < names.length && /\(409\)|already exists/i.test(message)) {
+          this.options.logger.info(
+            `artifact ${name} already exists in this run (${message}); uploading as ${names[i + 1]}`,
+          );
+          continue;
+        }
+        this.options.logger.warn(
+          `dataset ${key} could not be uploaded as an artifact (${message}); the next run will not see it`,
+        );
+        break;
+      }
     }
-    return entry;
+    // As before a failed upload too: this run's own reads see what it collected.
+    index.entries = stored!.index.entries;
+    index.pins = stored!.index.pins;
+    return stored!.entry;
   }
 
   async list(queryId: string, options: { limit?: number; before?: string } = {}): Promise<StoredEntry[]> {
@@ -193,8 +328,16 @@ export class ArtifactStore implements DatasetStore {
   }
 
   async load(entry: StoredEntry): Promise<LoadResult> {
-    const runId = /@run-(\d+)$/.exec(entry.key)?.[1];
-    const artifact = (await this.artifacts(entry.queryId)).find((a) => String(a.workflow_run?.id) === runId);
+    const [, name, runId] = /^(.*)@run-(\d+)$/.exec(entry.key) ?? [];
+    let artifact: RestArtifact | undefined;
+    try {
+      artifact = name && runId ? await this.artifactOf(name, runId) : undefined;
+    } catch (error) {
+      return {
+        ok: false,
+        problem: `dataset ${entry.key} could not be looked up among the artifacts: ${(error as Error).message}; it was set aside`,
+      };
+    }
     if (!artifact) {
       return {
         ok: false,
