@@ -6,7 +6,7 @@ import { readDatasetFile, summariseDataset, writeDatasetFile } from '../dataset/
 import type { Dataset, HistoryEntry } from '../dataset/types.js';
 import { StoreError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { HISTORY_LENGTH } from './local.js';
+import { listed, withEntry } from './history.js';
 import type { DatasetStore, LoadResult, StoredEntry } from './types.js';
 
 function escapeRegExp(text: string): string {
@@ -281,9 +281,7 @@ export class ArtifactStore implements DatasetStore {
       const key = runKey(name, this.options.runId);
       const entry = summariseDataset(dataset, key, options.verdict);
       const next: ArtifactIndex = {
-        entries: [entry, ...index.entries.filter((e) => e.key !== key)]
-          .sort((a, b) => b.collectedAt.localeCompare(a.collectedAt))
-          .slice(0, HISTORY_LENGTH),
+        entries: withEntry(index.entries, entry),
         pins: options.pinAs ? { ...index.pins, [options.pinAs]: { ...entry, pinnedAs: options.pinAs } } : index.pins,
       };
       stored = { entry, index: next };
@@ -322,9 +320,7 @@ export class ArtifactStore implements DatasetStore {
   }
 
   async list(queryId: string, options: { limit?: number; before?: string } = {}): Promise<StoredEntry[]> {
-    const { entries } = await this.index(queryId);
-    const earlier = options.before ? entries.filter((e) => e.collectedAt < options.before!) : entries;
-    return earlier.slice(0, options.limit ?? earlier.length);
+    return listed((await this.index(queryId)).entries, options);
   }
 
   async load(entry: StoredEntry): Promise<LoadResult> {

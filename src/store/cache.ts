@@ -5,7 +5,7 @@ import { readDatasetFile, summariseDataset, writeDatasetFile } from '../dataset/
 import type { Dataset, HistoryEntry } from '../dataset/types.js';
 import { StoreError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { HISTORY_LENGTH } from './local.js';
+import { listed, withEntry } from './history.js';
 import type { DatasetStore, LoadResult, StoredEntry } from './types.js';
 
 interface CacheIndex {
@@ -170,9 +170,10 @@ export class CacheStore implements DatasetStore {
       this.logger.warn(`dataset ${key} could not be saved to the Actions cache; the next run will not see it`);
       return entry;
     }
-    index.entries = [entry, ...index.entries.filter((e) => !this.setAside.has(e.key) && e.key !== key)]
-      .sort((a, b) => b.collectedAt.localeCompare(a.collectedAt))
-      .slice(0, HISTORY_LENGTH);
+    index.entries = withEntry(
+      index.entries.filter((e) => !this.setAside.has(e.key)),
+      entry,
+    );
     if (options.pinAs) index.pins[options.pinAs] = { ...entry, pinnedAs: options.pinAs };
     for (const [name, pin] of Object.entries(index.pins)) if (this.setAside.has(pin.key)) delete index.pins[name];
     const indexFile = await this.indexFile(queryId);
@@ -186,9 +187,7 @@ export class CacheStore implements DatasetStore {
   }
 
   async list(queryId: string, options: { limit?: number; before?: string } = {}): Promise<StoredEntry[]> {
-    const { entries } = await this.index(queryId);
-    const earlier = options.before ? entries.filter((e) => e.collectedAt < options.before!) : entries;
-    return earlier.slice(0, options.limit ?? earlier.length);
+    return listed((await this.index(queryId)).entries, options);
   }
 
   async load(entry: StoredEntry): Promise<LoadResult> {

@@ -6,7 +6,8 @@ import { CacheStore } from './cache.js';
 import { LocalStore } from './local.js';
 import type { DatasetStore } from './types.js';
 
-export { LocalStore, datasetKey, HISTORY_LENGTH } from './local.js';
+export { LocalStore, datasetKey } from './local.js';
+export { HISTORY_LENGTH } from './history.js';
 export { CacheStore, keyPart } from './cache.js';
 export { ArtifactStore, datasetArtifactName, type ArtifactStoreOptions } from './artifact.js';
 export { resolveBaseline, type ChosenBaseline } from './baseline.js';

@@ -4,8 +4,7 @@ import { readDatasetFile, summariseDataset, writeDatasetFile } from '../dataset/
 import type { Dataset, HistoryEntry } from '../dataset/types.js';
 import type { DatasetStore, LoadResult, StoredEntry } from './types.js';
 
-/** How many collections the history index of a query keeps (the datasets beyond it stay on disk). */
-export const HISTORY_LENGTH = 50;
+import { HISTORY_LENGTH, listed, withEntry } from './history.js';
 
 /** A file-system-safe, time-ordered key: `2026-11-24T04-19-00-000Z-<run>`. */
 export function datasetKey(dataset: Dataset, suffix: string): string {
@@ -76,9 +75,7 @@ export class LocalStore implements DatasetStore {
     const entry = summariseDataset(dataset, key, options.verdict);
     const earlier = await this.history(queryId);
     await writeDatasetFile(this.fileOf(entry), dataset);
-    const history = [entry, ...earlier.filter((e) => e.key !== key)]
-      .sort((a, b) => b.collectedAt.localeCompare(a.collectedAt))
-      .slice(0, HISTORY_LENGTH);
+    const history = withEntry(earlier, entry);
     await this.writeJson(join(this.queryDir(queryId), 'history.json'), history);
     if (options.pinAs) {
       const pinsFile = join(this.queryDir(queryId), 'pins.json');
@@ -90,9 +87,7 @@ export class LocalStore implements DatasetStore {
   }
 
   async list(queryId: string, options: { limit?: number; before?: string } = {}): Promise<StoredEntry[]> {
-    const history = await this.history(queryId);
-    const earlier = options.before ? history.filter((e) => e.collectedAt < options.before!) : history;
-    return earlier.slice(0, options.limit ?? earlier.length);
+    return listed(await this.history(queryId), options);
   }
 
   /**
