@@ -57,6 +57,8 @@ export interface SimulatorOptions {
   storedTraceLimitPerSecond?: number;
   /** How `complete-time` is written: RFC 3339 (likely the real form), or epoch seconds / ms (tolerated by clients). */
   completeTimeFormat?: 'rfc3339' | 'epoch-seconds' | 'epoch-ms';
+  /** Whether the snapshot list states each one's complete-time (not confirmed for the real API: clients must cope without). */
+  listCompleteTime?: boolean;
   /** The status a bad key gets: the spec says 401, the official Grafana datasource handles 403. */
   badKeyStatus?: 401 | 403;
 }
@@ -376,7 +378,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         data: [...snapshots.values()].map((s) => ({
           type: 'snapshot',
           id: s.id,
-          attributes: { query: s.query, 'complete-time': completeTime(s.completeAt) },
+          attributes: {
+            query: s.query,
+            ...(options.listCompleteTime === false ? {} : { 'complete-time': completeTime(s.completeAt) }),
+          },
         })),
         links: { self: url.href },
       });
