@@ -73,6 +73,8 @@ export interface SimulatorStats {
   limitExceeded: number;
   /** The most stored-trace requests in flight at one time. */
   maxInFlight: number;
+  /** Stored-trace requests in flight now (a connection the client closed is no longer counted). */
+  inFlight: number;
   /** Snapshots created (including those whose creation was answered with an injected 500). */
   snapshotsCreated: number;
   unauthorized: number;
@@ -130,13 +132,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const transientSeen = new Set<string>();
   const snapshotCalls: number[] = [];
   const storedTraceCalls: number[] = [];
-  let inFlight = 0;
   const stats: SimulatorStats = {
     requests: {},
     storedTraceRequests: new Map(),
     rateLimited: 0,
     limitExceeded: 0,
     maxInFlight: 0,
+    inFlight: 0,
     snapshotsCreated: 0,
     unauthorized: 0,
   };
@@ -288,9 +290,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (path.startsWith('/_simulator/')) return admin(req, res, path);
     stats.requests[route] = (stats.requests[route] ?? 0) + 1;
     if (route === 'stored-traces') {
-      inFlight++;
-      stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
-      res.once('close', () => inFlight--);
+      stats.inFlight++;
+      stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+      res.once('close', () => stats.inFlight--);
     }
     if (faults.slowMs) await new Promise((r) => setTimeout(r, faults.slowMs));
 
@@ -428,7 +430,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     if (faults.stall && faults.stall.next > 0) {
       faults.stall.next--;
-      await new Promise((r) => setTimeout(r, faults.stall!.ms));
+      // Held until the time is up or the client gives up (aborts, times out), whichever is first.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, faults.stall!.ms);
+        res.once('close', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
       if (res.destroyed) return;
     }
     const r = roll(found.traceId);

@@ -197,40 +197,52 @@ export async function fetchTraces(
   let lastReport = Date.now();
   // Whether an exemplar is already held is decided when its fetch starts, not when it is queued.
   const fetches = new PQueue({ concurrency: http.concurrency });
-  for (const wave of waves) {
-    await fetches.addAll(
-      wave.map((spanIds) => async () => {
-        const first = spanIds.find((id) => !held.has(id));
-        if (first) {
-          requests++;
-          try {
-            const response = await http.call<StoredTracesResponse>(
-              'GET',
-              `/stored-traces?span-id=${encodeURIComponent(first)}`,
-              { snapshotEndpoint: false },
-            );
-            let added = 0;
-            for (const span of normaliseStoredTrace(response)) {
-              if (held.has(span.spanId)) continue;
-              held.set(span.spanId, span);
-              added++;
+  // On cancellation the fetches not yet started are dropped; those in flight are aborted by the client.
+  const dropQueued = () => fetches.clear();
+  http.signal?.addEventListener('abort', dropQueued, { once: true });
+  try {
+    for (const wave of waves) {
+      await fetches.addAll(
+        wave.map((spanIds) => async () => {
+          const first = spanIds.find((id) => !held.has(id));
+          if (first) {
+            requests++;
+            try {
+              const response = await http.call<StoredTracesResponse>(
+                'GET',
+                `/stored-traces?span-id=${encodeURIComponent(first)}`,
+                { snapshotEndpoint: false },
+              );
+              let added = 0;
+              for (const span of normaliseStoredTrace(response)) {
+                if (held.has(span.spanId)) continue;
+                held.set(span.spanId, span);
+                added++;
+              }
+              if (added > 0) fetched++;
+              else repeats++;
+            } catch (error) {
+              if (error instanceof SourceError) throw error;
+              failed++;
+              if (failures.length < MAX_FAILURES_KEPT) failures.push({ ref: first, reason: (error as Error).message });
             }
-            if (added > 0) fetched++;
-            else repeats++;
-          } catch (error) {
-            if (error instanceof SourceError) throw error;
-            failed++;
-            if (failures.length < MAX_FAILURES_KEPT) failures.push({ ref: first, reason: (error as Error).message });
           }
-        }
-        done++;
-        if (Date.now() - lastReport > 5000) {
-          lastReport = Date.now();
-          logger.info(`${done} of ${total} exemplar groups done, ${fetched} traces fetched`);
-        }
-      }),
-    );
+          done++;
+          if (Date.now() - lastReport > 5000) {
+            lastReport = Date.now();
+            logger.info(`${done} of ${total} exemplar groups done, ${fetched} traces fetched`);
+          }
+        }),
+      );
+    }
+  } catch (error) {
+    // The queue rejects the fetches it dropped with its own AbortError: the cancellation is the news.
+    http.checkCancelled();
+    throw error;
+  } finally {
+    http.signal?.removeEventListener('abort', dropQueued);
   }
+  http.checkCancelled();
   return { spans: [...held.values()], fetched, failures, failed, wanted: fetched + failed, requests, repeats };
 }
 

@@ -83,7 +83,7 @@ async function takeSnapshot(client: LightstepHttp, text: string, reuse: Snapshot
     return at !== undefined && at >= Date.now() - withinMs;
   };
   if (withinMs > 0 && memo?.snapshots.has(key)) {
-    const earlier = await memo.snapshots.get(key)!.catch(() => undefined);
+    const earlier = await client.unlessCancelled(memo.snapshots.get(key)!.catch(() => undefined));
     if (earlier && fresh(earlier)) {
       logger.info(
         `reusing snapshot ${earlier.id}, taken ${ago(Date.now() - (earlier.createdAt ?? Date.now()))} ago in this run for the same query text (no new snapshot request)`,
@@ -99,7 +99,7 @@ async function takeSnapshot(client: LightstepHttp, text: string, reuse: Snapshot
         memo?.listed.set(scope, listing);
       }
       try {
-        const matching = (await listing).filter((s) => s.query?.trim() === text.trim());
+        const matching = (await client.unlessCancelled(listing)).filter((s) => s.query?.trim() === text.trim());
         const dated = matching.filter((s) => s.completeAt !== undefined && s.completeAt >= Date.now() - withinMs);
         const newest = dated.sort((a, b) => b.completeAt! - a.completeAt!)[0];
         if (newest) {
@@ -113,6 +113,7 @@ async function takeSnapshot(client: LightstepHttp, text: string, reuse: Snapshot
           `no snapshot of this query text complete in the last ${ago(withinMs)} among those listed${undated ? ` (${undated} listed without a complete-time: their age is unknown, so they are not picked up)` : ''}; creating one`,
         );
       } catch (error) {
+        client.checkCancelled();
         // Listing only saves budget; a failure here must not cost the collection. A real problem
         // (bad key, limit used up) is met again, and reported, by the create.
         logger.warn(`could not list the snapshots to pick one up (${(error as Error).message}); creating one`);
@@ -134,8 +135,13 @@ async function takeSnapshot(client: LightstepHttp, text: string, reuse: Snapshot
 
 const DEFAULT_WAIT: WaitPolicy = { marginMs: 5000, polls: 8, pollDelayMs: 5000 };
 
-async function withClient<T>(options: LightstepOptions, logger: Logger, fn: (http: LightstepHttp) => Promise<T>) {
-  const http = new LightstepHttp({ ...options, logger });
+async function withClient<T>(
+  options: LightstepOptions,
+  logger: Logger,
+  fn: (http: LightstepHttp) => Promise<T>,
+  signal: AbortSignal | undefined = options.signal,
+) {
+  const http = new LightstepHttp({ ...options, logger, signal });
   try {
     return await fn(http);
   } finally {
@@ -148,14 +154,21 @@ export function createLightstepSource(options: LightstepOptions): Source {
   return {
     kind: 'lightstep',
     collect(query: QueryConfig, context: CollectContext): Promise<Dataset> {
-      return withClient(options, context.logger, async (client) => {
-        const snapshot = await takeSnapshot(client, query.query, options.reuse ?? {}, context.logger);
-        return collectSnapshotDataset(client, query, snapshot, {
-          wait: { ...DEFAULT_WAIT, ...options.wait },
-          timeScale: options.timeScale ?? 1,
-          logger: context.logger,
-        });
-      });
+      return withClient(
+        options,
+        context.logger,
+        async (client) => {
+          const snapshot = await takeSnapshot(client, query.query, options.reuse ?? {}, context.logger);
+          return collectSnapshotDataset(client, query, snapshot, {
+            wait: { ...DEFAULT_WAIT, ...options.wait },
+            timeScale: options.timeScale ?? 1,
+            logger: context.logger,
+          });
+        },
+        context.signal && options.signal
+          ? AbortSignal.any([context.signal, options.signal])
+          : (context.signal ?? options.signal),
+      );
     },
   };
 }
