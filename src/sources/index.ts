@@ -16,6 +16,10 @@ import type { Source } from './source.js';
 
 export type { CollectContext, Source } from './source.js';
 
+/**
+ * The sources of one run. Queries collected with one SourceSettings object are one run: those of
+ * the same query text share a Lightstep snapshot (see `SnapshotReuse`); a new run takes a new object.
+ */
 export interface SourceSettings {
   lightstep: {
     apiKey?: string;
