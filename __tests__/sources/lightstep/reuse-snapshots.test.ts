@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SourceError } from '../../../src/errors.js';
 import { recordingLogger } from '../../../src/log.js';
 import { sourceFor, type SourceSettings } from '../../../src/sources/index.js';
 import { logText, query, setup, sorted } from './setup.js';
@@ -40,6 +41,26 @@ describe('picking up a recent snapshot instead of creating one', () => {
     });
     expect(sim.stats().requests['list-snapshots']).toBe(1);
     expect(sim.stats().snapshotsCreated).toBe(2);
+  });
+
+  it('a re-run whose picked-up snapshot cannot be collected takes a new one', async () => {
+    const { sim } = await setup({ tracesPerSnapshot: 10 });
+    // The first attempt fails on its snapshot: it never lists exemplars (the default 8 reads allowed).
+    sim.setFaults({ notCompleteReads: 8 });
+    const failed = await sourceFor(demoQuery(), settingsFor(sim), { attempt: '1' })
+      .collect(demoQuery(), { logger: recordingLogger() })
+      .catch((e: unknown) => e);
+    expect((failed as SourceError).message).toMatch(/listed no exemplars after 8 reads/);
+    // The re-run picks it up, meets the same trouble, and takes a new snapshot, which completes.
+    sim.setFaults({ notCompleteReads: 8 });
+    const logger = recordingLogger();
+    const dataset = await sourceFor(demoQuery(), settingsFor(sim), { attempt: '2' }).collect(demoQuery(), { logger });
+    expect(sim.stats().snapshotsCreated).toBe(2);
+    expect(dataset.coverage.complete).toBe(true);
+    expect(sorted(dataset.spans)).toEqual(sorted(sim.groundTruth(dataset.provenance.snapshotId!)));
+    expect(logText(logger)).toMatch(
+      /reusing snapshot (\w+) [^]*the picked-up snapshot \1 could not be collected .*; taking a new one/,
+    );
   });
 
   it('a first attempt never lists, even with a matching snapshot minutes old: that one is another run’s', async () => {

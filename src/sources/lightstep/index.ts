@@ -3,6 +3,7 @@ import type { QueryConfig } from '../../config/types.js';
 import type { Dataset } from '../../dataset/types.js';
 import type { Logger } from '../../log.js';
 import { silentLogger } from '../../log.js';
+import { SourceError } from '../../errors.js';
 import type { CollectContext, Source } from '../source.js';
 import {
   collectSnapshotDataset,
@@ -57,6 +58,8 @@ interface TakenSnapshot {
   id: string;
   completeAt?: number;
   createdAt?: number;
+  /** Picked up from the list: taken by an earlier attempt, which may have failed on it. */
+  listed?: boolean;
 }
 
 /** What one run has created and listed, per API host, organization and project. */
@@ -73,8 +76,14 @@ const ago = (ms: number) =>
   ms < 90_000 ? `${Math.max(0, Math.round(ms / 1000))} s` : `${Math.round(ms / 60_000)} min`;
 
 /** A recent snapshot of this query picked up (from this run, or listed), or a new one. */
-async function takeSnapshot(client: LightstepHttp, text: string, reuse: SnapshotReuse, logger: Logger) {
-  const withinMs = reuse.withinMs ?? DEFAULT_REUSE_WITHIN_MS;
+async function takeSnapshot(
+  client: LightstepHttp,
+  text: string,
+  reuse: SnapshotReuse,
+  logger: Logger,
+  createNew = false,
+): Promise<TakenSnapshot> {
+  const withinMs = createNew ? 0 : (reuse.withinMs ?? DEFAULT_REUSE_WITHIN_MS);
   const memo = reuse.memo;
   const scope = `${client.host}\n${client.organization}\n${client.project}`;
   const key = `${scope}\n${text.trim()}`;
@@ -106,7 +115,7 @@ async function takeSnapshot(client: LightstepHttp, text: string, reuse: Snapshot
           logger.info(
             `reusing snapshot ${newest.id} of the same query text, complete ${newest.completeAt! <= Date.now() ? `${ago(Date.now() - newest.completeAt!)} ago` : 'soon'} (a re-run picks up its earlier attempt's snapshot rather than spend a new snapshot request)`,
           );
-          return newest;
+          return { ...newest, listed: true };
         }
         const undated = matching.length - matching.filter((s) => s.completeAt !== undefined).length;
         logger.info(
@@ -124,7 +133,7 @@ async function takeSnapshot(client: LightstepHttp, text: string, reuse: Snapshot
     logger.info(`created snapshot ${created.id} at ${client.host}`);
     return { ...created, createdAt };
   })();
-  if (withinMs > 0 && memo) {
+  if ((withinMs > 0 || createNew) && memo) {
     memo.snapshots.set(key, taking);
     taking.catch(() => {
       if (memo.snapshots.get(key) === taking) memo.snapshots.delete(key);
@@ -158,12 +167,25 @@ export function createLightstepSource(options: LightstepOptions): Source {
         options,
         context.logger,
         async (client) => {
-          const snapshot = await takeSnapshot(client, query.query, options.reuse ?? {}, context.logger);
-          return collectSnapshotDataset(client, query, snapshot, {
+          const settings = {
             wait: { ...DEFAULT_WAIT, ...options.wait },
             timeScale: options.timeScale ?? 1,
             logger: context.logger,
-          });
+          };
+          const reuse = options.reuse ?? {};
+          const snapshot = await takeSnapshot(client, query.query, reuse, context.logger);
+          try {
+            return await collectSnapshotDataset(client, query, snapshot, settings);
+          } catch (error) {
+            // The failed attempt may have failed on this very snapshot (it never completed, or
+            // listed no exemplars): one new snapshot is worth its request then.
+            if (!snapshot.listed || !(error instanceof SourceError) || client.signal?.aborted) throw error;
+            context.logger.warn(
+              `the picked-up snapshot ${snapshot.id} could not be collected (${error.message}); taking a new one`,
+            );
+            const created = await takeSnapshot(client, query.query, reuse, context.logger, true);
+            return collectSnapshotDataset(client, query, created, settings);
+          }
         },
         context.signal && options.signal
           ? AbortSignal.any([context.signal, options.signal])
