@@ -72,7 +72,9 @@ export async function runDemo(options: { out: string; seed: number }, log: Logge
       removeTagValue: [{ tag: 'customer', value: 'BEEMO' }],
     });
     log.info('▶ cycle 2: collect again and diff against cycle 1');
-    const second = await collect(ctx);
+    // A new run, with sources of its own: within one run, queries of the same text share a snapshot,
+    // and cycle 2 would pick up cycle 1's (taken before the regression).
+    const second = await collect({ ...ctx, sources: { ...ctx.sources } });
 
     const markdown = renderMarkdown(second);
     await writeFile(join(out, 'report.md'), markdown);

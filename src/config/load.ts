@@ -293,6 +293,7 @@ function toSource(raw: RawSource): SourceConfig {
       apiUrl: raw.lightstep['api-url'],
       requestsPerSecond: raw.lightstep['requests-per-second'],
       snapshotRequestsPerHour: raw.lightstep['snapshot-requests-per-hour'],
+      reuseSnapshotsWithinMinutes: raw.lightstep['reuse-snapshots-within-minutes'],
     };
   }
   return { kind: 'otlp', path: raw.otlp!.path };

@@ -69,6 +69,7 @@ export const sourceSchema = z
         // The API's documented limits are the defaults; an organization with other limits sets its own.
         'requests-per-second': z.number().positive().optional(),
         'snapshot-requests-per-hour': z.number().int().positive().optional(),
+        'reuse-snapshots-within-minutes': z.number().nonnegative().optional(),
       })
       .optional(),
     otlp: z.strictObject({ path: z.string().min(1) }).optional(),

@@ -77,6 +77,8 @@ export interface LightstepSourceConfig {
   requestsPerSecond?: number;
   /** Client-side limit of snapshot requests (create, read, list) per hour, per organization (documented: 60). */
   snapshotRequestsPerHour?: number;
+  /** A snapshot of the same query text complete at most this long ago is picked up instead of creating one (default 15; 0: never). */
+  reuseSnapshotsWithinMinutes?: number;
 }
 
 export interface OtlpSourceConfig {

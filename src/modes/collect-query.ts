@@ -35,7 +35,9 @@ export async function runQuery(
     let current = options.current;
     if (!current) {
       log.info(`[${query.id}] collecting: ${query.query}`);
-      current = await sourceFor(query, ctx.sources).collect(query, { logger: prefixed(ctx, query.id) });
+      current = await sourceFor(query, ctx.sources, { attempt: ctx.github?.runAttempt }).collect(query, {
+        logger: prefixed(ctx, query.id),
+      });
       if (ctx.github) {
         current.provenance.github = {
           ref: ctx.github.ref,

@@ -57,6 +57,8 @@ export interface SimulatorOptions {
   storedTraceLimitPerSecond?: number;
   /** How `complete-time` is written: RFC 3339 (likely the real form), or epoch seconds / ms (tolerated by clients). */
   completeTimeFormat?: 'rfc3339' | 'epoch-seconds' | 'epoch-ms';
+  /** Whether the snapshot list states each one's complete-time (not confirmed for the real API: clients must cope without). */
+  listCompleteTime?: boolean;
   /** The status a bad key gets: the spec says 401, the official Grafana datasource handles 403. */
   badKeyStatus?: 401 | 403;
 }
@@ -71,6 +73,8 @@ export interface SimulatorStats {
   limitExceeded: number;
   /** The most stored-trace requests in flight at one time. */
   maxInFlight: number;
+  /** Stored-trace requests in flight now (a connection the client closed is no longer counted). */
+  inFlight: number;
   /** Snapshots created (including those whose creation was answered with an injected 500). */
   snapshotsCreated: number;
   unauthorized: number;
@@ -128,13 +132,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const transientSeen = new Set<string>();
   const snapshotCalls: number[] = [];
   const storedTraceCalls: number[] = [];
-  let inFlight = 0;
   const stats: SimulatorStats = {
     requests: {},
     storedTraceRequests: new Map(),
     rateLimited: 0,
     limitExceeded: 0,
     maxInFlight: 0,
+    inFlight: 0,
     snapshotsCreated: 0,
     unauthorized: 0,
   };
@@ -286,9 +290,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (path.startsWith('/_simulator/')) return admin(req, res, path);
     stats.requests[route] = (stats.requests[route] ?? 0) + 1;
     if (route === 'stored-traces') {
-      inFlight++;
-      stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
-      res.once('close', () => inFlight--);
+      stats.inFlight++;
+      stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+      res.once('close', () => stats.inFlight--);
     }
     if (faults.slowMs) await new Promise((r) => setTimeout(r, faults.slowMs));
 
@@ -376,7 +380,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         data: [...snapshots.values()].map((s) => ({
           type: 'snapshot',
           id: s.id,
-          attributes: { query: s.query, 'complete-time': completeTime(s.completeAt) },
+          attributes: {
+            query: s.query,
+            ...(options.listCompleteTime === false ? {} : { 'complete-time': completeTime(s.completeAt) }),
+          },
         })),
         links: { self: url.href },
       });
@@ -423,7 +430,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     if (faults.stall && faults.stall.next > 0) {
       faults.stall.next--;
-      await new Promise((r) => setTimeout(r, faults.stall!.ms));
+      // Held until the time is up or the client gives up (aborts, times out), whichever is first.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, faults.stall!.ms);
+        res.once('close', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
       if (res.destroyed) return;
     }
     const r = roll(found.traceId);

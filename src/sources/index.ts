@@ -5,12 +5,21 @@
 import type { Dispatcher } from 'undici';
 import type { QueryConfig } from '../config/types.js';
 import { SourceError } from '../errors.js';
-import { createLightstepSource } from './lightstep/index.js';
+import {
+  createLightstepSource,
+  DEFAULT_REUSE_WITHIN_MS,
+  newSnapshotMemo,
+  type SnapshotMemo,
+} from './lightstep/index.js';
 import { createOtlpSource } from './otlp/index.js';
 import type { Source } from './source.js';
 
 export type { CollectContext, Source } from './source.js';
 
+/**
+ * The sources of one run. Queries collected with one SourceSettings object are one run: those of
+ * the same query text share a Lightstep snapshot (see `SnapshotReuse`); a new run takes a new object.
+ */
 export interface SourceSettings {
   lightstep: {
     apiKey?: string;
@@ -22,6 +31,10 @@ export interface SourceSettings {
     requestsPerSecond?: number;
     /** The client-side limit of snapshot requests (default the documented 60/hour). */
     snapshotRequestsPerHour?: number;
+    /** Pick up a snapshot of the same query text at most this old instead of creating one; 0: never (default 15). */
+    reuseSnapshotsWithinMinutes?: number;
+    /** List the organization's snapshots before creating (default: only on a re-run attempt, see `SnapshotReuse`). */
+    listSnapshots?: boolean;
   };
   /** Multiplies every wait of the Lightstep source (snapshot completion, polling); the demo and tests use a small one. */
   timeScale?: number;
@@ -29,7 +42,14 @@ export interface SourceSettings {
   basePath?: string;
 }
 
-export function sourceFor(query: QueryConfig, settings: SourceSettings): Source {
+/** One memo of snapshots per run: the queries of a run share one `SourceSettings` object. */
+const runs = new WeakMap<SourceSettings, SnapshotMemo>();
+
+/**
+ * The source of a query. `run.attempt` is GITHUB_RUN_ATTEMPT: on a re-run of a failed job, the
+ * Lightstep source lists the snapshots once to pick up those of the failed attempt.
+ */
+export function sourceFor(query: QueryConfig, settings: SourceSettings, run: { attempt?: string } = {}): Source {
   if (query.source.kind === 'otlp') return createOtlpSource({ basePath: settings.basePath });
   const ls = settings.lightstep;
   const organization = ls.organization ?? query.source.organization;
@@ -40,6 +60,8 @@ export function sourceFor(query: QueryConfig, settings: SourceSettings): Source 
       "pass it from a secret: 'lightstep-api-key: ${{ secrets.LIGHTSTEP_API_KEY }}' (CLI: the LIGHTSTEP_API_KEY environment variable)",
     );
   }
+  let memo = runs.get(settings);
+  if (!memo) runs.set(settings, (memo = newSnapshotMemo()));
   return createLightstepSource({
     apiKey: ls.apiKey,
     organization,
@@ -50,5 +72,13 @@ export function sourceFor(query: QueryConfig, settings: SourceSettings): Source 
     requestsPerSecond: ls.requestsPerSecond ?? query.source.requestsPerSecond,
     snapshotRequestsPerHour: ls.snapshotRequestsPerHour ?? query.source.snapshotRequestsPerHour,
     timeScale: settings.timeScale,
+    reuse: {
+      withinMs:
+        (ls.reuseSnapshotsWithinMinutes ??
+          query.source.reuseSnapshotsWithinMinutes ??
+          DEFAULT_REUSE_WITHIN_MS / 60_000) * 60_000,
+      list: ls.listSnapshots ?? Number(run.attempt) > 1,
+      memo,
+    },
   });
 }

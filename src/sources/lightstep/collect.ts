@@ -160,6 +160,8 @@ export async function fetchTraces(
   requests: number;
   /** Fetches that brought no span not already held: a trace reached twice (only when exemplars do not name traces). */
   repeats: number;
+  /** Failed exemplars that do not name their trace: when there are any, `failed` is partly an estimate. */
+  failedExemplars: number;
 }> {
   const held = new Map<string, Span>();
   const failures: CoverageFailure[] = [];
@@ -189,49 +191,106 @@ export async function fetchTraces(
       else byOperation.set(operation, [[spanId]]);
     }
   }
-  const waves = [[...byTrace.values()], ...[...byOperation.values()].sort((a, b) => b.length - a.length)].filter(
-    (w) => w.length > 0,
-  );
+  const named = [...byTrace.values()];
+  const unnamed = [...byOperation.values()].sort((a, b) => b.length - a.length);
+  const waves = [named, ...unnamed].filter((w) => w.length > 0);
+  // Failures of exemplars that do not name their trace, per wave: see `failedTraces` below.
+  const waveFailures = new Map<readonly string[][], number>();
   const total = waves.reduce((n, w) => n + w.length, 0);
   let done = 0;
   let lastReport = Date.now();
   // Whether an exemplar is already held is decided when its fetch starts, not when it is queued.
   const fetches = new PQueue({ concurrency: http.concurrency });
-  for (const wave of waves) {
-    await fetches.addAll(
-      wave.map((spanIds) => async () => {
-        const first = spanIds.find((id) => !held.has(id));
-        if (first) {
-          requests++;
-          try {
-            const response = await http.call<StoredTracesResponse>(
-              'GET',
-              `/stored-traces?span-id=${encodeURIComponent(first)}`,
-              { snapshotEndpoint: false },
-            );
-            let added = 0;
-            for (const span of normaliseStoredTrace(response)) {
-              if (held.has(span.spanId)) continue;
-              held.set(span.spanId, span);
-              added++;
+  // On cancellation the fetches not yet started are dropped; those in flight are aborted by the client.
+  const dropQueued = () => fetches.clear();
+  http.signal?.addEventListener('abort', dropQueued, { once: true });
+  try {
+    for (const wave of waves) {
+      const unnamedWave = wave !== named;
+      await fetches.addAll(
+        wave.map((spanIds) => async () => {
+          const first = spanIds.find((id) => !held.has(id));
+          if (first) {
+            requests++;
+            try {
+              const response = await http.call<StoredTracesResponse>(
+                'GET',
+                `/stored-traces?span-id=${encodeURIComponent(first)}`,
+                { snapshotEndpoint: false },
+              );
+              let added = 0;
+              for (const span of normaliseStoredTrace(response)) {
+                if (held.has(span.spanId)) continue;
+                held.set(span.spanId, span);
+                added++;
+              }
+              if (added > 0) fetched++;
+              else repeats++;
+            } catch (error) {
+              if (error instanceof SourceError) throw error;
+              if (unnamedWave) waveFailures.set(wave, (waveFailures.get(wave) ?? 0) + 1);
+              else failed++;
+              if (failures.length < MAX_FAILURES_KEPT) failures.push({ ref: first, reason: (error as Error).message });
             }
-            if (added > 0) fetched++;
-            else repeats++;
-          } catch (error) {
-            if (error instanceof SourceError) throw error;
-            failed++;
-            if (failures.length < MAX_FAILURES_KEPT) failures.push({ ref: first, reason: (error as Error).message });
           }
-        }
-        done++;
-        if (Date.now() - lastReport > 5000) {
-          lastReport = Date.now();
-          logger.info(`${done} of ${total} exemplar groups done, ${fetched} traces fetched`);
-        }
-      }),
-    );
+          done++;
+          if (Date.now() - lastReport > 5000) {
+            lastReport = Date.now();
+            logger.info(`${done} of ${total} exemplar groups done, ${fetched} traces fetched`);
+          }
+        }),
+      );
+    }
+  } catch (error) {
+    // The queue rejects the fetches it dropped with its own AbortError: the cancellation is the news.
+    http.checkCancelled();
+    throw error;
+  } finally {
+    http.signal?.removeEventListener('abort', dropQueued);
   }
-  return { spans: [...held.values()], fetched, failures, failed, wanted: fetched + failed, requests, repeats };
+  http.checkCancelled();
+  const failedExemplars = [...waveFailures.values()].reduce((a, b) => a + b, 0);
+  failed += failedTraces(unnamed, waveFailures, held);
+  return {
+    spans: [...held.values()],
+    fetched,
+    failures,
+    failed,
+    wanted: fetched + failed,
+    requests,
+    repeats,
+    failedExemplars,
+  };
+}
+
+/**
+ * How many traces the failed exemplars that do not name their trace stand for. A trace that
+ * fails fails for each of its exemplars, so counting exemplars overstates it (about threefold in
+ * the simulator's traffic). Which failed exemplars share a trace cannot be known, so it is
+ * estimated: failed exemplars ÷ exemplars per trace, the latter measured on the traces that
+ * were fetched. It is kept between what is certain: at least the most failures of one
+ * operation (whose exemplars lie in distinct traces), at most the failed exemplars.
+ */
+function failedTraces(
+  waves: readonly (readonly string[][])[],
+  waveFailures: ReadonlyMap<readonly string[][], number>,
+  held: ReadonlyMap<string, Span>,
+): number {
+  const failedExemplars = [...waveFailures.values()].reduce((a, b) => a + b, 0);
+  if (failedExemplars === 0) return 0;
+  const atLeast = Math.max(...waveFailures.values());
+  let coveredExemplars = 0;
+  const traces = new Set<string>();
+  for (const wave of waves)
+    for (const [spanId] of wave) {
+      const span = held.get(spanId!);
+      if (!span) continue;
+      coveredExemplars++;
+      traces.add(span.traceId);
+    }
+  if (coveredExemplars === 0) return atLeast;
+  const estimate = Math.round(failedExemplars / (coveredExemplars / traces.size));
+  return Math.min(failedExemplars, Math.max(atLeast, estimate));
 }
 
 export interface CollectSettings {
@@ -271,11 +330,15 @@ export async function collectSnapshotDataset(
   }
   const complete = traces.failed === 0;
   settings.logger.info(
-    `snapshot ${snapshot.id}: ${traces.spans.length} spans from ${traces.fetched} of ${traces.wanted} traces in ${traces.requests} requests${complete ? '' : ` (${traces.failed} failed: the dataset is partial)`}`,
+    `snapshot ${snapshot.id}: ${traces.spans.length} spans from ${traces.fetched} of ${traces.wanted} traces in ${traces.requests} requests${complete ? '' : ` (${traces.failedExemplars ? 'about ' : ''}${traces.failed} failed: the dataset is partial)`}`,
   );
   if (traces.repeats > 0)
     settings.logger.debug(
       `${traces.repeats} stored-trace requests reached a trace already held: the exemplars do not name their trace`,
+    );
+  if (traces.failedExemplars > 0)
+    settings.logger.info(
+      `snapshot ${snapshot.id}: ${traces.failedExemplars} exemplars that do not name their trace could not be fetched; from the exemplars per trace fetched, they stand for about ${traces.failed} traces`,
     );
   if (!complete) {
     const reasons = [...new Set(traces.failures.map((f) => f.reason))].slice(0, 3).join('; ');

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { setTimeout as delay } from 'node:timers/promises';
 import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import { SourceError } from '../../errors.js';
 import type { Logger } from '../../log.js';
@@ -50,6 +51,8 @@ export interface LightstepHttpOptions extends RateLimitSettings {
   random?: () => number;
   /** The limiters to share, when several clients talk to one organization (see `limitsFor`). */
   limits?: RateLimits;
+  /** Cancels everything: requests in flight are aborted, waits cut short, and calls reject with a SourceError. */
+  signal?: AbortSignal;
   logger: Logger;
 }
 
@@ -111,7 +114,7 @@ export class LightstepHttp {
   private readonly ownsDispatcher: boolean;
   private readonly limits: RateLimits;
   private readonly retry: RetryPolicy;
-  readonly sleep: (ms: number) => Promise<void>;
+  private readonly rawSleep: (ms: number) => Promise<void>;
 
   constructor(private readonly options: LightstepHttpOptions) {
     // A key pasted into a secret often ends in a newline; anything else that is not printable
@@ -148,7 +151,54 @@ export class LightstepHttp {
       maxServerWaitMs: 120_000,
       ...options.retry,
     };
-    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    // The default wait clears its timer on cancellation, so a cancelled run does not linger.
+    this.rawSleep = options.sleep ?? ((ms) => delay(ms, undefined, { signal: options.signal }));
+  }
+
+  get signal(): AbortSignal | undefined {
+    return this.options.signal;
+  }
+
+  /** The error every call of a cancelled collection ends in. */
+  cancelled(): SourceError {
+    return new SourceError(
+      `cancelled: the collection from Lightstep organization '${this.options.organization}' at ${this.host} was stopped before it finished`,
+      'nothing to fix here: the run was cancelled (or timed out); the next run collects again',
+    );
+  }
+
+  /** Throws the cancellation error when the signal has fired. */
+  checkCancelled(): void {
+    if (this.options.signal?.aborted) throw this.cancelled();
+  }
+
+  /** A wait (backoff, complete-time, polling) that cancellation cuts short. */
+  sleep(ms: number): Promise<void> {
+    return this.unlessCancelled(this.rawSleep(ms));
+  }
+
+  /** `work`, or the cancellation error as soon as the signal fires, whichever comes first. */
+  unlessCancelled<T>(work: Promise<T>): Promise<T> {
+    const signal = this.options.signal;
+    if (!signal) return work;
+    if (signal.aborted) {
+      work.catch(() => undefined);
+      return Promise.reject(this.cancelled());
+    }
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => reject(this.cancelled());
+      signal.addEventListener('abort', onAbort, { once: true });
+      work.then(
+        (value) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(value);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
   }
 
   get organization(): string {
@@ -179,6 +229,7 @@ export class LightstepHttp {
     const limiter = init.snapshotEndpoint ? this.limits.snapshot : this.limits.other;
     const name = `${method} ${path.split('?')[0]}`;
     for (let attempt = 1; ; attempt++) {
+      this.checkCancelled();
       let serverWaitMs: number | undefined;
       let failure: Error;
       const slot = await this.takeSlot(limiter, init.snapshotEndpoint);
@@ -197,6 +248,7 @@ export class LightstepHttp {
             body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
             headersTimeout: this.options.timeoutMs ?? 30_000,
             bodyTimeout: this.options.timeoutMs ?? 30_000,
+            signal: this.options.signal,
           });
           text = await res.body.text();
         } finally {
@@ -238,6 +290,8 @@ export class LightstepHttp {
         }
       } catch (error) {
         if (error instanceof SourceError || error instanceof HttpError) throw error;
+        // undici's abort error, whatever its name: the signal is what says the run was cancelled.
+        if (this.options.signal?.aborted) throw this.cancelled();
         const code = (error as { code?: string }).code ?? '';
         failure = new Error(`${name} failed: ${this.redact(code || (error as Error).message)}`);
         // A POST that failed on the wire may have created a snapshot: never repeat it.
@@ -253,11 +307,12 @@ export class LightstepHttp {
 
   private async takeSlot(limiter: SlidingWindowLimiter, snapshotEndpoint: boolean): Promise<Slot> {
     try {
-      const slot = await limiter.acquire(this.retry.maxServerWaitMs);
+      const slot = await limiter.acquire(this.retry.maxServerWaitMs, this.options.signal);
       if (slot.waited >= 5000)
         this.options.logger.info(`waited ${Math.round(slot.waited / 1000)} s for the client-side rate limit`);
       return slot;
     } catch (error) {
+      if (this.options.signal?.aborted) throw this.cancelled();
       if (!(error instanceof TooLongAWait)) throw error;
       throw new SourceError(
         `this run has used the ${limiter.limit} ${snapshotEndpoint ? 'snapshot requests an hour' : 'requests a second'} allowed for organization '${this.options.organization}'; the next is allowed in ${Math.ceil(error.waitMs / 60_000)} min`,

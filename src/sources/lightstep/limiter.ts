@@ -32,11 +32,15 @@ export class SlidingWindowLimiter {
     if (!(limit >= 1)) throw new RangeError(`a rate limit must allow at least one request (got ${limit})`);
   }
 
-  /** Waits for a slot and takes it. Rejects with TooLongAWait when the wait would exceed `maxWaitMs`. */
-  acquire(maxWaitMs = Infinity): Promise<Slot> {
+  /**
+   * Waits for a slot and takes it. Rejects with TooLongAWait when the wait would exceed
+   * `maxWaitMs`, and with the signal's reason as soon as it fires (no slot is then held).
+   */
+  acquire(maxWaitMs = Infinity, signal?: AbortSignal): Promise<Slot> {
     const mine = this.turn.then(async (): Promise<Slot> => {
       const began = Date.now();
       for (;;) {
+        signal?.throwIfAborted();
         const now = Date.now();
         this.slots = this.slots.filter((s) => s.end > now - this.windowMs);
         if (this.slots.length < this.limit) {
@@ -59,15 +63,41 @@ export class SlidingWindowLimiter {
           const timer = wait === Infinity ? undefined : setTimeout(done, wait);
           function done() {
             clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
             resolve();
           }
           this.wake = done;
+          // Woken by a cancellation, the loop's first line rejects.
+          signal?.addEventListener('abort', done, { once: true });
         });
         this.wake = undefined;
       }
     });
     // Callers queue in order; one caller's refusal does not block the next.
     this.turn = mine.catch(() => undefined);
-    return mine;
+    if (!signal) return mine;
+    // A caller cancelled while others are ahead of it leaves at once; should its turn still
+    // hand it a slot, the slot is given back.
+    return new Promise<Slot>((resolve, reject) => {
+      const onAbort = () => {
+        reject(signal.reason as Error);
+        void mine.then(
+          (slot) => slot.release(),
+          () => undefined,
+        );
+      };
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      mine.then(
+        (slot) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(slot);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error as Error);
+        },
+      );
+    });
   }
 }
