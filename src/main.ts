@@ -17,8 +17,23 @@ export const actionsLogger: Logger = {
  * `core.setFailed` line with the fix; only a bug in trace-differ itself shows a stack (in debug).
  */
 export async function run(): Promise<void> {
+  // A cancelled job gets SIGINT, then SIGTERM 7.5 s later: stop collecting at once, so that the
+  // summary still says what happened instead of the step dying mid-request.
+  const cancelled = new AbortController();
+  const cancel = (signal: NodeJS.Signals) => {
+    if (cancelled.signal.aborted) process.exit(1);
+    core.warning(`received ${signal}: the job was cancelled; stopping the collections`);
+    cancelled.abort();
+  };
+  process.on('SIGINT', cancel);
+  process.on('SIGTERM', cancel);
   try {
-    await runAction({ input: (name) => core.getInput(name), logger: actionsLogger, loadConfig });
+    await runAction({
+      input: (name) => core.getInput(name),
+      logger: actionsLogger,
+      loadConfig,
+      signal: cancelled.signal,
+    });
   } catch (error) {
     if (error instanceof UserError) {
       core.setFailed(error.describe());
@@ -29,5 +44,8 @@ export async function run(): Promise<void> {
           '(this is a bug in trace-differ; re-run with ACTIONS_STEP_DEBUG=true for details and report it)',
       );
     }
+  } finally {
+    process.off('SIGINT', cancel);
+    process.off('SIGTERM', cancel);
   }
 }

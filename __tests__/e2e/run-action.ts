@@ -24,6 +24,8 @@ export interface RunnerEnv {
   runId: number;
   apiUrl?: string;
   extraEnv?: Record<string, string>;
+  /** Sends the child a signal once its stdout shows `when`, as the runner does when a job is cancelled. */
+  cancel?: { when: string; signal: NodeJS.Signals };
 }
 
 const root = join(import.meta.dirname, '..', '..');
@@ -99,7 +101,14 @@ export async function runAction(env: RunnerEnv): Promise<ActionRun> {
   const child = spawn(process.execPath, [join(root, 'dist', 'index.js')], { cwd: env.workspace, env: childEnv });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  let signalled = false;
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+    if (env.cancel && !signalled && stdout.includes(env.cancel.when)) {
+      signalled = true;
+      child.kill(env.cancel.signal);
+    }
+  });
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exitCode = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
   return {

@@ -68,7 +68,7 @@ export interface Coverage {
   tracesWanted: number;
   tracesFetched: number;
   tracesFailed: number;
-  /** Failures, at most a few dozen kept; `tracesFailed` has the true count. */
+  /** Failures, at most a few dozen kept; `tracesFailed` has the full count (an estimate when exemplars name no trace: see the Lightstep source). */
   failures: CoverageFailure[];
 }
 

@@ -30,6 +30,8 @@ export interface ActionDeps {
   logger: Logger;
   loadConfig: (file: string) => Promise<Config>;
   env?: NodeJS.ProcessEnv;
+  /** Aborted when the job is cancelled; running collections stop and the run reports what it has. */
+  signal?: AbortSignal;
 }
 
 /** The whole action run: inputs → mode → report files → publish → outputs → the gate. */
@@ -65,6 +67,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
   } else {
     const config = await deps.loadConfig(inputs.configPath);
     const ctx = await buildContext(config, inputs, gh, log, env);
+    ctx.signal = deps.signal;
     ctx.onStored = (dataset) => stored.push(dataset);
     report = await runMode(ctx, inputs);
   }

@@ -37,6 +37,7 @@ export async function runQuery(
       log.info(`[${query.id}] collecting: ${query.query}`);
       current = await sourceFor(query, ctx.sources, { attempt: ctx.github?.runAttempt }).collect(query, {
         logger: prefixed(ctx, query.id),
+        signal: ctx.signal,
       });
       if (ctx.github) {
         current.provenance.github = {

@@ -13,6 +13,8 @@ export interface ModeContext {
   /** The queries this run covers (all, or the one named by `query`). */
   queries: QueryConfig[];
   sources: SourceSettings;
+  /** Aborted when the runner cancels the job (SIGINT, then SIGTERM): collections stop with a clear error. */
+  signal?: AbortSignal;
   /** Where datasets are kept between runs; undefined = `store: none`. */
   store?: DatasetStore;
   github?: GitHubEnv;
