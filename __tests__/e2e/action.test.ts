@@ -1,10 +1,9 @@
-import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js';
-import { runAction, type ActionRun } from './run-action.js';
+import { runAction, simulatorSource, workspaceWithConfig, type ActionRun } from './run-action.js';
 
 /**
  * The bundled action (dist/index.js) run as GitHub runs it — a child process with INPUT_*, the
@@ -33,24 +32,16 @@ let runId = 100;
 beforeAll(async () => {
   sim = await startSimulator({ seed: 21, tracesPerSnapshot: 500, apiKey: API_KEY });
   gh = await startGitHubServer();
-  workspace = await mkdtemp(join(tmpdir(), 'td-e2e-'));
-  await mkdir(join(workspace, '.github'));
   // The README's config, pointed at the simulator's organization and project.
-  await writeFile(
-    join(workspace, '.github', 'trace-differ.yml'),
-    [
-      'version: 1',
-      'source:',
-      `  lightstep: { organization: ${sim.organization}, project: ${sim.project} }`,
-      'defaults:',
-      '  group-by: [operation, [service, operation]]',
-      'queries:',
-      '  - id: android',
-      '    name: Android checkout',
-      '    query: service IN ("android")',
-      '',
-    ].join('\n'),
-  );
+  workspace = await workspaceWithConfig('td-e2e-', [
+    ...simulatorSource(sim),
+    'defaults:',
+    '  group-by: [operation, [service, operation]]',
+    'queries:',
+    '  - id: android',
+    '    name: Android checkout',
+    '    query: service IN ("android")',
+  ]);
 });
 afterAll(async () => {
   await sim?.close();

@@ -1,9 +1,6 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
-import { runAction } from './run-action.js';
+import { runAction, simulatorSource, workspaceWithConfig } from './run-action.js';
 
 /**
  * A cancelled job: the runner sends SIGINT (then SIGTERM). The bundled action stops its collections at
@@ -16,19 +13,12 @@ let workspace: string;
 beforeAll(async () => {
   // A snapshot that takes a minute to complete: without cancellation the run would sit in that wait.
   sim = await startSimulator({ seed: 4, tracesPerSnapshot: 50, apiKey: API_KEY, completeAfterMs: 60_000 });
-  workspace = await mkdtemp(join(tmpdir(), 'td-cancel-'));
-  await mkdir(join(workspace, '.github'));
-  await writeFile(
-    join(workspace, '.github', 'trace-differ.yml'),
-    [
-      'version: 1',
-      'source:',
-      `  lightstep: { organization: ${sim.organization}, project: ${sim.project} }`,
-      'queries:',
-      '  - id: android',
-      '    query: service IN ("android")',
-    ].join('\n'),
-  );
+  workspace = await workspaceWithConfig('td-cancel-', [
+    ...simulatorSource(sim),
+    'queries:',
+    '  - id: android',
+    '    query: service IN ("android")',
+  ]);
 });
 afterAll(() => sim?.close());
 

@@ -1,11 +1,10 @@
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js';
-import { runAction } from './run-action.js';
+import { runAction, workspaceWithConfig } from './run-action.js';
 
 /**
  * Issue #7's "done when", as a new user would try it: the configuration and the two workflows copied
@@ -41,10 +40,8 @@ let runId = 900;
 beforeAll(async () => {
   sim = await startSimulator({ seed: 77, tracesPerSnapshot: 500, apiKey: API_KEY });
   gh = await startGitHubServer();
-  workspace = await mkdtemp(join(tmpdir(), 'td-readme-'));
-  await mkdir(join(workspace, '.github'));
-  await writeFile(
-    join(workspace, '.github', 'trace-differ.yml'),
+  workspace = await workspaceWithConfig(
+    'td-readme-',
     config
       .replace('organization: acme', `organization: ${sim.organization}`)
       .replace('project: production', `project: ${sim.project}`),

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -29,6 +29,22 @@ export interface RunnerEnv {
 }
 
 const root = join(import.meta.dirname, '..', '..');
+
+/** A checked-out repository as the action sees it: a temp dir with `.github/trace-differ.yml`. */
+export async function workspaceWithConfig(prefix: string, config: string | readonly string[]): Promise<string> {
+  const workspace = await mkdtemp(join(tmpdir(), prefix));
+  await mkdir(join(workspace, '.github'));
+  const text = typeof config === 'string' ? config : [...config, ''].join('\n');
+  await writeFile(join(workspace, '.github', 'trace-differ.yml'), text);
+  return workspace;
+}
+
+/** The config lines that point a Lightstep source at a simulator's organization and project. */
+export const simulatorSource = (sim: { organization: string; project: string }): string[] => [
+  'version: 1',
+  'source:',
+  `  lightstep: { organization: ${sim.organization}, project: ${sim.project} }`,
+];
 
 /**
  * The runner sets INPUT_<NAME> for every input of action.yml, with its default when the step does not

@@ -1,5 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -7,7 +6,7 @@ import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { LocalStore } from '../../src/store/index.js';
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js';
 import { startArtifactService } from './artifact-service.js';
-import { runAction, type ActionRun } from './run-action.js';
+import { runAction, simulatorSource, workspaceWithConfig, type ActionRun } from './run-action.js';
 
 /**
  * The example workflows users copy, run step by step as GitHub would run them: each trace-differ
@@ -89,26 +88,18 @@ async function upload(r: ActionRun, artifact: string, results: string): Promise<
 beforeAll(async () => {
   sim = await startSimulator({ seed: 5, tracesPerSnapshot: 400, apiKey: API_KEY });
   gh = await startGitHubServer();
-  workspace = await mkdtemp(join(tmpdir(), 'td-workflows-'));
-  await mkdir(join(workspace, '.github'));
-  await writeFile(
-    join(workspace, '.github', 'trace-differ.yml'),
-    [
-      'version: 1',
-      'source:',
-      `  lightstep: { organization: ${sim.organization}, project: ${sim.project} }`,
-      'defaults:',
-      '  group-by: [operation, [service, operation]]',
-      'queries:',
-      '  - id: android',
-      '    name: Android checkout',
-      '    query: service IN ("android")',
-      '  - id: ios',
-      '    name: iOS checkout',
-      '    query: service IN ("iOS")',
-      '',
-    ].join('\n'),
-  );
+  workspace = await workspaceWithConfig('td-workflows-', [
+    ...simulatorSource(sim),
+    'defaults:',
+    '  group-by: [operation, [service, operation]]',
+    'queries:',
+    '  - id: android',
+    '    name: Android checkout',
+    '    query: service IN ("android")',
+    '  - id: ios',
+    '    name: iOS checkout',
+    '    query: service IN ("iOS")',
+  ]);
 });
 afterAll(async () => {
   await sim?.close();

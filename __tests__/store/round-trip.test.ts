@@ -1,10 +1,7 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { CacheStore } from '../../src/store/index.js';
-import { runAction, type ActionRun } from '../e2e/run-action.js';
+import { runAction, simulatorSource, workspaceWithConfig, type ActionRun } from '../e2e/run-action.js';
 import { startActionsServices, type ActionsServices } from '../support/actions-services.js';
 
 /**
@@ -33,22 +30,14 @@ let runId = 500;
 beforeAll(async () => {
   sim = await startSimulator({ seed: 33, tracesPerSnapshot: 400, apiKey: API_KEY });
   services = await startActionsServices();
-  workspace = await mkdtemp(join(tmpdir(), 'td-roundtrip-'));
-  await mkdir(join(workspace, '.github'));
-  await writeFile(
-    join(workspace, '.github', 'trace-differ.yml'),
-    [
-      'version: 1',
-      'source:',
-      `  lightstep: { organization: ${sim.organization}, project: ${sim.project} }`,
-      'defaults:',
-      '  group-by: [operation]',
-      'queries:',
-      '  - id: android',
-      '    query: service IN ("android")',
-      '',
-    ].join('\n'),
-  );
+  workspace = await workspaceWithConfig('td-roundtrip-', [
+    ...simulatorSource(sim),
+    'defaults:',
+    '  group-by: [operation]',
+    'queries:',
+    '  - id: android',
+    '    query: service IN ("android")',
+  ]);
 });
 afterAll(async () => {
   await sim?.close();
