@@ -130,6 +130,38 @@ describe("the seed's span JSON", () => {
     ]);
   });
 
+  it('streams a JSON array element by element, across read chunks, with brackets and quotes inside strings', async () => {
+    // Far larger than one 64 KiB read, with values that would fool a scanner that ignored strings.
+    const rows = Array.from({ length: 3000 }, (_, i) => ({
+      'span-id': `s${i}`,
+      'trace-id': `t${i % 100}`,
+      'span-name': i % 2 ? 'op],[{"x' : 'op\\',
+      'start-time-micros': 1000 + i,
+      'end-time-micros': 2000 + i,
+      tags: { note: '} ] , [ { "quoted" \\' },
+      reporter: { name: 'svc' },
+    }));
+    const path = join(dir, 'big.json');
+    await writeFile(path, `[\n${rows.map((r) => `  ${JSON.stringify(r, null, 1)}`).join(',\n')}\n]\n`);
+    const { spans } = await readSpansFile(path);
+    expect(spans).toHaveLength(3000);
+    expect(spans[2999]).toMatchObject({
+      spanId: 's2999',
+      operation: 'op],[{"x',
+      tags: { note: '} ] , [ { "quoted" \\' },
+    });
+    expect(spans[0]!.operation).toBe('op\\');
+  });
+
+  it('names the file, line and element of bad JSON in an array, and a cut-off array', async () => {
+    const bad = join(dir, 'bad.json');
+    await writeFile(bad, '[\n{"span-id":"a","start-time-micros":1,"end-time-micros":2},\n{oops}\n]');
+    await expect(readSpansFile(bad)).rejects.toThrow(`${bad}:3: span 2: not valid JSON`);
+    const cut = join(dir, 'cut.json');
+    await writeFile(cut, '[{"span-id":"a","start-time-micros":1,"end-time-micros":2},{"span-id":"b"');
+    await expect(readSpansFile(cut)).rejects.toThrow(/cut\.json: not valid JSON \(line 1: the array is not closed/);
+  });
+
   it('names the file and line of bad JSON', async () => {
     const path = join(dir, 'bad.ndjson');
     await writeFile(path, '{"span-id":"a","start-time-micros":1,"end-time-micros":2}\n{oops\n');

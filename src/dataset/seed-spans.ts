@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { InputError } from '../errors.js';
+import { jsonArrayElements, type ArrayElement } from './json-array.js';
 import type { Dataset, Span } from './types.js';
 
 /** A span as the seed stored it: the Lightstep stored-traces shape with the reporter joined in (DESIGN.md). */
@@ -57,8 +58,8 @@ function toSpan(raw: SeedSpan, where: string): Span {
 }
 
 /**
- * Reads spans in the seed's shape: a JSON array (parsed whole) or NDJSON (streamed line by line,
- * so large exports need not fit in memory as text). Spans repeated in the file are kept once.
+ * Reads spans in the seed's shape: a JSON array or NDJSON, both streamed (element by element, line
+ * by line), so large exports need not fit in memory as text. Spans repeated in the file are kept once.
  */
 export async function readSpansFile(path: string, options: { queryId?: string } = {}): Promise<Dataset> {
   const handle = await open(path, 'r');
@@ -78,14 +79,25 @@ export async function readSpansFile(path: string, options: { queryId?: string } 
       'pass a JSON array of spans, or one span object per line (NDJSON)',
     );
   if (firstChar === '[') {
-    const { readFile } = await import('node:fs/promises');
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await readFile(path, 'utf8'));
-    } catch (error) {
-      throw invalid(path, error);
+    const elements = jsonArrayElements(path);
+    for (;;) {
+      let next: IteratorResult<ArrayElement>;
+      try {
+        next = await elements.next();
+      } catch (error) {
+        throw invalid(path, error);
+      }
+      if (next.done) break;
+      const { text, index, line } = next.value;
+      const where = `${path}:${line}: span ${index + 1}`;
+      let raw: SeedSpan;
+      try {
+        raw = JSON.parse(text) as SeedSpan;
+      } catch (error) {
+        throw invalid(where, error);
+      }
+      add(toSpan(raw, where));
     }
-    (parsed as SeedSpan[]).forEach((raw, i) => add(toSpan(raw, `${path}: span ${i + 1}`)));
   } else {
     let lineNumber = 0;
     for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
