@@ -262,11 +262,23 @@ describe('improvements and traffic', () => {
   });
 
   it('shows a rise of traffic as context, not as an improvement', () => {
-    expect(result.improvements.some((f) => f.metric === 'rate')).toBe(true);
+    // The diff itself lists traffic apart from improvements, so the JSON says what the report says.
+    expect(result.traffic.some((f) => f.metric === 'rate')).toBe(true);
+    expect(result.improvements.some((f) => f.metric === 'rate' || f.metric === 'occurrence')).toBe(false);
     const section = markdown.split('#### Traffic\n\n')[1]!.split('\n\n#### ')[0]!;
     expect(section).toMatch(/^Significant shifts in the direction no rule judges, for context:\n\n- `operation` `/);
     expect(section).toMatch(/: up \d+% \([\d.]+ → [\d.]+\/min\)/);
     expect(renderText(reportOf(result))).toMatch(/\n {2}traffic operation \S+: rate \+\d+%/);
+  });
+
+  it('reads results written before the diff listed traffic apart (merge of older report-json files)', () => {
+    const older = structuredClone(result) as Partial<typeof result>;
+    older.improvements = [...result.improvements, ...result.traffic];
+    delete older.traffic;
+    const rendered = renderMarkdown(reportOf(older as typeof result));
+    expect(rendered.split('#### Traffic\n\n')[1]!.split('\n\n#### ')[0]).toBe(
+      markdown.split('#### Traffic\n\n')[1]!.split('\n\n#### ')[0],
+    );
   });
 });
 

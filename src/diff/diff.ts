@@ -77,13 +77,14 @@ export function diff(input: DiffInput): DiffResult {
   const currentMinutes = windowMinutes(current);
   const currentSummary = summary([current], current.spans, currentMinutes);
   const emptyEdges: EdgeDiff = { new: [], missing: [], changed: [], undecided: [] };
-  const base: Pick<DiffResult, 'schema' | 'query' | 'current' | 'edges' | 'findings' | 'improvements'> = {
+  const base: Pick<DiffResult, 'schema' | 'query' | 'current' | 'edges' | 'findings' | 'improvements' | 'traffic'> = {
     schema: DIFF_SCHEMA,
     query: input.query,
     current: currentSummary,
     edges: emptyEdges,
     findings: [],
     improvements: [],
+    traffic: [],
   };
 
   if (input.baseline.length === 0) {
@@ -174,6 +175,8 @@ export function diff(input: DiffInput): DiffResult {
   findings.push(...judgeNewAndMissing(edgeGroup, settings.thresholds, true));
   rankFindings(findings);
   rankFindings(improvements);
+  // More or less traffic is not better or worse by itself: it is listed apart, as context.
+  const isTraffic = (f: Finding) => f.metric === 'rate' || f.metric === 'occurrence';
 
   const { key: _edgeKey, ...edges } = edgeGroup;
   return {
@@ -183,7 +186,8 @@ export function diff(input: DiffInput): DiffResult {
     groups,
     edges,
     findings,
-    improvements,
+    improvements: improvements.filter((f) => !isTraffic(f)),
+    traffic: improvements.filter(isTraffic),
   };
 }
 

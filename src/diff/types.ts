@@ -178,6 +178,11 @@ export interface DiffResult {
   edges: EdgeDiff;
   /** Only what crossed a threshold, most severe first, then by impact. */
   findings: Finding[];
-  /** (addition) significant changes in the good direction, same shape as findings. */
+  /** (addition) significant changes in the good direction of latency or errors, same shape as findings. */
   improvements: Finding[];
+  /**
+   * (addition) significant shifts of traffic (`rate`, `occurrence`) in the direction no rule judges:
+   * context for a reader (a launch, a load test), neither a regression nor an improvement.
+   */
+  traffic: Finding[];
 }

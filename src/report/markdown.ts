@@ -294,8 +294,9 @@ function querySection(o: QueryOutcome, detail: Detail): string {
   if (shown.length) out.push(`#### Findings\n\n${findingsTable(shown, detail === 0 ? 20 : Infinity)}`);
   else if (r.findings.length) out.push(`${r.findings.length} notices (see the full report).`);
   else if (r.baseline) out.push('No findings: no change crossed a threshold with statistical significance.');
+  // Results written before the diff listed traffic apart carry it among the improvements.
   const better = r.improvements.filter((f) => !isTraffic(f));
-  const traffic = r.improvements.filter(isTraffic);
+  const traffic = [...(r.traffic ?? []), ...r.improvements.filter(isTraffic)];
   if (better.length && detail >= 2) out.push(`#### Improvements\n\n${improvementsTable(better, 10)}`);
   if (traffic.length && detail >= 2)
     out.push(

@@ -47,8 +47,10 @@ export function renderText(report: Report): string {
         `  ${worst.padEnd(6)} ${key(f)} ${plain(f.value)}: ${fs.map(findingNumbers).join(', ')}  [${fs.map((x) => x.rule).join('; ')}]`,
       );
     }
-    const traffic = r.improvements.filter((f) => f.metric === 'rate' || f.metric === 'occurrence');
-    const better = r.improvements.filter((f) => !traffic.includes(f));
+    // Results written before the diff listed traffic apart carry it among the improvements.
+    const oldTraffic = r.improvements.filter((f) => f.metric === 'rate' || f.metric === 'occurrence');
+    const traffic = [...(r.traffic ?? []), ...oldTraffic];
+    const better = r.improvements.filter((f) => !oldTraffic.includes(f));
     for (const f of better.slice(0, 5)) lines.push(`  better ${key(f)} ${plain(f.value)}: ${findingNumbers(f)}`);
     for (const f of traffic.slice(0, 5)) lines.push(`  traffic ${key(f)} ${plain(f.value)}: ${findingNumbers(f)}`);
     lines.push('');
