@@ -5,8 +5,8 @@ import { parse } from 'yaml';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { LocalStore } from '../../src/store/index.js';
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js';
-import { startArtifactService } from './artifact-service.js';
 import { runAction, simulatorSource, workspaceWithConfig, type ActionRun } from './run-action.js';
+import { startActionsServices } from '../support/actions-services.js';
 
 /**
  * The example workflows users copy, run step by step as GitHub would run them: each trace-differ
@@ -383,13 +383,14 @@ describe('pin and baseline: pinned:<name>', () => {
 
 describe('artifacts', () => {
   it('a collect uploads its report and the datasets it stored, kept for artifact-retention-days', async () => {
-    const service = await startArtifactService();
+    const services = await startActionsServices();
+    const id = runId++;
     try {
       const r = await runAction({
         workspace,
         eventName: 'schedule',
         event: {},
-        runId: runId++,
+        runId: id,
         apiUrl: gh.url,
         inputs: {
           ...environment(),
@@ -399,18 +400,22 @@ describe('artifacts', () => {
           'fail-on': 'never',
           publish: 'summary',
         },
-        extraEnv: { TRACE_DIFFER_TIME_SCALE: '0.01', ...service.env },
+        extraEnv: {
+          TRACE_DIFFER_TIME_SCALE: '0.01',
+          ...services.runnerEnv({ runId: id, ref: 'refs/heads/main' }),
+          GITHUB_API_URL: gh.url,
+        },
       });
       expect(r.exitCode, r.stdout).toBe(0);
       expect(r.stdout).toMatch(/uploaded artifact trace-differ-collect-android \(3 files, \d+ bytes, id 1\)/);
-      expect(service.created.map((c) => c.name)).toEqual(['trace-differ-collect-android']);
-      const days = (Date.parse(service.created[0]!.expires_at!) - Date.now()) / 86_400_000;
-      expect(Math.round(days)).toBe(3);
+      const artifacts = services.state.artifacts.filter((a) => a.runId === id);
+      expect(artifacts.map((a) => [a.name, a.finalized])).toEqual([['trace-differ-collect-android', true]]);
+      expect(Math.round((artifacts[0]!.expiresAt! - artifacts[0]!.createdAt) / 86_400_000)).toBe(3);
       // A zip names its files in plain text in its central directory.
-      const zip = service.blobs.get('trace-differ-collect-android')!.toString('latin1');
+      const zip = services.state.blobs.get(artifacts[0]!.blob)!.committed!.toString('latin1');
       for (const name of ['report.json', 'report.md', 'datasets/android.tdds']) expect(zip).toContain(name);
     } finally {
-      await service.close();
+      await services.close();
     }
   });
 

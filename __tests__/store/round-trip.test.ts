@@ -67,8 +67,6 @@ function run(
     extraEnv: {
       ...services.runnerEnv({ runId: id, ...scope }),
       GITHUB_REF: scope.ref,
-      // The simulator is on loopback: never through the proxy that stands for blob storage.
-      NO_PROXY: '127.0.0.1,localhost',
       TRACE_DIFFER_TIME_SCALE: '0.01',
     },
   }).then((r) => ({ ...r, runId: id }));

@@ -557,6 +557,9 @@ export async function startActionsServices(options: { blobHost?: string } = {}):
         GITHUB_API_URL: url,
         HTTP_PROXY: url,
         http_proxy: url,
+        // The proxy stands for the way to blob storage only: loopback peers (a simulator) are reached directly.
+        NO_PROXY: '127.0.0.1,localhost',
+        no_proxy: '127.0.0.1,localhost',
       };
     },
     advanceDays(days) {
