@@ -218,28 +218,3 @@ export async function listSnapshots(
 ): Promise<ListedSnapshot[]> {
   return withClient(options, logger, (client) => list(client));
 }
-
-/**
- * The newest listed snapshot of exactly this query, to pick up instead of creating one (each
- * create spends one of the 60 snapshot requests an hour). The list's order is not confirmed:
- * a snapshot that states a complete-time is ranked by it, otherwise the last listed wins.
- */
-export async function findSnapshot(
-  query: string,
-  options: LightstepOptions,
-  logger: Logger = silentLogger,
-): Promise<ListedSnapshot | undefined> {
-  const matching = (await listSnapshots(options, logger)).filter((s) => s.query?.trim() === query.trim());
-  let best: ListedSnapshot | undefined;
-  let bestIndex = -1;
-  matching.forEach((s, i) => {
-    const newer =
-      best === undefined ||
-      (s.completeAt !== undefined && best.completeAt !== undefined ? s.completeAt >= best.completeAt : i > bestIndex);
-    if (newer) {
-      best = s;
-      bestIndex = i;
-    }
-  });
-  return best;
-}
