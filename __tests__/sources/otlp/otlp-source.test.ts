@@ -268,7 +268,7 @@ describe('the edge cases of the OTLP spec', () => {
     await writeFile(wrong, '{"spans": []}');
     await expect(loadOtlpDataset(wrong, { queryId: 'x' })).rejects.toThrow(SourceError);
     await expect(loadOtlpDataset(wrong, { queryId: 'x' })).rejects.toThrow(
-      'not an OTLP trace export (no resourceSpans)',
+      `${wrong}: not a trace file trace-differ reads: it looks like a JSON object with keys "spans"`,
     );
     const broken = join(dir, 'broken.json');
     await writeFile(broken, '{\n  "resourceSpans": [\n    {,}\n  ]\n}\n');
@@ -393,7 +393,7 @@ describe('the edge cases of the OTLP spec', () => {
     const codes = [0, 1, 2, 'STATUS_CODE_OK', 'STATUS_CODE_ERROR', 'STATUS_CODE_UNSET'];
     await writeFile(
       file,
-      codes.map((code, i) => doc({}, { ...base, spanId: `${i}`.padStart(16, '0'), status: { code } })).join('\n'),
+      codes.map((code, i) => doc({}, { ...base, spanId: `${i + 1}`.padStart(16, '0'), status: { code } })).join('\n'),
     );
     const spans = (await loadOtlpDataset(file, { queryId: 'x' })).spans;
     expect(spans.map((s) => s.error)).toEqual([false, false, true, false, true, false]);

@@ -5,7 +5,8 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Span } from '../../dataset/types.js';
 import { SourceError } from '../../errors.js';
-import { attributes, hexId, nanosToMicros, type KeyValue } from './values.js';
+import { spanIdOf, traceIdOf } from '../ids.js';
+import { attributes, nanosToMicros, type KeyValue } from './values.js';
 
 interface OtlpSpan {
   traceId?: string;
@@ -100,7 +101,7 @@ function listAt<T>(value: unknown, where: string, path: string): T[] {
 }
 
 /** The spans of one ResourceSpans (an element of `resourceSpans`), at `where` (file:line:column) and `rsPath`. */
-function* resourceSpansOf(rs: unknown, where: string, rsPath: string): Generator<Span> {
+export function* resourceSpansOf(rs: unknown, where: string, rsPath: string): Generator<Span> {
   const shape = (path: string, what: string) => new SourceError(`${where}: ${path} ${what}`, SHAPE_FIX);
   if (!isObject(rs)) throw shape(rsPath, 'is not an object');
   const resourceSpans = rs as ResourceSpans;
@@ -114,14 +115,14 @@ function* resourceSpansOf(rs: unknown, where: string, rsPath: string): Generator
     for (const [i, s] of listAt<OtlpSpan>(scope.spans, where, `${scopePath}.spans`).entries()) {
       const spanPath = `${scopePath}.spans[${i}]`;
       if (!isObject(s)) throw shape(spanPath, 'is not an object');
-      const spanId = hexId(s.spanId);
-      const traceId = hexId(s.traceId);
+      const spanId = spanIdOf(s.spanId);
+      const traceId = traceIdOf(s.traceId);
       const start = nanosToMicros(s.startTimeUnixNano);
       const end = nanosToMicros(s.endTimeUnixNano);
       if (!spanId || !traceId) throw shape(spanPath, 'has no traceId or spanId (the spec requires both)');
       if (start === undefined || end === undefined)
         throw shape(spanPath, 'has no startTimeUnixNano or endTimeUnixNano as a number of nanoseconds');
-      const parent = hexId(s.parentSpanId);
+      const parent = spanIdOf(s.parentSpanId);
       const code = s.status?.code;
       const span: Span = {
         spanId,
@@ -163,7 +164,7 @@ export async function* readOtlpFile(file: string): AsyncGenerator<Span> {
   let line = 1;
   let column = 0;
   let depth = 0;
-  /** The depth of the request object: 1, or 2 inside Jaeger's `{"result": {…}}` envelope. */
+  /** The depth of the request object: 1, or 2 inside Jaeger's `{"result": {…}}` or Tempo's `{"trace": {…}}` envelope. */
   let base = 1;
   let inString = false;
   let escaped = false;
@@ -216,7 +217,7 @@ export async function* readOtlpFile(file: string): AsyncGenerator<Span> {
             awaitingValue = false;
             valueOf = key;
             key = undefined;
-            if (valueOf === 'result' && base === 1 && ch === '{') {
+            if ((valueOf === 'result' || valueOf === 'trace') && base === 1 && ch === '{') {
               base = 2;
             } else if (SPAN_LISTS.has(valueOf ?? '')) {
               if (ch !== '[') throw shape(valueOf!, `is ${ch === '{' ? 'an object' : 'not a list'}, expected a list`);

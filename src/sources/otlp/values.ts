@@ -41,17 +41,6 @@ export function attributes(list: KeyValue[] | undefined): Record<string, string>
   return out;
 }
 
-/** Ids are hex in OTLP/JSON; some exporters write base64 of the 8 or 16 bytes, which is turned into hex. */
-export function hexId(id: string | undefined): string | undefined {
-  if (!id) return undefined;
-  if (/^[0-9a-fA-F]+$/.test(id) && (id.length === 16 || id.length === 32)) return id.toLowerCase();
-  if (/^[A-Za-z0-9+/]+=*$/.test(id)) {
-    const bytes = Buffer.from(id, 'base64');
-    if (bytes.length === 8 || bytes.length === 16) return bytes.toString('hex');
-  }
-  return id.toLowerCase();
-}
-
 /** Nanoseconds (a string of digits, or a number) → integer microseconds, exact through BigInt. */
 export function nanosToMicros(ns: string | number | undefined): number | undefined {
   if (ns === undefined || ns === null || ns === '') return undefined;
