@@ -15,6 +15,7 @@ import { createOtlpSource } from './otlp/index.js';
 import type { Source } from './source.js';
 
 export type { CollectContext, Source } from './source.js';
+export { COLLECT_NOW, resolveDataset, type ResolveContext } from './resolve.js';
 
 /**
  * The sources of one run. Queries collected with one SourceSettings object are one run: those of
