@@ -24,7 +24,7 @@ export interface Span {
   tags: Record<string, string>;
 }
 
-export type SourceKind = 'lightstep' | 'otlp' | 'file';
+export type SourceKind = 'lightstep' | 'otlp' | 'file' | 'tempo' | 'jaeger' | 'zipkin';
 
 /** Where a dataset came from. */
 export interface Provenance {
@@ -70,6 +70,12 @@ export interface Coverage {
   tracesFailed: number;
   /** Failures, at most a few dozen kept; `tracesFailed` has the full count (an estimate when exemplars name no trace: see the Lightstep source). */
   failures: CoverageFailure[];
+  /** A backend search (Tempo, Jaeger, Zipkin): the most traces it was asked for. */
+  limit?: number;
+  /** The search found as many traces as its limit: the sample is the first found, not all the window's traffic. */
+  limitReached?: boolean;
+  /** Traces the backend answered cut short (Tempo's PARTIAL, past its max_bytes_per_trace): counted as fetched. */
+  tracesPartial?: number;
 }
 
 export interface Dataset {

@@ -48,6 +48,17 @@ export async function runQuery(
         };
       }
     }
+    if (current.coverage.limitReached) {
+      const c = current.coverage;
+      warnings.push(
+        `The search reached its limit of ${c.limit} traces: the sample is the first ${c.limit} found in the window, not all its traffic (raise 'limit' or shorten 'window-minutes').`,
+      );
+    }
+    if (current.coverage.tracesPartial) {
+      warnings.push(
+        `${current.coverage.tracesPartial} traces were answered cut short by the backend (too large); their spans are incomplete.`,
+      );
+    }
     if (!current.coverage.complete) {
       const c = current.coverage;
       warnings.push(

@@ -6,13 +6,13 @@ import type { Span } from '../../dataset/types.js';
  * Keys: `service.name` (or `service`), `name` (or `operation`), `status` (ok / error),
  * any span or resource attribute. An empty filter keeps every span.
  */
-type Clause = { key: string; op: '=' | '!=' | 'IN'; values: string[] };
+export type Clause = { key: string; op: '=' | '!=' | 'IN'; values: string[] };
 
 export const FILTER_EXAMPLE = 'service.name = "android" AND http.route IN ("/api/pay", "/api/cart")';
 
-export function parseFilter(text: string): (span: Span) => boolean {
+/** The clauses of a filter (none for an empty one); a UserError names the character it cannot read. */
+export function parseClauses(text: string): Clause[] {
   const src = text.trim();
-  if (src === '') return () => true;
   const clauses: Clause[] = [];
   const re =
     /\s*([A-Za-z_][\w.\-/]*)\s*(=|!=|\bIN\b)\s*(?:"((?:[^"\\]|\\.)*)"|\(\s*((?:"(?:[^"\\]|\\.)*"\s*,?\s*)+)\))\s*(AND\b|$)/iy;
@@ -33,6 +33,12 @@ export function parseFilter(text: string): (span: Span) => boolean {
     pos = re.lastIndex;
     if (m[5] === '' && pos < src.length) break;
   }
+  return clauses;
+}
+
+export function parseFilter(text: string): (span: Span) => boolean {
+  const clauses = parseClauses(text);
+  if (clauses.length === 0) return () => true;
   const get = (span: Span, key: string): string | undefined => {
     if (key === 'service.name' || key === 'service') return span.service;
     if (key === 'name' || key === 'operation') return span.operation;

@@ -1,0 +1,149 @@
+import type {
+  BackendSourceConfig,
+  JaegerSourceConfig,
+  QueryConfig,
+  TempoSourceConfig,
+  ZipkinSourceConfig,
+} from '../config/types.js';
+import type { CoverageFailure, Dataset, SourceKind } from '../dataset/types.js';
+import type { Logger } from '../log.js';
+import type { Dispatcher } from 'undici';
+import { BackendHttp, type BackendCredentials } from './http/client.js';
+import type { RetryPolicy } from './http/retry.js';
+import { trustedBackendUrl } from './http/trust.js';
+import type { DatasetBuilder } from './sink.js';
+
+/**
+ * What the pulls from Tempo, Jaeger and Zipkin share: the client (URL checked, credentials from
+ * inputs or the environment), the window, progress lines, and the dataset with its coverage.
+ */
+
+export type BackendConfig = TempoSourceConfig | JaegerSourceConfig | ZipkinSourceConfig;
+
+/** Settings of a run for every trace backend: never from the configuration file. */
+export interface BackendSettings extends BackendCredentials {
+  /** The URL from the `backend-url` input / TRACE_DIFFER_BACKEND_URL: wins over the configuration's. */
+  url?: string;
+  dispatcher?: Dispatcher;
+  retry?: Partial<RetryPolicy>;
+  timeoutMs?: number;
+  /** The end of the window, ms since the epoch (default: now). */
+  now?: () => number;
+}
+
+const NAMES: Record<BackendConfig['kind'], { backend: string; example: string }> = {
+  tempo: { backend: 'Tempo', example: 'https://tempo.example.com' },
+  jaeger: { backend: 'Jaeger', example: 'https://jaeger.example.com' },
+  zipkin: { backend: 'Zipkin', example: 'https://zipkin.example.com' },
+};
+
+export const CREDENTIALS_HELP =
+  "pass them from secrets: 'backend-token' (a bearer token), or 'backend-username' and 'backend-password' (basic auth), or 'backend-headers' (CLI: TRACE_DIFFER_BACKEND_TOKEN, _USERNAME, _PASSWORD, _HEADERS)";
+
+export function backendName(kind: BackendConfig['kind']): string {
+  return NAMES[kind].backend;
+}
+
+/** The client of a query's backend, or a SourceError when its URL may not receive the credentials. */
+export function backendClient(
+  source: BackendConfig,
+  settings: BackendSettings,
+  run: { event?: string; logger: Logger; signal?: AbortSignal },
+  extra: { headers?: Record<string, string>; authFix: string },
+): BackendHttp {
+  const { backend, example } = NAMES[source.kind];
+  const withSecrets = Boolean(
+    settings.token || settings.username || settings.password || Object.keys(settings.headers ?? {}).length,
+  );
+  const baseUrl = trustedBackendUrl(source.url, {
+    input: settings.url,
+    withSecrets,
+    event: run.event,
+    names: { backend, input: 'backend-url', configKey: `source.${source.kind}.url`, example },
+  });
+  return new BackendHttp({
+    backend,
+    baseUrl,
+    credentials: {
+      token: settings.token,
+      username: settings.username,
+      password: settings.password,
+      headers: settings.headers,
+    },
+    headers: extra.headers,
+    authFix: extra.authFix,
+    dispatcher: settings.dispatcher,
+    concurrency: source.concurrency,
+    retry: settings.retry,
+    timeoutMs: settings.timeoutMs,
+    signal: run.signal,
+    logger: run.logger,
+  });
+}
+
+export interface Window {
+  startUs: number;
+  endUs: number;
+}
+
+export function windowOf(source: BackendSourceConfig, settings: BackendSettings): Window {
+  const endMs = settings.now?.() ?? Date.now();
+  return { startUs: Math.round((endMs - source.windowMinutes * 60_000) * 1000), endUs: Math.round(endMs * 1000) };
+}
+
+/** Progress lines on a long fetch: at most one every 5 s, and the last. */
+export function progress(logger: Logger, total: number, what: string): (done: number) => void {
+  let last = Date.now();
+  return (done) => {
+    if (done === total || Date.now() - last >= 5000) {
+      last = Date.now();
+      logger.info(`fetched ${done} of ${total} ${what}`);
+    }
+  };
+}
+
+const MAX_FAILURES_KEPT = 50;
+
+export interface PullResult {
+  found: number;
+  failed: number;
+  partial: number;
+  failures: CoverageFailure[];
+}
+
+/** The dataset of a pull: the window and query asked, the traces found, fetched, partial and failed. */
+export function pulledDataset(
+  builder: DatasetBuilder,
+  kind: SourceKind,
+  query: QueryConfig,
+  source: BackendConfig,
+  origin: string,
+  window: Window,
+  result: PullResult,
+): Dataset {
+  const fetched = builder.traceCount;
+  return builder.finish(
+    {
+      source: kind,
+      queryId: query.id,
+      queryName: query.name,
+      query: query.query,
+      collectedAt: new Date().toISOString(),
+      createdAt: new Date(window.endUs / 1000).toISOString(),
+      windowStartUs: window.startUs,
+      windowEndUs: window.endUs,
+      origin,
+    },
+    {
+      complete: result.failed === 0 && result.partial === 0,
+      exemplars: builder.offered,
+      tracesWanted: Math.max(result.found, fetched),
+      tracesFetched: fetched,
+      tracesFailed: result.failed,
+      failures: result.failures.slice(0, MAX_FAILURES_KEPT),
+      limit: source.limit,
+      limitReached: result.found >= source.limit,
+      ...(result.partial ? { tracesPartial: result.partial } : {}),
+    },
+  );
+}
