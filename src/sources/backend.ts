@@ -27,6 +27,8 @@ export interface BackendSettings extends BackendCredentials {
   dispatcher?: Dispatcher;
   retry?: Partial<RetryPolicy>;
   timeoutMs?: number;
+  /** The waits between retries (tests shorten them). */
+  sleep?: (ms: number) => Promise<void>;
   /** The end of the window, ms since the epoch (default: now). */
   now?: () => number;
 }
@@ -76,6 +78,7 @@ export function backendClient(
     concurrency: source.concurrency,
     retry: settings.retry,
     timeoutMs: settings.timeoutMs,
+    sleep: settings.sleep,
     signal: run.signal,
     logger: run.logger,
   });

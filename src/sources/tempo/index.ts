@@ -113,7 +113,9 @@ async function collectTempo(query: QueryConfig, context: CollectContext, options
     };
     const queue = new PQueue({ concurrency: http.concurrency });
     let stop: unknown;
-    for (const id of ids) {
+    for (const [n, id] of ids.entries()) {
+      // The first trace alone, so that its answer says which endpoint the rest are fetched from.
+      if (n === 1) await queue.onIdle();
       void queue.add(async () => {
         if (stop) return;
         let trace: TraceAnswer | undefined;
