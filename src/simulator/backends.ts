@@ -112,11 +112,12 @@ export async function startBackendFake(options: BackendFakeOptions): Promise<Bac
   /** New traffic over the window ending now: at start, and whenever the scenario changes. */
   const regenerate = () => {
     const now = Date.now();
+    // The traffic keeps 30 s off both ends of the window, so that a search made within 30 s sees all of it.
     const spans = generateTraffic({
       seed: seed + 7919 * ++generation,
       traces: options.traces ?? 300,
-      startUs: (now - windowMinutes * 60_000) * 1000,
-      windowMinutes,
+      startUs: (now - windowMinutes * 60_000 + 30_000) * 1000,
+      windowMinutes: windowMinutes - 1,
       scenario,
     });
     traces = new Map();
@@ -182,7 +183,12 @@ export async function startBackendFake(options: BackendFakeOptions): Promise<Bac
   };
 
   /** The faults of a data request (a Tempo trace fetch; a Jaeger or Zipkin search): true when the fault answered. */
-  const dataFaults = async (res: ServerResponse, traceId: string | undefined, auth: string): Promise<boolean> => {
+  const dataFaults = async (
+    res: ServerResponse,
+    traceId: string | undefined,
+    auth: string,
+    request = '',
+  ): Promise<boolean> => {
     if (faults.resetNext && faults.resetNext > 0) {
       faults.resetNext--;
       res.socket?.destroy();
@@ -205,7 +211,7 @@ export async function startBackendFake(options: BackendFakeOptions): Promise<Bac
       text(res, 500, serverError);
       return true;
     }
-    const key = traceId ?? `search-${stats.searches.length}`;
+    const key = traceId ?? `search ${request}`;
     if (faults.transientTraceFailures && r >= 1 - faults.transientTraceFailures && !transientSeen.has(key)) {
       transientSeen.add(key);
       text(res, 500, serverError);
@@ -294,7 +300,7 @@ export async function startBackendFake(options: BackendFakeOptions): Promise<Bac
           ? (JSON.parse(p.get('query.attributes')!) as Record<string, string>)
           : {};
       const limit = Number(get('searchDepth', 'num_traces') ?? 100);
-      if (await dataFaults(res, undefined, auth)) return;
+      if (await dataFaults(res, undefined, auth, url.search)) return;
       const found = search(
         (s) =>
           (!service || s.service === service) &&
@@ -317,7 +323,7 @@ export async function startBackendFake(options: BackendFakeOptions): Promise<Bac
       const tags = p.get('tags') ? (JSON.parse(p.get('tags')!) as Record<string, string>) : {};
       const end = Number(p.get('end') ?? Date.now() * 1000);
       const start = Number(p.get('start') ?? end - 2 * 86_400e6);
-      if (await dataFaults(res, undefined, auth)) return;
+      if (await dataFaults(res, undefined, auth, url.search)) return;
       const found = search(
         (s) =>
           s.service === service &&
@@ -344,7 +350,7 @@ export async function startBackendFake(options: BackendFakeOptions): Promise<Bac
       .split(/\s+and\s+/)
       .filter(Boolean)
       .map((a) => a.split('=') as [string, string?]);
-    if (await dataFaults(res, undefined, auth)) return;
+    if (await dataFaults(res, undefined, auth, url.search)) return;
     const found = search(
       (s) =>
         (!service || s.service.toLowerCase() === service) &&
