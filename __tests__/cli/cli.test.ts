@@ -230,6 +230,57 @@ describe('trace-differ simulate', () => {
   });
 });
 
+describe('trace-differ simulate --backend', () => {
+  it.each([
+    [
+      'tempo',
+      (url: string, now: number) =>
+        `${url}/api/search?q=${encodeURIComponent('{ resource.service.name = "android" }')}&start=${now - 600}&end=${now}&limit=5`,
+      'traces',
+    ],
+    [
+      'jaeger',
+      (url: string, now: number) =>
+        `${url}/api/v3/traces?query.serviceName=android&query.startTimeMin=${new Date((now - 600) * 1000).toISOString()}&query.startTimeMax=${new Date(now * 1000).toISOString()}`,
+      'result',
+    ],
+    ['zipkin', (url: string) => `${url}/api/v2/traces?serviceName=android&limit=5`, '0'],
+  ] as const)('serves a %s fake on loopback until interrupted, then exits 0', async (backend, search, key) => {
+    const child = spawn(process.execPath, [cli, 'simulate', '--backend', backend, '--port', '0'], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', HOME: tmpdir() },
+    });
+    let stderr = '';
+    const url = await new Promise<string>((resolve) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
+        if (m) resolve(m[1]!);
+      });
+    });
+    const response = await fetch(search(url, Math.floor(Date.now() / 1000)));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toHaveProperty(key);
+    const exit = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.kill('SIGINT');
+    expect(await exit).toBe(0);
+  });
+});
+
+describe('trace-differ demo --source tempo', () => {
+  it('runs the whole pipeline against a Tempo fake, offline, and exits 0', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'td-demo-tempo-'));
+    const r = await trace(['demo', '--source', 'tempo', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/▶ tempo fake on http:\/\/127\.0\.0\.1:\d+/);
+    expect(r.stderr).toMatch(/\[payments\] fetched \d+ of \d+ traces from Tempo at 127\.0\.0\.1:\d+/);
+    expect(r.stdout).toMatch(/^\n## ❌ /);
+    expect(r.stdout).toContain('score');
+    for (const query of ['android', 'payments'])
+      expect((await readdir(join(out, 'store', query))).filter((f) => f.endsWith('.tdds'))).toHaveLength(2);
+  });
+});
+
 describe('npm start (trace-differ demo)', () => {
   it('runs two collect cycles against the simulator, prints the report with a verdict, and exits 0', async () => {
     const out = await mkdtemp(join(tmpdir(), 'td-demo-'));

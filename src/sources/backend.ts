@@ -6,6 +6,7 @@ import type {
   ZipkinSourceConfig,
 } from '../config/types.js';
 import type { CoverageFailure, Dataset, SourceKind } from '../dataset/types.js';
+import { InputError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Dispatcher } from 'undici';
 import { BackendHttp, type BackendCredentials } from './http/client.js';
@@ -41,6 +42,39 @@ const NAMES: Record<BackendConfig['kind'], { backend: string; example: string }>
 
 export const CREDENTIALS_HELP =
   "pass them from secrets: 'backend-token' (a bearer token), or 'backend-username' and 'backend-password' (basic auth), or 'backend-headers' (CLI: TRACE_DIFFER_BACKEND_TOKEN, _USERNAME, _PASSWORD, _HEADERS)";
+
+/**
+ * Extra headers as an input or environment variable writes them: one `Name: value` a line. A line
+ * that is not one is an InputError naming the line (never its value, which may be a secret).
+ */
+export function parseHeaderLines(text: string | undefined, where: string): Record<string, string> | undefined {
+  if (!text?.trim()) return undefined;
+  const headers: Record<string, string> = {};
+  for (const [i, line] of text.split(/\r?\n/).entries()) {
+    if (!line.trim()) continue;
+    const m = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:\s*(.*?)\s*$/.exec(line);
+    if (!m || !m[2]) {
+      throw new InputError(
+        `${where}, line ${i + 1}: expected 'Name: value'`,
+        `write one header a line, e.g. 'X-Api-Key: \${{ secrets.TRACES_API_KEY }}'`,
+      );
+    }
+    headers[m[1]!] = m[2];
+  }
+  return headers;
+}
+
+/** The backend settings of the CLI: the URL and credentials from TRACE_DIFFER_BACKEND_* environment variables. */
+export function backendSettingsFromEnv(env: NodeJS.ProcessEnv): BackendSettings {
+  const get = (name: string) => env[`TRACE_DIFFER_BACKEND_${name}`] || undefined;
+  return {
+    url: get('URL'),
+    token: get('TOKEN'),
+    username: get('USERNAME'),
+    password: get('PASSWORD'),
+    headers: parseHeaderLines(get('HEADERS'), 'TRACE_DIFFER_BACKEND_HEADERS'),
+  };
+}
 
 export function backendName(kind: BackendConfig['kind']): string {
   return NAMES[kind].backend;

@@ -19,7 +19,7 @@ import { createZipkinSource } from './zipkin/index.js';
 import type { Source } from './source.js';
 
 export type { CollectContext, Source } from './source.js';
-export type { BackendSettings } from './backend.js';
+export { backendSettingsFromEnv, parseHeaderLines, type BackendSettings } from './backend.js';
 export { COLLECT_NOW, resolveDataset, type ResolveContext } from './resolve.js';
 
 /**
