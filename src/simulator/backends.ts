@@ -26,6 +26,8 @@ export interface BackendFakeOptions {
   token?: string;
   /** Basic auth the fake requires (Grafana Cloud's Tempo: instance id and token). */
   basic?: { username: string; password: string };
+  /** Headers a proxy in front requires (an API key), by lower-case name. */
+  headers?: Record<string, string>;
   /** Tempo: the X-Scope-OrgID a multi-tenant install requires. */
   tenant?: string;
   /** Tempo: which trace endpoint it has: v2 (2.6 and later, default), v1 only, or v1 answering `batches` (before 2.6). */
@@ -155,6 +157,9 @@ export async function startBackendFake(options: BackendFakeOptions): Promise<Bac
   const authorised = (req: IncomingMessage): string | undefined => {
     const auth = req.headers.authorization ?? '';
     if (options.token && auth !== `Bearer ${options.token}`) return auth;
+    for (const [name, value] of Object.entries(options.headers ?? {})) {
+      if (req.headers[name.toLowerCase()] !== value) return String(req.headers[name.toLowerCase()] ?? '');
+    }
     if (options.basic) {
       const expected = Buffer.from(`${options.basic.username}:${options.basic.password}`).toString('base64');
       if (auth !== `Basic ${expected}`) return auth;
