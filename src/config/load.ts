@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, UserError, type ConfigProblem } from '../errors.js';
-import { FILTER_EXAMPLE, parseFilter } from '../sources/otlp/filter.js';
+import { FILTER_EXAMPLE, parseFilter } from './filter.js';
 import { parseChange } from './change.js';
 import { DEFAULT_BASELINE, DEFAULT_SETTINGS } from './defaults.js';
 import { didYouMean, pathText, positionOf, sortProblems } from './positions.js';

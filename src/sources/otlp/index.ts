@@ -1,12 +1,14 @@
 /** sources/otlp: OpenTelemetry OTLP/JSON exports (Collector file exporter, SDKs, Tempo, Jaeger) → a span dataset. */
 import type { QueryConfig } from '../../config/types.js';
-import type { Dataset, Span } from '../../dataset/types.js';
+import { assembleDataset } from '../../dataset/assemble.js';
+import { SpanTableBuilder } from '../../dataset/table.js';
+import type { Dataset } from '../../dataset/types.js';
 import type { CollectContext, Source } from '../source.js';
-import { parseFilter } from './filter.js';
+import { parseFilter } from '../../config/filter.js';
 import { otlpFiles, readOtlpFile } from './read.js';
 
 export { isOtlpFile, otlpFiles, readOtlpFile } from './read.js';
-export { parseFilter } from './filter.js';
+export { parseFilter } from '../../config/filter.js';
 
 /** Reads every file of a path, keeps the spans the filter selects, de-duplicated by trace and span id. */
 export async function loadOtlpDataset(
@@ -15,27 +17,9 @@ export async function loadOtlpDataset(
 ): Promise<Dataset> {
   const keep = parseFilter(options.filter ?? '');
   const files = await otlpFiles(path, options.basePath);
-  const seen = new Set<string>();
-  const spans: Span[] = [];
-  let read = 0;
-  for (const file of files) {
-    for await (const span of readOtlpFile(file)) {
-      read++;
-      const id = `${span.traceId}/${span.spanId}`;
-      if (seen.has(id) || !keep(span)) continue;
-      seen.add(id);
-      spans.push(span);
-    }
-  }
-  spans.sort((a, b) => a.startUs - b.startUs || a.spanId.localeCompare(b.spanId));
-  let start = Infinity;
-  let end = -Infinity;
-  for (const s of spans) {
-    start = Math.min(start, s.startUs);
-    end = Math.max(end, s.startUs + s.durationUs);
-  }
-  const traces = new Set(spans.map((s) => s.traceId)).size;
-  return {
+  const builder = new SpanTableBuilder();
+  for (const file of files) await readOtlpFile(file, builder);
+  return assembleDataset(builder, {
     provenance: {
       source: 'otlp',
       queryId: options.queryId,
@@ -43,18 +27,9 @@ export async function loadOtlpDataset(
       query: options.filter ?? '',
       collectedAt: new Date().toISOString(),
       origin: path,
-      ...(spans.length ? { windowStartUs: start, windowEndUs: end } : {}),
     },
-    coverage: {
-      complete: true,
-      exemplars: read,
-      tracesWanted: traces,
-      tracesFetched: traces,
-      tracesFailed: 0,
-      failures: [],
-    },
-    spans,
-  };
+    keep,
+  });
 }
 
 export function createOtlpSource(options: { basePath?: string } = {}): Source {
@@ -69,7 +44,7 @@ export function createOtlpSource(options: { basePath?: string } = {}): Source {
         basePath: options.basePath,
       });
       context.logger.info(
-        `read ${dataset.spans.length} spans of ${dataset.coverage.tracesFetched} traces from ${query.source.path}`,
+        `read ${dataset.table.size} spans of ${dataset.coverage.tracesFetched} traces from ${query.source.path}`,
       );
       return dataset;
     },
