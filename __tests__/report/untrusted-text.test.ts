@@ -98,10 +98,10 @@ function regression(values: string[], calm: string[] = []): ReturnType<typeof di
       ),
     );
   const edge = Array.from({ length: 200 }, (_, i) => [
-    span({ spanId: `p${i}`, traceId: `e${i}`, operation: '"]) --> X["injected', service: '@octocat', durationUs: 5 }),
+    span({ traceId: `e${i}`, spanId: `p${i}`, operation: '"]) --> X["injected', service: '@octocat', durationUs: 5 }),
     span({
-      spanId: `c${i}`,
       traceId: `e${i}`,
+      spanId: `c${i}`,
       parentSpanId: `p${i}`,
       operation: '</details>',
       service: 'x"]-->y',

@@ -1,7 +1,7 @@
 import type { GroupKey } from '../config/types.js';
 import { PairIds } from '../dataset/intern.js';
 import type { SpanTable } from '../dataset/table.js';
-import { sortLatenciesWithTraces } from './sort.js';
+import { ascendingOrder } from './sort.js';
 
 /** The value of a span that has no such tag: shown as a value of its own, never dropped. */
 export const NONE = '(none)';
@@ -76,13 +76,17 @@ function combine(a: Ids, b: Ids): Ids {
 }
 
 /**
- * One side's span table, grouped column-wise: every key becomes an id per row, then one counting
- * sort puts each value's latencies side by side in a single Float64Array, sorted once per value.
- * No object per span, no array per value, and a combined key's name is built once per value.
- * Part ids are cached, so `service+operation` and the call edges reuse `service` and `operation`.
+ * One side's span table, grouped column-wise: every key becomes an id per row, then one stable
+ * placement in latency order puts each value's latencies side by side in a single Float64Array,
+ * already sorted, with their traces beside them. No object per span, no sort per value, and a
+ * combined key's name is built once per value. Part ids are cached, so `service+operation` and the
+ * call edges reuse `service` and `operation`. Nothing here depends on the order of the input: the
+ * table is canonical, and traces are told apart by the trace column.
  */
 export class Grouping {
   private readonly parts = new Map<string, Ids>();
+  /** Rows in ascending latency order (ties by row), computed once for every key. */
+  private order?: Uint32Array;
 
   constructor(private readonly table: SpanTable) {}
 
@@ -164,75 +168,69 @@ export class Grouping {
       errors[id]! += t.error[i]!;
     }
     for (let id = 0; id < ids.count; id++) offsets[id + 1]! += offsets[id]!;
-    const durations = new Float64Array(offsets[ids.count]!);
-    const traces = new Int32Array(offsets[ids.count]!);
+    const total = offsets[ids.count]!;
+    const durations = new Float64Array(total);
+    const traces = new Int32Array(total);
     const cursor = offsets.slice(0, ids.count);
-    for (let i = 0; i < n; i++) {
+    // Placing rows in latency order keeps each value's run sorted (a stable counting sort).
+    this.order ??= ascendingOrder(t.duration);
+    for (const i of this.order) {
       const id = ids.ids[i]!;
       if (id < 0) continue;
       const at = cursor[id]!++;
       durations[at] = t.duration[i]!;
       traces[at] = t.trace[i]!;
     }
-    // Per (value, trace): how many spans; Σ m² and the distinct traces of each value follow.
-    const pairs = new PairIds();
-    const pairValue: number[] = [];
-    const pairCount: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const id = ids.ids[i]!;
-      if (id < 0) continue;
-      const p = pairs.intern(id, t.trace[i]!);
-      if (p === pairValue.length) {
-        pairValue.push(id);
-        pairCount.push(0);
-      }
-      pairCount[p]!++;
-    }
-    const sumSquares = new Float64Array(ids.count);
-    const traceCounts = new Int32Array(ids.count);
-    for (let p = 0; p < pairValue.length; p++) {
-      const id = pairValue[p]!;
-      sumSquares[id]! += pairCount[p]! * pairCount[p]!;
-      traceCounts[id]!++;
-    }
+    // Σ m² and distinct traces per value, with one counter per trace reset after each value: m² = Σ (2k + 1), k < m.
+    const perTrace = new Int32Array(t.traceIds.length);
     const out = new Map<string, Bucket>();
     for (let id = 0; id < ids.count; id++) {
-      const name = nameOf(id);
       const from = offsets[id]!;
       const to = offsets[id + 1]!;
-      const sorted = durations.subarray(from, to);
-      const bucketTraces = traces.subarray(from, to);
-      sortLatenciesWithTraces(sorted, bucketTraces);
+      let sumSquares = 0;
+      let traceCount = 0;
+      for (let at = from; at < to; at++) {
+        const k = perTrace[traces[at]!]!++;
+        if (k === 0) traceCount++;
+        sumSquares += 2 * k + 1;
+      }
+      for (let at = from; at < to; at++) perTrace[traces[at]!] = 0;
       const bucket: Bucket = {
-        sorted,
-        traces: bucketTraces,
-        traceCount: traceCounts[id]!,
+        sorted: durations.subarray(from, to),
+        traces: traces.subarray(from, to),
+        traceCount,
         errors: errors[id]!,
-        sumSquares: sumSquares[id]!,
+        sumSquares,
       };
+      const name = nameOf(id);
       const same = out.get(name);
       // Different parts can read the same once joined (`a:b` + `c` and `a` + `b:c`), or a tag's value
       // can read `(none)`: one value, as the text shows.
-      out.set(name, same ? merged(same, bucket) : bucket);
+      out.set(name, same ? mergeBuckets(same, bucket, perTrace) : bucket);
     }
     return out;
   }
 }
 
-function merged(a: Bucket, b: Bucket): Bucket {
-  const sorted = new Float64Array(a.sorted.length + b.sorted.length);
-  sorted.set(a.sorted);
-  sorted.set(b.sorted, a.sorted.length);
-  const traces = new Int32Array(sorted.length);
-  traces.set(a.traces);
-  traces.set(b.traces, a.traces.length);
-  sortLatenciesWithTraces(sorted, traces);
-  // Σ m² per trace of the merged value: recount from the traces, as two parts may share a trace.
-  const counts = new Map<number, number>();
-  for (const tr of traces) counts.set(tr, (counts.get(tr) ?? 0) + 1);
+/** Two buckets of one value (see `buckets`), merged in latency order; `perTrace` is a zeroed scratch counter. */
+function mergeBuckets(a: Bucket, b: Bucket, perTrace: Int32Array): Bucket {
+  const n = a.sorted.length + b.sorted.length;
+  const sorted = new Float64Array(n);
+  const traces = new Int32Array(n);
+  for (let i = 0, j = 0, k = 0; k < n; k++) {
+    const fromA = j >= b.sorted.length || (i < a.sorted.length && a.sorted[i]! <= b.sorted[j]!);
+    sorted[k] = fromA ? a.sorted[i]! : b.sorted[j]!;
+    traces[k] = fromA ? a.traces[i++]! : b.traces[j++]!;
+  }
   let sumSquares = 0;
-  for (const m of counts.values()) sumSquares += m * m;
-  return { sorted, traces, traceCount: counts.size, errors: a.errors + b.errors, sumSquares };
+  let traceCount = 0;
+  for (const t of traces) {
+    const k = perTrace[t]!++;
+    if (k === 0) traceCount++;
+    sumSquares += 2 * k + 1;
+  }
+  for (const t of traces) perTrace[t] = 0;
+  return { sorted, traces, traceCount, errors: a.errors + b.errors, sumSquares };
 }
 
 /** Groups a table by a (possibly combined) key: one value per span, spans without the tag in `(none)`. */
