@@ -2,8 +2,13 @@
  * The span dataset: what a source produces, the store keeps and the diff engine reads.
  * Plain data only (no classes), so it crosses process and file boundaries unchanged.
  */
+import type { SpanTable } from './table.js';
 
-/** One span, normalised from any source (Lightstep stored traces, OTLP, seed-shaped JSON). */
+/**
+ * One span, normalised from any source (Lightstep stored traces, OTLP, seed-shaped JSON). The
+ * dataset keeps spans as a `SpanTable`, not as these objects: a span object is what a reader
+ * hands to `SpanTableBuilder.add`, and what `spanAt` gives back for one row.
+ */
 export interface Span {
   spanId: string;
   traceId: string;
@@ -81,8 +86,12 @@ export interface Coverage {
 export interface Dataset {
   provenance: Provenance;
   coverage: Coverage;
-  spans: Span[];
+  /** The spans, canonical (see `SpanTable`); made by `assembleDataset`. */
+  table: SpanTable;
 }
+
+/** A stored dataset as read back: set aside with the reason when it cannot be trusted. */
+export type LoadResult = { ok: true; dataset: Dataset } | { ok: false; problem: string };
 
 /** Fraction of wanted traces that were fetched (1 when nothing was wanted). */
 export function coverageRatio(c: Coverage): number {

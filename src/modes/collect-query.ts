@@ -79,7 +79,7 @@ export async function runQuery(
 
     const result = diff({ baseline: baselines, current, query: queryRef(query), settings: query });
     log.info(
-      `[${query.id}] ${current.spans.length} spans; baseline ${baselines.length ? `${baselines.reduce((n, d) => n + d.spans.length, 0)} spans` : 'none yet'}; verdict ${result.verdict}`,
+      `[${query.id}] ${current.table.size} spans; baseline ${baselines.length ? `${baselines.reduce((n, d) => n + d.table.size, 0)} spans` : 'none yet'}; verdict ${result.verdict}`,
     );
 
     let history;

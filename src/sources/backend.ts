@@ -12,7 +12,8 @@ import type { Dispatcher } from 'undici';
 import { BackendHttp, type BackendCredentials } from './http/client.js';
 import type { RetryPolicy } from './http/retry.js';
 import { trustedBackendUrl } from './http/trust.js';
-import type { DatasetBuilder } from './sink.js';
+import { assembleDataset } from '../dataset/assemble.js';
+import type { SpanTableBuilder } from '../dataset/table.js';
 
 /**
  * What the pulls from Tempo, Jaeger and Zipkin share: the client (URL checked, credentials from
@@ -142,7 +143,8 @@ export function progress(logger: Logger, total: number, what: string): (done: nu
 const MAX_FAILURES_KEPT = 50;
 
 export interface PullResult {
-  found: number;
+  /** Traces the search found; by default those in the answer (Jaeger, Zipkin: the search answers whole traces). */
+  found?: number;
   failed: number;
   partial: number;
   failures: CoverageFailure[];
@@ -150,7 +152,7 @@ export interface PullResult {
 
 /** The dataset of a pull: the window and query asked, the traces found, fetched, partial and failed. */
 export function pulledDataset(
-  builder: DatasetBuilder,
+  builder: SpanTableBuilder,
   kind: SourceKind,
   query: QueryConfig,
   source: BackendConfig,
@@ -158,9 +160,8 @@ export function pulledDataset(
   window: Window,
   result: PullResult,
 ): Dataset {
-  const fetched = builder.traceCount;
-  return builder.finish(
-    {
+  const dataset = assembleDataset(builder, {
+    provenance: {
       source: kind,
       queryId: query.id,
       queryName: query.name,
@@ -171,16 +172,19 @@ export function pulledDataset(
       windowEndUs: window.endUs,
       origin,
     },
-    {
-      complete: result.failed === 0 && result.partial === 0,
-      exemplars: builder.offered,
-      tracesWanted: Math.max(result.found, fetched),
-      tracesFetched: fetched,
-      tracesFailed: result.failed,
-      failures: result.failures.slice(0, MAX_FAILURES_KEPT),
-      limit: source.limit,
-      limitReached: result.found >= source.limit,
-      ...(result.partial ? { tracesPartial: result.partial } : {}),
-    },
-  );
+  });
+  const fetched = dataset.table.traceIds.length;
+  const found = result.found ?? fetched;
+  dataset.coverage = {
+    ...dataset.coverage,
+    complete: result.failed === 0 && result.partial === 0,
+    tracesWanted: Math.max(found, fetched),
+    tracesFetched: fetched,
+    tracesFailed: result.failed,
+    failures: result.failures.slice(0, MAX_FAILURES_KEPT),
+    limit: source.limit,
+    limitReached: found >= source.limit,
+    ...(result.partial ? { tracesPartial: result.partial } : {}),
+  };
+  return dataset;
 }

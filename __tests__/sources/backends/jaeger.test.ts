@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SourceError } from '../../../src/errors.js';
-import { byId, collect, core, expectedTraces, failure, fake, queryOf } from './setup.js';
+import { byId, collect, core, expectedTraces, failure, fake, queryOf, spansOf } from './setup.js';
 
 /**
  * The Jaeger source against the Jaeger fake over real HTTP: api_v3 (OTLP answers; the fake reads
@@ -22,7 +22,7 @@ describe('the Jaeger source', () => {
     const { dataset, log } = await collect(queryOf(jaeger(f.url, api), PAYMENTS));
     const wanted = expectedTraces(f, isPayment);
     expect(wanted.size).toBeGreaterThan(10);
-    expect(dataset.spans.map(core).sort(byId)).toEqual([...wanted.values()].flat().map(core).sort(byId));
+    expect(spansOf(dataset).map(core).sort(byId)).toEqual([...wanted.values()].flat().map(core).sort(byId));
     expect(dataset.provenance).toMatchObject({ source: 'jaeger', query: PAYMENTS });
     expect(dataset.coverage).toMatchObject({
       complete: true,
@@ -31,7 +31,9 @@ describe('the Jaeger source', () => {
       limitReached: false,
     });
     // Errors arrive as status code 2 (api_v3) or the error tag (v1): either way they count.
-    expect(dataset.spans.filter((s) => s.error).length).toBe([...wanted.values()].flat().filter((s) => s.error).length);
+    expect(spansOf(dataset).filter((s) => s.error).length).toBe(
+      [...wanted.values()].flat().filter((s) => s.error).length,
+    );
     expect(log.lines.some((l) => l.message.includes(`${wanted.size} traces of api-server`))).toBe(true);
   });
 
@@ -52,7 +54,7 @@ describe('the Jaeger source', () => {
   it('reads "No traces found" as an empty window, not a failure', async () => {
     const f = await fake({ backend: 'jaeger', traces: 50 });
     const { dataset } = await collect(queryOf(jaeger(f.url), 'service = "nobody"'));
-    expect(dataset.spans).toEqual([]);
+    expect(spansOf(dataset)).toEqual([]);
     expect(dataset.coverage).toMatchObject({ complete: true, tracesWanted: 0, limitReached: false });
   });
 
@@ -77,7 +79,7 @@ describe('the Jaeger source', () => {
   it('names the host and the fix when the proxy in front refuses the credentials', async () => {
     const f = await fake({ backend: 'jaeger', traces: 30, token: 'proxy-token' });
     expect(
-      (await collect(queryOf(jaeger(f.url), PAYMENTS), { token: 'proxy-token' })).dataset.spans.length,
+      spansOf((await collect(queryOf(jaeger(f.url), PAYMENTS), { token: 'proxy-token' })).dataset).length,
     ).toBeGreaterThan(0);
     const error = await failure(queryOf(jaeger(f.url), PAYMENTS));
     expect(error).toBeInstanceOf(SourceError);

@@ -1,6 +1,7 @@
 import { afterEach } from 'vitest';
 import { parseConfig } from '../../../src/config/index.js';
 import type { QueryConfig } from '../../../src/config/types.js';
+import { spansOfTable } from '../../../src/dataset/table.js';
 import type { Dataset, Span } from '../../../src/dataset/types.js';
 import { recordingLogger } from '../../../src/log.js';
 import { sourceFor, type BackendSettings } from '../../../src/sources/index.js';
@@ -74,3 +75,6 @@ export const core = (s: Span) => ({
 
 export const byId = (a: { traceId: string; spanId: string }, b: { traceId: string; spanId: string }) =>
   `${a.traceId}/${a.spanId}`.localeCompare(`${b.traceId}/${b.spanId}`);
+
+/** The spans of a dataset, as objects (the dataset holds a table). */
+export const spansOf = (d: Dataset): Span[] => spansOfTable(d.table);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SourceError } from '../../../src/errors.js';
-import { byId, collect, core, expectedTraces, failure, fake, queryOf } from './setup.js';
+import { byId, collect, core, expectedTraces, failure, fake, queryOf, spansOf } from './setup.js';
 
 /**
  * The Tempo source against the Tempo fake over real HTTP: a TraceQL search over the window, each
@@ -16,9 +16,9 @@ describe('the Tempo source', () => {
     const { dataset, log } = await collect(queryOf(tempo(f.url), ANDROID));
     const wanted = expectedTraces(f, (s) => s.service === 'android');
     expect(wanted.size).toBeGreaterThan(20);
-    expect(dataset.spans.map(core).sort(byId)).toEqual([...wanted.values()].flat().map(core).sort(byId));
+    expect(spansOf(dataset).map(core).sort(byId)).toEqual([...wanted.values()].flat().map(core).sort(byId));
     // The search stripped 16 leading zeros from each id; the dataset has them back.
-    expect(dataset.spans.every((s) => /^0{16}[0-9a-f]{16}$/.test(s.traceId))).toBe(true);
+    expect(spansOf(dataset).every((s) => /^0{16}[0-9a-f]{16}$/.test(s.traceId))).toBe(true);
     expect(dataset.provenance).toMatchObject({ source: 'tempo', queryId: 'checkout', query: ANDROID, origin: f.url });
     expect(dataset.provenance.windowEndUs! - dataset.provenance.windowStartUs!).toBe(15 * 60e6);
     expect(dataset.coverage).toMatchObject({
@@ -59,7 +59,7 @@ describe('the Tempo source', () => {
       const f = await fake({ backend: 'tempo', traces: 60, tempoApi: api });
       const { dataset } = await collect(queryOf(tempo(f.url), ANDROID));
       const wanted = expectedTraces(f, (s) => s.service === 'android');
-      expect(dataset.spans.map(core).sort(byId)).toEqual([...wanted.values()].flat().map(core).sort(byId));
+      expect(spansOf(dataset).map(core).sort(byId)).toEqual([...wanted.values()].flat().map(core).sort(byId));
       // v2 is asked once; once the older endpoint answered, it alone is used.
       expect(f.stats().requests['/api/v2/traces/{id}']).toBe(1);
       expect(f.stats().requests['/api/traces/{id}']).toBe(wanted.size);
@@ -99,7 +99,7 @@ describe('the Tempo source', () => {
     const host = new URL(f.url).host;
     const withTenant = queryOf(tempo(f.url, '\n  tenant: team-a'), ANDROID);
     const { dataset } = await collect(withTenant, { username: '1234', password: 's3cret' });
-    expect(dataset.spans.length).toBeGreaterThan(0);
+    expect(spansOf(dataset).length).toBeGreaterThan(0);
 
     const wrong = await failure(withTenant, { username: '1234', password: 'wrong' });
     expect(wrong).toBeInstanceOf(SourceError);
@@ -133,7 +133,7 @@ describe('the Tempo source', () => {
         event: 'pull_request_target',
       },
     );
-    expect(named.dataset.spans.length).toBeGreaterThan(0);
+    expect(spansOf(named.dataset).length).toBeGreaterThan(0);
   });
 
   it('stops when cancelled, with a clear error', async () => {

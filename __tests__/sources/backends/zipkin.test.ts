@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SourceError } from '../../../src/errors.js';
 import { sharedServerId } from '../../../src/sources/zipkin/json.js';
-import { collect, expectedTraces, failure, fake, queryOf } from './setup.js';
+import { collect, expectedTraces, failure, fake, queryOf, spansOf } from './setup.js';
 
 /**
  * The Zipkin source against the Zipkin fake over real HTTP. The fake writes calls between services
@@ -19,9 +19,9 @@ describe('the Zipkin source', () => {
     const calls = spans.filter((s) => s.parentSpanId && ids.get(s.parentSpanId)!.service !== s.service);
     expect(calls.length).toBeGreaterThan(0);
     // Every span of the traffic, plus one client span for each call into another service.
-    expect(dataset.spans).toHaveLength(spans.length + calls.length);
+    expect(spansOf(dataset)).toHaveLength(spans.length + calls.length);
     expect(dataset.coverage).toMatchObject({ complete: true, tracesWanted: wanted.size, tracesFetched: wanted.size });
-    const got = new Map(dataset.spans.map((s) => [`${s.traceId}/${s.spanId}`, s]));
+    const got = new Map(spansOf(dataset).map((s) => [`${s.traceId}/${s.spanId}`, s]));
     for (const call of calls) {
       const client = got.get(`${call.traceId}/${call.spanId}`)!;
       const server = got.get(`${call.traceId}/${sharedServerId(call.traceId, call.spanId)}`)!;
@@ -47,7 +47,7 @@ describe('the Zipkin source', () => {
         sharedServerId(parent.traceId, parent.spanId),
       );
     }
-    expect(dataset.spans.filter((s) => s.error).length).toBe(spans.filter((s) => s.error).length);
+    expect(spansOf(dataset).filter((s) => s.error).length).toBe(spans.filter((s) => s.error).length);
     const search = f.stats().searches[0]!;
     expect(search).toMatchObject({ serviceName: 'android', limit: '500', lookback: String(15 * 60_000) });
   });

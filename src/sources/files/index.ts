@@ -1,8 +1,9 @@
 /** sources/files: trace files of every format trace-differ reads, recognised from their content. */
-import type { Dataset, Span } from '../../dataset/types.js';
-import { parseFilter } from '../otlp/filter.js';
+import { parseFilter } from '../../config/filter.js';
+import { assembleDataset } from '../../dataset/assemble.js';
+import { SpanTableBuilder } from '../../dataset/table.js';
+import type { Dataset } from '../../dataset/types.js';
 import { otlpFiles } from '../otlp/read.js';
-import { DatasetBuilder } from '../sink.js';
 import { readTraceFile } from './read.js';
 
 export { classify, detectFormat, FORMATS_READ, type Detection, type FileFormat } from './detect.js';
@@ -23,17 +24,20 @@ export interface FileLoadOptions {
 export async function loadTraceFiles(path: string, options: FileLoadOptions): Promise<Dataset> {
   const keep = parseFilter(options.filter ?? '');
   const files = await otlpFiles(path, options.basePath);
-  const builder = new DatasetBuilder((span: Span) => keep(span));
+  const builder = new SpanTableBuilder();
   const formats = new Set<string>();
   for (const file of files) formats.add(await readTraceFile(file, builder));
   const only = formats.size === 1 ? [...formats][0] : undefined;
-  return builder.finish({
-    // Sources of OTLP files stay 'otlp' as they always were; any other mix is a file source.
-    source: only === 'otlp' || formats.size === 0 ? 'otlp' : 'file',
-    queryId: options.queryId,
-    queryName: options.queryName,
-    query: options.filter ?? '',
-    collectedAt: new Date().toISOString(),
-    origin: path,
+  return assembleDataset(builder, {
+    provenance: {
+      // Sources of OTLP files stay 'otlp' as they always were; any other mix is a file source.
+      source: only === 'otlp' || formats.size === 0 ? 'otlp' : 'file',
+      queryId: options.queryId,
+      queryName: options.queryName,
+      query: options.filter ?? '',
+      collectedAt: new Date().toISOString(),
+      origin: path,
+    },
+    keep,
   });
 }

@@ -4,7 +4,7 @@ import { readSpansFile } from '../../dataset/index.js';
 import { SourceError } from '../../errors.js';
 import { JAEGER_FIX, readJaegerJson } from '../jaeger/json.js';
 import { readOtlpFile } from '../otlp/read.js';
-import type { SpanSink } from '../sink.js';
+import type { SpanTableBuilder } from '../../dataset/table.js';
 import { readZipkinJson, ZIPKIN_FIX } from '../zipkin/json.js';
 import { FORMATS_READ, detectFormat, type Detection, type FileFormat } from './detect.js';
 
@@ -52,7 +52,7 @@ export function unknownFormat(file: string, detection: Extract<Detection, { form
  * Reads the spans of one trace file (any format but trace-differ's own datasets, which carry their
  * provenance and are loaded whole) into the sink. Returns the format recognised.
  */
-export async function readTraceFile(file: string, sink: SpanSink): Promise<Exclude<FileFormat, 'dataset'>> {
+export async function readTraceFile(file: string, sink: SpanTableBuilder): Promise<Exclude<FileFormat, 'dataset'>> {
   const detection = await detectFormat(file);
   switch (detection.format) {
     case 'unknown':
@@ -63,7 +63,7 @@ export async function readTraceFile(file: string, sink: SpanSink): Promise<Exclu
         'pass the dataset file on its own',
       );
     case 'otlp':
-      for await (const span of readOtlpFile(file)) sink.add(span);
+      await readOtlpFile(file, sink);
       return 'otlp';
     case 'jaeger': {
       const doc = parseJson(await wholeText(file, detection.gzip), file, detection.label, JAEGER_FIX);
@@ -77,7 +77,7 @@ export async function readTraceFile(file: string, sink: SpanSink): Promise<Exclu
     }
     case 'seed':
       // The seed's reader streams and checks its own shape; its spans join the others here.
-      for (const span of (await readSpansFile(file)).spans) sink.add(span);
+      sink.addTable((await readSpansFile(file)).table);
       return 'seed';
   }
 }

@@ -1,4 +1,5 @@
 import type { JaegerSourceConfig, QueryConfig } from '../../config/types.js';
+import { SpanTableBuilder } from '../../dataset/table.js';
 import type { Dataset } from '../../dataset/types.js';
 import { SourceError } from '../../errors.js';
 import {
@@ -11,9 +12,8 @@ import {
 } from '../backend.js';
 import type { BackendHttp } from '../http/client.js';
 import { HttpError } from '../http/retry.js';
-import { resourceSpansOf } from '../otlp/read.js';
-import { jaegerSearch, type JaegerSearch } from '../search-query.js';
-import { DatasetBuilder } from '../sink.js';
+import { resourceSpansInto } from '../otlp/read.js';
+import { jaegerSearch, type JaegerSearch } from '../../config/search-query.js';
 import type { CollectContext, Source } from '../source.js';
 import { readJaegerJson } from './json.js';
 
@@ -89,7 +89,7 @@ async function collectJaeger(query: QueryConfig, context: CollectContext, option
   );
   try {
     const window = windowOf(source, options.settings);
-    const builder = new DatasetBuilder();
+    const builder = new SpanTableBuilder();
     const path = source.api === 'v1' ? v1Path(search, window, source.limit) : v3Path(search, window, source.limit);
     let text: string | undefined;
     try {
@@ -119,23 +119,23 @@ async function collectJaeger(query: QueryConfig, context: CollectContext, option
       } else {
         for (const doc of v3Documents(text, http, path)) {
           const result = (doc as { result?: { resourceSpans?: unknown[] } }).result;
-          (result?.resourceSpans ?? []).forEach((rs, i) => {
-            for (const span of resourceSpansOf(rs, where, `result.resourceSpans[${i}]`)) builder.add(span);
-          });
+          (result?.resourceSpans ?? []).forEach((rs, i) =>
+            resourceSpansInto(builder, rs, where, `result.resourceSpans[${i}]`),
+          );
         }
       }
     }
-    const found = builder.traceCount;
-    context.logger.info(
-      `Jaeger at ${http.host}: ${found} traces of ${search.service} in the last ${source.windowMinutes} min` +
-        (found >= source.limit ? ` (the limit of ${source.limit}: the first found, not all the window's traces)` : ''),
-    );
-    return pulledDataset(builder, 'jaeger', query, source, http.base, window, {
-      found,
+    const dataset = pulledDataset(builder, 'jaeger', query, source, http.base, window, {
       failed: 0,
       partial: 0,
       failures: [],
     });
+    const found = dataset.coverage.tracesFetched;
+    context.logger.info(
+      `Jaeger at ${http.host}: ${found} traces of ${search.service} in the last ${source.windowMinutes} min` +
+        (found >= source.limit ? ` (the limit of ${source.limit}: the first found, not all the window's traces)` : ''),
+    );
+    return dataset;
   } finally {
     await http.close();
   }

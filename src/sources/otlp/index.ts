@@ -5,7 +5,7 @@ import { loadTraceFiles } from '../files/index.js';
 import type { CollectContext, Source } from '../source.js';
 
 export { isOtlpFile, otlpFiles, readOtlpFile } from './read.js';
-export { parseFilter } from './filter.js';
+export { parseFilter } from '../../config/filter.js';
 
 /**
  * Reads every file of a path, keeps the spans the filter selects, de-duplicated by trace and span id.
@@ -30,7 +30,7 @@ export function createOtlpSource(options: { basePath?: string } = {}): Source {
         basePath: options.basePath,
       });
       context.logger.info(
-        `read ${dataset.spans.length} spans of ${dataset.coverage.tracesFetched} traces from ${query.source.path}`,
+        `read ${dataset.table.size} spans of ${dataset.coverage.tracesFetched} traces from ${query.source.path}`,
       );
       return dataset;
     },

@@ -12,8 +12,8 @@ import {
 } from '../backend.js';
 import { HttpError } from '../http/retry.js';
 import { traceIdOf } from '../ids.js';
-import { resourceSpansOf } from '../otlp/read.js';
-import { DatasetBuilder } from '../sink.js';
+import { SpanTableBuilder } from '../../dataset/table.js';
+import { resourceSpansInto } from '../otlp/read.js';
 import type { CollectContext, Source } from '../source.js';
 
 /**
@@ -90,7 +90,7 @@ async function collectTempo(query: QueryConfig, context: CollectContext, options
         (limitReached ? ` (the limit of ${source.limit}: the first found, not all the window's traces)` : ''),
     );
 
-    const builder = new DatasetBuilder();
+    const builder = new SpanTableBuilder();
     const failures: CoverageFailure[] = [];
     let failed = 0;
     let partial = 0;
@@ -145,10 +145,9 @@ async function collectTempo(query: QueryConfig, context: CollectContext, options
             trace.trace?.resourceSpans ?? trace.trace?.batches ?? trace.resourceSpans ?? trace.batches ?? [];
           try {
             // A trace is read whole before its spans join the dataset: a malformed answer costs the trace, not half of it.
-            const spans = lists.flatMap((rs, i) => [
-              ...resourceSpansOf(rs, `Tempo trace ${id}`, `resourceSpans[${i}]`),
-            ]);
-            for (const span of spans) builder.add(span);
+            const one = new SpanTableBuilder(64);
+            lists.forEach((rs, i) => resourceSpansInto(one, rs, `Tempo trace ${id}`, `resourceSpans[${i}]`));
+            builder.addTable(one.finish());
           } catch (error) {
             failed++;
             failures.push({ ref: id, reason: (error as Error).message });

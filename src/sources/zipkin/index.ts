@@ -1,10 +1,10 @@
 import type { QueryConfig, ZipkinSourceConfig } from '../../config/types.js';
+import { SpanTableBuilder } from '../../dataset/table.js';
 import type { Dataset } from '../../dataset/types.js';
 import { SourceError } from '../../errors.js';
 import { backendClient, CREDENTIALS_HELP, pulledDataset, windowOf, type BackendSettings } from '../backend.js';
 import { HttpError } from '../http/retry.js';
-import { zipkinSearch } from '../search-query.js';
-import { DatasetBuilder } from '../sink.js';
+import { zipkinSearch } from '../../config/search-query.js';
 import type { CollectContext, Source } from '../source.js';
 import { readZipkinJson } from './json.js';
 
@@ -54,19 +54,20 @@ async function collectZipkin(query: QueryConfig, context: CollectContext, option
       }
       throw error;
     }
-    const builder = new DatasetBuilder();
+    const builder = new SpanTableBuilder();
     readZipkinJson(answer ?? [], `Zipkin at ${http.host}, /api/v2/traces`, builder);
-    const found = Array.isArray(answer) ? answer.length : builder.traceCount;
-    context.logger.info(
-      `Zipkin at ${http.host}: ${found} traces in the last ${source.windowMinutes} min` +
-        (found >= source.limit ? ` (the limit of ${source.limit}: the first found, not all the window's traces)` : ''),
-    );
-    return pulledDataset(builder, 'zipkin', query, source, http.base, window, {
-      found,
+    const dataset = pulledDataset(builder, 'zipkin', query, source, http.base, window, {
+      ...(Array.isArray(answer) ? { found: answer.length } : {}),
       failed: 0,
       partial: 0,
       failures: [],
     });
+    const found = dataset.coverage.tracesWanted;
+    context.logger.info(
+      `Zipkin at ${http.host}: ${found} traces in the last ${source.windowMinutes} min` +
+        (found >= source.limit ? ` (the limit of ${source.limit}: the first found, not all the window's traces)` : ''),
+    );
+    return dataset;
   } finally {
     await http.close();
   }

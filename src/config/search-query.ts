@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { parseClauses } from './otlp/filter.js';
+import { parseClauses } from './filter.js';
 
 /**
  * The query text of a Jaeger or Zipkin source, in the filter language of OTLP sources
