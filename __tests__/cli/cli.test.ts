@@ -109,8 +109,10 @@ describe('trace-differ diff', () => {
   it('says which side is not a file, with exit 2 and no stack trace', async () => {
     const r = await trace(['diff', dataset('baseline.ndjson'), 'nope.ndjson']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("trace-differ: 'nope.ndjson' is not a file, a stored dataset key, or a Lightstep");
-    expect(r.stderr).toContain('fix: pass the path of a dataset or span JSON file');
+    expect(r.stderr).toContain(
+      "trace-differ: 'nope.ndjson' is not a file, a folder, a stored dataset key, a Lightstep snapshot id or 'now'",
+    );
+    expect(r.stderr).toContain('fix: pass the path of a dataset or trace file');
     expect(r.stderr).not.toMatch(STACK);
   });
 

@@ -88,11 +88,15 @@ describe.each(pages)('docs/%s.md, copied as written', (backend, auth) => {
 
     const second = await run(1101 + pages.findIndex(([b]) => b === backend) * 10);
     expect(second.exitCode, second.stdout).toBe(0);
-    expect(['pass', 'notice', 'warn', 'fail']).toContain(second.outputs.verdict);
     const report = JSON.parse(await readFile(second.outputs['report-json']!, 'utf8')) as {
-      outcomes: { query: { id: string }; result: { baseline: { spans: number } | null; current: { spans: number } } }[];
+      outcomes: {
+        query: { id: string };
+        result: { verdict: string; baseline: { spans: number } | null; current: { spans: number } };
+      }[];
     };
+    // The page's second query may find nothing in the fake's traffic; the first is diffed.
     const checkout = report.outcomes.find((o) => o.query.id === 'checkout')!;
+    expect(['pass', 'notice', 'warn', 'fail']).toContain(checkout.result.verdict);
     expect(checkout.result.baseline!.spans).toBeGreaterThan(0);
     expect(checkout.result.current.spans).toBeGreaterThan(0);
   });
