@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { SourceError } from '../../../src/errors.js';
 import { byId, collect, core, expectedTraces, failure, fake, queryOf, spansOf } from './setup.js';
@@ -152,5 +154,21 @@ describe('the Tempo source', () => {
     expect(error.message).toContain('Tempo at');
     expect(error.message).toContain('refused the search');
     expect((error as SourceError).fix).toContain('{ resource.service.name = "checkout" }');
+  });
+
+  it("puts a server's error body in one line, so that it cannot start a workflow command", async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      res.end('bad query\n::error::injected\r\n::add-mask::x');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const error = await failure(queryOf(tempo(url), ANDROID));
+      expect(error.message).toContain('answered 400: bad query ::error::injected ::add-mask::x');
+      expect(error.message).not.toMatch(/[\r\n]/);
+    } finally {
+      server.close();
+    }
   });
 });

@@ -181,7 +181,8 @@ export class BackendHttp {
         }
         if (res.statusCode >= 200 && res.statusCode < 300) return text;
         if (res.statusCode === 404 && init.notFound === 'undefined') return undefined;
-        const detail = this.redact(text.trim().slice(0, 200)) || `HTTP ${res.statusCode}`;
+        // One line, short: a server's body is untrusted text, and a line break could start a workflow command.
+        const detail = oneLine(this.redact(text)) || `HTTP ${res.statusCode}`;
         if (res.statusCode === 401 || res.statusCode === 403) {
           throw new SourceError(
             `${this.options.backend} at ${this.host} refused the request (${res.statusCode}: ${detail}) to ${name}`,
@@ -223,4 +224,14 @@ export class BackendHttp {
       );
     }
   }
+}
+
+/** Untrusted text (a server's answer) as one short line: control characters and line breaks become spaces. */
+export function oneLine(text: string, max = 200): string {
+  let out = '';
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    out += c < 0x20 || c === 0x7f || c === 0x2028 || c === 0x2029 ? ' ' : ch;
+  }
+  return out.replace(/ {2,}/g, ' ').trim().slice(0, max);
 }

@@ -10,6 +10,7 @@ import {
   windowOf,
   type BackendSettings,
 } from '../backend.js';
+import { oneLine } from '../http/client.js';
 import { HttpError } from '../http/retry.js';
 import { traceIdOf } from '../ids.js';
 import { SpanTableBuilder } from '../../dataset/table.js';
@@ -139,7 +140,8 @@ async function collectTempo(query: QueryConfig, context: CollectContext, options
         } else {
           if (trace.status === 'PARTIAL') {
             partial++;
-            failures.push({ ref: id, reason: `partial: ${trace.message ?? 'larger than max_bytes_per_trace'}` });
+            const why = typeof trace.message === 'string' ? oneLine(trace.message) : 'larger than max_bytes_per_trace';
+            failures.push({ ref: id, reason: `partial: ${why}` });
           }
           const lists =
             trace.trace?.resourceSpans ?? trace.trace?.batches ?? trace.resourceSpans ?? trace.batches ?? [];
