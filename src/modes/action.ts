@@ -10,6 +10,7 @@ import type { Logger } from '../log.js';
 import { annotateFindings, publishReport, setRunOutputs, writePlanSummary } from '../publish/index.js';
 import { renderJson, renderMarkdown } from '../report/index.js';
 import type { Report } from '../report/types.js';
+import { runEvent } from '../sources/endpoint.js';
 import { createStore, type DatasetStore } from '../store/index.js';
 import { artifactName, uploadRunArtifact } from './artifacts.js';
 import { collect } from './collect.js';
@@ -118,6 +119,9 @@ async function buildContext(
     sources: {
       lightstep: inputs.lightstep,
       basePath: workspace,
+      // The workspace may hold a pull request's checkout: paths stay in it, endpoints stay trusted (docs/security.md).
+      confinePaths: true,
+      event: runEvent(env) ?? gh.eventName,
       // For tests and demos against the simulator: scales every snapshot wait (not an action input on purpose).
       timeScale: Number(env.TRACE_DIFFER_TIME_SCALE) || undefined,
     },

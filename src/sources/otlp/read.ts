@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { glob, open, readdir, stat } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { glob, open, readdir, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Span } from '../../dataset/types.js';
@@ -29,17 +29,25 @@ interface ResourceSpans {
 
 const GZIP = Buffer.from([0x1f, 0x8b]);
 
-/** The OTLP files a path names: a file, a directory (recursive), or a glob. */
-export async function otlpFiles(path: string, basePath = process.cwd()): Promise<string[]> {
+/**
+ * The OTLP files a path names: a file, a directory (recursive), or a glob. With `confine`, every file
+ * must resolve (symlinks followed) inside `basePath` and outside its `.git` folder: the action reads
+ * paths from a configuration a pull request may have written, in a workspace that may hold the
+ * checkout's credentials (`.git/config`) and next to the runner's own files.
+ */
+export async function otlpFiles(path: string, basePath = process.cwd(), confine = false): Promise<string[]> {
   const full = isAbsolute(path) ? path : resolve(basePath, path);
+  const check = confine ? await confinedTo(basePath, path) : (file: string) => Promise.resolve(file);
   const info = await stat(full).catch(() => undefined);
-  if (info?.isFile()) return [full];
+  if (info?.isFile()) return [await check(full)];
   if (info?.isDirectory()) {
+    await check(full);
     const entries = await readdir(full, { recursive: true, withFileTypes: true });
-    return entries
+    const files = entries
       .filter((e) => e.isFile() && /\.(json|jsonl|ndjson)(\.gz)?$/.test(e.name))
       .map((e) => join(e.parentPath, e.name))
       .sort();
+    return Promise.all(files.map(check));
   }
   const matches: string[] = [];
   for await (const m of glob(path, { cwd: basePath })) matches.push(isAbsolute(m) ? m : resolve(basePath, m));
@@ -49,7 +57,25 @@ export async function otlpFiles(path: string, basePath = process.cwd()): Promise
       'point source.otlp.path at a file, a folder or a glob of OTLP JSON exports (e.g. traces/*.jsonl)',
     );
   }
-  return matches.sort();
+  return Promise.all(matches.sort().map(check));
+}
+
+/** A check that a file's real path lies inside the real `basePath`, not in its `.git`; the file itself when it does. */
+async function confinedTo(basePath: string, given: string): Promise<(file: string) => Promise<string>> {
+  const base = await realpath(basePath);
+  return async (file) => {
+    const real = await realpath(file);
+    const rel = relative(base, real);
+    const outside = rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+    if (outside || rel.split(sep).includes('.git')) {
+      throw new SourceError(
+        `source.otlp.path ${JSON.stringify(given)} reaches ${real}, ${outside ? 'outside the workspace' : "inside the workspace's .git folder"} ${base}`,
+        "keep OTLP exports in the repository's workspace (a path relative to it, without symlinks that lead out of it); " +
+          'a workflow that needs a file from elsewhere copies it into the workspace first',
+      );
+    }
+    return file;
+  };
 }
 
 async function isGzip(file: string): Promise<boolean> {
