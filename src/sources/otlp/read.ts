@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Span } from '../../dataset/types.js';
 import { SourceError } from '../../errors.js';
+import { printable } from '../../text.js';
 import { attributes, hexId, nanosToMicros, type KeyValue } from './values.js';
 
 interface OtlpSpan {
@@ -290,7 +291,7 @@ export async function* readOtlpFile(file: string): AsyncGenerator<Span> {
               try {
                 parsed = JSON.parse(text);
               } catch (error) {
-                const message = (error as Error).message;
+                const message = printable((error as Error).message);
                 const at = /position (\d+)/.exec(message)?.[1];
                 const rel = at === undefined ? { line: 1, column: 1 } : lineColumn(text, Number(at));
                 const pos =
@@ -323,7 +324,7 @@ export async function* readOtlpFile(file: string): AsyncGenerator<Span> {
   } catch (error) {
     if (error instanceof SourceError) throw error;
     throw new SourceError(
-      `${file}: cannot be read (${(error as Error).message})`,
+      `${file}: cannot be read (${printable((error as Error).message)})`,
       'check that the file is OTLP JSON, optionally gzipped',
     );
   } finally {
