@@ -51,4 +51,25 @@ describe('trustedEndpoint', () => {
     expect(configMayComeFromPullRequest('schedule')).toBe(false);
     expect(configMayComeFromPullRequest(undefined)).toBe(false);
   });
+
+  it('serves a backend with no documented host and no default (Tempo, Jaeger, Zipkin): the URL must be named', () => {
+    const tempo = (url: string | undefined, event: string | undefined, withSecrets = true, input?: string) =>
+      trustedEndpoint(url, {
+        input,
+        event,
+        withSecrets,
+        documentedHosts: [],
+        names: { backend: 'Tempo', input: 'backend-url', configKey: 'source.tempo.url' },
+      });
+    expect(() => tempo(undefined, 'schedule')).toThrow(/no Tempo URL was given/);
+    expect(tempo('https://tempo.acme.example', 'schedule')).toBe('https://tempo.acme.example');
+    expect(() => tempo('https://tempo.acme.example', 'pull_request_target')).toThrow(
+      /the Tempo key is sent only to a host the workflow itself names/,
+    );
+    expect(tempo('https://tempo.acme.example', 'pull_request_target', true, 'https://tempo.acme.example')).toBe(
+      'https://tempo.acme.example',
+    );
+    // Without a secret nothing can leak: plain http, and a host the configuration names, are its business.
+    expect(tempo('http://tempo.internal:3200', 'pull_request_target', false)).toBe('http://tempo.internal:3200');
+  });
 });

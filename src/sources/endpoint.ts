@@ -1,3 +1,4 @@
+import * as core from '@actions/core';
 import { SourceError } from '../errors.js';
 
 /**
@@ -40,8 +41,13 @@ export function isLoopback(hostname: string): boolean {
 export interface EndpointOptions {
   /** The action input (or CLI option) naming the URL, when set: it wins over the configuration. */
   input?: string;
-  /** The documented URL used when neither the input nor the configuration names one. */
-  fallback: string;
+  /** The documented URL used when neither the input nor the configuration names one; without it, one must. */
+  fallback?: string;
+  /**
+   * Whether a secret goes with the requests (a key, a token, a password, extra headers): default true.
+   * Without one, nothing can leak, and a plain-http or configuration-named host is the configuration's business.
+   */
+  withSecrets?: boolean;
   /** GITHUB_EVENT_NAME inside Actions (see `runEvent`); undefined outside. */
   event: string | undefined;
   /** Hosts the backend documents (e.g. api.lightstep.com); a configuration may always name these. */
@@ -57,14 +63,23 @@ export interface EndpointOptions {
  */
 export function trustedEndpoint(url: string | undefined, options: EndpointOptions): string {
   const { names } = options;
+  const withSecrets = options.withSecrets ?? true;
   const fromInput = options.input?.trim() || undefined;
-  const chosen = (fromInput ?? url?.trim() ?? options.fallback).replace(/\/+$/, '');
+  const chosen = (fromInput ?? url?.trim() ?? options.fallback ?? '').replace(/\/+$/, '');
+  const example =
+    options.fallback ?? `https://${options.documentedHosts[0] ?? `${names.backend.toLowerCase()}.example.com`}`;
+  if (!chosen) {
+    throw new SourceError(
+      `no ${names.backend} URL was given`,
+      `set ${names.configKey} in the configuration (e.g. ${example}), or the '${names.input}' input`,
+    );
+  }
   const where = fromInput ? `input '${names.input}'` : url ? `${names.configKey} of the configuration` : 'the default';
   const parsed = URL.canParse(chosen) ? new URL(chosen) : undefined;
   if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
     throw new SourceError(
       `the ${names.backend} URL ${JSON.stringify(chosen)} (${where}) is not an https URL`,
-      `set it to the API's base URL alone, e.g. ${options.fallback}`,
+      `set it to the API's base URL alone, e.g. ${example}`,
     );
   }
   if (parsed.username || parsed.password) {
@@ -73,20 +88,28 @@ export function trustedEndpoint(url: string | undefined, options: EndpointOption
       `remove them from the URL: the key is sent in a header, from the action's input`,
     );
   }
-  if (parsed.protocol === 'http:' && !isLoopback(parsed.hostname)) {
+  if (withSecrets && parsed.protocol === 'http:' && !isLoopback(parsed.hostname)) {
     throw new SourceError(
       `the ${names.backend} URL ${chosen} (${where}) is plain http: the key would cross the network in clear text`,
       `use https://${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname} (plain http is allowed to 127.0.0.1 and localhost only)`,
     );
   }
   const documented = options.documentedHosts.includes(parsed.hostname.toLowerCase()) && parsed.protocol === 'https:';
-  if (!fromInput && url && !documented && configMayComeFromPullRequest(options.event)) {
+  if (withSecrets && !fromInput && url && !documented && configMayComeFromPullRequest(options.event)) {
     throw new SourceError(
       `${names.configKey} of the configuration names ${parsed.host}, and on a '${options.event}' event the configuration ` +
-        `may come from a pull request: the ${names.backend} key is sent only to ${options.documentedHosts.join(' or ')}, ` +
-        'or to a host the workflow itself names',
+        `may come from a pull request: the ${names.backend} key is sent only to ` +
+        `${options.documentedHosts.length ? `${options.documentedHosts.join(' or ')}, or to ` : ''}a host the workflow itself names`,
       `if ${parsed.host} is yours, name it in the workflow: '${names.input}: ${chosen}' in the step's 'with:' (see docs/security.md)`,
     );
   }
   return chosen;
+}
+
+/**
+ * Masks a secret in the runner's log as soon as a source holds it (a key, a token, a password), so that
+ * nothing printed later can show it. Outside Actions the command would only print it, so it is not issued.
+ */
+export function maskSecret(secret: string): void {
+  if (secret && process.env.GITHUB_ACTIONS === 'true') core.setSecret(secret);
 }

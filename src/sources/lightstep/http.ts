@@ -1,9 +1,8 @@
-import * as core from '@actions/core';
 import { setTimeout as delay } from 'node:timers/promises';
 import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import { SourceError } from '../../errors.js';
 import type { Logger } from '../../log.js';
-import { isLoopback } from '../endpoint.js';
+import { isLoopback, maskSecret } from '../endpoint.js';
 import { SlidingWindowLimiter, TooLongAWait, type Slot } from './limiter.js';
 
 /**
@@ -129,7 +128,7 @@ export class LightstepHttp {
     }
     // Masked as soon as we hold it, so that nothing any later step prints can show it. Outside
     // Actions the workflow command would only print the key, so it is not issued there.
-    if (process.env.GITHUB_ACTIONS === 'true') core.setSecret(this.apiKey);
+    maskSecret(this.apiKey);
     const apiUrl = (options.apiUrl ?? 'https://api.lightstep.com').trim().replace(/\/+$/, '');
     // The key goes over https, or plain http to loopback (the simulator); which hosts may receive it
     // at all is `trustedEndpoint`'s decision, made before a client is built.
