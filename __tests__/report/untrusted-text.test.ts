@@ -204,8 +204,9 @@ describe('call edges whose names hold the edge arrow', () => {
   it('draw no edge that nobody made: an ambiguous edge is one node', () => {
     const calm = Array.from({ length: 300 }, (_, i) => span({ spanId: `s${i}`, durationUs: 100 + i }));
     const edges = Array.from({ length: 200 }, (_, i) => [
-      span({ spanId: `p${i}`, operation: 'a -> b', service: 'gateway', durationUs: 5 }),
+      span({ traceId: `a${i}`, spanId: `p${i}`, operation: 'a -> b', service: 'gateway', durationUs: 5 }),
       span({
+        traceId: `a${i}`,
         spanId: `c${i}`,
         parentSpanId: `p${i}`,
         operation: 'pay"] --> evil["x',
