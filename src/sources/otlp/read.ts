@@ -1,11 +1,12 @@
 import { createReadStream } from 'node:fs';
-import { glob, open, readdir, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { glob, open, readdir, stat } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Span } from '../../dataset/types.js';
 import { SourceError } from '../../errors.js';
 import { printable } from '../../text.js';
+import { insideWorkspace } from '../paths.js';
 import { attributes, hexId, nanosToMicros, type KeyValue } from './values.js';
 
 interface OtlpSpan {
@@ -38,7 +39,9 @@ const GZIP = Buffer.from([0x1f, 0x8b]);
  */
 export async function otlpFiles(path: string, basePath = process.cwd(), confine = false): Promise<string[]> {
   const full = isAbsolute(path) ? path : resolve(basePath, path);
-  const check = confine ? await confinedTo(basePath, path) : (file: string) => Promise.resolve(file);
+  const check = confine
+    ? await insideWorkspace(basePath, path, 'source.otlp.path')
+    : (file: string) => Promise.resolve(file);
   const info = await stat(full).catch(() => undefined);
   if (info?.isFile()) return [await check(full)];
   if (info?.isDirectory()) {
@@ -59,24 +62,6 @@ export async function otlpFiles(path: string, basePath = process.cwd(), confine 
     );
   }
   return Promise.all(matches.sort().map(check));
-}
-
-/** A check that a file's real path lies inside the real `basePath`, not in its `.git`; the file itself when it does. */
-async function confinedTo(basePath: string, given: string): Promise<(file: string) => Promise<string>> {
-  const base = await realpath(basePath);
-  return async (file) => {
-    const real = await realpath(file);
-    const rel = relative(base, real);
-    const outside = rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
-    if (outside || rel.split(sep).includes('.git')) {
-      throw new SourceError(
-        `source.otlp.path ${JSON.stringify(given)} reaches ${real}, ${outside ? 'outside the workspace' : "inside the workspace's .git folder"} ${base}`,
-        "keep OTLP exports in the repository's workspace (a path relative to it, without symlinks that lead out of it); " +
-          'a workflow that needs a file from elsewhere copies it into the workspace first',
-      );
-    }
-    return file;
-  };
 }
 
 async function isGzip(file: string): Promise<boolean> {
