@@ -14,6 +14,7 @@ import { renderJson, renderMarkdown, renderText } from '../report/index.js';
 import type { Report } from '../report/types.js';
 import { backendSettingsFromEnv } from '../sources/index.js';
 import { LocalStore } from '../store/index.js';
+import { runEvent } from '../sources/endpoint.js';
 
 type Format = 'markdown' | 'json' | 'text';
 type FailOn = 'fail' | 'warn' | 'never';
@@ -63,6 +64,8 @@ function cliContext(config: Config, queries: QueryConfig[], log: Logger, storeDi
       lightstep: { apiKey: process.env.LIGHTSTEP_API_KEY || undefined },
       backend: backendSettingsFromEnv(process.env),
       basePath: process.cwd(),
+      // Run inside a workflow, the CLI trusts the configuration's endpoints no more than the action does.
+      event: runEvent(),
     },
     store: storeDir ? new LocalStore(resolve(storeDir)) : undefined,
     queryConcurrency: 4,

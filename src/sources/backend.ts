@@ -11,7 +11,7 @@ import type { Logger } from '../log.js';
 import type { Dispatcher } from 'undici';
 import { BackendHttp, type BackendCredentials } from './http/client.js';
 import type { RetryPolicy } from './http/retry.js';
-import { trustedBackendUrl } from './http/trust.js';
+import { trustedEndpoint } from './endpoint.js';
 import { assembleDataset } from '../dataset/assemble.js';
 import type { SpanTableBuilder } from '../dataset/table.js';
 
@@ -35,10 +35,10 @@ export interface BackendSettings extends BackendCredentials {
   now?: () => number;
 }
 
-const NAMES: Record<BackendConfig['kind'], { backend: string; example: string }> = {
-  tempo: { backend: 'Tempo', example: 'https://tempo.example.com' },
-  jaeger: { backend: 'Jaeger', example: 'https://jaeger.example.com' },
-  zipkin: { backend: 'Zipkin', example: 'https://zipkin.example.com' },
+const NAMES: Record<BackendConfig['kind'], { backend: string }> = {
+  tempo: { backend: 'Tempo' },
+  jaeger: { backend: 'Jaeger' },
+  zipkin: { backend: 'Zipkin' },
 };
 
 export const CREDENTIALS_HELP =
@@ -88,15 +88,17 @@ export function backendClient(
   run: { event?: string; logger: Logger; signal?: AbortSignal },
   extra: { headers?: Record<string, string>; authFix: string },
 ): BackendHttp {
-  const { backend, example } = NAMES[source.kind];
+  const { backend } = NAMES[source.kind];
   const withSecrets = Boolean(
     settings.token || settings.username || settings.password || Object.keys(settings.headers ?? {}).length,
   );
-  const baseUrl = trustedBackendUrl(source.url, {
+  // The project's one endpoint check: https (or loopback), and on pull-request events only a URL the workflow names.
+  const baseUrl = trustedEndpoint(source.url, {
     input: settings.url,
     withSecrets,
     event: run.event,
-    names: { backend, input: 'backend-url', configKey: `source.${source.kind}.url`, example },
+    documentedHosts: [],
+    names: { backend, input: 'backend-url', configKey: `source.${source.kind}.url` },
   });
   return new BackendHttp({
     backend,

@@ -17,6 +17,7 @@ import { createOtlpSource } from './otlp/index.js';
 import { createTempoSource } from './tempo/index.js';
 import { createZipkinSource } from './zipkin/index.js';
 import type { Source } from './source.js';
+import { trustedEndpoint } from './endpoint.js';
 
 export type { CollectContext, Source } from './source.js';
 export { backendSettingsFromEnv, parseHeaderLines, type BackendSettings } from './backend.js';
@@ -48,8 +49,27 @@ export interface SourceSettings {
   basePath?: string;
   /** Tempo, Jaeger and Zipkin: the URL input and the credentials (action inputs or environment variables). */
   backend?: BackendSettings;
-  /** GITHUB_EVENT_NAME inside Actions, undefined elsewhere: on some events the configuration may come from a pull request. */
+  /**
+   * Files named by the configuration must resolve inside `basePath` (the action: the workspace, where a
+   * pull request's checkout may be). The CLI reads what its user names.
+   */
+  confinePaths?: boolean;
+  /** GITHUB_EVENT_NAME inside Actions, undefined elsewhere: it says whether the configuration may come from a pull request. */
   event?: string;
+}
+
+/** The Lightstep hosts the API documents (lightstep-api.md): a configuration may always name these. */
+export const LIGHTSTEP_HOSTS = ['api.lightstep.com', 'api.eu.lightstep.com'] as const;
+
+/** The base URL a query's Lightstep key may be sent to (see `trustedEndpoint`). */
+export function lightstepApiUrl(query: QueryConfig, settings: SourceSettings): string {
+  return trustedEndpoint(query.source.kind === 'lightstep' ? query.source.apiUrl : undefined, {
+    input: settings.lightstep.apiUrl,
+    fallback: 'https://api.lightstep.com',
+    event: settings.event,
+    documentedHosts: LIGHTSTEP_HOSTS,
+    names: { backend: 'Lightstep', input: 'lightstep-api-url', configKey: 'source.lightstep.api-url' },
+  });
 }
 
 /** One memo of snapshots per run: the queries of a run share one `SourceSettings` object. */
@@ -61,7 +81,7 @@ const runs = new WeakMap<SourceSettings, SnapshotMemo>();
  */
 export function sourceFor(query: QueryConfig, settings: SourceSettings, run: { attempt?: string } = {}): Source {
   const kind = query.source.kind;
-  if (kind === 'otlp') return createOtlpSource({ basePath: settings.basePath });
+  if (kind === 'otlp') return createOtlpSource({ basePath: settings.basePath, confine: settings.confinePaths });
   if (kind === 'tempo' || kind === 'jaeger' || kind === 'zipkin') {
     const options = { settings: settings.backend ?? {}, event: settings.event };
     return kind === 'tempo'
@@ -86,7 +106,7 @@ export function sourceFor(query: QueryConfig, settings: SourceSettings, run: { a
     apiKey: ls.apiKey,
     organization,
     project,
-    apiUrl: ls.apiUrl ?? source.apiUrl,
+    apiUrl: lightstepApiUrl(query, settings),
     dispatcher: ls.dispatcher,
     // The client keeps one pair of limiters per organization, so queries collected at once share the API's limits.
     requestsPerSecond: ls.requestsPerSecond ?? source.requestsPerSecond,

@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { DatasetStore } from '../store/types.js';
 import { loadTraceFiles } from './files/index.js';
-import { sourceFor, type SourceSettings } from './index.js';
+import { lightstepApiUrl, sourceFor, type SourceSettings } from './index.js';
 
 /** Lightstep snapshot ids are 10 base62 characters (lightstep-api.md §1). */
 const SNAPSHOT_ID = /^[A-Za-z0-9]{10}$/;
@@ -66,7 +66,7 @@ export async function resolveDataset(ref: string, query: QueryConfig, ctx: Resol
       apiKey: ls.apiKey,
       organization: ls.organization ?? query.source.organization,
       project: ls.project ?? query.source.project,
-      apiUrl: ls.apiUrl ?? query.source.apiUrl,
+      apiUrl: lightstepApiUrl(query, ctx.sources),
       // Both sides may be snapshots fetched at once: the client's per-organization limiters keep them within the API's limits together.
       dispatcher: ls.dispatcher,
       requestsPerSecond: ls.requestsPerSecond ?? query.source.requestsPerSecond,

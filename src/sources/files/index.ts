@@ -15,6 +15,8 @@ export interface FileLoadOptions {
   /** The OTLP filter (`service.name = "checkout"`): keeps only the spans it selects. */
   filter?: string;
   basePath?: string;
+  /** The path comes from the configuration and must stay inside `basePath` (see `otlpFiles`). */
+  confine?: boolean;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface FileLoadOptions {
  */
 export async function loadTraceFiles(path: string, options: FileLoadOptions): Promise<Dataset> {
   const keep = parseFilter(options.filter ?? '');
-  const files = await otlpFiles(path, options.basePath);
+  const files = await otlpFiles(path, options.basePath, options.confine);
   const builder = new SpanTableBuilder();
   const formats = new Set<string>();
   for (const file of files) formats.add(await readTraceFile(file, builder));

@@ -1,8 +1,8 @@
-import * as core from '@actions/core';
 import { setTimeout as delay } from 'node:timers/promises';
 import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import { SourceError } from '../../errors.js';
 import type { Logger } from '../../log.js';
+import { maskSecret } from '../endpoint.js';
 import { SlidingWindowLimiter } from '../lightstep/limiter.js';
 import {
   backoffMs,
@@ -92,7 +92,7 @@ export class BackendHttp {
     for (const [name, value] of Object.entries(c.headers ?? {}))
       headers[name.toLowerCase()] = secret(value, `header ${name}`);
     // Masked as soon as we hold them, so that nothing a later step prints can show them.
-    if (process.env.GITHUB_ACTIONS === 'true') for (const s of secrets) core.setSecret(s);
+    for (const s of secrets) maskSecret(s);
     this.headers = headers;
     this.secrets = secrets;
     this.concurrency = Math.max(1, options.concurrency ?? 8);

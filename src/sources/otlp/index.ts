@@ -13,12 +13,13 @@ export { parseFilter } from '../../config/filter.js';
  */
 export async function loadOtlpDataset(
   path: string,
-  options: { queryId: string; queryName?: string; filter?: string; basePath?: string },
+  options: { queryId: string; queryName?: string; filter?: string; basePath?: string; confine?: boolean },
 ): Promise<Dataset> {
   return loadTraceFiles(path, options);
 }
 
-export function createOtlpSource(options: { basePath?: string } = {}): Source {
+/** `confine`: the path comes from the configuration, and must stay inside `basePath` (see `otlpFiles`). */
+export function createOtlpSource(options: { basePath?: string; confine?: boolean } = {}): Source {
   return {
     kind: 'otlp',
     async collect(query: QueryConfig, context: CollectContext): Promise<Dataset> {
@@ -28,6 +29,7 @@ export function createOtlpSource(options: { basePath?: string } = {}): Source {
         queryName: query.name,
         filter: query.query,
         basePath: options.basePath,
+        confine: options.confine,
       });
       context.logger.info(
         `read ${dataset.table.size} spans of ${dataset.coverage.tracesFetched} traces from ${query.source.path}`,
