@@ -201,6 +201,25 @@ describe('recognising a file from its content', () => {
     }
   });
 
+  it('names binary bytes and a corrupt gzip file without quoting their bytes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'td-binary-'));
+    const bytes = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 97 + 13) & 255));
+    const corrupt = gzipSync(await readFile(fixture('zipkin-spans.json')));
+    for (let i = 12; i < corrupt.length; i++) corrupt[i]! ^= 0x5a;
+    const cases: [string, Buffer, string][] = [
+      ['binary.ndjson', bytes, 'it is binary, not JSON text'],
+      ['corrupt.json.gz', corrupt, 'it is gzip, but its data cannot be decompressed ('],
+    ];
+    for (const [name, content, looks] of cases) {
+      const file = join(dir, name);
+      await writeFile(file, content);
+      const error = (await load(file).catch((e: unknown) => e)) as SourceError;
+      expect(error.message).toContain(`${file}: not a trace file trace-differ reads: ${looks}`);
+      // eslint-disable-next-line no-control-regex
+      expect(error.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\ufffd]/);
+    }
+  });
+
   it('says which format was recognised when a file of it is broken', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'td-broken-'));
     const file = join(dir, 'cut.json');

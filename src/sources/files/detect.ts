@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { MAGIC } from '../../dataset/format.js';
+import { printable } from '../../text.js';
 
 /**
  * Which trace format a file holds, recognised from its content (never its name), gzipped or not.
@@ -24,7 +25,7 @@ export const FORMATS_READ =
 const HEAD_BYTES = 64 * 1024;
 
 /** The first bytes of a file, gunzipped when it is gzip. */
-async function head(file: string): Promise<{ text: string; gzip: boolean }> {
+async function head(file: string): Promise<{ text: string; gzip: boolean; damage?: string }> {
   const handle = await open(file, 'r');
   let magic: Buffer;
   try {
@@ -38,19 +39,22 @@ async function head(file: string): Promise<{ text: string; gzip: boolean }> {
   const stream = gzip ? raw.pipe(createGunzip()) : raw;
   const chunks: Buffer[] = [];
   let length = 0;
+  let damage: string | undefined;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       chunks.push(chunk);
       length += chunk.length;
       if (length >= HEAD_BYTES) break;
     }
-  } catch {
-    // A gzip stream cut short still gives what came before the cut; the reader reports the damage.
+  } catch (error) {
+    // A gzip stream cut short gives what came before the cut, and the reader reports where it ends;
+    // corrupt data gives nothing to recognise.
+    damage = (error as Error).message;
   } finally {
     raw.destroy();
     stream.destroy();
   }
-  return { text: Buffer.concat(chunks).subarray(0, HEAD_BYTES).toString('utf8'), gzip };
+  return { text: Buffer.concat(chunks).subarray(0, HEAD_BYTES).toString('utf8'), gzip, ...(damage ? { damage } : {}) };
 }
 
 /** The keys (strings followed by a colon) in a piece of JSON: a heuristic, but each format's keys are distinctive. */
@@ -106,18 +110,22 @@ function describe(body: string, keys: Set<string>): string {
     return "it looks like a Tempo search answer (trace ids, no spans): fetch each trace from /api/v2/traces/{id}, or configure a 'tempo' source";
   }
   const first = body[0];
-  const names = [...keys].slice(0, 6).map((k) => JSON.stringify(k.slice(0, 40)));
+  const names = [...keys].slice(0, 6).map((k) => printable(JSON.stringify(k.slice(0, 40))));
   const some = names.length ? ` with keys ${names.join(', ')}${keys.size > names.length ? ', …' : ''}` : '';
   if (first === '{') return `it looks like a JSON object${some}, in no trace format trace-differ reads`;
   if (first === '[') return `it looks like a JSON list${some}, in no trace format trace-differ reads`;
-  const printable = JSON.stringify(body.slice(0, 24));
-  return `it is not JSON (it starts with ${printable})`;
+  // Bytes that are not text are not quoted: they would reach a terminal or a log.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000e-\u001f\u007f-\u009f\ufffd]/.test(body.slice(0, 512))) return 'it is binary, not JSON text';
+  return `it is not JSON (it starts with ${JSON.stringify(body.slice(0, 24))})`;
 }
 
 const has = (keys: Set<string>, name: string) => keys.has(name);
 
 /** Detects the format of a file from its first 64 KiB (after gunzip). */
 export async function detectFormat(file: string): Promise<Detection> {
-  const { text, gzip } = await head(file);
+  const { text, gzip, damage } = await head(file);
+  if (damage)
+    return { format: 'unknown', looksLike: `it is gzip, but its data cannot be decompressed (${damage})`, gzip };
   return { ...classify(text), gzip };
 }
