@@ -19,7 +19,8 @@ import { gate } from './gate.js';
 import { readGitHubEnv, runUrl, type GitHubEnv } from './github-env.js';
 import { readInputs, type InputLookup, type RunInputs } from './inputs.js';
 import { mergeResults } from './merge.js';
-import { countFindings, reaches } from './outcomes.js';
+import { reaches } from '../vocabulary.js';
+import { countFindings } from './outcomes.js';
 import { plan } from './plan.js';
 
 /** Queries collected at once; together they share the API's rate limits (the Lightstep client's per-organization limiters). */

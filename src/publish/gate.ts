@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { plainText } from '../report/escape.js';
 import { findingNumbers } from '../report/headline.js';
 import type { Report } from '../report/types.js';
+import type { FailOn } from '../vocabulary.js';
 
 /**
  * One annotation per finding that reaches fail-on, so the checks tab says what failed: an error,
@@ -9,7 +10,7 @@ import type { Report } from '../report/types.js';
  */
 export function annotateFindings(
   report: Report,
-  failOn: 'fail' | 'warn' | 'never',
+  failOn: FailOn,
   options: { dryRun?: boolean } = {},
 ): number {
   if (failOn === 'never') return 0;

@@ -7,6 +7,7 @@ import { stickyCommentId, upsertStickyComment } from './comment.js';
 import { syncAlertIssue, type AlertAction } from './issue.js';
 import { withRetries, type Octokit } from './octokit.js';
 import { writeJobSummary } from './summary.js';
+import type { FailOn, PublishTarget } from '../vocabulary.js';
 
 /** GitHub's limits: a job summary holds 1 MiB, a comment or issue body 65,536 characters. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -14,7 +15,7 @@ export const COMMENT_LIMIT_CHARS = 65_536;
 // Room for the hidden markers and the notices put in front of a rendering.
 const MARGIN = 2_000;
 
-export type PublishTarget = 'summary' | 'comment' | 'issue';
+export type { PublishTarget } from '../vocabulary.js';
 
 export interface PublishOptions {
   targets: ReadonlySet<PublishTarget>;
@@ -27,7 +28,7 @@ export interface PublishOptions {
   workflow?: string;
   /** The queries of this run when it covers only some of the config's (a matrix job): the comment is theirs. */
   queryIds?: readonly string[];
-  alertOn: 'warn' | 'fail' | 'never';
+  alertOn: FailOn;
   runUrl?: string;
   logger: Logger;
 }

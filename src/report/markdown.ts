@@ -11,6 +11,7 @@ import { code, md, mermaidLabel, safeUrl } from './escape.js';
 import { count, duration, percent, pValue, signedPercent, sparkline } from './format.js';
 import { EMOJI, findingNumbers, headline, metricValue, range } from './headline.js';
 import type { QueryOutcome, Report } from './types.js';
+import { severityRank } from '../vocabulary.js';
 
 /**
  * How much a rendering shows. A report too large for its target is rendered again with less,
@@ -34,7 +35,6 @@ export interface MarkdownOptions {
 }
 
 const SEVERITY_MARK: Record<Finding['severity'], string> = { fail: '❌ fail', warn: '⚠️ warn', notice: 'ℹ️ notice' };
-const RANK: Record<Finding['severity'], number> = { notice: 1, warn: 2, fail: 3 };
 const DEFAULT_SIGNIFICANCE = 0.01;
 
 /** ▲ a significant rise, ▼ a significant fall (the severity column says whether it is bad); nothing for what may be noise. */
@@ -99,7 +99,7 @@ function byValue(findings: readonly Finding[]): Finding[][] {
 function findingsTable(findings: readonly Finding[], limit = Infinity): string {
   const groups = byValue(findings);
   const rows = groups.slice(0, limit).map((fs) => {
-    const worst = fs.reduce((a, b) => (RANK[b.severity] > RANK[a.severity] ? b : a));
+    const worst = fs.reduce((a, b) => (severityRank(b.severity) > severityRank(a.severity) ? b : a));
     const cells = [
       SEVERITY_MARK[worst.severity],
       keyLabel(worst.key),
@@ -189,7 +189,7 @@ function groupSection(g: GroupDiff, findings: readonly Finding[], detail: Detail
   for (const f of findings) {
     if (f.key !== g.key) continue;
     const was = flagged.get(f.value);
-    if (!was || RANK[f.severity] > RANK[was]) flagged.set(f.value, f.severity);
+    if (!was || severityRank(f.severity) > severityRank(was)) flagged.set(f.value, f.severity);
   }
   const hot = g.changed.filter((v) => flagged.has(v.value));
   const quiet = g.changed.filter((v) => !flagged.has(v.value));
