@@ -3,7 +3,7 @@ import { qOfMetric, severityRank, worstVerdict, type Metric, type Severity } fro
 import type { ChangedValue, Finding, GroupDiff, Stats, Verdict } from './types.js';
 
 
-function metricValue(stats: Stats, metric: Metric): number {
+export function metricValue(stats: Stats, metric: Metric): number {
   switch (metric) {
     case 'occurrence':
       return stats.occurrence;
@@ -54,7 +54,7 @@ export function describeChange(
 }
 
 /** Whether a measured change crosses a threshold amount; the amount's sign is the bad direction. */
-function crosses(measured: number, amount: number): boolean {
+export function crosses(measured: number, amount: number): boolean {
   return amount >= 0 ? measured >= amount : measured <= amount;
 }
 
