@@ -110,3 +110,38 @@ describe('every row says what the statistics say', () => {
     expect(text).toMatch(/\n {2}traffic operation = busy: rate \+200%/);
   });
 });
+
+describe('a pooled baseline (median-of:2) against one collection', () => {
+  // Two collections of 10 minutes pooled against one: twice the spans, the same traffic per minute.
+  const steady = (seed: number) =>
+    datasetOf(
+      [...spansOf(`checkout`, 500, latencies(500, 1_000, 2_000)), ...spansOf('search', 300, latencies(300, 500, 900))].map(
+        (s) => ({ ...s, traceId: `${seed}-${s.traceId}` }),
+      ),
+      { windowMinutes: 10 },
+    );
+  const r = diff({
+    baseline: [steady(1), steady(2)],
+    current: steady(3),
+    query: { id: 'checkout', name: 'Checkout', query: 'service IN ("android")' },
+    settings,
+  });
+  const markdown = renderMarkdown(reportOf(r, {}, settings.thresholds.metrics));
+  const rendered = html(markdown);
+
+  it('renders as in its snapshot', async () => {
+    await expect(rendered).toMatchFileSnapshot('__snapshots__/trust-pooled.html');
+  });
+
+  it('compares counts per minute and says so, rather than showing a traffic collapse', () => {
+    expect(r.baseline!.windowMinutes).toBe(20);
+    expect(visibleText(rendered)).toContain(
+      'The windows differ — the baseline covers 20 min (2 collections pooled), the current 10 min — so span counts below are compared per minute.',
+    );
+    const values = tables(rendered).find((t) => visibleText(t.header[0]!) === 'value')!;
+    expect(visibleText(values.header[1]!)).toBe('spans/min');
+    const checkout = values.rows.find((cells) => visibleText(cells[0]!) === 'checkout')!;
+    expect(visibleText(checkout[1]!)).toBe('50.0');
+    expect(markdown).not.toMatch(/1,000 → 500|-50%/);
+  });
+});
