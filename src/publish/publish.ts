@@ -1,7 +1,7 @@
 import { PublishError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { md } from '../report/escape.js';
-import { renderMarkdown } from '../report/markdown.js';
+import { renderMarkdown, type ReportLinks } from '../report/markdown.js';
 import type { Report } from '../report/types.js';
 import { stickyCommentId, upsertStickyComment } from './comment.js';
 import { syncAlertIssue, type AlertAction } from './issue.js';
@@ -30,6 +30,8 @@ export interface PublishOptions {
   queryIds?: readonly string[];
   alertOn: FailOn;
   runUrl?: string;
+  /** Where the whole report is (the run's page with the job summary, the report artifact): a cut rendering links to them. */
+  links?: ReportLinks;
   logger: Logger;
 }
 
@@ -83,7 +85,7 @@ export async function publishReport(report: Report, o: PublishOptions): Promise<
           repo: o.github.repo,
           issueNumber: prNumber,
           marker: stickyCommentId(o.workflow, o.queryIds),
-          body: renderMarkdown(report, { maxChars: COMMENT_LIMIT_CHARS - MARGIN }),
+          body: renderMarkdown(report, { maxChars: COMMENT_LIMIT_CHARS - MARGIN, links: o.links }),
         });
         outcome.comment = action;
         log.info(`PR #${prNumber}: comment ${action}`);
@@ -105,7 +107,7 @@ export async function publishReport(report: Report, o: PublishOptions): Promise<
           queryName: q.query.name,
           verdict: q.result.verdict,
           alertOn: o.alertOn,
-          body: renderMarkdown(single, { maxChars: COMMENT_LIMIT_CHARS - MARGIN }),
+          body: renderMarkdown(single, { maxChars: COMMENT_LIMIT_CHARS - MARGIN, links: o.links }),
           runUrl: o.runUrl,
         });
         outcome.issues[q.query.id] = action;
@@ -122,7 +124,11 @@ export async function publishReport(report: Report, o: PublishOptions): Promise<
   // The caller reports the problems (once, as the step's error); the summary says them too.
   for (const p of outcome.problems) notices.push(`⚠️ ${md(p, 600)}`);
   if (o.targets.has('summary')) {
-    const markdown = renderMarkdown(report, { maxBytes: SUMMARY_LIMIT_BYTES - MARGIN });
+    // The summary does not link to itself: only to the artifact.
+    const markdown = renderMarkdown(report, {
+      maxBytes: SUMMARY_LIMIT_BYTES - MARGIN,
+      links: o.links?.artifact ? { artifact: o.links.artifact } : undefined,
+    });
     await writeJobSummary(withNotices(markdown, notices));
   }
   return outcome;
