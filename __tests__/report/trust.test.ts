@@ -115,9 +115,10 @@ describe('a pooled baseline (median-of:2) against one collection', () => {
   // Two collections of 10 minutes pooled against one: twice the spans, the same traffic per minute.
   const steady = (seed: number) =>
     datasetOf(
-      [...spansOf(`checkout`, 500, latencies(500, 1_000, 2_000)), ...spansOf('search', 300, latencies(300, 500, 900))].map(
-        (s) => ({ ...s, traceId: `${seed}-${s.traceId}` }),
-      ),
+      [
+        ...spansOf(`checkout`, 500, latencies(500, 1_000, 2_000)),
+        ...spansOf('search', 300, latencies(300, 500, 900)),
+      ].map((s) => ({ ...s, traceId: `${seed}-${s.traceId}` })),
       { windowMinutes: 10 },
     );
   const r = diff({
@@ -143,5 +144,64 @@ describe('a pooled baseline (median-of:2) against one collection', () => {
     const checkout = values.rows.find((cells) => visibleText(cells[0]!) === 'checkout')!;
     expect(visibleText(checkout[1]!)).toBe('50.0');
     expect(markdown).not.toMatch(/1,000 → 500|-50%/);
+  });
+});
+
+describe('pipes and blank values', () => {
+  // `a|b` slower, `x|y` new, a value of three blanks slower and one of a single blank gone; the key itself has a pipe.
+  const spansFor = (current: boolean): Span[] =>
+    [
+      ...spansOf('a|b', 200, latencies(200, 10_000, 12_000, current ? 1 : 0, 1.6)),
+      ...spansOf('   ', 200, latencies(200, 10_000, 12_000, current ? 1 : 0, 1.6)),
+      ...(current
+        ? spansOf('x|y', 200, latencies(200, 1_000, 2_000))
+        : spansOf(' ', 200, latencies(200, 1_000, 2_000))),
+      ...spansOf('steady', 200, latencies(200, 1_000, 2_000)),
+    ].map((s) => ({ ...s, tags: { 'route|name': s.operation } }));
+  const r = diff({
+    baseline: [datasetOf(spansFor(false), { windowMinutes: 10 })],
+    current: datasetOf(spansFor(true), { windowMinutes: 10 }),
+    query: { id: 'pipes', name: 'Pipes | blanks', query: 'service IN ("a|b")' },
+    settings: { ...settings, groupBy: [['route|name']] },
+  });
+  const markdown = renderMarkdown(reportOf(r, {}, settings.thresholds.metrics));
+  const rendered = html(markdown);
+
+  it('renders as in its snapshot', async () => {
+    await expect(rendered).toMatchFileSnapshot('__snapshots__/trust-pipes.html');
+  });
+
+  it('shows a pipe as a pipe in the headline, the headings, the bullets and the cells', () => {
+    expect(rendered).not.toContain('\\|');
+    const h2 = /<h2>(.*)<\/h2>/.exec(rendered)![1]!;
+    expect(visibleText(h2)).toMatch(
+      /^❌ 3 regressions in Pipes \| blanks: route\|name = (a\|b|\(3 blank characters\)) p95 /,
+    );
+    expect(visibleText(/<h3>(.*)<\/h3>/.exec(rendered)![1]!)).toBe('❌ Pipes | blanks · service IN ("a|b")');
+    expect(rendered).toContain('<h4><code>route|name</code></h4>');
+    expect(rendered).toMatch(/<li><code>x\|y<\/code>: 200 spans/);
+    const findings = tables(rendered)[1]!;
+    expect(findings.rows.map((row) => visibleText(row[2]!)).sort()).toEqual([
+      '(1 blank character)',
+      '(3 blank characters)',
+      'a|b',
+      'x|y',
+    ]);
+  });
+
+  it('names a blank value by what it is, never as an empty cell or bullet', () => {
+    expect(rendered).toMatch(/<li><em>\(1 blank character\)<\/em>: had 200 spans/);
+    for (const t of tables(rendered)) for (const row of t.rows) expect(visibleText(row[0]!).trim()).not.toBe('');
+  });
+});
+
+describe('the text format of a diff of two files', () => {
+  it('names what was compared without a dangling query text', () => {
+    const r = result();
+    const adHoc = { id: 'diff', name: 'baseline.ndjson → current.ndjson', query: '' };
+    const text = renderText(reportOf({ ...r, query: adHoc }, {}, settings.thresholds.metrics));
+    const line = text.split('\n').find((l) => l.startsWith('baseline.ndjson'))!;
+    expect(line).toBe('baseline.ndjson → current.ndjson (diff)');
+    expect(text).not.toMatch(/\(diff\): /);
   });
 });
