@@ -205,3 +205,26 @@ describe('the text format of a diff of two files', () => {
     expect(text).not.toMatch(/\(diff\): /);
   });
 });
+
+describe('a result of trace-level statistics (per-value traces, confidence intervals)', () => {
+  it('says n in traces, and of a significant change whose interval falls short of the level, why it is no finding', () => {
+    const r = structuredClone(result());
+    const v = r.groups[0]!.changed.find((x) => x.value === 'few-slow')!;
+    // As trace-level statistics write it: 12 traces a side, a significant p95 test, an interval short of +10 %.
+    Object.assign(v.baseline, { traces: 12 });
+    Object.assign(v.current, { traces: 12 });
+    v.qValue = { ...v.qValue, latencyP95: 0.001 };
+    Object.assign(v, {
+      intervals: {
+        'latency.p95': { low: 200, high: 5000, relativeLow: 0.03, relativeHigh: 0.4, confidence: 0.95 },
+      },
+    });
+    const rendered = html(renderMarkdown(reportOf(r, {}, settings.thresholds.metrics)));
+    const row = tables(rendered)
+      .flatMap((t) => t.rows)
+      .find((cells) => visibleText(cells[0]!) === 'few-slow')!;
+    expect(visibleText(row[5]!)).toMatch(
+      /^p95 \+\d+%: significant, but the evidence does not reach the threshold \(q = 0\.0010, 95% interval \+3% … \+40%, n = 12 → 12 traces\)$/,
+    );
+  });
+});

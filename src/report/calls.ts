@@ -31,7 +31,16 @@ export interface Call {
   n?: { baseline: number; current: number; unit: 'traces' | 'spans' };
   /** Whether the metric rose; undefined when it did not move. */
   up?: boolean;
+  /** `unproven` for want of evidence: the confidence interval of the relative change, when the diff gives one. */
+  interval?: { low: number | null; high: number | null; confidence: number };
 }
+
+/** Intervals per metric, as trace-level statistics add them to a changed value (absent in older results). */
+type WithIntervals = ChangedValue & {
+  intervals?: Partial<
+    Record<Metric, { relativeLow: number | null; relativeHigh: number | null; confidence: number } | undefined>
+  >;
+};
 
 export interface RowCalls {
   key: string;
@@ -125,10 +134,16 @@ export function callsOf(
         q,
         n: sampleSize(v),
         up: cur > base,
+        interval: intervalOf(v, rule.metric),
       });
     }
   }
   return rows;
+}
+
+function intervalOf(v: WithIntervals, metric: Metric): Call['interval'] {
+  const i = v.intervals?.[metric];
+  return i ? { low: i.relativeLow, high: i.relativeHigh, confidence: i.confidence } : undefined;
 }
 
 /** The most severe finding of a row's calls, if any. */

@@ -137,16 +137,26 @@ function sample(n: Call['n']): string {
 /** What a change past a threshold that made no finding is: not significant, too few spans, or short of its level. */
 export function unprovenText(c: Call, metricLabel: (m: Call['metric']) => string, qText = pValue): string {
   const what = `${metricLabel(c.metric)} ${c.change}`;
-  const stats = [c.q !== undefined ? `q = ${qText(c.q)}` : undefined, c.n ? `n = ${sample(c.n)}` : undefined]
+  const stats = [
+    c.q !== undefined ? `q = ${qText(c.q)}` : undefined,
+    c.interval ? intervalText(c.interval) : undefined,
+    c.n ? `n = ${sample(c.n)}` : undefined,
+  ]
     .filter(Boolean)
     .join(', ');
   const why =
     c.why === 'too-few'
-      ? 'too few spans to test'
+      ? `too few ${c.n?.unit ?? 'spans'} to test`
       : c.why === 'not-significant'
         ? 'not significant'
         : 'significant, but the evidence does not reach the threshold';
   return `${what}: ${why}${stats ? ` (${stats})` : ''}`;
+}
+
+/** `95% interval +3% … +40%`: how sure, for a relative change; `?` where the data do not bound it. */
+function intervalText(i: NonNullable<Call['interval']>): string {
+  const bound = (x: number | null) => (x === null ? '?' : `${x >= 0 ? '+' : ''}${Math.round(x * 100)}%`);
+  return `${Math.round(i.confidence * 100)}% interval ${bound(i.low)} … ${bound(i.high)}`;
 }
 
 export function metricLabel(m: Call['metric']): string {
