@@ -2,7 +2,6 @@ import type { MetricRule, Thresholds } from '../config/types.js';
 import { qOfMetric, severityRank, worstVerdict, type Metric, type Severity } from '../vocabulary.js';
 import type { ChangedValue, Finding, GroupDiff, Stats, Verdict } from './types.js';
 
-
 export function metricValue(stats: Stats, metric: Metric): number {
   switch (metric) {
     case 'occurrence':
@@ -152,7 +151,9 @@ export function judgeNewAndMissing(group: GroupDiff, thresholds: Thresholds, isE
 
 /** Most severe first, then by impact, so the first line of a report is the thing to look at. */
 export function rankFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || (b.impact ?? 0) - (a.impact ?? 0));
+  return findings.sort(
+    (a, b) => severityRank(b.severity) - severityRank(a.severity) || (b.impact ?? 0) - (a.impact ?? 0),
+  );
 }
 
 export function verdictOf(findings: readonly Finding[]): Verdict {
