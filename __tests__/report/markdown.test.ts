@@ -434,7 +434,7 @@ describe('text and JSON', () => {
       /\n {2}fail {4}operation = \/api\/make-payment: p99 \+\d+% \(\d+ → \d+ ms\), p95 \+\d+% \(\d+ → \d+ ms\), avg \+\d+% \(\d+ → \d+ ms\) {2}\(q <0\.0001, n = [\d,]+ → [\d,]+ spans\) {2}\[latency\.p99: \{ fail: \+30% \}; latency\.p95: \{ warn: \+10%, fail: \+25% \}; latency\.avg: \+20%\]\n/,
     );
     expect(text).toMatch(
-      /\n {2}warn {4}customer = BEEMO: missing \([\d,]+ spans before\) {2}\(q <0\.0001\) {2}\[missing: warn\]/,
+      /\n {2}warn {4}customer = BEEMO: missing \([\d,]+ spans before\) {2}\(q <0\.0001, n = [\d,]+ → 0 spans\) {2}\[missing: warn\]/,
     );
     expect(text).not.toMatch(/&#|\\[|`*_]|\u2060/);
   });

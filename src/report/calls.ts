@@ -93,6 +93,29 @@ export function callsOf(
   for (const g of result.groups) for (const v of g.changed) changed.set(rowId(g.key, v.value), v);
   for (const v of result.edges.changed) changed.set(rowId('edge', v.value), v);
 
+  // New and missing values have one side: n is that side's, 0 on the other.
+  const oneSided = new Map<string, NonNullable<Call['n']>>();
+  const count = (st: Stats) => (st as Stats & { traces?: number }).traces;
+  const sides = [...result.groups, { ...result.edges, key: 'edge' }];
+  for (const g of sides) {
+    for (const v of g.new) {
+      const t = count(v.current);
+      oneSided.set(rowId(g.key, v.value), {
+        baseline: 0,
+        current: t ?? v.current.occurrence,
+        unit: t === undefined ? 'spans' : 'traces',
+      });
+    }
+    for (const v of g.missing) {
+      const t = count(v.baseline);
+      oneSided.set(rowId(g.key, v.value), {
+        baseline: t ?? v.baseline.occurrence,
+        current: 0,
+        unit: t === undefined ? 'spans' : 'traces',
+      });
+    }
+  }
+
   const listed = (f: Finding, kind: Call['kind']) => {
     const v = changed.get(rowId(f.key, f.value));
     const metric = f.metric;
@@ -102,7 +125,7 @@ export function callsOf(
       metric,
       finding: f,
       q: q ?? f.pValue ?? undefined,
-      n: v ? sampleSize(v) : undefined,
+      n: v ? sampleSize(v) : oneSided.get(rowId(f.key, f.value)),
       up: f.current === f.baseline ? undefined : (f.current ?? 0) > (f.baseline ?? 0),
     });
   };
