@@ -128,6 +128,11 @@ describe('a merge of 31 query results whose only failure comes last by name', ()
     // The failing query comes first, before the warnings.
     expect(comment.indexOf('### ❌ zz-payments')).toBeLessThan(comment.indexOf('### ⚠️ query-01'));
     expect(comment).toContain('> ✂️ This report was shortened');
+    // The failing query keeps its value tables; the warnings after it are the ones cut.
+    const zz = comment.split('### ❌ zz-payments')[1]!.split('\n### ')[0]!;
+    expect(zz).not.toContain('✂️ Shortened');
+    expect(zz).toContain('#### `operation`');
+    expect(comment.split('\n### ').at(-1)).toContain('*✂️ Shortened: ');
     expect(comment).toContain(
       'The full report is in [the job summary](https://github.com/acme/shop/actions/runs/42) and [the report artifact](https://github.com/acme/shop/actions/runs/42/artifacts/4242).',
     );

@@ -319,8 +319,9 @@ describe('size limits', () => {
     expect(cut.length).toBeLessThanOrEqual(65_000);
     expect(cut.split('\n')[0]).toBe(full.split('\n')[0]);
     expect(cut).toMatch(
-      /^> ✂️ This report was shortened to fit GitHub's size limit: the values without findings and the undecided values were left out\. The full report is in the artifacts of run 42\.$/m,
+      /^> ✂️ This report was shortened to fit GitHub's size limit: the least important parts went first, and the most severe queries kept the most \(each says what it left out\)\. The full report is in the artifacts of run 42\.$/m,
     );
+    expect(cut).toContain('*✂️ Shortened: the values without findings and the undecided values were left out.*');
   });
 
   it('links a cut report to the job summary and the report artifact', () => {

@@ -25,15 +25,14 @@ interface Budget {
   tier: 0 | 1 | 2 | 3 | 4;
   rows: number;
 }
-/** What each tier adds, for the note on a cut report (tier 0 is the verdict and the failing and warning findings). */
-const ADDED: Record<Budget['tier'], string> = {
-  0: '',
-  1: 'the notices and what was compared',
-  2: 'the tables of values past a threshold and the new and missing values',
-  3: 'the improvements, traffic shifts, trends and call edges',
-  4: 'the values without findings and the undecided values',
+/** What a query's section says when its tier left something out (tier 0 keeps the verdict and the failing and warning findings). */
+const CUT: Record<Budget['tier'], string> = {
+  4: '',
+  3: 'the values without findings and the undecided values were left out',
+  2: 'the improvements, traffic, trends, call edges and values without findings were left out',
+  1: 'only the findings and what was compared are shown',
+  0: 'only the failing and warning findings are shown',
 };
-const TIERS: Budget['tier'][] = [4, 3, 2, 1, 0];
 /**
  * The renderings tried, richest first; each shows a part of the one before, so the first that fits
  * is found by bisection (a few renderings, not one per budget, for a report of 5,000 values).
@@ -416,6 +415,8 @@ function querySection(o: QueryOutcome, budget: Budget): string {
   }
   const r = o.result!;
   const calls = outcomeCalls(o);
+  const cut = leftOut(budget);
+  if (cut) out.push(`*✂️ Shortened: ${cut}.*`);
   if (budget.tier >= 1) {
     for (const w of o.warnings) out.push(`> ⚠️ ${md(w, 400)}`);
     out.push(comparedTable(r));
@@ -465,13 +466,19 @@ function legend(report: Report): string {
   ].join('\n');
 }
 
-/** The note at the top of a cut report: what was left out, and where the whole report is. */
-function cutNote(budget: Budget, links: ReportLinks | undefined, hint: string | undefined): string {
-  const left = TIERS.filter((t) => t > budget.tier).map((t) => ADDED[t]);
-  const what: string[] = [];
-  if (left.length) what.push(`${left.reverse().join('; ')} were left out`);
+/** What a budget leaves out of a query, or '' when nothing. */
+function leftOut(budget: Budget): string {
+  const what = [CUT[budget.tier]];
   if (budget.rows < Infinity) what.push(`tables show their first ${plural(budget.rows, 'row')}`);
-  return `> ✂️ This report was shortened to fit GitHub's size limit: ${what.join(', and ')}.${where(links, hint)}`;
+  return what.filter(Boolean).join('; ');
+}
+
+/** The note at the top of a cut report: how it was cut, and where the whole report is. */
+function cutNote(links: ReportLinks | undefined, hint: string | undefined): string {
+  return (
+    "> ✂️ This report was shortened to fit GitHub's size limit: the least important parts went first, and the most " +
+    `severe queries kept the most (each says what it left out).${where(links, hint)}`
+  );
 }
 
 function where(links: ReportLinks | undefined, hint: string | undefined): string {
@@ -483,54 +490,88 @@ function where(links: ReportLinks | undefined, hint: string | undefined): string
   return hint ? ` The full report is in ${md(hint, 300)}.` : '';
 }
 
-function render(report: Report, budget: Budget, options: MarkdownOptions): string {
-  const parts = [`## ${headline(report)}`];
-  const cut = budget.tier < 4 || budget.rows < Infinity;
-  if (cut) parts.push(cutNote(budget, options.links, options.fullReportHint ?? report.fullReportHint));
-  for (const o of byImportance(report.outcomes)) parts.push(querySection(o, budget));
-  parts.push(legend(report));
-  return `${parts.join('\n\n')}\n`;
+interface Part {
+  text: string;
+  chars: number;
+  bytes: number;
 }
 
-function utf8Length(text: string): number {
-  return Buffer.byteLength(text, 'utf8');
+function part(text: string): Part {
+  return { text, chars: text.length, bytes: Buffer.byteLength(text, 'utf8') };
 }
 
 /**
  * The markdown report: the verdict first, then per query (most severe first) what was compared,
  * the findings ranked by severity and impact, per key the table of values, new / missing /
  * undecided values and call edges. When `maxChars` or `maxBytes` is given and the report is
- * larger, the least important parts are cut first (see Budget), and the report says what was cut
- * and links to the whole.
+ * larger, each query gets the richest budget that still fits, the most important query first (a
+ * less important one is cut further so that a failing one keeps its tables); the report says
+ * what was cut and links to the whole.
  */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
-  const fits = (text: string) =>
-    text.length <= (options.maxChars ?? Infinity) &&
-    (options.maxBytes === undefined || utf8Length(text) <= options.maxBytes);
-  const full = render(report, BUDGETS[0]!, options);
-  if (fits(full)) return full;
-  let lo = 1;
-  let hi = BUDGETS.length - 1;
-  let text = render(report, BUDGETS[hi]!, options);
-  if (fits(text)) {
-    while (lo < hi) {
-      const mid = Math.floor((lo + hi) / 2);
-      const attempt = render(report, BUDGETS[mid]!, options);
-      if (fits(attempt)) {
-        hi = mid;
-        text = attempt;
-      } else lo = mid + 1;
+  const maxChars = options.maxChars ?? Infinity;
+  const maxBytes = options.maxBytes ?? Infinity;
+  const outcomes = byImportance(report.outcomes);
+  const head = `## ${headline(report)}`;
+  const tail = legend(report);
+  const full = `${[head, ...outcomes.map((o) => querySection(o, BUDGETS[0]!)), tail].join('\n\n')}\n`;
+  if (full.length <= maxChars && (maxBytes === Infinity || Buffer.byteLength(full, 'utf8') <= maxBytes)) return full;
+
+  // Sections are rendered once per budget they are tried at; a query's size only shrinks down the chain.
+  const fixed = part(
+    `${[head, cutNote(options.links, options.fullReportHint ?? report.fullReportHint), tail].join('\n\n')}\n`,
+  );
+  const cache = outcomes.map(() => new Map<number, Part>());
+  const section = (i: number, b: number): Part => {
+    let p = cache[i]!.get(b);
+    if (!p) cache[i]!.set(b, (p = part(querySection(outcomes[i]!, BUDGETS[b]!))));
+    return p;
+  };
+  const last = BUDGETS.length - 1;
+  const budgets = outcomes.map(() => last);
+  const fits = () => {
+    let chars = fixed.chars;
+    let bytes = fixed.bytes;
+    budgets.forEach((b, i) => {
+      const p = section(i, b);
+      chars += p.chars + 2; // the blank line before it
+      bytes += p.bytes + 2;
+    });
+    return chars <= maxChars && bytes <= maxBytes;
+  };
+  const assemble = () => {
+    const [first, note, legendText] = [
+      head,
+      cutNote(options.links, options.fullReportHint ?? report.fullReportHint),
+      tail,
+    ];
+    return `${[first, note, ...budgets.map((b, i) => section(i, b).text), legendText].join('\n\n')}\n`;
+  };
+  if (fits()) {
+    for (let i = 0; i < outcomes.length; i++) {
+      // The richest budget of this query that fits with the queries after it at their poorest.
+      let lo = 0;
+      let hi = last;
+      while (lo < hi) {
+        const mid = Math.floor((lo + hi) / 2);
+        budgets[i] = mid;
+        if (fits()) hi = mid;
+        else lo = mid + 1;
+      }
+      budgets[i] = hi;
     }
-    return text;
+    return assemble();
   }
   // Still too large (hundreds of queries, most severe first): whole lines from the top, then a closing note.
-  const lines = text.split('\n');
+  const lines = assemble().split('\n');
   const note = `\n\n> ✂️ …cut here to fit GitHub's size limit.${where(options.links, options.fullReportHint ?? report.fullReportHint) || ' See the full report.'}\n`;
+  const fitsText = (text: string) =>
+    text.length <= maxChars && (maxBytes === Infinity || Buffer.byteLength(text, 'utf8') <= maxBytes);
   let keep = 0;
   let top = lines.length;
   while (keep < top) {
     const mid = Math.ceil((keep + top) / 2);
-    if (fits(lines.slice(0, mid).join('\n') + note)) keep = mid;
+    if (fitsText(lines.slice(0, mid).join('\n') + note)) keep = mid;
     else top = mid - 1;
   }
   return lines.slice(0, keep).join('\n') + note;
