@@ -6,7 +6,7 @@ import { runDemo } from './demo.js';
 import { runSimulate } from './simulate.js';
 
 const formatOption = () =>
-  new Option('--format <format>', 'report format').choices(['markdown', 'json', 'text']).default('markdown');
+  new Option('--format <format>', 'report format').choices(['markdown', 'json', 'text', 'html']).default('markdown');
 const failOnOption = () =>
   new Option('--fail-on <level>', 'exit 1 when the verdict reaches this')
     .choices(['fail', 'warn', 'never'])
