@@ -129,7 +129,11 @@ export function dataTable<T>(
     th.setAttribute('aria-sort', 'none');
     const button = el('button', { class: 'sort' }, c.label);
     button.type = 'button';
-    button.addEventListener('click', () => sort(i, th.getAttribute('aria-sort') === 'descending' ? 1 : -1));
+    // A first click sorts text A→Z and numbers largest first; a second click turns the order round.
+    button.addEventListener('click', () => {
+      const now = th.getAttribute('aria-sort');
+      sort(i, now === 'none' ? (c.numeric ? -1 : 1) : now === 'ascending' ? -1 : 1);
+    });
     th.append(button);
     head.append(th);
     return th;
