@@ -45,7 +45,7 @@ function marks(points: readonly DashboardPoint[], seriesIndex: number) {
         ctx.lineTo(x, top + height);
         ctx.stroke();
         ctx.font = `${11 * dpr}px system-ui, sans-serif`;
-        ctx.fillText(`📌 ${p.pinnedAs.slice(0, 40)}`, x + 3 * dpr, top + 12 * dpr);
+        ctx.fillText(`pinned: ${p.pinnedAs.slice(0, 40)}`, x + 3 * dpr, top + 12 * dpr);
       }
     });
     ctx.restore();

@@ -327,14 +327,19 @@ function card(entry: Entry): HTMLElement {
   return box;
 }
 
-function testOf(f: Finding, entry: Entry | undefined): { name: string; p?: number; q?: number } {
+/**
+ * The test behind a finding and its q-value. The finding carries the q-value that made it; a
+ * percentile speaks through either the rank-sum or its quantile test (whichever is smaller), so the
+ * name follows the test whose q-value it is.
+ */
+function testOf(f: Finding, entry: Entry | undefined): { name: string; q?: number } {
   const t = TESTS[f.metric];
-  if (!entry) return { name: t.name };
-  if (entry.kind === 'changed' && t.test)
-    return { name: t.name, p: entry.item.pValue[t.test], q: entry.item.qValue?.[t.test] };
-  if (entry.kind === 'new' || entry.kind === 'missing')
-    return { name: t.name, p: entry.item.pValue, q: entry.item.qValue };
-  return { name: t.name };
+  const q = f.pValue ?? undefined;
+  if (entry?.kind === 'changed' && t.test?.startsWith('latencyP') && q !== undefined) {
+    const qs = entry.item.qValue ?? {};
+    if (qs.latency === q && qs[t.test] !== q) return { name: TESTS['latency.avg'].name, q };
+  }
+  return { name: t.name, q };
 }
 
 function interval(f: Finding, entry: Entry | undefined): string {
@@ -378,7 +383,7 @@ function findingsTable(
         sort: (f) => testOf(f, entries.get(`${f.key}\u0000${f.value}`)).q ?? null,
         cell: (f) => pValue(testOf(f, entries.get(`${f.key}\u0000${f.value}`)).q),
         numeric: true,
-        title: 'Benjamini-Hochberg adjusted p-value',
+        title: 'Benjamini-Hochberg adjusted p-value of the test that made the finding',
       },
       {
         label: 'interval',
@@ -387,7 +392,11 @@ function findingsTable(
       },
       {
         label: 'spans',
-        sort: (f) => spans(entries.get(`${f.key}\u0000${f.value}`)),
+        sort: (f) => {
+          const item = entries.get(`${f.key}\u0000${f.value}`)?.item as { current?: Stats } | undefined;
+          return item?.current?.occurrence ?? 0;
+        },
+        cell: (f) => spans(entries.get(`${f.key}\u0000${f.value}`)),
         numeric: true,
         title: 'spans baseline → current',
       },
