@@ -3,12 +3,13 @@
  * section per query, three charts each with a point per collection, verdicts and pins, links to
  * each collection's run, sortable tables, and a query name that looks like markup kept as text.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/program.js';
 import type { Dataset } from '../../src/dataset/types.js';
+import { renderDashboard } from '../../src/report/html/index.js';
 import { LocalStore } from '../../src/store/index.js';
 import { charts, column, launch, openFile, type Browser, type OpenedPage } from '../support/browser.js';
 import { START_US, traffic } from '../diff/datasets.js';
@@ -110,6 +111,33 @@ describe('trace-differ dashboard', () => {
     const { page } = opened;
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('section#q-1 code', { hasText: HOSTILE_PIN }).count()).toBe(1);
+  });
+
+  it('shows a long history a hundred rows at a time, sorting and filtering all of them', async () => {
+    const points = Array.from({ length: 250 }, (_, i) => ({
+      key: `k${i}`,
+      collectedAt: new Date(Date.UTC(2026, 10, 1) + i * 3_600_000).toISOString(),
+      spans: 1000 + i,
+      traces: 100,
+      complete: true,
+      latencyP95Us: i === 200 ? 9_000_000 : 100_000 + i,
+    }));
+    const file = join(dir, 'long.html');
+    await writeFile(
+      file,
+      renderDashboard({ title: 'long', generatedAt: points[0]!.collectedAt, queries: [{ id: 'q', points }] }),
+    );
+    const { page, problems } = await openFile(browser, file);
+    const table = 'section#q-0 table.data';
+    expect(await column(page, table, 0)).toHaveLength(100);
+    await page.locator(`${table} th`, { hasText: /^p95$/ }).locator('button').click();
+    expect((await column(page, table, 3))[0]).toBe('9 s');
+    await page.getByRole('button', { name: 'show 150 more of 150' }).click();
+    expect(await column(page, table, 0)).toHaveLength(250);
+    await page.locator('input.filter').fill('2026-11-05');
+    expect(await column(page, table, 0)).toHaveLength(24);
+    expect(problems).toEqual([]);
+    await page.close();
   });
 
   it('says which store directory it cannot read (exit 2)', async () => {

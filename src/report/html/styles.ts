@@ -31,7 +31,7 @@ button.sort{font:inherit;font-weight:600;background:none;border:0;color:inherit;
 th[aria-sort=ascending] button.sort::after{content:" ▲"}th[aria-sort=descending] button.sort::after{content:" ▼"}
 tr.clickable{cursor:pointer}tr.clickable:hover,tr.clickable:focus{background:var(--panel);outline:none}
 .table .scroll{max-height:480px;overflow:auto;border:1px solid var(--line);border-radius:4px}
-.tools{margin:4px 0}.tools input{font:inherit;padding:3px 6px;width:260px}.shown{margin-left:8px;color:var(--muted)}
+.tools{margin:4px 0}button.more{margin:4px 0;font:inherit;cursor:pointer}.tools input{font:inherit;padding:3px 6px;width:260px}.shown{margin-left:8px;color:var(--muted)}
 details.group{margin:8px 0}details.group>summary{cursor:pointer}
 .cards{display:flex;flex-direction:column;gap:12px;margin:10px 0}
 .card{border:1px solid var(--line);border-radius:6px;padding:10px 12px;background:var(--panel)}

@@ -89,9 +89,13 @@ export interface Column<T> {
   title?: string;
 }
 
+/** Rows shown at first, and added by each "show more": a table of 5,000 values opens as fast as one of 100. */
+const PAGE = 100;
+
 /**
  * A table whose headers sort (click or Enter, aria-sort tells a screen reader) and whose rows a text
- * box filters. Rows are built once; sorting and filtering only move and hide them.
+ * box filters. Sorting and filtering work on every row; only the first rows of the result are in the
+ * document (more on request), and each row is built the first time it is shown.
  */
 export function dataTable<T>(
   rows: readonly T[],
@@ -107,23 +111,57 @@ export function dataTable<T>(
   table.append(el('caption', { class: 'sr-only' }, options.caption));
   const head = el('tr');
   const body = el('tbody');
-  const built = rows.map((row, index) => {
+  interface Item {
+    row: T;
+    index: number;
+    text: string;
+    tr?: HTMLTableRowElement;
+  }
+  const items: Item[] = rows.map((row, index) => ({
+    row,
+    index,
+    text: columns
+      .map((c) => String(c.sort(row) ?? ''))
+      .join('\u0000')
+      .toLowerCase(),
+  }));
+  let matched = items;
+  let limit = PAGE;
+
+  const build = (item: Item): HTMLTableRowElement => {
     const tr = el('tr');
-    for (const c of columns) {
-      const v = c.cell ? c.cell(row) : c.sort(row);
-      tr.append(el('td', { class: c.numeric ? 'num' : undefined }, v));
-    }
+    for (const c of columns)
+      tr.append(el('td', { class: c.numeric ? 'num' : undefined }, c.cell ? c.cell(item.row) : c.sort(item.row)));
     if (options.onRow) {
       tr.tabIndex = 0;
       tr.classList.add('clickable');
-      const open = () => options.onRow!(row, tr);
+      const open = () => options.onRow!(item.row, tr);
       tr.addEventListener('click', open);
       tr.addEventListener('keydown', (e) => {
         if (e.key === 'Enter') open();
       });
     }
-    return { row, tr, index, text: tr.textContent!.toLowerCase() };
+    item.tr = tr;
+    return tr;
+  };
+
+  const more = el('button', { class: 'more' });
+  more.type = 'button';
+  more.addEventListener('click', () => {
+    limit += PAGE * 10;
+    render();
   });
+  const shown = el('span', { class: 'shown' });
+  const render = () => {
+    const fragment = document.createDocumentFragment();
+    for (const item of matched.slice(0, limit)) fragment.append(item.tr ?? build(item));
+    body.replaceChildren(fragment);
+    const rest = matched.length - limit;
+    more.hidden = rest <= 0;
+    more.textContent = `show ${Math.min(rest, PAGE * 10)} more of ${rest}`;
+    shown.textContent = matched.length === items.length ? '' : `${matched.length} of ${items.length} match`;
+  };
+
   const headers = columns.map((c, i) => {
     const th = el('th', { title: c.title, class: c.numeric ? 'num' : undefined });
     th.setAttribute('aria-sort', 'none');
@@ -133,6 +171,7 @@ export function dataTable<T>(
     button.addEventListener('click', () => {
       const now = th.getAttribute('aria-sort');
       sort(i, now === 'none' ? (c.numeric ? -1 : 1) : now === 'ascending' ? -1 : 1);
+      render();
     });
     th.append(button);
     head.append(th);
@@ -140,10 +179,12 @@ export function dataTable<T>(
   });
   function sort(col: number, dir: 1 | -1): void {
     const key = columns[col]!.sort;
-    const cached = new Map(built.map((b) => [b, key(b.row)]));
-    built.sort((a, b) => {
-      const x = cached.get(a)!;
-      const y = cached.get(b)!;
+    // By each row's original index: `items` is in the previous sort's order.
+    const values: (string | number | null)[] = [];
+    for (const item of items) values[item.index] = key(item.row);
+    items.sort((a, b) => {
+      const x = values[a.index]!;
+      const y = values[b.index]!;
       if (x === y) return a.index - b.index;
       if (x === null) return 1;
       if (y === null) return -1;
@@ -152,37 +193,34 @@ export function dataTable<T>(
     headers.forEach((h, i) =>
       h.setAttribute('aria-sort', i === col ? (dir === 1 ? 'ascending' : 'descending') : 'none'),
     );
-    const fragment = document.createDocumentFragment();
-    for (const b of built) fragment.append(b.tr);
-    body.append(fragment);
+    matched = filter.value.trim()
+      ? items.filter((item) => item.text.includes(filter.value.trim().toLowerCase()))
+      : items;
   }
-  const fragment = document.createDocumentFragment();
-  for (const b of built) fragment.append(b.tr);
-  body.append(fragment);
-  if (options.sortBy !== undefined) sort(options.sortBy, options.descending ? -1 : 1);
-  table.append(el('thead', {}, head), body);
 
   const filter = el('input', { class: 'filter', label: `filter ${options.caption}` });
   filter.type = 'search';
   filter.placeholder = `filter ${rows.length} rows`;
-  const shown = el('span', { class: 'shown' });
   filter.addEventListener('input', () => {
     const q = filter.value.trim().toLowerCase();
-    let n = 0;
-    for (const b of built) {
-      const hide = q !== '' && !b.text.includes(q);
-      b.tr.hidden = hide;
-      if (!hide) n += 1;
-    }
-    shown.textContent = q ? `${n} of ${rows.length}` : '';
+    matched = q ? items.filter((item) => item.text.includes(q)) : items;
+    limit = PAGE;
+    render();
   });
+  if (options.sortBy !== undefined) sort(options.sortBy, options.descending ? -1 : 1);
+  render();
+  table.append(el('thead', {}, head), body);
   return el(
     'div',
     { class: 'table' },
     rows.length > 8 ? el('div', { class: 'tools' }, filter, shown) : null,
     el('div', { class: 'scroll' }, table),
+    more,
   );
 }
+
+/** Chart widths, read once per kind of chart: reading a width forces a layout of the whole page. */
+const widths = new Map<string, number>();
 
 /**
  * A uPlot chart in `box`. Once drawn, the box records what the chart holds (series, points), read
@@ -193,7 +231,11 @@ export function chart(
   options: Omit<uPlotType.Options, 'width' | 'height'> & { height?: number },
   data: uPlotType.AlignedData,
 ): uPlotType {
-  const width = Math.max(280, Math.min(box.clientWidth || 560, 900));
+  let width = widths.get(box.className);
+  if (width === undefined) {
+    width = Math.max(280, Math.min(box.clientWidth || 560, 900));
+    widths.set(box.className, width);
+  }
   const hooks = options.hooks ?? {};
   const recorded: uPlotType.Hooks.Arrays = {
     ...hooks,
