@@ -89,10 +89,7 @@ describe('the data block', () => {
 
 describe('the inlined assets', () => {
   it('match uPlot in node_modules and the page scripts built from src/report/html/client (npm run html-assets)', async () => {
-    const { assetsSource, ASSETS_FILE } = (await import('../../scripts/html-assets.mjs')) as {
-      assetsSource: () => Promise<string>;
-      ASSETS_FILE: string;
-    };
+    const { assetsSource, ASSETS_FILE } = await import('../../scripts/html-assets.mjs');
     expect(await readFile(ASSETS_FILE, 'utf8')).toBe(await assetsSource());
     const { version } = JSON.parse(
       await readFile(join(import.meta.dirname, '../../node_modules/uplot/package.json'), 'utf8'),
