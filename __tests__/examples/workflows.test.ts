@@ -55,6 +55,8 @@ function neededPermissions(wf: Workflow, step: Step): string[] {
   const needed: string[] = [];
   if (publish.includes('comment')) needed.push('pull-requests');
   if (publish.includes('issue')) needed.push('issues');
+  // The dashboard published to Pages: deploy-pages writes the site and proves its origin with an OIDC token.
+  if (step.with?.dashboard === true || step.with?.dashboard === 'true') needed.push('pages', 'id-token');
   return needed;
 }
 
@@ -70,8 +72,10 @@ describe('action.yml', () => {
     }
     for (const [name, output] of Object.entries(action.outputs)) expect(output.description, name).toBeTruthy();
     expect(Object.keys(action.outputs).sort()).toEqual([
+      'dashboard-path',
       'findings',
       'matrix',
+      'report-html',
       'report-json',
       'report-markdown',
       'verdict',
