@@ -254,7 +254,7 @@ function statsList(label: string, s: Stats | undefined): HTMLElement {
     'div',
     { class: 'side' },
     el('strong', {}, label),
-    ` ${count(s.occurrence)} spans, ${count(s.errors)} errors (${percent(s.errorRate)}), ${rate(s.ratePerMin)}; p50 ${duration(l.p50)}, p95 ${duration(l.p95)}, p99 ${duration(l.p99)}, max ${duration(l.max)}`,
+    ` ${count(s.occurrence)} spans${traces(s) === undefined ? '' : ` in ${count(traces(s))} traces`}, ${count(s.errors)} errors (${percent(s.errorRate)}), ${rate(s.ratePerMin)}; p50 ${duration(l.p50)}, p95 ${duration(l.p95)}, p99 ${duration(l.p99)}, max ${duration(l.max)}`,
   );
 }
 
@@ -348,10 +348,18 @@ function interval(f: Finding, entry: Entry | undefined): string {
   return s ? `${duration(s.low)} … ${duration(s.high)}` : '';
 }
 
+/** The traces behind a side's spans, when the result counts them (the statistics count traces, not spans). */
+function traces(s: Stats | undefined): number | undefined {
+  const n = (s as { traces?: unknown } | undefined)?.traces;
+  return typeof n === 'number' ? n : undefined;
+}
+
 function spans(entry: Entry | undefined): string {
   if (!entry) return '';
   const item = entry.item as { baseline?: Stats; current?: Stats };
-  return `${item.baseline ? count(item.baseline.occurrence) : '0'} → ${item.current ? count(item.current.occurrence) : '0'}`;
+  const side = (s: Stats | undefined) =>
+    s ? `${count(s.occurrence)}${traces(s) === undefined ? '' : ` (${count(traces(s))} tr.)`}` : '0';
+  return `${side(item.baseline)} → ${side(item.current)}`;
 }
 
 function findingsTable(
