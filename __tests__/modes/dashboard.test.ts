@@ -65,7 +65,7 @@ describe("the action's dashboard input", () => {
   });
 
   it('needs a store to read the history from', () => {
-    for (const values of [
+    for (const values of <Record<string, string>[]>[
       { mode: 'collect', dashboard: 'true', store: 'none' },
       { mode: 'merge', dashboard: 'true', results: 'r' },
     ]) {
