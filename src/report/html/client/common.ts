@@ -219,6 +219,13 @@ export function dataTable<T>(
   );
 }
 
+let theme: { fg: string; line: string } | undefined;
+
+function readTheme(): { fg: string; line: string } {
+  const style = getComputedStyle(document.documentElement);
+  return { fg: getComputedStyle(document.body).color, line: style.getPropertyValue('--line').trim() || '#e5e7eb' };
+}
+
 /** Chart widths, read once per kind of chart: reading a width forces a layout of the whole page. */
 const widths = new Map<string, number>();
 
@@ -248,7 +255,15 @@ export function chart(
       },
     ],
   };
-  return new uPlot({ ...options, width, height: options.height ?? 220, hooks: recorded }, data, box);
+  // Canvas text and lines take the page's colours, so the charts read in dark mode too.
+  const { fg, line } = (theme ??= readTheme());
+  const axes = (options.axes ?? [{}, {}]).map((a) => ({
+    stroke: fg,
+    grid: { stroke: line, width: 1 },
+    ticks: { stroke: line, width: 1 },
+    ...a,
+  }));
+  return new uPlot({ ...options, axes, width, height: options.height ?? 220, hooks: recorded }, data, box);
 }
 
 export const COLORS = { baseline: '#6b7280', current: '#2563eb', p50: '#059669', p95: '#d97706', p99: '#dc2626' };
