@@ -16,6 +16,7 @@ import type {
   TestName,
   UndecidedValue,
 } from '../../../diff/types.js';
+import { severityRank } from '../../../vocabulary.js';
 import type { QueryOutcome, Report } from '../../types.js';
 import {
   COLORS,
@@ -373,7 +374,7 @@ function findingsTable(
     [
       {
         label: 'severity',
-        sort: (f) => ({ fail: 3, warn: 2, notice: 1 })[f.severity],
+        sort: (f) => severityRank(f.severity),
         cell: (f) => el('span', { class: `sev ${f.severity}` }, f.severity),
       },
       { label: 'value', sort: (f) => `${f.key} = ${f.value}`, cell: (f) => keyValue(f.key, f.value) },
