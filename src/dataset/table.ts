@@ -74,8 +74,13 @@ export function normaliseId(id: string): string {
     if (hex) return id.toLowerCase().padStart(n < 16 ? 16 : 32, '0');
   }
   if (BASE64.test(id)) {
-    const bytes = Buffer.from(id, 'base64');
-    if (bytes.length === 8 || bytes.length === 16) return bytes.toString('hex');
+    // atob rather than Buffer: the report page's client code type-checks this file without Node's types.
+    const bytes = atob(id);
+    if (bytes.length === 8 || bytes.length === 16) {
+      let hex = '';
+      for (let i = 0; i < bytes.length; i++) hex += bytes.charCodeAt(i).toString(16).padStart(2, '0');
+      return hex;
+    }
   }
   return id;
 }
