@@ -13,6 +13,7 @@ import { plan } from '../modes/plan.js';
 import { renderHtml } from '../report/html/index.js';
 import { renderJson, renderMarkdown, renderText } from '../report/index.js';
 import type { Report } from '../report/types.js';
+import { backendSettingsFromEnv } from '../sources/index.js';
 import { LocalStore } from '../store/index.js';
 import { runEvent } from '../sources/endpoint.js';
 
@@ -67,6 +68,7 @@ function cliContext(config: Config, queries: QueryConfig[], log: Logger, storeDi
     queries,
     sources: {
       lightstep: { apiKey: process.env.LIGHTSTEP_API_KEY || undefined },
+      backend: backendSettingsFromEnv(process.env),
       basePath: process.cwd(),
       // Run inside a workflow, the CLI trusts the configuration's endpoints no more than the action does.
       event: runEvent(),
@@ -100,13 +102,21 @@ export async function runDiffCommand(
 }
 
 export async function runCollectCommand(
-  opts: OutputOptions & { config: string; query?: string; store: string; lightstepApiUrl?: string; pin?: string },
+  opts: OutputOptions & {
+    config: string;
+    query?: string;
+    store: string;
+    lightstepApiUrl?: string;
+    backendUrl?: string;
+    pin?: string;
+  },
   log: Logger,
 ): Promise<number> {
   const config = await loadConfig(opts.config);
   const ctx = cliContext(config, selectQueries(config, opts.query), log, opts.store);
   ctx.pin = opts.pin;
   if (opts.lightstepApiUrl) ctx.sources.lightstep.apiUrl = opts.lightstepApiUrl;
+  if (opts.backendUrl) ctx.sources.backend = { ...ctx.sources.backend, url: opts.backendUrl };
   return emit(await collect(ctx), opts, log);
 }
 

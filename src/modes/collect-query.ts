@@ -49,6 +49,17 @@ export async function runQuery(
         };
       }
     }
+    if (current.coverage.limitReached) {
+      const c = current.coverage;
+      warnings.push(
+        `The search reached its limit of ${c.limit} traces: the sample is the first ${c.limit} found in the window, not all its traffic (raise 'limit' or shorten 'window-minutes').`,
+      );
+    }
+    if (current.coverage.tracesPartial) {
+      warnings.push(
+        `${current.coverage.tracesPartial} traces were answered cut short by the backend (too large); their spans are incomplete.`,
+      );
+    }
     if (!current.coverage.complete) {
       const c = current.coverage;
       warnings.push(
@@ -70,7 +81,7 @@ export async function runQuery(
     await yieldToSignals(ctx.signal, query.id);
     const result = diff({ baseline: baselines, current, query: queryRef(query), settings: query });
     log.info(
-      `[${query.id}] ${current.spans.length} spans; baseline ${baselines.length ? `${baselines.reduce((n, d) => n + d.spans.length, 0)} spans` : 'none yet'}; verdict ${result.verdict}`,
+      `[${query.id}] ${current.table.size} spans; baseline ${baselines.length ? `${baselines.reduce((n, d) => n + d.table.size, 0)} spans` : 'none yet'}; verdict ${result.verdict}`,
     );
 
     let history;
