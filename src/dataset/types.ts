@@ -103,4 +103,6 @@ export interface HistoryEntry {
   pinnedAs?: string;
   /** The git ref the dataset was collected on, so a branch's history is told apart without loading datasets. */
   ref?: string;
+  /** The workflow run that collected it: a re-run attempt replaces its first attempt's line, and is never its baseline. */
+  runId?: string;
 }

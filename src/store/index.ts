@@ -24,6 +24,8 @@ export interface StoreOptions {
   repo?: string;
   retentionDays?: number;
   branches?: string[];
+  /** GITHUB_REPOSITORY_ID: only this repository's runs (not a fork's) write what the stores read. */
+  repositoryId?: number;
   apiUrl?: string;
 }
 
@@ -40,6 +42,7 @@ export async function createStore(kind: 'local' | 'cache' | 'artifact', options:
       runAttempt: options.runAttempt,
       retentionDays: options.retentionDays ?? 0,
       branches: options.branches,
+      repositoryId: options.repositoryId,
       apiUrl: options.apiUrl,
       logger: options.logger,
     });
