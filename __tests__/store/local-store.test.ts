@@ -151,13 +151,13 @@ describe('the local store', () => {
 
   it("keeps each dataset's git ref in the history, the pins and a rebuilt history, for branch filters", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'td-store-'));
-    const on = (ref: string, d: Dataset): Dataset => ({
+    const on = (ref: string, d: Dataset, runId: string): Dataset => ({
       ...d,
-      provenance: { ...d.provenance, github: { ref, sha: 'c'.repeat(40), runId: '41' } },
+      provenance: { ...d.provenance, github: { ref, sha: 'c'.repeat(40), runId } },
     });
     const writer = new LocalStore(dir);
-    await writer.put(on('refs/heads/main', at(traffic(1, 20), '2026-11-24T01:00:00.000Z')), { pinAs: 'v1' });
-    await writer.put(on('refs/heads/feature', at(traffic(2, 20), '2026-11-24T02:00:00.000Z')));
+    await writer.put(on('refs/heads/main', at(traffic(1, 20), '2026-11-24T01:00:00.000Z'), '41'), { pinAs: 'v1' });
+    await writer.put(on('refs/heads/feature', at(traffic(2, 20), '2026-11-24T02:00:00.000Z'), '42'));
     await writer.put(at(traffic(3, 20), '2026-11-24T03:00:00.000Z'));
     // A later process reads the history from disk: no dataset is loaded to tell the branches apart.
     const reader = new LocalStore(dir);

@@ -55,24 +55,25 @@ function nameOf(raw: unknown, position: string): string {
 /**
  * Reads a stored index (parsed JSON, untrusted) entry by entry: every entry and pin is validated, one
  * that fails is left out and named in `problems`, never thrown on, so one bad or foreign line never
- * takes the good ones with it. Entries of another query are left out too.
+ * takes the good ones with it. Entries of another query are left out too. Only a file with no list of
+ * entries at all throws (the caller sets the whole file aside, naming it).
  */
 export function readIndex(raw: unknown, queryId: string): { index: HistoryIndex; problems: string[] } {
   const problems: string[] = [];
   const index: HistoryIndex = { entries: [], pins: {} };
+  // The whole file unusable is the caller's to say (it names the file): thrown, and caught there.
   if (typeof raw !== 'object' || raw === null || !Array.isArray((raw as { entries?: unknown }).entries)) {
-    return { index, problems: ['it has no list of entries'] };
+    throw new Error('it has no list of entries');
   }
-  const check = (value: unknown, position: string): HistoryEntry | undefined => {
+  const check = (value: unknown, position: string, pin = false): HistoryEntry | undefined => {
+    const name = pin ? position : nameOf(value, position);
     const parsed = HistoryEntrySchema.safeParse(value);
     if (!parsed.success) {
-      problems.push(`${nameOf(value, position)} was set aside (${describeIssue(parsed.error)})`);
+      problems.push(`${name} was set aside (${describeIssue(parsed.error)})`);
       return undefined;
     }
     if (parsed.data.queryId !== queryId) {
-      problems.push(
-        `${nameOf(value, position)} was set aside (it belongs to query ${JSON.stringify(parsed.data.queryId)})`,
-      );
+      problems.push(`${name} was set aside (it belongs to query ${JSON.stringify(parsed.data.queryId)})`);
       return undefined;
     }
     return parsed.data;
@@ -91,7 +92,7 @@ export function readIndex(raw: unknown, queryId: string): { index: HistoryIndex;
         problems.push(`a pin with an unreadable name was set aside`);
         continue;
       }
-      const entry = check(value, `pin ${JSON.stringify(name)}`);
+      const entry = check(value, `pin ${JSON.stringify(name)}`, true);
       if (entry) index.pins[name] = entry;
     }
   }

@@ -30,7 +30,7 @@ export interface StoreOptions {
 }
 
 export async function createStore(kind: 'local' | 'cache' | 'artifact', options: StoreOptions): Promise<DatasetStore> {
-  if (kind === 'local') return new LocalStore(options.dir);
+  if (kind === 'local') return new LocalStore(options.dir, undefined, options.logger);
   if (kind === 'cache') return CacheStore.create(options);
   if (kind === 'artifact') {
     return ArtifactStore.create({
