@@ -10,7 +10,7 @@ export { LocalStore, datasetKey } from './local.js';
 export { HISTORY_LENGTH } from './history.js';
 export { CacheStore, keyPart } from './cache.js';
 export { ArtifactStore, datasetArtifactName, type ArtifactStoreOptions } from './artifact.js';
-export { resolveBaseline, type ChosenBaseline } from './baseline.js';
+export { currentSide, resolveBaseline, type ChosenBaseline, type CurrentSide } from './baseline.js';
 export type * from './types.js';
 
 export interface StoreOptions {
