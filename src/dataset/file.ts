@@ -6,7 +6,15 @@ import { StringDecoder } from 'node:string_decoder';
 import { promisify } from 'node:util';
 import { createGunzip, gzip } from 'node:zlib';
 import type { LoadResult } from '../store/types.js';
-import { BodyDecoder, encodeBody, FORMAT_VERSION, MAGIC, type DatasetHeader } from './format.js';
+import {
+  BodyDecoder,
+  checksumOf,
+  checksumStart,
+  encodeBody,
+  FORMAT_VERSION,
+  MAGIC,
+  type DatasetHeader,
+} from './format.js';
 import type { Dataset } from './types.js';
 
 const gzipAsync = promisify(gzip);
@@ -23,6 +31,7 @@ export async function encodeDataset(dataset: Dataset): Promise<Buffer> {
     bodyBytes: body.length,
     bodySha256: createHash('sha256').update(body).digest('hex'),
   };
+  header.sha256 = checksumOf(header, body);
   return Buffer.concat([Buffer.from(`${MAGIC} ${FORMAT_VERSION}\n${JSON.stringify(header)}\n`), body]);
 }
 
@@ -97,12 +106,15 @@ export async function readDatasetFile(path: string): Promise<LoadResult> {
   if (typeof head === 'string') return fail(head);
   const { header, bodyOffset } = head;
   const hash = createHash('sha256');
+  // Files written before `sha256` existed are checked on their body alone (their header cannot be).
+  const whole = typeof header.sha256 === 'string' ? checksumStart(header) : undefined;
   let bodyBytes = 0;
   const decoder = new BodyDecoder();
   try {
     const raw = createReadStream(path, { start: bodyOffset });
     raw.on('data', (chunk) => {
       hash.update(chunk as Buffer);
+      whole?.update(chunk as Buffer);
       bodyBytes += (chunk as Buffer).length;
     });
     // pipeline() carries an error of any stage (a corrupt gzip stream above all) to this one await.
@@ -123,6 +135,8 @@ export async function readDatasetFile(path: string): Promise<LoadResult> {
   if (bodyBytes !== header.bodyBytes)
     return fail(`its body is ${bodyBytes} bytes, the header says ${header.bodyBytes}`);
   if (hash.digest('hex') !== header.bodySha256) return fail('its checksum does not match (the body was altered)');
+  if (whole && whole.digest('hex') !== header.sha256)
+    return fail('its checksum does not match (the header was altered)');
   if (decoder.spans.length !== header.spans)
     return fail(`it holds ${decoder.spans.length} spans, the header says ${header.spans}`);
   return { ok: true, dataset: { provenance: header.provenance, coverage: header.coverage, spans: decoder.spans } };
