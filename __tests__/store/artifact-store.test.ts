@@ -485,4 +485,31 @@ describe('the artifact store with the real @actions/artifact client', () => {
       );
     });
   });
+
+  it('two overlapping runs, one of them pinning, lose neither history nor pins', async () => {
+    await asRun(MAIN, (store) => store.put(collected('overlap', 40, '2026-11-26T00:00:00.000Z')));
+    // Runs A (a release pin) and B (the schedule) both read the index before either uploads; A uploads first.
+    const [aRun, bRun] = [nextRun++, nextRun++];
+    const on = { ...MAIN, branches: ['main'] };
+    const a = await asRun({ ...on, runId: aRun }, async (store) => (await store.list('overlap'), store));
+    const b = await asRun({ ...on, runId: bRun }, async (store) => (await store.list('overlap'), store));
+    await asRun({ ...on, runId: aRun }, () =>
+      a.put(collected('overlap', 41, '2026-11-26T01:00:00.000Z'), { pinAs: 'release' }),
+    );
+    await asRun({ ...on, runId: bRun }, () =>
+      b.put(collected('overlap', 42, '2026-11-26T01:05:00.000Z'), { pinAs: 'nightly' }),
+    );
+    const seen = await asRun({ ...MAIN, branches: ['main'] }, async (store) => ({
+      entries: (await store.list('overlap')).map((e) => e.collectedAt),
+      release: (await store.pinned('overlap', 'release'))?.collectedAt,
+      nightly: (await store.pinned('overlap', 'nightly'))?.collectedAt,
+      loaded: await Promise.all((await store.list('overlap')).map(async (e) => (await store.load(e)).ok)),
+    }));
+    expect(seen).toEqual({
+      loaded: [true, true, true],
+      entries: ['2026-11-26T01:05:00.000Z', '2026-11-26T01:00:00.000Z', '2026-11-26T00:00:00.000Z'],
+      release: '2026-11-26T01:00:00.000Z',
+      nightly: '2026-11-26T01:05:00.000Z',
+    });
+  });
 });

@@ -6,7 +6,7 @@ import { readDatasetFile, summariseDataset, writeDatasetFile } from '../dataset/
 import type { Dataset } from '../dataset/types.js';
 import { StoreError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { listed, readIndex, withEntry, withRun, type HistoryIndex } from './history.js';
+import { listed, mergeIndexes, readIndex, withEntry, withRun, type HistoryIndex } from './history.js';
 import type { DatasetStore, LoadResult, StoredEntry } from './types.js';
 
 function escapeRegExp(text: string): string {
@@ -120,6 +120,8 @@ export class ArtifactStore implements DatasetStore {
   private readonly listings = new Map<string, Listing>();
   private restClient?: ReturnType<typeof getOctokit>;
   private readonly indexes = new Map<string, ArtifactIndex>();
+  /** The artifact each query's index was read from, to tell whether another run uploaded one since. */
+  private readonly indexFrom = new Map<string, number>();
   /** Whether each run looked up may write what this run reads (see `trusted`). */
   private readonly runs = new Map<number, Promise<boolean>>();
 
@@ -369,34 +371,55 @@ export class ArtifactStore implements DatasetStore {
     return dir;
   }
 
+  /** The index inside one artifact, validated line by line; a file that cannot be read is set aside, named. */
+  private async readArtifactIndex(queryId: string, artifact: RestArtifact): Promise<ArtifactIndex> {
+    try {
+      const dir = await this.download(artifact);
+      const { index, problems } = readIndex(JSON.parse(await readFile(join(dir, 'history.json'), 'utf8')), queryId);
+      for (const problem of problems)
+        this.options.logger.warn(`the history index in artifact ${artifact.name} (id ${artifact.id}): ${problem}`);
+      return index;
+    } catch (error) {
+      this.options.logger.warn(
+        `the history index in artifact ${artifact.name} (id ${artifact.id}) was set aside (${(error as Error).message}); starting a new one`,
+      );
+      return { entries: [], pins: {} };
+    }
+  }
+
   private async index(queryId: string): Promise<ArtifactIndex> {
     const known = this.indexes.get(queryId);
     if (known) return known;
-    let index: ArtifactIndex = { entries: [], pins: {} };
     const newest = await this.newest(queryId);
-    if (newest) {
-      try {
-        const dir = await this.download(newest);
-        const { index: read, problems } = readIndex(
-          JSON.parse(await readFile(join(dir, 'history.json'), 'utf8')),
-          queryId,
-        );
-        index = read;
-        for (const problem of problems)
-          this.options.logger.warn(`the history index in artifact ${newest.name} (id ${newest.id}): ${problem}`);
-      } catch (error) {
-        this.options.logger.warn(
-          `the history index in artifact ${newest.name} (id ${newest.id}) was set aside (${(error as Error).message}); starting a new one`,
-        );
-      }
-    }
+    const index = newest ? await this.readArtifactIndex(queryId, newest) : { entries: [], pins: {} };
+    if (newest) this.indexFrom.set(queryId, newest.id);
     this.indexes.set(queryId, index);
     return index;
   }
 
+  /**
+   * The index as it is now, when another run uploaded one since this run read it (an overlapping collect,
+   * a pin): the listing is read again from its first page (two requests) and a newer artifact's index is
+   * merged in, so the upload that comes last does not drop what the other run stored.
+   */
+  private async fresh(queryId: string, index: ArtifactIndex): Promise<ArtifactIndex> {
+    try {
+      this.listings.delete(queryId);
+      const newest = await this.newest(queryId);
+      if (!newest || newest.id === this.indexFrom.get(queryId)) return index;
+      this.indexFrom.set(queryId, newest.id);
+      return mergeIndexes(index, await this.readArtifactIndex(queryId, newest));
+    } catch (error) {
+      this.options.logger.warn(
+        `the history index of query '${queryId}' could not be read again before writing (${(error as Error).message}); a run that stored meanwhile may be left out of it`,
+      );
+      return index;
+    }
+  }
+
   async put(dataset: Dataset, options: { pinAs?: string; verdict?: string } = {}): Promise<StoredEntry> {
     const queryId = dataset.provenance.queryId;
-    const index = await this.index(queryId);
+    const index = await this.fresh(queryId, await this.index(queryId));
     const names = await this.uploadNames(queryId);
     let stored: { entry: StoredEntry; index: ArtifactIndex } | undefined;
     for (const [i, name] of names.entries()) {
@@ -436,8 +459,7 @@ export class ArtifactStore implements DatasetStore {
       }
     }
     // As before a failed upload too: this run's own reads see what it collected.
-    index.entries = stored!.index.entries;
-    index.pins = stored!.index.pins;
+    this.indexes.set(queryId, stored!.index);
     return stored!.entry;
   }
 
