@@ -429,7 +429,7 @@ describe('the artifact store with the real @actions/artifact client', () => {
       }));
       expect(seen).toEqual({ entries: [own.key], pin: undefined });
       expect(logger.lines.map((l) => l.message)).toContainEqual(
-        expect.stringMatching(/was not read: its run was started by a 'pull_request_target' event/),
+        expect.stringMatching(/was not read: its run was started by a "pull_request_target" event/),
       );
     });
 

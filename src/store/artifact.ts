@@ -245,7 +245,7 @@ export class ArtifactStore implements DatasetStore {
       if (!TRUSTED_EVENTS.includes(run.event ?? '')) {
         this.refused(
           a,
-          `its run was started by a '${String(run.event).slice(0, 40)}' event (only ${TRUSTED_EVENTS.join(', ')} runs are read)`,
+          `its run was started by a ${JSON.stringify(String(run.event).slice(0, 40))} event (only ${TRUSTED_EVENTS.join(', ')} runs are read)`,
         );
         return false;
       }
