@@ -16,6 +16,7 @@ import {
   type DatasetHeader,
 } from './format.js';
 import type { Dataset } from './types.js';
+import { printable } from '../text.js';
 
 const gzipAsync = promisify(gzip);
 
@@ -130,7 +131,7 @@ export async function readDatasetFile(path: string): Promise<LoadResult> {
     });
   } catch (error) {
     if (bodyBytes !== header.bodyBytes) return fail(`it is truncated (${bodyBytes} of ${header.bodyBytes} body bytes)`);
-    return fail(`its body is corrupt (${(error as Error).message})`);
+    return fail(`its body is corrupt (${printable((error as Error).message)})`);
   }
   if (bodyBytes !== header.bodyBytes)
     return fail(`its body is ${bodyBytes} bytes, the header says ${header.bodyBytes}`);
