@@ -16,7 +16,6 @@ export function summariseDataset(dataset: Dataset, key: string, verdict?: string
     complete: dataset.coverage.complete,
     ...(verdict ? { verdict } : {}),
     ...(dataset.provenance.github?.ref ? { ref: dataset.provenance.github.ref } : {}),
-    ...(dataset.provenance.github?.runId ? { runId: dataset.provenance.github.runId } : {}),
     errorRate: n ? errors / n : 0,
     latencyP50Us: Math.round(percentileSorted(durations, 0.5)),
     latencyP95Us: Math.round(percentileSorted(durations, 0.95)),

@@ -424,7 +424,10 @@ export class ArtifactStore implements DatasetStore {
     let stored: { entry: StoredEntry; index: ArtifactIndex } | undefined;
     for (const [i, name] of names.entries()) {
       const key = runKey(name, this.options.runId);
-      const entry = withRun(summariseDataset(dataset, key, options.verdict), this.options.runId);
+      const entry = withRun(
+        summariseDataset(dataset, key, options.verdict),
+        dataset.provenance.github?.runId ?? this.options.runId,
+      );
       const next: ArtifactIndex = {
         entries: withEntry(index.entries, entry),
         pins: options.pinAs ? { ...index.pins, [options.pinAs]: { ...entry, pinnedAs: options.pinAs } } : index.pins,

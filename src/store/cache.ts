@@ -160,7 +160,7 @@ export class CacheStore implements DatasetStore {
       this.logger.warn(this.describe(loaded.problem, file, key));
       return undefined;
     }
-    return summariseDataset(loaded.dataset, key);
+    return withRun(summariseDataset(loaded.dataset, key), loaded.dataset.provenance.github?.runId);
   }
 
   private describe(problem: string, file: string, key: string): string {
@@ -174,7 +174,10 @@ export class CacheStore implements DatasetStore {
     const index = await this.index(queryId);
     const file = await this.dataFile(queryId);
     await writeDatasetFile(file, dataset);
-    const entry = withRun(summariseDataset(dataset, key, options.verdict), this.runId);
+    const entry = withRun(
+      summariseDataset(dataset, key, options.verdict),
+      dataset.provenance.github?.runId ?? this.runId,
+    );
     // saveCache warns and answers -1 instead of throwing when the service refuses or fails.
     if ((await cache.saveCache([file], key)) === -1) {
       this.logger.warn(`dataset ${key} could not be saved to the Actions cache; the next run will not see it`);

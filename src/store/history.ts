@@ -144,7 +144,10 @@ export function mergeIndexes(a: HistoryIndex, b: HistoryIndex): HistoryIndex {
   return { entries, pins };
 }
 
-/** The entry with the run that stored it, when the dataset does not say (a re-run replaces its first attempt's line). */
+/**
+ * The entry with the workflow run that collected it (the dataset's, else the storing run's): a re-run
+ * replaces its first attempt's line, and is never its baseline. Only a run id GitHub would give is kept.
+ */
 export function withRun(entry: HistoryEntry, runId: string | undefined): HistoryEntry {
   return entry.runId || !runId || !/^\d{1,20}$/.test(runId) ? entry : { ...entry, runId };
 }

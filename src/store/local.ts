@@ -5,7 +5,7 @@ import type { Dataset, HistoryEntry } from '../dataset/types.js';
 import type { DatasetStore, LoadResult, StoredEntry } from './types.js';
 
 import type { Logger } from '../log.js';
-import { HISTORY_LENGTH, listed, readIndex, withEntry } from './history.js';
+import { HISTORY_LENGTH, listed, readIndex, withEntry, withRun } from './history.js';
 
 /** A file-system-safe, time-ordered key: `2026-11-24T04-19-00-000Z-<run>`. */
 export function datasetKey(dataset: Dataset, suffix: string): string {
@@ -80,7 +80,8 @@ export class LocalStore implements DatasetStore {
     const rebuilt: HistoryEntry[] = [];
     for (const key of keys) {
       const loaded = await readDatasetFile(this.fileOf({ queryId, key }));
-      if (loaded.ok) rebuilt.push(summariseDataset(loaded.dataset, key));
+      if (loaded.ok)
+        rebuilt.push(withRun(summariseDataset(loaded.dataset, key), loaded.dataset.provenance.github?.runId));
     }
     if (rebuilt.length) await this.writeJson(file, rebuilt);
     return rebuilt;
@@ -90,7 +91,7 @@ export class LocalStore implements DatasetStore {
     const queryId = dataset.provenance.queryId;
     await mkdir(this.queryDir(queryId), { recursive: true });
     const key = datasetKey(dataset, this.suffix());
-    const entry = summariseDataset(dataset, key, options.verdict);
+    const entry = withRun(summariseDataset(dataset, key, options.verdict), dataset.provenance.github?.runId);
     const earlier = await this.history(queryId);
     await writeDatasetFile(this.fileOf(entry), dataset);
     const history = withEntry(earlier, entry);
