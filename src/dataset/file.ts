@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { checksumOf, checksumStart } from './checksum.js';
 import { createReadStream } from 'node:fs';
 import { open, rename, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
@@ -6,15 +7,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { promisify } from 'node:util';
 import { createGunzip, gzip } from 'node:zlib';
 import type { LoadResult } from '../store/types.js';
-import {
-  BodyDecoder,
-  checksumOf,
-  checksumStart,
-  encodeBody,
-  FORMAT_VERSION,
-  MAGIC,
-  type DatasetHeader,
-} from './format.js';
+import { BodyDecoder, encodeBody, FORMAT_VERSION, MAGIC, type DatasetHeader } from './format.js';
 import type { Dataset } from './types.js';
 import { printable } from '../text.js';
 
@@ -107,7 +100,7 @@ export async function readDatasetFile(path: string): Promise<LoadResult> {
   if (typeof head === 'string') return fail(head);
   const { header, bodyOffset } = head;
   const hash = createHash('sha256');
-  // Files written before `sha256` existed are checked on their body alone (their header cannot be).
+  // Over the header and the body; files written before `sha256` existed are checked on their body alone.
   const whole = typeof header.sha256 === 'string' ? checksumStart(header) : undefined;
   let bodyBytes = 0;
   const decoder = new BodyDecoder();
@@ -135,9 +128,9 @@ export async function readDatasetFile(path: string): Promise<LoadResult> {
   }
   if (bodyBytes !== header.bodyBytes)
     return fail(`its body is ${bodyBytes} bytes, the header says ${header.bodyBytes}`);
-  if (hash.digest('hex') !== header.bodySha256) return fail('its checksum does not match (the body was altered)');
   if (whole && whole.digest('hex') !== header.sha256)
-    return fail('its checksum does not match (the header was altered)');
+    return fail('its checksum does not match (the header or the body was altered)');
+  if (hash.digest('hex') !== header.bodySha256) return fail('its checksum does not match (the body was altered)');
   if (decoder.spans.length !== header.spans)
     return fail(`it holds ${decoder.spans.length} spans, the header says ${header.spans}`);
   return { ok: true, dataset: { provenance: header.provenance, coverage: header.coverage, spans: decoder.spans } };

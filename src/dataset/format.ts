@@ -1,15 +1,11 @@
-import { createHash, type Hash } from 'node:crypto';
 import type { Dataset, Span } from './types.js';
 
 /**
  * The dataset file (version 1):
  *
  *   TRACE-DIFFER-DATASET 1\n
- *   {header JSON: provenance, coverage, span count, body length and SHA-256, then `sha256`}\n
+ *   {header JSON: provenance, coverage, span count, body length and SHA-256}\n
  *   gzip(body)
-
- * `sha256` (see checksumOf) covers the header and the body, so neither is edited alone unnoticed; files
- * written before it have only `bodySha256` (the body alone) and are still read, on that check.
  *
  * The body is JSON lines: first the string table (every service, operation, host, trace id,
  * tag key and tag value once), then one array per span of numbers that point into it.
@@ -27,23 +23,8 @@ export interface DatasetHeader {
   spans: number;
   bodyBytes: number;
   bodySha256: string;
-  /** SHA-256 of the header (without this field) and the body: see checksumOf. Absent in older files. */
+  /** SHA-256 of the header (without this field) and the body (checksum.ts); absent in files written before it. */
   sha256?: string;
-}
-
-/**
- * The checksum of the header and the body together: SHA-256 over the header's JSON without its own
- * `sha256` field, a newline, then the gzip body. A hash, returned for the reader to feed the body it
- * streams; `checksumOf` for a body in hand. It catches damage and edits of either part; it is not a
- * signature (anyone can compute it), so where a file comes from is checked by the store, not here.
- */
-export function checksumStart(header: DatasetHeader): Hash {
-  const { sha256: _own, ...rest } = header;
-  return createHash('sha256').update(`${JSON.stringify(rest)}\n`);
-}
-
-export function checksumOf(header: DatasetHeader, body: Uint8Array): string {
-  return checksumStart(header).update(body).digest('hex');
 }
 
 /** One encoded span: [spanId, trace, parent, service, operation, startDelta, duration, error, host, tags]. */
