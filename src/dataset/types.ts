@@ -103,6 +103,11 @@ export interface HistoryEntry {
   pinnedAs?: string;
   /** The git ref the dataset was collected on, so a branch's history is told apart without loading datasets. */
   ref?: string;
-  /** The workflow run that collected it: a re-run attempt replaces its first attempt's line, and is never its baseline. */
+  /** (addition) Spans per minute of the dataset's window, when it has one (the dashboard's rate). */
+  ratePerMin?: number;
+  /**
+   * (addition) The workflow run that collected the dataset: the dashboard links each point to its run, a
+   * re-run attempt replaces its first attempt's line, and a run is never its own baseline.
+   */
   runId?: string;
 }

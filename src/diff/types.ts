@@ -2,11 +2,11 @@
  * The diff result: the JSON contract of DESIGN.md ("The diff result", `--format json`).
  * Fields beyond DESIGN.md are additive and marked "(addition)"; the README lists them.
  */
-import type { Metric, Severity } from '../config/types.js';
+import type { Metric, Severity, Verdict } from '../vocabulary.js';
+
+export type { Verdict } from '../vocabulary.js';
 
 export const DIFF_SCHEMA = 'trace-differ/diff@1';
-
-export type Verdict = 'pass' | 'notice' | 'warn' | 'fail' | 'inconclusive';
 
 export interface LatencyStats {
   avg: number;
@@ -103,6 +103,15 @@ export interface TestValues {
 /** The tests a changed value can have, by their key in `pValue` / `qValue`. */
 export type TestName = keyof TestValues;
 
+/**
+ * (addition) Latency counts in fixed log-spaced bins (10 per decade from 1 µs): `counts[j]` is the
+ * number of spans in bin `from + j`, which holds [10^((from+j)/10), 10^((from+j+1)/10)) µs.
+ */
+export interface LatencyHistogram {
+  from: number;
+  counts: number[];
+}
+
 export interface ChangedValue {
   value: string;
   baseline: Stats;
@@ -120,6 +129,8 @@ export interface ChangedValue {
   latencyShiftUs?: { estimate: number; low: number; high: number; confidence: number };
   /** (addition) true when both sides have at least `min-samples` spans. */
   enoughData?: boolean;
+  /** (addition) both sides' latencies in shared log-spaced bins, for the HTML report's distributions. */
+  latencyHistogram?: { baseline: LatencyHistogram; current: LatencyHistogram };
 }
 
 export interface GroupDiff {

@@ -4,8 +4,9 @@ import { InputError } from '../errors.js';
 
 export const MODES = ['collect', 'gate', 'diff', 'plan', 'merge'] as const;
 export type Mode = (typeof MODES)[number];
-export type PublishTarget = 'summary' | 'comment' | 'issue';
-export type FailOn = 'fail' | 'warn' | 'never';
+import { FAIL_ON, PUBLISH_TARGETS, type FailOn, type PublishTarget } from '../vocabulary.js';
+
+export type { FailOn, PublishTarget } from '../vocabulary.js';
 export type StoreKind = 'cache' | 'artifact' | 'local' | 'none';
 
 /** The action's inputs (action.yml), validated once, in one place. */
@@ -31,6 +32,8 @@ export interface RunInputs {
   /** collect: keep the new datasets under this name as well (`baseline: pinned:<name>`). */
   pin?: string;
   dryRun: boolean;
+  /** Also write the history dashboard (an HTML page of every query's stored collections) for Pages. */
+  dashboard: boolean;
 }
 
 /** Reads one input the way @actions/core does, but from any lookup (tests pass a plain object). */
@@ -83,7 +86,7 @@ export function readInputs(input: InputLookup, eventName: string | undefined): R
   } else {
     publish.clear();
     for (const part of publishText.split(/[\s,]+/).filter(Boolean)) {
-      publish.add(oneOf('publish', part, ['summary', 'comment', 'issue'] as const, 'summary'));
+      publish.add(oneOf('publish', part, PUBLISH_TARGETS, 'summary'));
     }
   }
 
@@ -97,6 +100,14 @@ export function readInputs(input: InputLookup, eventName: string | undefined): R
     );
   }
   const dryRunText = input('dry-run').toLowerCase();
+  const dashboard = ['true', '1', 'yes'].includes(input('dashboard').toLowerCase());
+  const store = oneOf('store', input('store'), ['cache', 'artifact', 'local', 'none'] as const, 'cache');
+  if (dashboard && (store === 'none' || mode === 'merge' || mode === 'plan')) {
+    throw new InputError(
+      `input 'dashboard: true' needs a store to read the history from, and mode '${mode}' with store '${store}' has none`,
+      "set 'dashboard: true' on a collect (or gate) step with 'store: cache', 'artifact' or 'local'",
+    );
+  }
 
   const current = oneOf('current', input('current'), ['snapshot', 'newest'] as const, 'snapshot');
   const currentAfter = readCurrentAfter(input('current-after'));
@@ -119,12 +130,12 @@ export function readInputs(input: InputLookup, eventName: string | undefined): R
     },
     githubToken: input('github-token') || undefined,
     publish,
-    failOn: oneOf('fail-on', input('fail-on'), ['fail', 'warn', 'never'] as const, 'fail'),
-    alertOn: oneOf('alert-on', input('alert-on'), ['fail', 'warn', 'never'] as const, 'fail'),
+    failOn: oneOf('fail-on', input('fail-on'), FAIL_ON, 'fail'),
+    alertOn: oneOf('alert-on', input('alert-on'), FAIL_ON, 'fail'),
     baseline: baselineText ? parseBaseline(baselineText) : undefined,
     current,
     currentAfter,
-    store: oneOf('store', input('store'), ['cache', 'artifact', 'local', 'none'] as const, 'cache'),
+    store,
     storePath: input('store-path') || '.trace-differ',
     artifactRetentionDays: retentionDays,
     baselineDataset: input('baseline-dataset') || undefined,
@@ -132,6 +143,7 @@ export function readInputs(input: InputLookup, eventName: string | undefined): R
     results: input('results') || undefined,
     pin: readPin(input('pin'), mode),
     dryRun: dryRunText === 'true' || dryRunText === '1' || dryRunText === 'yes',
+    dashboard,
   };
 }
 

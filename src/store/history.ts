@@ -32,6 +32,7 @@ export const HistoryEntrySchema = z.object({
   latencyP50Us: micros.optional(),
   latencyP95Us: micros.optional(),
   latencyP99Us: micros.optional(),
+  ratePerMin: z.number().nonnegative().optional(),
   pinnedAs: text(200).optional(),
   ref: text(300).optional(),
   runId: text(40).optional(),
