@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { METRICS } from '../config/types.js';
 import { DIFF_SCHEMA, type DiffResult, type SideSummary } from '../diff/types.js';
+import { REPORT_SCHEMA } from '../report/json.js';
 import { HistoryEntrySchema } from '../store/history.js';
 
 /**
@@ -53,6 +54,7 @@ const tests = z
   })
   .partial();
 
+const histogram = z.object({ from: z.number().int().min(-100).max(200), counts: z.array(count).max(400) });
 const oneSided = z.object({ value: text, pValue: fraction.optional(), qValue: fraction.optional() });
 const newValue = oneSided.extend({ current: stats });
 const missingValue = oneSided.extend({ baseline: stats });
@@ -80,6 +82,7 @@ const changed = z.object({
   qValue: tests.optional(),
   latencyShiftUs: z.object({ estimate: finite, low: finite, high: finite, confidence: fraction }).optional(),
   enoughData: z.boolean().optional(),
+  latencyHistogram: z.object({ baseline: histogram, current: histogram }).optional(),
 });
 const lists = {
   new: z.array(newValue),
@@ -100,6 +103,16 @@ const finding = z.object({
   impact: finite.optional(),
 });
 const query = z.object({ id: text, name: text, query: text });
+const rule = z.object({
+  metric: z.enum(METRICS),
+  levels: z.array(
+    z.object({
+      severity: z.enum(['notice', 'warn', 'fail']),
+      change: z.object({ kind: z.enum(['relative', 'absolute']), amount: finite, text }),
+    }),
+  ),
+  text,
+});
 
 export const DiffResultSchema = z.object({
   schema: z.literal(DIFF_SCHEMA),
@@ -116,6 +129,7 @@ export const DiffResultSchema = z.object({
 });
 
 export const ReportSchema = z.object({
+  schema: z.literal(REPORT_SCHEMA).optional(),
   verdict,
   mode: text,
   outcomes: z.array(
@@ -126,10 +140,12 @@ export const ReportSchema = z.object({
       warnings: z.array(text).default([]),
       history: z.array(HistoryEntrySchema).optional(),
       significance: fraction.optional(),
+      rules: z.array(rule).optional(),
     }),
   ),
   generatedAt: z.string().max(100).optional(),
   pullRequest: z.number().int().positive().optional(),
+  fullReportHint: text.optional(),
 });
 
 /** Hosts a UI link in a result may point to: the Lightstep (Cloud Observability) app, over https. */
