@@ -22,6 +22,8 @@ export interface RunnerEnv {
   event: object;
   inputs: Record<string, string>;
   runId: number;
+  /** GITHUB_RUN_ATTEMPT: 2 and up for "Re-run jobs" of the same run. */
+  attempt?: number;
   apiUrl?: string;
   extraEnv?: Record<string, string>;
   /** Sends the child a signal once its stdout shows `when`, as the runner does when a job is cancelled. */
@@ -101,7 +103,7 @@ export async function runAction(env: RunnerEnv): Promise<ActionRun> {
     GITHUB_REPOSITORY: 'acme/shop',
     GITHUB_REPOSITORY_OWNER: 'acme',
     GITHUB_RUN_ID: String(env.runId),
-    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_RUN_ATTEMPT: String(env.attempt ?? 1),
     GITHUB_WORKFLOW: 'trace-differ',
     GITHUB_SHA: 'a'.repeat(40),
     GITHUB_REF: env.eventName.startsWith('pull_request') ? 'refs/pull/7/merge' : 'refs/heads/main',

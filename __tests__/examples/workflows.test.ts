@@ -164,6 +164,17 @@ describe.each(sources)('%s', (file, read) => {
     const wf = parse(await read()) as Workflow;
     if ('schedule' in wf.on) expect(wf.concurrency).toBeTruthy();
   });
+
+  it('collects and pins in the one concurrency group every such workflow shares, never cancelling a run', async () => {
+    const wf = parse(await read()) as Workflow;
+    const events = Object.keys(wf.on);
+    const writes = differSteps(wf).some(({ step }) => {
+      const mode = String(step.with?.mode ?? (events.includes('pull_request') ? 'gate' : 'collect'));
+      return mode === 'collect' || step.with?.pin !== undefined;
+    });
+    // Two runs that store at once each read the index before the other wrote it; one group queues them.
+    if (writes) expect(wf.concurrency).toEqual({ group: 'trace-differ-collect', 'cancel-in-progress': false });
+  });
 });
 
 describe('README', () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { encodeDataset } from '../../src/dataset/index.js';
 import type { Dataset } from '../../src/dataset/types.js';
+import { spansOfTable, tableOf } from '../../src/dataset/table.js';
 import { StoreError } from '../../src/errors.js';
 import { consoleLogger, recordingLogger, type Logger } from '../../src/log.js';
 import {
@@ -16,7 +17,12 @@ import {
 import { uploadRunArtifact } from '../../src/modes/artifacts.js';
 import { onBranch } from '../../src/modes/branch.js';
 import { traffic } from '../diff/datasets.js';
-import type { ActionsServices, RunnerScope } from '../support/actions-services.js';
+import {
+  FORK_REPOSITORY_ID,
+  REPOSITORY_ID,
+  type ActionsServices,
+  type RunnerScope,
+} from '../support/actions-services.js';
 
 /**
  * The artifact store with the real @actions/artifact client: uploads through the Twirp artifact
@@ -40,7 +46,13 @@ beforeAll(async () => {
 afterAll(() => services?.close());
 
 async function asRun<T>(
-  scope: Omit<RunnerScope, 'runId'> & { runId?: number; branches?: string[]; retentionDays?: number; logger?: Logger },
+  scope: Omit<RunnerScope, 'runId'> & {
+    runId?: number;
+    branches?: string[];
+    retentionDays?: number;
+    logger?: Logger;
+    token?: string;
+  },
   fn: (store: ArtifactStore, options: ArtifactStoreOptions) => Promise<T>,
 ): Promise<T> {
   const runId = scope.runId ?? nextRun++;
@@ -55,13 +67,14 @@ async function asRun<T>(
   try {
     const options: ArtifactStoreOptions = {
       dir: join(workspace, `.trace-differ-${runId}-${scope.attempt ?? 1}`),
-      token: 'ghs_loopback_token',
+      token: scope.token ?? 'ghs_loopback_token',
       owner: 'acme',
       repo: 'shop',
       runId: String(runId),
       runAttempt: String(scope.attempt ?? 1),
       retentionDays: scope.retentionDays ?? 14,
       branches: scope.branches,
+      repositoryId: REPOSITORY_ID,
       apiUrl: services.url,
       logger: scope.logger ?? (process.env.TD_DEBUG ? consoleLogger() : recordingLogger()),
     };
@@ -170,7 +183,7 @@ describe('the artifact store with the real @actions/artifact client', () => {
       const file = await encodeDataset(collected('rotten', 6, '2026-11-24T06:00:00.000Z'));
       file[file.length - 40] ^= 0x5a;
       await writeFile(join(root, 'dataset.tdds'), file);
-      const entries = [{ ...good!, key, collectedAt: '2026-11-24T06:00:00.000Z' }, good];
+      const entries = [{ ...good!, key, runId: options.runId, collectedAt: '2026-11-24T06:00:00.000Z' }, good];
       await writeFile(join(root, 'history.json'), JSON.stringify({ entries, pins: {} }));
       await new DefaultArtifactClient().uploadArtifact(
         datasetArtifactName('rotten'),
@@ -218,12 +231,14 @@ describe('the artifact store with the real @actions/artifact client', () => {
     expect(listed).toEqual([
       'GET /repos/acme/shop/actions/artifacts?name=trace-differ-dataset-busy&per_page=100',
       'GET /repos/acme/shop/actions/artifacts?name=trace-differ-dataset-busy&per_page=100&page=2',
+      // Whether that run may write main's baselines: this repository's, on main, a scheduled run.
+      `GET /repos/acme/shop/actions/runs/${runId}`,
       // Whether a re-run attempt of that run stored a newer one (see below): one request, not a page.
       `GET /repos/acme/shop/actions/runs/${runId}/artifacts?per_page=100`,
     ]);
   });
 
-  it("a re-run attempt stores its dataset beside the first attempt's, and later runs read both", async () => {
+  it("a re-run attempt stores its dataset beside the first attempt's and replaces its line in the history", async () => {
     const runId = nextRun++;
     const first = await asRun({ ...MAIN, runId }, (store) =>
       store.put(collected('rerun', 8, '2026-11-24T08:00:00.000Z')),
@@ -238,17 +253,16 @@ describe('the artifact store with the real @actions/artifact client', () => {
     const ofRun = services.state.artifacts.filter((a) => a.runId === runId && a.finalized).map((a) => a.name);
     expect(ofRun).toEqual(['trace-differ-dataset-rerun', 'trace-differ-dataset-rerun-attempt-2']);
 
-    // The next run finds the re-run's index (not listed under the plain name) and loads either dataset.
+    // The next run finds the re-run's index (not listed under the plain name): one collection, one line,
+    // the re-run's, so median-of never pools two attempts of one run; the first attempt's still loads by key.
     const later = await asRun({ ...MAIN, branches: ['main'] }, async (store) => ({
       entries: await store.list('rerun'),
       pooled: await resolveBaseline(store, 'rerun', { kind: 'median-of', count: 2 }),
+      firstAttempt: await store.load(first),
     }));
-    expect(later.entries.map((e) => e.key)).toEqual([second.key, first.key]);
-    expect(later.pooled.warnings).toEqual([]);
-    expect(later.pooled.datasets).toEqual([
-      collected('rerun', 8, '2026-11-24T08:00:00.000Z'),
-      collected('rerun', 9, '2026-11-24T08:10:00.000Z'),
-    ]);
+    expect(later.entries.map((e) => [e.key, e.runId])).toEqual([[second.key, String(runId)]]);
+    expect(later.pooled.datasets).toEqual([collected('rerun', 9, '2026-11-24T08:10:00.000Z')]);
+    expect(later.firstAttempt).toEqual({ ok: true, dataset: collected('rerun', 8, '2026-11-24T08:00:00.000Z') });
   });
 
   it('a re-run attempt whose first attempt stored nothing takes the plain name, found like any other', async () => {
@@ -292,15 +306,15 @@ describe('the artifact store with the real @actions/artifact client', () => {
   });
 
   it("keeps each dataset's git ref in the index inside the artifact, so a branch filter loads no dataset", async () => {
-    const on = (ref: string, d: Dataset): Dataset => ({
+    const on = (ref: string, d: Dataset, runId: string): Dataset => ({
       ...d,
-      provenance: { ...d.provenance, github: { ref, sha: 'c'.repeat(40), runId: '41' } },
+      provenance: { ...d.provenance, github: { ref, sha: 'c'.repeat(40), runId } },
     });
     await asRun(MAIN, (store) =>
-      store.put(on('refs/heads/main', collected('reffed', 11, '2026-11-24T11:00:00.000Z')), { pinAs: 'v1' }),
+      store.put(on('refs/heads/main', collected('reffed', 11, '2026-11-24T11:00:00.000Z'), '41'), { pinAs: 'v1' }),
     );
     await asRun(MAIN, (store) =>
-      store.put(on('refs/heads/dispatched', collected('reffed', 12, '2026-11-24T12:00:00.000Z'))),
+      store.put(on('refs/heads/dispatched', collected('reffed', 12, '2026-11-24T12:00:00.000Z'), '42')),
     );
     const downloads = () => services.state.requests.filter((r) => /\/actions\/artifacts\/\d+\/zip$/.test(r)).length;
     const before = downloads();
@@ -341,5 +355,162 @@ describe('the artifact store with the real @actions/artifact client', () => {
     const zip = services.state.blobs.get(artifact!.blob)!.committed!;
     expect(zip.subarray(0, 2).toString()).toBe('PK');
     expect(zip.includes(Buffer.from('report.md'))).toBe(true);
+  });
+
+  describe('trusts only what its own repository wrote', () => {
+    const slower = (d: Dataset): Dataset => ({
+      ...d,
+      table: tableOf(spansOfTable(d.table).map((x) => ({ ...x, durationUs: x.durationUs * 100 }))),
+    });
+    /** A job's own artifact upload, as any step of a run may make one: any name, any files. */
+    async function uploadRaw(options: ArtifactStoreOptions, name: string, files: Record<string, string | Buffer>) {
+      const root = join(options.dir, 'raw');
+      await mkdir(root, { recursive: true });
+      for (const [file, data] of Object.entries(files)) await writeFile(join(root, file), data);
+      await new DefaultArtifactClient().uploadArtifact(
+        name,
+        Object.keys(files).map((f) => join(root, f)),
+        root,
+        { retentionDays: 14 },
+      );
+    }
+
+    it("a fork's pull request from its own branch 'main' cannot become main's baseline or pin", async () => {
+      const own = await asRun(MAIN, (store) =>
+        store.put(collected('forked', 21, '2026-11-25T01:00:00.000Z'), { verdict: 'pass', pinAs: 'release' }),
+      );
+      // The fork's workflow (a pull_request run in this repository, head branch 'main' of the fork) uploads
+      // a 100x slower dataset under the store's name, with an index that pins it and drops main's entry.
+      await asRun(
+        { ref: 'refs/pull/9/merge', headBranch: 'main', headRepositoryId: FORK_REPOSITORY_ID },
+        async (_store, options) => {
+          const bad = slower(collected('forked', 22, '2026-11-25T02:00:00.000Z'));
+          const key = `${datasetArtifactName('forked')}@run-${options.runId}`;
+          const entry = {
+            key,
+            queryId: 'forked',
+            collectedAt: '2026-11-25T02:00:00.000Z',
+            spans: 1,
+            traces: 1,
+            complete: true,
+          };
+          await uploadRaw(options, datasetArtifactName('forked'), {
+            'dataset.tdds': await encodeDataset(bad),
+            'history.json': JSON.stringify({ entries: [entry], pins: { release: { ...entry, pinnedAs: 'release' } } }),
+          });
+        },
+      );
+      const logger = recordingLogger();
+      const seen = await asRun({ ...MAIN, branches: ['main'], logger }, async (store) => ({
+        entries: (await store.list('forked')).map((e) => e.key),
+        previous: await resolveBaseline(store, 'forked', { kind: 'previous' }),
+        pinned: await resolveBaseline(store, 'forked', { kind: 'pinned', name: 'release' }),
+      }));
+      expect(seen.entries).toEqual([own.key]);
+      expect(seen.previous.datasets).toEqual([collected('forked', 21, '2026-11-25T01:00:00.000Z')]);
+      expect(seen.pinned.datasets).toEqual([collected('forked', 21, '2026-11-25T01:00:00.000Z')]);
+      expect(logger.lines.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^artifact trace-differ-dataset-forked \\(id \\d+\\) of run \\d+ was not read: its run came from another repository \\(head repository id ${FORK_REPOSITORY_ID}, this one ${REPOSITORY_ID}\\): a fork's pull request`,
+          ),
+        ),
+      ]);
+    });
+
+    it("a pull_request_target run on main (which may run the pull request's code) is not read either", async () => {
+      const own = await asRun(MAIN, (store) => store.put(collected('target', 23, '2026-11-25T03:00:00.000Z')));
+      await asRun({ ...MAIN, event: 'pull_request_target' }, (store) =>
+        store.put(slower(collected('target', 24, '2026-11-25T04:00:00.000Z')), { pinAs: 'release' }),
+      );
+      const logger = recordingLogger();
+      const seen = await asRun({ ...MAIN, branches: ['main'], logger }, async (store) => ({
+        entries: (await store.list('target')).map((e) => e.key),
+        pin: await store.pinned('target', 'release'),
+      }));
+      expect(seen).toEqual({ entries: [own.key], pin: undefined });
+      expect(logger.lines.map((l) => l.message)).toContainEqual(
+        expect.stringMatching(/was not read: its run was started by a "pull_request_target" event/),
+      );
+    });
+
+    it('sets aside bad index entries one by one, naming them, and put() still works', async () => {
+      const good = await asRun(MAIN, (store) => store.put(collected('mangled', 25, '2026-11-25T05:00:00.000Z')));
+      // A later run of main uploads an index with a good line and lines of every wrong shape.
+      await asRun(MAIN, async (_store, options) => {
+        const [entry] = await asRun({ ...MAIN, branches: ['main'] }, (s) => s.list('mangled'));
+        const raw = JSON.stringify({
+          entries: [
+            entry,
+            { ...entry, key: 'numeric-time', runId: '1', collectedAt: 1_764_000_000 },
+            { ...entry, key: 'infinite', runId: '2' },
+            { ...entry, key: 'other-query', runId: '3', queryId: 'checkout' },
+            'not an entry',
+          ],
+          pins: { release: { ...entry, key: 'bad-pin', collectedAt: '\n::error::owned' } },
+        }).replace(/("key":"infinite",[^}]*?"spans":)\d+/, '$11e999');
+        expect(raw).toContain('1e999');
+        await uploadRaw(options, datasetArtifactName('mangled'), {
+          'dataset.tdds': await encodeDataset(collected('mangled', 26, '2026-11-25T06:00:00.000Z')),
+          'history.json': raw,
+        });
+      });
+      const logger = recordingLogger();
+      const after = await asRun({ ...MAIN, branches: ['main'], logger }, async (store) => {
+        const put = await store.put(collected('mangled', 27, '2026-11-25T07:00:00.000Z'), { pinAs: 'release' });
+        return { put: put.key, entries: (await store.list('mangled')).map((e) => e.key) };
+      });
+      expect(after.entries).toEqual([after.put, good.key]);
+      const warnings = logger.lines.filter((l) => l.level === 'warn').map((l) => l.message);
+      expect(warnings).toEqual([
+        expect.stringMatching(/entry "numeric-time" was set aside \(collectedAt: /),
+        expect.stringMatching(/entry "infinite" was set aside \(spans: /),
+        expect.stringMatching(/entry "other-query" was set aside \(it belongs to query "checkout"\)/),
+        expect.stringMatching(/entry 5 was set aside/),
+        expect.stringMatching(/pin "release" was set aside|entry "bad-pin" was set aside \(collectedAt: /),
+      ]);
+      for (const w of warnings) expect(w).not.toMatch(/[\n\r]/);
+    });
+
+    it("names the missing 'actions: read' permission and the fix", async () => {
+      services.state.deniedTokens.add('ghs_no_actions_read');
+      const error = await asRun({ ...MAIN, branches: ['main'], token: 'ghs_no_actions_read' }, (store) =>
+        store.list('anything').then(
+          () => undefined,
+          (e: unknown) => e,
+        ),
+      );
+      expect(error).toBeInstanceOf(StoreError);
+      expect((error as StoreError).describe()).toMatch(
+        /cannot list this repository's artifacts: GitHub answered 403 "Resource not accessible by integration.*lacks the 'actions: read' permission\n {2}fix: add 'actions: read' to the job's permissions/,
+      );
+    });
+  });
+
+  it('two overlapping runs, one of them pinning, lose neither history nor pins', async () => {
+    await asRun(MAIN, (store) => store.put(collected('overlap', 40, '2026-11-26T00:00:00.000Z')));
+    // Runs A (a release pin) and B (the schedule) both read the index before either uploads; A uploads first.
+    const [aRun, bRun] = [nextRun++, nextRun++];
+    const on = { ...MAIN, branches: ['main'] };
+    const a = await asRun({ ...on, runId: aRun }, async (store) => (await store.list('overlap'), store));
+    const b = await asRun({ ...on, runId: bRun }, async (store) => (await store.list('overlap'), store));
+    await asRun({ ...on, runId: aRun }, () =>
+      a.put(collected('overlap', 41, '2026-11-26T01:00:00.000Z'), { pinAs: 'release' }),
+    );
+    await asRun({ ...on, runId: bRun }, () =>
+      b.put(collected('overlap', 42, '2026-11-26T01:05:00.000Z'), { pinAs: 'nightly' }),
+    );
+    const seen = await asRun({ ...MAIN, branches: ['main'] }, async (store) => ({
+      entries: (await store.list('overlap')).map((e) => e.collectedAt),
+      release: (await store.pinned('overlap', 'release'))?.collectedAt,
+      nightly: (await store.pinned('overlap', 'nightly'))?.collectedAt,
+      loaded: await Promise.all((await store.list('overlap')).map(async (e) => (await store.load(e)).ok)),
+    }));
+    expect(seen).toEqual({
+      loaded: [true, true, true],
+      entries: ['2026-11-26T01:05:00.000Z', '2026-11-26T01:00:00.000Z', '2026-11-26T00:00:00.000Z'],
+      release: '2026-11-26T01:00:00.000Z',
+      nightly: '2026-11-26T01:05:00.000Z',
+    });
   });
 });

@@ -161,15 +161,15 @@ describe('the cache store with the real @actions/cache client', () => {
   });
 
   it("keeps each dataset's git ref in the stored index and the pins, and when read back by prefix", async () => {
-    const on = (ref: string, d: Dataset): Dataset => ({
+    const on = (ref: string, d: Dataset, runId: string): Dataset => ({
       ...d,
-      provenance: { ...d.provenance, github: { ref, sha: 'c'.repeat(40), runId: '41' } },
+      provenance: { ...d.provenance, github: { ref, sha: 'c'.repeat(40), runId } },
     });
     await asRun({ ref: MAIN }, (store) =>
-      store.put(on(MAIN, collected('reffed', 6, '2026-11-24T06:00:00.000Z')), { pinAs: 'v1' }),
+      store.put(on(MAIN, collected('reffed', 6, '2026-11-24T06:00:00.000Z'), '41'), { pinAs: 'v1' }),
     );
     await asRun({ ref: MAIN }, (store) =>
-      store.put(on('refs/heads/dispatched', collected('reffed', 7, '2026-11-24T07:00:00.000Z'))),
+      store.put(on('refs/heads/dispatched', collected('reffed', 7, '2026-11-24T07:00:00.000Z'), '42')),
     );
     const seen = await asRun(PR, async (store) => ({
       refs: (await store.list('reffed')).map((e) => [e.collectedAt, e.ref]),
@@ -296,7 +296,7 @@ describe('a corrupt cached dataset', () => {
       await writeFile(join(dir, 'dataset.tdds'), damage(await encodeDataset(bad)));
       expect(await cache.saveCache([join(dir, 'dataset.tdds')], key)).toBeGreaterThan(0);
       const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as { entries: object[] };
-      index.entries.unshift({ ...good, key, collectedAt: bad.provenance.collectedAt });
+      index.entries.unshift({ ...good, key, runId: run, collectedAt: bad.provenance.collectedAt });
       await writeFile(join(dir, 'index.json'), JSON.stringify(index));
       await cache.saveCache([join(dir, 'index.json')], `${CacheStore.indexPrefix(queryId)}damaged-${run}-`);
       return key;
@@ -347,5 +347,64 @@ describe('a corrupt cached dataset', () => {
     expect(chosen.warnings).toEqual([expect.stringContaining(`dataset ${entry.key} could not be restored`)]);
     const result = diff({ baseline: chosen.datasets, current: traffic(13, 30), query: QUERY, settings: SETTINGS });
     expect(result.verdict).toBe('inconclusive');
+  });
+});
+
+describe('overlapping runs and untrusted index lines in the cache store', () => {
+  it('two overlapping collects, one of them pinning, lose neither history nor pins', async () => {
+    await asRun({ ref: MAIN }, (store) => store.put(collected('overlap', 30, '2026-11-26T00:00:00.000Z')));
+    // Run A (the release pin) and run B (the schedule) both read the index before either writes.
+    const second = await asRun({ ref: MAIN }, async (a) => {
+      await a.list('overlap');
+      const b = await asRun({ ref: MAIN }, async (b) => {
+        await b.list('overlap');
+        return b;
+      });
+      await a.put(collected('overlap', 31, '2026-11-26T01:00:00.000Z'), { pinAs: 'release' });
+      // B writes last, from what it read before A wrote: the newest index is B's.
+      await b.put(collected('overlap', 32, '2026-11-26T01:05:00.000Z'), { pinAs: 'nightly' });
+      return b;
+    });
+    expect(second).toBeDefined();
+    const seen = await asRun({ ref: MAIN }, async (store) => ({
+      entries: (await store.list('overlap')).map((e) => e.collectedAt),
+      release: (await store.pinned('overlap', 'release'))?.collectedAt,
+      nightly: (await store.pinned('overlap', 'nightly'))?.collectedAt,
+    }));
+    expect(seen).toEqual({
+      entries: ['2026-11-26T01:05:00.000Z', '2026-11-26T01:00:00.000Z', '2026-11-26T00:00:00.000Z'],
+      release: '2026-11-26T01:00:00.000Z',
+      nightly: '2026-11-26T01:05:00.000Z',
+    });
+  });
+
+  it('an index line with a numeric collectedAt is set aside by name; put() goes on and keeps the good lines', async () => {
+    const good = await asRun({ ref: MAIN }, (store) => store.put(collected('numeric', 33, '2026-11-26T02:00:00.000Z')));
+    await asRun({ ref: MAIN }, async (_store, run) => {
+      const file = join(workspace, '.trace-differ', 'cache', 'numeric', 'index.json');
+      const bad = { ...good, key: 'numeric-time', runId: '7', collectedAt: 1_764_000_000 };
+      const nan = { ...good, key: 'endless', runId: '8', latencyP95Us: 'NaN' };
+      await writeFile(file, JSON.stringify({ entries: [bad, good, nan], pins: { release: bad } }));
+      await cache.saveCache([file], `${CacheStore.indexPrefix('numeric')}zz-${run}-`);
+    });
+    const logger = recordingLogger();
+    const after = await asRun(
+      { ref: MAIN },
+      async (store) => {
+        const put = await store.put(collected('numeric', 34, '2026-11-26T03:00:00.000Z'));
+        return { put: put.key, entries: (await store.list('numeric')).map((e) => e.key) };
+      },
+      logger,
+    );
+    expect(after.entries).toEqual([after.put, good.key]);
+    const warnings = logger.lines.filter((l) => l.level === 'warn').map((l) => l.message);
+    // Read twice (at the start, and fresh before writing), each line is named once.
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^the stored index trace-differ-index-v1-numeric-zz-\d+- of query 'numeric': entry "numeric-time" was set aside \(collectedAt: /,
+      ),
+      expect.stringMatching(/: entry "endless" was set aside \(latencyP95Us: /),
+      expect.stringMatching(/: pin "release" was set aside \(collectedAt: /),
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/dataset/types.js';
-import { LocalStore, resolveBaseline } from '../../src/store/index.js';
+import { currentSide, LocalStore, resolveBaseline } from '../../src/store/index.js';
 import { diff } from '../../src/diff/index.js';
 import { QUERY, SETTINGS, traffic } from '../diff/datasets.js';
 
@@ -151,13 +151,13 @@ describe('the local store', () => {
 
   it("keeps each dataset's git ref in the history, the pins and a rebuilt history, for branch filters", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'td-store-'));
-    const on = (ref: string, d: Dataset): Dataset => ({
+    const on = (ref: string, d: Dataset, runId: string): Dataset => ({
       ...d,
-      provenance: { ...d.provenance, github: { ref, sha: 'c'.repeat(40), runId: '41' } },
+      provenance: { ...d.provenance, github: { ref, sha: 'c'.repeat(40), runId } },
     });
     const writer = new LocalStore(dir);
-    await writer.put(on('refs/heads/main', at(traffic(1, 20), '2026-11-24T01:00:00.000Z')), { pinAs: 'v1' });
-    await writer.put(on('refs/heads/feature', at(traffic(2, 20), '2026-11-24T02:00:00.000Z')));
+    await writer.put(on('refs/heads/main', at(traffic(1, 20), '2026-11-24T01:00:00.000Z'), '41'), { pinAs: 'v1' });
+    await writer.put(on('refs/heads/feature', at(traffic(2, 20), '2026-11-24T02:00:00.000Z'), '42'));
     await writer.put(at(traffic(3, 20), '2026-11-24T03:00:00.000Z'));
     // A later process reads the history from disk: no dataset is loaded to tell the branches apart.
     const reader = new LocalStore(dir);
@@ -178,6 +178,82 @@ describe('the local store', () => {
       datasets: [],
       entries: [],
       warnings: [],
+    });
+  });
+
+  describe('a baseline is never the current side', () => {
+    const taken = (d: Dataset, snapshotId: string, runId: string, runAttempt = '1'): Dataset => ({
+      ...d,
+      provenance: { ...d.provenance, snapshotId, github: { ref: 'refs/heads/main', runId, runAttempt } },
+    });
+
+    it('a re-run passes over its first attempt (same snapshot, same run) and replaces its history line', async () => {
+      const store = new LocalStore(await mkdtemp(join(tmpdir(), 'td-store-')));
+      await store.put(taken(at(traffic(1, 20), '2026-11-24T01:00:00.000Z'), 'snap-a', '100'));
+      await store.put(taken(at(traffic(2, 20), '2026-11-24T02:00:00.000Z'), 'snap-b', '101'));
+      // Attempt 2 of run 101 picked snapshot snap-b up again: collected later, same snapshot.
+      const rerun = taken(at(traffic(2, 20), '2026-11-24T02:07:00.000Z'), 'snap-b', '101', '2');
+      const chosen = await resolveBaseline(
+        store,
+        'android',
+        { kind: 'previous' },
+        { before: rerun.provenance.collectedAt, current: currentSide(rerun) },
+      );
+      expect(chosen.datasets.map((d) => d.provenance.snapshotId)).toEqual(['snap-a']);
+      // Another snapshot of the same run (attempt 2 took a new one) is passed over as well.
+      const retaken = taken(rerun, 'snap-c', '101', '2');
+      const again = await resolveBaseline(
+        store,
+        'android',
+        { kind: 'median-of', count: 2 },
+        { current: currentSide(retaken) },
+      );
+      expect(again.datasets.map((d) => d.provenance.snapshotId)).toEqual(['snap-a']);
+      await store.put(rerun);
+      expect((await store.list('android')).map((e) => [e.runId, e.snapshotId, e.collectedAt])).toEqual([
+        ['101', 'snap-b', '2026-11-24T02:07:00.000Z'],
+        ['100', 'snap-a', '2026-11-24T01:00:00.000Z'],
+      ]);
+    });
+
+    it('median-of pools a snapshot once, even when an older index lists it twice', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'td-store-'));
+      const store = new LocalStore(dir);
+      await store.put(taken(at(traffic(1, 20), '2026-11-24T01:00:00.000Z'), 'snap-a', '200'));
+      const twice = await store.put(taken(at(traffic(2, 20), '2026-11-24T02:00:00.000Z'), 'snap-b', '201'));
+      // Written before history lines carried their run and were deduplicated: the same snapshot twice.
+      const file = join(dir, 'android', 'history.json');
+      const history = JSON.parse(await readFile(file, 'utf8')) as {
+        key: string;
+        snapshotId?: string;
+        runId?: string;
+      }[];
+      const copy = `${twice.key}-copy`;
+      await writeFile(join(dir, 'android', `${copy}.tdds`), await readFile(store.fileOf(twice)));
+      const {
+        snapshotId: _s,
+        runId: _r,
+        ...bare
+      } = { ...history[0]!, key: copy, collectedAt: '2026-11-24T02:05:00.000Z' };
+      await writeFile(file, JSON.stringify([bare, ...history]));
+      const pooled = await resolveBaseline(store, 'android', { kind: 'median-of', count: 3 });
+      expect(pooled.datasets.map((d) => d.provenance.snapshotId)).toEqual(['snap-a', 'snap-b']);
+    });
+
+    it('a pinned dataset that is the current one is no baseline, and says why', async () => {
+      const store = new LocalStore(await mkdtemp(join(tmpdir(), 'td-store-')));
+      const d = taken(at(traffic(3, 20), '2026-11-24T03:00:00.000Z'), 'snap-r', '300');
+      await store.put(d, { pinAs: 'release' });
+      const chosen = await resolveBaseline(
+        store,
+        'android',
+        { kind: 'pinned', name: 'release' },
+        { current: currentSide(d) },
+      );
+      expect(chosen.datasets).toEqual([]);
+      expect(chosen.warnings).toEqual([
+        "the dataset pinned as 'release' is not a baseline here: it holds snapshot snap-r, the one diffed now (a re-run picked it up again)",
+      ]);
     });
   });
 });

@@ -58,6 +58,8 @@ export interface Artifact {
   runId: number;
   headBranch: string;
   headSha: string;
+  /** Where the run's head came from (REPOSITORY_ID unless a fork's pull request made it). */
+  headRepositoryId?: number;
   blob: string;
   size?: number;
   digest?: string;
@@ -77,7 +79,16 @@ interface RunInfo {
   runId: number;
   ref: string;
   sha: string;
+  event: string;
+  headRepositoryId: number;
+  /** The branch GitHub reports as the run's head_branch (a pull request's head branch, which a fork names freely). */
+  headBranch: string;
 }
+
+/** The id of the repository the services stand for (GITHUB_REPOSITORY_ID of its runs). */
+export const REPOSITORY_ID = 1_296_269;
+/** The id of a fork of it, whose pull requests run in the repository with the fork's branch names. */
+export const FORK_REPOSITORY_ID = 8_675_309;
 
 export interface ServicesState {
   cache: CacheEntry[];
@@ -85,6 +96,8 @@ export interface ServicesState {
   blobs: Map<string, Blob>;
   /** Every request, as "METHOD path?query"; blob requests as "METHOD host/path[?comp=…][ x-ms-range=…]". */
   requests: string[];
+  /** REST tokens without `actions: read`: GitHub answers their artifact requests 403 "Resource not accessible by integration". */
+  deniedTokens: Set<string>;
 }
 
 export interface RunnerScope {
@@ -97,6 +110,12 @@ export interface RunnerScope {
   defaultBranch?: string;
   sha?: string;
   attempt?: number;
+  /** The event that started the run: `schedule` for a branch, `pull_request` for a pull request ref, unless said. */
+  event?: string;
+  /** The repository the run's head comes from: this one unless said (a fork's pull request: FORK_REPOSITORY_ID). */
+  headRepositoryId?: number;
+  /** The run's head_branch as GitHub reports it: the branch of `ref`, unless said (a fork's pull request from its `main`). */
+  headBranch?: string;
 }
 
 export interface ActionsServices {
@@ -138,7 +157,7 @@ export function mintRuntimeToken(
 
 export async function startActionsServices(options: { blobHost?: string } = {}): Promise<ActionsServices> {
   const blobHost = options.blobHost ?? 'tdtestaccount.blob.core.windows.net';
-  const state: ServicesState = { cache: [], artifacts: [], blobs: new Map(), requests: [] };
+  const state: ServicesState = { cache: [], artifacts: [], blobs: new Map(), requests: [], deniedTokens: new Set() };
   const runs = new Map<string, RunInfo>();
   let clockOffset = 0;
   const now = () => Date.now() + clockOffset;
@@ -285,8 +304,9 @@ export async function startActionsServices(options: { blobHost?: string } = {}):
         runBackendId,
         jobBackendId: String(body.workflow_job_run_backend_id ?? ''),
         runId: run.runId,
-        headBranch: run.ref.replace(/^refs\/heads\//, ''),
+        headBranch: run.headBranch,
         headSha: run.sha,
+        headRepositoryId: run.headRepositoryId,
         blob,
         finalized: false,
         createdAt: now(),
@@ -338,7 +358,27 @@ export async function startActionsServices(options: { blobHost?: string } = {}):
     updated_at: new Date(a.createdAt).toISOString(),
     expires_at: a.expiresAt ? new Date(a.expiresAt).toISOString() : null,
     digest: a.digest ?? null,
-    workflow_run: { id: a.runId, head_branch: a.headBranch, head_sha: a.headSha },
+    workflow_run: {
+      id: a.runId,
+      repository_id: REPOSITORY_ID,
+      head_repository_id: a.headRepositoryId ?? REPOSITORY_ID,
+      head_branch: a.headBranch,
+      head_sha: a.headSha,
+    },
+  });
+  const restRun = (run: RunInfo, base: string, repo: string) => ({
+    id: run.runId,
+    name: 'trace-differ',
+    head_branch: run.headBranch,
+    head_sha: run.sha,
+    event: run.event,
+    status: 'completed',
+    url: `${base}/repos/${repo}/actions/runs/${run.runId}`,
+    repository: { id: REPOSITORY_ID, full_name: repo },
+    head_repository: {
+      id: run.headRepositoryId,
+      full_name: run.headRepositoryId === REPOSITORY_ID ? repo : `fork-owner/${repo.split('/')[1]}`,
+    },
   });
   const rest = (req: IncomingMessage, url: URL, res: ServerResponse): boolean => {
     const base = `http://${req.headers.host}`;
@@ -378,6 +418,12 @@ export async function startActionsServices(options: { blobHost?: string } = {}):
         state.artifacts.filter((a) => a.finalized && a.runId === runId && (name === null || a.name === name)),
         m[1]!,
       );
+      return true;
+    }
+    if (req.method === 'GET' && (m = /^\/repos\/([^/]+\/[^/]+)\/actions\/runs\/(\d+)$/.exec(url.pathname))) {
+      const run = [...runs.values()].find((r) => r.runId === Number(m![2]));
+      if (!run) json(res, 404, { message: 'Not Found' });
+      else json(res, 200, restRun(run, base, m[1]!));
       return true;
     }
     if (req.method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/actions\/artifacts\/(\d+)\/zip$/.exec(url.pathname))) {
@@ -507,8 +553,14 @@ export async function startActionsServices(options: { blobHost?: string } = {}):
           : artifactService(twirp[2]!, body, res);
       }
       if (url.pathname.startsWith('/repos/')) {
-        if (!/^(token|Bearer) \S+/.test(req.headers.authorization ?? ''))
-          return json(res, 401, { message: 'Requires authentication' });
+        const auth = /^(?:token|Bearer) (\S+)/.exec(req.headers.authorization ?? '');
+        if (!auth) return json(res, 401, { message: 'Requires authentication' });
+        if (state.deniedTokens.has(auth[1]!) && url.pathname.includes('/actions/'))
+          return json(res, 403, {
+            message: 'Resource not accessible by integration',
+            documentation_url: 'https://docs.github.com/rest/actions/artifacts#list-artifacts-for-a-repository',
+            status: '403',
+          });
         if (rest(req, url, res)) return;
       }
       json(res, 404, { message: `Not Found (${req.method} ${url.pathname} is not served by the test services)` });
@@ -543,7 +595,15 @@ export async function startActionsServices(options: { blobHost?: string } = {}):
       // per run, across attempts: a second upload of a name answers 409), a new job run.
       const runBackendId = `run-${run.runId}`;
       const jobBackendId = `job-${run.runId}-${run.attempt ?? 1}`;
-      runs.set(runBackendId, { runId: run.runId, ref: run.ref, sha: run.sha ?? 'a'.repeat(40) });
+      const pullRequest = run.ref.startsWith('refs/pull/');
+      runs.set(runBackendId, {
+        runId: run.runId,
+        ref: run.ref,
+        sha: run.sha ?? 'a'.repeat(40),
+        event: run.event ?? (pullRequest ? 'pull_request' : 'schedule'),
+        headRepositoryId: run.headRepositoryId ?? REPOSITORY_ID,
+        headBranch: run.headBranch ?? run.ref.replace(/^refs\/heads\//, ''),
+      });
       const scopes = [{ Scope: run.ref, Permission: 3 }];
       for (const branch of [run.baseRef, run.defaultBranch ?? 'main']) {
         const scope = `refs/heads/${branch}`;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { checksumOf, checksumStart } from './checksum.js';
 import { createReadStream } from 'node:fs';
 import { open, rename, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
@@ -25,6 +26,7 @@ export async function encodeDataset(dataset: Dataset): Promise<Buffer> {
     bodyBytes: body.length,
     bodySha256: createHash('sha256').update(body).digest('hex'),
   };
+  header.sha256 = checksumOf(header, body);
   return Buffer.concat([Buffer.from(`${MAGIC} ${FORMAT_VERSION}\n${JSON.stringify(header)}\n`), body]);
 }
 
@@ -99,6 +101,8 @@ export async function readDatasetFile(path: string): Promise<LoadResult> {
   if (typeof head === 'string') return fail(head);
   const { header, bodyOffset } = head;
   const hash = createHash('sha256');
+  // Over the header and the body; files written before `sha256` existed are checked on their body alone.
+  const whole = typeof header.sha256 === 'string' ? checksumStart(header) : undefined;
   let bodyBytes = 0;
   const builder = new SpanTableBuilder();
   const decoder = new BodyDecoder(builder);
@@ -106,6 +110,7 @@ export async function readDatasetFile(path: string): Promise<LoadResult> {
     const raw = createReadStream(path, { start: bodyOffset });
     raw.on('data', (chunk) => {
       hash.update(chunk as Buffer);
+      whole?.update(chunk as Buffer);
       bodyBytes += (chunk as Buffer).length;
     });
     // pipeline() carries an error of any stage (a corrupt gzip stream above all) to this one await.
@@ -125,6 +130,8 @@ export async function readDatasetFile(path: string): Promise<LoadResult> {
   }
   if (bodyBytes !== header.bodyBytes)
     return fail(`its body is ${bodyBytes} bytes, the header says ${header.bodyBytes}`);
+  if (whole && whole.digest('hex') !== header.sha256)
+    return fail('its checksum does not match (the header or the body was altered)');
   if (hash.digest('hex') !== header.bodySha256) return fail('its checksum does not match (the body was altered)');
   if (decoder.rows !== header.spans) return fail(`it holds ${decoder.rows} spans, the header says ${header.spans}`);
   return {

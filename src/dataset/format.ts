@@ -24,6 +24,8 @@ export interface DatasetHeader {
   spans: number;
   bodyBytes: number;
   bodySha256: string;
+  /** SHA-256 of the header (without this field) and the body (checksum.ts); absent in files written before it. */
+  sha256?: string;
 }
 
 /** One encoded span: [spanId, trace, parent, service, operation, startDelta, duration, error, host, tags]. */

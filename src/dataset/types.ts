@@ -120,6 +120,9 @@ export interface HistoryEntry {
   ref?: string;
   /** (addition) Spans per minute of the dataset's window, when it has one (the dashboard's rate). */
   ratePerMin?: number;
-  /** (addition) The workflow run that collected the dataset, so the dashboard can link each point to its run. */
+  /**
+   * (addition) The workflow run that collected the dataset: the dashboard links each point to its run, a
+   * re-run attempt replaces its first attempt's line, and a run is never its own baseline.
+   */
   runId?: string;
 }

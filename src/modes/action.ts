@@ -121,6 +121,7 @@ async function buildContext(
       apiUrl: gh.apiUrl,
       retentionDays: inputs.artifactRetentionDays,
       branches: [gh.pullRequest?.baseRef ?? gh.ref?.replace(/^refs\/heads\//, '') ?? ''].filter(Boolean),
+      repositoryId: /^\d+$/.test(env.GITHUB_REPOSITORY_ID ?? '') ? Number(env.GITHUB_REPOSITORY_ID) : undefined,
     });
   let store: DatasetStore | undefined;
   if (inputs.store !== 'none' && inputs.mode !== 'diff') {

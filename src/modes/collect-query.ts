@@ -6,7 +6,7 @@ import type { QueryRef } from '../diff/types.js';
 import { UserError } from '../errors.js';
 import type { QueryOutcome } from '../report/types.js';
 import { sourceFor } from '../sources/index.js';
-import { resolveBaseline } from '../store/index.js';
+import { currentSide, resolveBaseline } from '../store/index.js';
 import type { ModeContext } from './context.js';
 
 export function queryRef(query: QueryConfig): QueryRef {
@@ -27,7 +27,7 @@ export interface QueryRun {
 export async function runQuery(
   query: QueryConfig,
   ctx: ModeContext,
-  options: { current?: Dataset; keep: boolean; baseline?: Dataset[] },
+  options: { current?: Dataset; currentKey?: string; keep: boolean; baseline?: Dataset[] },
 ): Promise<QueryRun> {
   const log = ctx.logger;
   const warnings: string[] = [];
@@ -72,6 +72,7 @@ export async function runQuery(
     if (!options.baseline && ctx.store) {
       const chosen = await resolveBaseline(ctx.store, query.id, query.baseline, {
         before: current.provenance.collectedAt,
+        current: currentSide(current, options.currentKey),
       });
       baselines = chosen.datasets;
       warnings.push(...chosen.warnings);

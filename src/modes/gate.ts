@@ -67,5 +67,5 @@ async function newest(query: QueryConfig, ctx: ModeContext, after: string | unde
   const loaded = await ctx.store.load(entry);
   if (!loaded.ok) return fail(loaded.problem);
   ctx.logger.info(`[${query.id}] current: the stored dataset ${entry.key} collected ${entry.collectedAt}`);
-  return (await runQuery(query, ctx, { current: loaded.dataset, keep: false })).outcome;
+  return (await runQuery(query, ctx, { current: loaded.dataset, currentKey: entry.key, keep: false })).outcome;
 }

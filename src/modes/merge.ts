@@ -5,6 +5,7 @@ import { InputError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { QueryOutcome, Report } from '../report/types.js';
 import { worstVerdict } from './outcomes.js';
+import { DiffResultSchema, ReportSchema, describeIssue, withTrustedLinks } from './results-schema.js';
 
 /**
  * Every `.json` file under `path` (a folder, searched recursively, as download-artifact lays them out),
@@ -29,11 +30,11 @@ async function resultFiles(path: string): Promise<string[]> {
     .sort();
 }
 
-function isDiffResult(x: unknown): x is DiffResult {
+function looksLikeDiffResult(x: unknown): boolean {
   return typeof x === 'object' && x !== null && (x as { schema?: unknown }).schema === DIFF_SCHEMA;
 }
 
-function isReport(x: unknown): x is Report {
+function looksLikeReport(x: unknown): boolean {
   return typeof x === 'object' && x !== null && Array.isArray((x as { outcomes?: unknown }).outcomes);
 }
 
@@ -52,11 +53,26 @@ export async function mergeResults(path: string, log: Logger, now: Date): Promis
       log.warn(`${file} is not valid JSON (${(error as Error).message}); skipped`);
       continue;
     }
-    if (isReport(parsed)) {
-      outcomes.push(...parsed.outcomes.map((o) => ({ ...o, warnings: o.warnings ?? [] })));
-      pullRequest ??= parsed.pullRequest;
-    } else if (isDiffResult(parsed)) {
-      outcomes.push({ query: parsed.query, result: parsed, warnings: [] });
+    // The results may come from a fork's artifact: validated whole, or set aside naming the field.
+    const links = (result: DiffResult) =>
+      withTrustedLinks(result, (link) =>
+        log.warn(`${file}: a UI link to an untrusted host was left out (${JSON.stringify(link.slice(0, 80))})`),
+      );
+    if (looksLikeReport(parsed)) {
+      const report = ReportSchema.safeParse(parsed);
+      if (!report.success) {
+        log.warn(`${file} was set aside: ${describeIssue(report.error)}`);
+        continue;
+      }
+      outcomes.push(...report.data.outcomes.map((o) => (o.result ? { ...o, result: links(o.result) } : o)));
+      pullRequest ??= report.data.pullRequest;
+    } else if (looksLikeDiffResult(parsed)) {
+      const result = DiffResultSchema.safeParse(parsed);
+      if (!result.success) {
+        log.warn(`${file} was set aside: ${describeIssue(result.error)}`);
+        continue;
+      }
+      outcomes.push({ query: result.data.query, result: links(result.data), warnings: [] });
     } else {
       log.warn(`${file} is not a trace-differ result (no 'outcomes' and no schema ${DIFF_SCHEMA}); skipped`);
     }

@@ -4,10 +4,10 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readDatasetFile, writeDatasetFile } from '../dataset/index.js';
 import { summariseDataset } from './summary.js';
-import type { Dataset, HistoryEntry } from '../dataset/types.js';
+import type { Dataset } from '../dataset/types.js';
 import { StoreError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { listed, withEntry } from './history.js';
+import { listed, mergeIndexes, readIndex, withEntry, withRun, type HistoryIndex } from './history.js';
 import type { DatasetStore, LoadResult, StoredEntry } from './types.js';
 
 function escapeRegExp(text: string): string {
@@ -20,7 +20,47 @@ interface RestArtifact {
   name: string;
   expired: boolean;
   created_at?: string | null;
-  workflow_run?: { id?: number; head_branch?: string | null } | null;
+  workflow_run?: {
+    id?: number;
+    repository_id?: number;
+    head_repository_id?: number;
+    head_branch?: string | null;
+  } | null;
+}
+
+/** What `GET /repos/{o}/{r}/actions/runs/{id}` says about a run (the fields that decide whether it is trusted). */
+interface RestRun {
+  event?: string;
+  head_branch?: string | null;
+  repository?: { id?: number } | null;
+  head_repository?: { id?: number } | null;
+}
+
+/**
+ * The events whose runs may write the datasets, indexes and pins other runs read. A pull request's runs
+ * (`pull_request`, and `pull_request_target` / `workflow_run`, which may run a pull request's code with the
+ * base branch's name) can upload artifacts of any name, so theirs are never read.
+ */
+export const TRUSTED_EVENTS: readonly string[] = [
+  'schedule',
+  'workflow_dispatch',
+  'push',
+  'release',
+  'repository_dispatch',
+];
+
+/** The 403 GitHub answers a token without `actions: read`, named with the fix. */
+function explainListing(error: unknown): never {
+  const status = (error as { status?: number }).status;
+  const message = (error as Error).message ?? String(error);
+  if (status === 403 && /not accessible by integration|resource not accessible/i.test(message)) {
+    throw new StoreError(
+      `'store: artifact' cannot list this repository's artifacts: GitHub answered 403 "${message.slice(0, 120)}", so the token lacks the 'actions: read' permission`,
+      "add 'actions: read' to the job's permissions (permissions: { actions: read, contents: read })",
+      { cause: error },
+    );
+  }
+  throw error;
 }
 
 interface Listing {
@@ -30,10 +70,7 @@ interface Listing {
   done: boolean;
 }
 
-interface ArtifactIndex {
-  entries: HistoryEntry[];
-  pins: Record<string, HistoryEntry>;
-}
+type ArtifactIndex = HistoryIndex;
 
 export interface ArtifactStoreOptions {
   /** Where files are staged for upload and downloads are unpacked. */
@@ -48,6 +85,8 @@ export interface ArtifactStoreOptions {
   retentionDays: number;
   /** Only artifacts of runs on these branches are read (a PR run: its base branch). Undefined reads every branch. */
   branches?: string[];
+  /** This repository's id (GITHUB_REPOSITORY_ID): only runs of this repository, not of a fork, are read. */
+  repositoryId?: number;
   apiUrl?: string;
   logger: Logger;
 }
@@ -82,6 +121,10 @@ export class ArtifactStore implements DatasetStore {
   private readonly listings = new Map<string, Listing>();
   private restClient?: ReturnType<typeof getOctokit>;
   private readonly indexes = new Map<string, ArtifactIndex>();
+  /** The artifact each query's index was read from, to tell whether another run uploaded one since. */
+  private readonly indexFrom = new Map<string, number>();
+  /** Whether each run looked up may write what this run reads (see `trusted`). */
+  private readonly runs = new Map<number, Promise<boolean>>();
 
   constructor(private readonly options: ArtifactStoreOptions) {}
 
@@ -136,7 +179,12 @@ export class ArtifactStore implements DatasetStore {
   /** Reads one more page of a listing, keeping its usable artifacts. */
   private async readPage(listing: Listing): Promise<void> {
     const { branches } = this.options;
-    const page = await listing.pages.next();
+    let page: IteratorResult<{ data: unknown }>;
+    try {
+      page = await listing.pages.next();
+    } catch (error) {
+      explainListing(error);
+    }
     if (page.done) {
       listing.done = true;
       return;
@@ -144,20 +192,89 @@ export class ArtifactStore implements DatasetStore {
     const usable = (page.value.data as RestArtifact[])
       .filter((a) => !a.expired && a.workflow_run?.id !== undefined)
       .filter((a) => !branches || branches.includes(a.workflow_run?.head_branch ?? ''))
+      .filter((a) => this.ofThisRepository(a))
       .sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? '') || b.id - a.id);
     listing.seen.push(...usable);
   }
 
+  /** Refuses an artifact the listing says a fork's run made (a fork may name its branch `main`). */
+  private ofThisRepository(a: RestArtifact): boolean {
+    const run = a.workflow_run!;
+    const { repositoryId } = this.options;
+    const repo = run.repository_id ?? repositoryId;
+    if (run.head_repository_id === undefined || repo === undefined) return true; // the run is asked next
+    if (run.head_repository_id === repo && (repositoryId === undefined || repo === repositoryId)) return true;
+    this.refused(
+      a,
+      `its run came from another repository (head repository id ${run.head_repository_id}, this one ${repo}): a fork's pull request`,
+    );
+    return false;
+  }
+
+  private refused(a: RestArtifact, why: string): void {
+    this.options.logger.warn(
+      `artifact ${a.name} (id ${a.id}) of run ${a.workflow_run?.id} was not read: ${why}, which may not write this repository's baselines`,
+    );
+  }
+
   /**
-   * The newest usable artifact of the query: pages are read until one is found (often the first page).
-   * A re-run attempt of that run may have uploaded a newer one under `-attempt-<n>`, which the listing by
-   * name does not show: the run's own artifacts are asked for once (one request) and the latest attempt's wins.
+   * Whether an artifact's run may write what other runs read: a run of this repository (not a fork's),
+   * on a branch the store reads, started by a trusted event (not a pull request's). One request a run, remembered.
+   */
+  private trusted(a: RestArtifact): Promise<boolean> {
+    const runId = a.workflow_run!.id!;
+    const known = this.runs.get(runId);
+    if (known) return known;
+    const decided = (async () => {
+      const { owner, repo, branches, repositoryId } = this.options;
+      let run: RestRun;
+      try {
+        run = (await this.octokit().rest.actions.getWorkflowRun({ owner, repo, run_id: runId })).data as RestRun;
+      } catch (error) {
+        this.refused(a, `its run could not be looked up (${(error as Error).message})`);
+        return false;
+      }
+      const repoId = run.repository?.id;
+      const headId = run.head_repository?.id;
+      if (repoId === undefined || headId !== repoId || (repositoryId !== undefined && repoId !== repositoryId)) {
+        this.refused(
+          a,
+          `its run came from another repository (head repository id ${headId}, this one ${repositoryId ?? repoId}): a fork's pull request`,
+        );
+        return false;
+      }
+      if (!TRUSTED_EVENTS.includes(run.event ?? '')) {
+        this.refused(
+          a,
+          `its run was started by a ${JSON.stringify(String(run.event).slice(0, 40))} event (only ${TRUSTED_EVENTS.join(', ')} runs are read)`,
+        );
+        return false;
+      }
+      if (branches && !branches.includes(run.head_branch ?? '')) {
+        this.refused(a, 'its run is on another branch');
+        return false;
+      }
+      return true;
+    })();
+    this.runs.set(runId, decided);
+    return decided;
+  }
+
+  /**
+   * The newest usable artifact of the query: pages are read until one is found (often the first page) whose
+   * run is trusted. A re-run attempt of that run may have uploaded a newer one under `-attempt-<n>`, which the
+   * listing by name does not show: the run's own artifacts are asked for once (one request) and the latest attempt's wins.
    */
   private async newest(queryId: string): Promise<RestArtifact | undefined> {
     const listing = this.listing(queryId);
-    while (listing.seen.length === 0 && !listing.done) await this.readPage(listing);
-    const newest = listing.seen[0];
-    if (!newest) return undefined;
+    let newest: RestArtifact | undefined;
+    while (!newest) {
+      while (listing.seen.length === 0 && !listing.done) await this.readPage(listing);
+      const first = listing.seen[0];
+      if (!first) return undefined;
+      if (await this.trusted(first)) newest = first;
+      else listing.seen.shift();
+    }
     const attemptOf = (a: RestArtifact) =>
       a.name === newest.name
         ? 1
@@ -216,7 +333,7 @@ export class ArtifactStore implements DatasetStore {
   private async artifactOf(name: string, runId: string): Promise<RestArtifact | undefined> {
     for (const listing of this.listings.values()) {
       const found = listing.seen.find((a) => a.name === name && String(a.workflow_run?.id) === runId);
-      if (found) return found;
+      if (found) return (await this.trusted(found)) ? found : undefined;
     }
     const { owner, repo } = this.options;
     const { data } = await this.octokit().rest.actions.listWorkflowRunArtifacts({
@@ -226,9 +343,12 @@ export class ArtifactStore implements DatasetStore {
       name,
       per_page: 100,
     });
-    return (data.artifacts as RestArtifact[]).find(
+    const found = (data.artifacts as RestArtifact[]).find(
       (a) => a.name === name && !a.expired && String(a.workflow_run?.id ?? runId) === runId,
     );
+    if (!found) return undefined;
+    const withRunId = { ...found, workflow_run: { ...found.workflow_run, id: Number(runId) } };
+    return this.ofThisRepository(withRunId) && (await this.trusted(withRunId)) ? withRunId : undefined;
   }
 
   /** Downloads one artifact into a fresh directory and answers that directory. */
@@ -252,35 +372,63 @@ export class ArtifactStore implements DatasetStore {
     return dir;
   }
 
+  /** The index inside one artifact, validated line by line; a file that cannot be read is set aside, named. */
+  private async readArtifactIndex(queryId: string, artifact: RestArtifact): Promise<ArtifactIndex> {
+    try {
+      const dir = await this.download(artifact);
+      const { index, problems } = readIndex(JSON.parse(await readFile(join(dir, 'history.json'), 'utf8')), queryId);
+      for (const problem of problems)
+        this.options.logger.warn(`the history index in artifact ${artifact.name} (id ${artifact.id}): ${problem}`);
+      return index;
+    } catch (error) {
+      this.options.logger.warn(
+        `the history index in artifact ${artifact.name} (id ${artifact.id}) was set aside (${(error as Error).message}); starting a new one`,
+      );
+      return { entries: [], pins: {} };
+    }
+  }
+
   private async index(queryId: string): Promise<ArtifactIndex> {
     const known = this.indexes.get(queryId);
     if (known) return known;
-    let index: ArtifactIndex = { entries: [], pins: {} };
     const newest = await this.newest(queryId);
-    if (newest) {
-      try {
-        const dir = await this.download(newest);
-        const read = JSON.parse(await readFile(join(dir, 'history.json'), 'utf8')) as Partial<ArtifactIndex>;
-        if (!Array.isArray(read.entries)) throw new Error('it has no list of entries');
-        index = { entries: read.entries, pins: read.pins && typeof read.pins === 'object' ? read.pins : {} };
-      } catch (error) {
-        this.options.logger.warn(
-          `the history index in artifact ${newest.name} (id ${newest.id}) was set aside (${(error as Error).message}); starting a new one`,
-        );
-      }
-    }
+    const index = newest ? await this.readArtifactIndex(queryId, newest) : { entries: [], pins: {} };
+    if (newest) this.indexFrom.set(queryId, newest.id);
     this.indexes.set(queryId, index);
     return index;
   }
 
+  /**
+   * The index as it is now, when another run uploaded one since this run read it (an overlapping collect,
+   * a pin): the listing is read again from its first page (two requests) and a newer artifact's index is
+   * merged in, so the upload that comes last does not drop what the other run stored.
+   */
+  private async fresh(queryId: string, index: ArtifactIndex): Promise<ArtifactIndex> {
+    try {
+      this.listings.delete(queryId);
+      const newest = await this.newest(queryId);
+      if (!newest || newest.id === this.indexFrom.get(queryId)) return index;
+      this.indexFrom.set(queryId, newest.id);
+      return mergeIndexes(index, await this.readArtifactIndex(queryId, newest));
+    } catch (error) {
+      this.options.logger.warn(
+        `the history index of query '${queryId}' could not be read again before writing (${(error as Error).message}); a run that stored meanwhile may be left out of it`,
+      );
+      return index;
+    }
+  }
+
   async put(dataset: Dataset, options: { pinAs?: string; verdict?: string } = {}): Promise<StoredEntry> {
     const queryId = dataset.provenance.queryId;
-    const index = await this.index(queryId);
+    const index = await this.fresh(queryId, await this.index(queryId));
     const names = await this.uploadNames(queryId);
     let stored: { entry: StoredEntry; index: ArtifactIndex } | undefined;
     for (const [i, name] of names.entries()) {
       const key = runKey(name, this.options.runId);
-      const entry = summariseDataset(dataset, key, options.verdict);
+      const entry = withRun(
+        summariseDataset(dataset, key, options.verdict),
+        dataset.provenance.github?.runId ?? this.options.runId,
+      );
       const next: ArtifactIndex = {
         entries: withEntry(index.entries, entry),
         pins: options.pinAs ? { ...index.pins, [options.pinAs]: { ...entry, pinnedAs: options.pinAs } } : index.pins,
@@ -315,8 +463,7 @@ export class ArtifactStore implements DatasetStore {
       }
     }
     // As before a failed upload too: this run's own reads see what it collected.
-    index.entries = stored!.index.entries;
-    index.pins = stored!.index.pins;
+    this.indexes.set(queryId, stored!.index);
     return stored!.entry;
   }
 

@@ -6,13 +6,10 @@ import { summariseDataset } from './summary.js';
 import type { Dataset, HistoryEntry } from '../dataset/types.js';
 import { StoreError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { listed, withEntry } from './history.js';
+import { listed, mergeIndexes, readIndex, withEntry, withRun, type HistoryIndex } from './history.js';
 import type { DatasetStore, LoadResult, StoredEntry } from './types.js';
 
-interface CacheIndex {
-  entries: HistoryEntry[];
-  pins: Record<string, HistoryEntry>;
-}
+type CacheIndex = HistoryIndex;
 
 /**
  * One part of a cache key. Query ids may hold `-` (`android-eu`), and keys are matched by
@@ -51,6 +48,7 @@ export class CacheStore implements DatasetStore {
   private readonly indexes = new Map<string, CacheIndex>();
   /** Keys whose dataset was unreadable this run: left out of the index written next. */
   private readonly setAside = new Set<string>();
+  private readonly warned = new Set<string>();
 
   private constructor(
     private readonly dir: string,
@@ -113,25 +111,37 @@ export class CacheStore implements DatasetStore {
     return join(await this.queryDir(queryId), 'index.json');
   }
 
+  /**
+   * The newest stored index of the query, validated entry by entry (a bad line is named and left out).
+   * Answers an empty index when there is none or it is unreadable.
+   */
+  private async readStored(queryId: string): Promise<CacheIndex> {
+    const file = await this.indexFile(queryId);
+    const prefix = CacheStore.indexPrefix(queryId);
+    // restoreCache answers undefined on a miss and on a service error alike (it warns about the latter).
+    const hit = await cache.restoreCache([file], prefix, [prefix]);
+    if (!hit) return { entries: [], pins: {} };
+    try {
+      const { index, problems } = readIndex(JSON.parse(await readFile(file, 'utf8')), queryId);
+      for (const problem of problems) {
+        const line = `the stored index ${hit} of query '${queryId}': ${problem}`;
+        // The index is read again before writing: each line is named once.
+        if (!this.warned.has(line)) this.logger.warn(line);
+        this.warned.add(line);
+      }
+      return index;
+    } catch (error) {
+      this.logger.warn(
+        `the stored index ${hit} of query '${queryId}' was set aside (${(error as Error).message}); starting a new one`,
+      );
+      return { entries: [], pins: {} };
+    }
+  }
+
   private async index(queryId: string): Promise<CacheIndex> {
     const known = this.indexes.get(queryId);
     if (known) return known;
-    const file = await this.indexFile(queryId);
-    const prefix = CacheStore.indexPrefix(queryId);
-    let index: CacheIndex = { entries: [], pins: {} };
-    // restoreCache answers undefined on a miss and on a service error alike (it warns about the latter).
-    const hit = await cache.restoreCache([file], prefix, [prefix]);
-    if (hit) {
-      try {
-        const read = JSON.parse(await readFile(file, 'utf8')) as Partial<CacheIndex>;
-        if (!Array.isArray(read.entries)) throw new Error('it has no list of entries');
-        index = { entries: read.entries, pins: read.pins && typeof read.pins === 'object' ? read.pins : {} };
-      } catch (error) {
-        this.logger.warn(
-          `the stored index ${hit} of query '${queryId}' was set aside (${(error as Error).message}); starting a new one`,
-        );
-      }
-    }
+    const index = await this.readStored(queryId);
     if (index.entries.length === 0) {
       const newest = await this.newestByPrefix(queryId);
       if (newest) index.entries = [newest];
@@ -151,7 +161,7 @@ export class CacheStore implements DatasetStore {
       this.logger.warn(this.describe(loaded.problem, file, key));
       return undefined;
     }
-    return summariseDataset(loaded.dataset, key);
+    return withRun(summariseDataset(loaded.dataset, key), loaded.dataset.provenance.github?.runId);
   }
 
   private describe(problem: string, file: string, key: string): string {
@@ -165,16 +175,23 @@ export class CacheStore implements DatasetStore {
     const index = await this.index(queryId);
     const file = await this.dataFile(queryId);
     await writeDatasetFile(file, dataset);
-    const entry = summariseDataset(dataset, key, options.verdict);
+    const entry = withRun(
+      summariseDataset(dataset, key, options.verdict),
+      dataset.provenance.github?.runId ?? this.runId,
+    );
     // saveCache warns and answers -1 instead of throwing when the service refuses or fails.
     if ((await cache.saveCache([file], key)) === -1) {
       this.logger.warn(`dataset ${key} could not be saved to the Actions cache; the next run will not see it`);
       return entry;
     }
+    // Another run may have written the index since this one read it (an overlapping collect, a pin):
+    // a fresh read just before writing is merged in, so neither run's entries nor pins are lost.
+    const merged = mergeIndexes(index, await this.readStored(queryId));
     index.entries = withEntry(
-      index.entries.filter((e) => !this.setAside.has(e.key)),
+      merged.entries.filter((e) => !this.setAside.has(e.key)),
       entry,
     );
+    index.pins = merged.pins;
     if (options.pinAs) index.pins[options.pinAs] = { ...entry, pinnedAs: options.pinAs };
     for (const [name, pin] of Object.entries(index.pins)) if (this.setAside.has(pin.key)) delete index.pins[name];
     const indexFile = await this.indexFile(queryId);

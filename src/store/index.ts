@@ -10,7 +10,7 @@ export { LocalStore, datasetKey } from './local.js';
 export { HISTORY_LENGTH } from './history.js';
 export { CacheStore, keyPart } from './cache.js';
 export { ArtifactStore, datasetArtifactName, type ArtifactStoreOptions } from './artifact.js';
-export { resolveBaseline, type ChosenBaseline } from './baseline.js';
+export { currentSide, resolveBaseline, type ChosenBaseline, type CurrentSide } from './baseline.js';
 export type * from './types.js';
 
 export interface StoreOptions {
@@ -24,11 +24,13 @@ export interface StoreOptions {
   repo?: string;
   retentionDays?: number;
   branches?: string[];
+  /** GITHUB_REPOSITORY_ID: only this repository's runs (not a fork's) write what the stores read. */
+  repositoryId?: number;
   apiUrl?: string;
 }
 
 export async function createStore(kind: 'local' | 'cache' | 'artifact', options: StoreOptions): Promise<DatasetStore> {
-  if (kind === 'local') return new LocalStore(options.dir);
+  if (kind === 'local') return new LocalStore(options.dir, undefined, options.logger);
   if (kind === 'cache') return CacheStore.create(options);
   if (kind === 'artifact') {
     return ArtifactStore.create({
@@ -40,6 +42,7 @@ export async function createStore(kind: 'local' | 'cache' | 'artifact', options:
       runAttempt: options.runAttempt,
       retentionDays: options.retentionDays ?? 0,
       branches: options.branches,
+      repositoryId: options.repositoryId,
       apiUrl: options.apiUrl,
       logger: options.logger,
     });

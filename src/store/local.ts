@@ -5,7 +5,8 @@ import { summariseDataset } from './summary.js';
 import type { Dataset, HistoryEntry } from '../dataset/types.js';
 import type { DatasetStore, LoadResult, StoredEntry } from './types.js';
 
-import { HISTORY_LENGTH, listed, withEntry } from './history.js';
+import type { Logger } from '../log.js';
+import { HISTORY_LENGTH, listed, readIndex, withEntry, withRun } from './history.js';
 
 /** A file-system-safe, time-ordered key: `2026-11-24T04-19-00-000Z-<run>`. */
 export function datasetKey(dataset: Dataset, suffix: string): string {
@@ -23,7 +24,24 @@ export class LocalStore implements DatasetStore {
   constructor(
     readonly dir: string,
     private readonly suffix: () => string = () => Math.random().toString(36).slice(2, 8),
+    private readonly logger?: Logger,
   ) {}
+
+  /** The history or pins file, validated line by line: a bad line is named and left out. */
+  private async readValidated(queryId: string, file: 'history.json' | 'pins.json') {
+    const raw = await this.readJson<unknown>(join(this.queryDir(queryId), file), undefined);
+    if (raw === undefined) return undefined;
+    try {
+      const { index, problems } = readIndex(
+        file === 'pins.json' ? { entries: [], pins: raw } : { entries: raw },
+        queryId,
+      );
+      for (const problem of problems) this.logger?.warn(`${join(this.queryDir(queryId), file)}: ${problem}`);
+      return index;
+    } catch {
+      return undefined;
+    }
+  }
 
   private queryDir(queryId: string): string {
     return join(this.dir, queryId);
@@ -49,8 +67,8 @@ export class LocalStore implements DatasetStore {
 
   async history(queryId: string): Promise<HistoryEntry[]> {
     const file = join(this.queryDir(queryId), 'history.json');
-    const entries = await this.readJson<unknown>(file, undefined);
-    if (Array.isArray(entries)) return entries as HistoryEntry[];
+    const stored = await this.readValidated(queryId, 'history.json');
+    if (stored) return stored.entries;
     // A missing or damaged index is rebuilt from the dataset files beside it (their names start
     // with the time they were collected), so neither the baselines nor the trend are lost.
     const names = await readdir(this.queryDir(queryId)).catch(() => [] as string[]);
@@ -63,7 +81,8 @@ export class LocalStore implements DatasetStore {
     const rebuilt: HistoryEntry[] = [];
     for (const key of keys) {
       const loaded = await readDatasetFile(this.fileOf({ queryId, key }));
-      if (loaded.ok) rebuilt.push(summariseDataset(loaded.dataset, key));
+      if (loaded.ok)
+        rebuilt.push(withRun(summariseDataset(loaded.dataset, key), loaded.dataset.provenance.github?.runId));
     }
     if (rebuilt.length) await this.writeJson(file, rebuilt);
     return rebuilt;
@@ -73,14 +92,14 @@ export class LocalStore implements DatasetStore {
     const queryId = dataset.provenance.queryId;
     await mkdir(this.queryDir(queryId), { recursive: true });
     const key = datasetKey(dataset, this.suffix());
-    const entry = summariseDataset(dataset, key, options.verdict);
+    const entry = withRun(summariseDataset(dataset, key, options.verdict), dataset.provenance.github?.runId);
     const earlier = await this.history(queryId);
     await writeDatasetFile(this.fileOf(entry), dataset);
     const history = withEntry(earlier, entry);
     await this.writeJson(join(this.queryDir(queryId), 'history.json'), history);
     if (options.pinAs) {
       const pinsFile = join(this.queryDir(queryId), 'pins.json');
-      const pins = await this.readJson<Record<string, StoredEntry>>(pinsFile, {});
+      const pins = (await this.readValidated(queryId, 'pins.json'))?.pins ?? {};
       pins[options.pinAs] = { ...entry, pinnedAs: options.pinAs };
       await this.writeJson(pinsFile, pins);
     }
@@ -113,14 +132,13 @@ export class LocalStore implements DatasetStore {
       );
     }
     const pinsFile = join(queryDir, 'pins.json');
-    const pins = await this.readJson<Record<string, StoredEntry>>(pinsFile, {});
+    const pins = (await this.readValidated(entry.queryId, 'pins.json'))?.pins ?? {};
     const kept = Object.fromEntries(Object.entries(pins).filter(([, pin]) => pin.key !== entry.key));
     if (Object.keys(kept).length !== Object.keys(pins).length) await this.writeJson(pinsFile, kept);
     return { ok: false, problem: moved ? `${loaded.problem} (moved to ${aside})` : loaded.problem };
   }
 
   async pinned(queryId: string, name: string): Promise<StoredEntry | undefined> {
-    const pins = await this.readJson<Record<string, StoredEntry>>(join(this.queryDir(queryId), 'pins.json'), {});
-    return pins[name];
+    return (await this.readValidated(queryId, 'pins.json'))?.pins[name];
   }
 }
