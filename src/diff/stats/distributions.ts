@@ -2,7 +2,6 @@
  * Distribution functions come from stdlib (well-tested numerics); this file only adapts their
  * untyped default exports to the few signatures the tests of this folder need.
  */
-import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import binomialPmf from '@stdlib/stats-base-dists-binomial-pmf';
 import hypergeometricPmf from '@stdlib/stats-base-dists-hypergeometric-pmf';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
@@ -17,8 +16,12 @@ export function twoSidedNormal(z: number): number {
   return Math.min(1, 2 * phi(-Math.abs(z)));
 }
 
-/** Inverse of phi by bisection: only called a few times per diff (confidence bounds), so simplicity wins. */
+const inverses = new Map<number, number>();
+
+/** Inverse of phi by bisection, remembered: a diff asks for the same few confidence levels over and over. */
 export function phiInverse(p: number): number {
+  const known = inverses.get(p);
+  if (known !== undefined) return known;
   let lo = -40;
   let hi = 40;
   for (let i = 0; i < 200; i++) {
@@ -26,11 +29,9 @@ export function phiInverse(p: number): number {
     if (phi(mid) < p) lo = mid;
     else hi = mid;
   }
-  return (lo + hi) / 2;
-}
-
-export function binomialCdfAt(k: number, n: number, p: number): number {
-  return binomialCdf(k, n, p);
+  const z = (lo + hi) / 2;
+  if (inverses.size < 1000) inverses.set(p, z);
+  return z;
 }
 
 export function binomialPmfAt(k: number, n: number, p: number): number {
