@@ -1,5 +1,5 @@
 import type { Metric, MetricRule, Severity, Thresholds } from '../config/types.js';
-import type { ChangedValue, Finding, GroupDiff, Stats, Verdict } from './types.js';
+import type { ChangedValue, ChangeInterval, Finding, GroupDiff, Stats, TestName, Verdict } from './types.js';
 
 const RANK: Record<Severity, number> = { ignore: 0, notice: 1, warn: 2, fail: 3 };
 
@@ -24,27 +24,26 @@ function metricValue(stats: Stats, metric: Metric): number {
   }
 }
 
-/**
- * The q-value (BH-adjusted) of the test that speaks for a metric. A percentile speaks through
- * either test: the rank-sum test sees a shift of the whole distribution, the quantile test a change
- * at that percentile only (a slower tail).
- */
-function qFor(value: ChangedValue, metric: Metric): number | undefined {
-  const q = value.qValue ?? {};
-  if (metric === 'error-rate') return q.errorRate;
-  if (metric === 'rate' || metric === 'occurrence') return q.rate;
-  const quantile = QUANTILE_TEST[metric];
-  const tail = quantile ? q[quantile] : undefined;
-  if (tail === undefined) return q.latency;
-  return q.latency === undefined ? tail : Math.min(q.latency, tail);
-}
-
-const QUANTILE_TEST: Partial<Record<Metric, 'latencyP50' | 'latencyP90' | 'latencyP95' | 'latencyP99'>> = {
+/** The test that speaks for each metric, by its key in `qValue`: a percentile by its own quantile test. */
+const TEST_OF: Record<Metric, TestName> = {
+  occurrence: 'rate',
+  rate: 'rate',
+  'error-rate': 'errorRate',
+  'latency.avg': 'latency',
   'latency.p50': 'latencyP50',
   'latency.p90': 'latencyP90',
   'latency.p95': 'latencyP95',
   'latency.p99': 'latencyP99',
 };
+
+/**
+ * The q-value (BH-adjusted within its family) of the test that speaks for a metric. A percentile rule
+ * is judged on percentile evidence only: the quantile test of that percentile, not the rank-sum test
+ * (a shift of the body says little about p99, and a p99 read from a few spans even less).
+ */
+export function qFor(value: ChangedValue, metric: Metric): number | undefined {
+  return value.qValue?.[TEST_OF[metric]];
+}
 
 /** `+34%`, `+2.1pp`, `+41ms`: how a change reads in a report, in the form of the rule that judged it. */
 export function describeChange(
@@ -76,15 +75,35 @@ function crosses(measured: number, amount: number): boolean {
 }
 
 /**
- * Turns one changed value into findings (bad direction) and improvements (good direction).
- * A finding needs all four: enough data on both sides, a significant q-value, a change past
- * the rule's threshold, and the bad direction.
+ * Whether an interval of a change lies wholly past a threshold amount: its bound nearest to no change
+ * crosses it (the lower bound for an increase, the upper for a decrease). An unbounded side never does.
+ */
+function clears(interval: ChangeInterval, kind: 'relative' | 'absolute', amount: number): boolean {
+  const [low, high] = kind === 'relative' ? [interval.relativeLow, interval.relativeHigh] : [interval.low, interval.high];
+  const bound = amount >= 0 ? low : high;
+  return bound !== null && crosses(bound, amount);
+}
+
+/**
+ * The interval of a value's change in a metric, made on demand (diff() passes Comparison.interval):
+ * only for values and metrics where a level is in reach.
+ */
+export type IntervalOf = (value: ChangedValue, metric: Metric) => ChangeInterval | undefined;
+
+/**
+ * Turns one changed value into findings (bad direction) and improvements (good direction). A finding
+ * needs enough traces on both sides, a significant q-value of the metric's own test, and a confidence
+ * interval of the change that lies wholly past the level's threshold in the bad direction (as
+ * Kayenta's judge asks its interval to clear the allowed band): a level is reached only when the
+ * evidence supports that level, not when a point estimate happens to land past it. The interval is
+ * two-sided at 1 − 2 · significance, so its bound is a one-sided bound at `significance`.
  */
 export function judgeChanged(
   key: string,
   value: ChangedValue,
   rules: readonly MetricRule[],
   significance: number,
+  intervalOf: IntervalOf,
   cap: Severity = 'fail',
 ): { findings: Finding[]; improvements: Finding[] } {
   const findings: Finding[] = [];
@@ -98,6 +117,14 @@ export function judgeChanged(
     const delta = cur - base;
     const relative = base === 0 ? (cur === 0 ? 0 : Infinity * Math.sign(delta)) : delta / base;
     const measure = (kind: 'relative' | 'absolute') => (kind === 'relative' ? relative : delta);
+    const mildest = rule.levels[rule.levels.length - 1];
+    // An interval contains its estimate: where the estimate crosses no level either way, neither can the interval.
+    const inReach =
+      rule.levels.some((level) => crosses(measure(level.change.kind), level.change.amount)) ||
+      (mildest !== undefined && crosses(measure(mildest.change.kind), -mildest.change.amount));
+    if (!inReach) continue;
+    const interval = intervalOf(value, rule.metric);
+    if (!interval) continue;
     const spans = Math.max(value.baseline.occurrence, value.current.occurrence);
     const size = rule.metric === 'error-rate' ? Math.abs(delta) * 100 : Math.min(Math.abs(relative), 100);
     const finding = (severity: Finding['severity'], kind: 'relative' | 'absolute', capped = false): Finding => ({
@@ -111,16 +138,16 @@ export function judgeChanged(
       pValue: q,
       rule: capped ? `${rule.text}, capped by edges: ${severity}` : rule.text,
       impact: spans * size,
+      interval,
     });
-    const hit = rule.levels.find((level) => crosses(measure(level.change.kind), level.change.amount));
+    const hit = rule.levels.find((level) => clears(interval, level.change.kind, level.change.amount));
     if (hit) {
       const capped = RANK[hit.severity] > RANK[cap];
       findings.push(finding(capped ? (cap as Finding['severity']) : hit.severity, hit.change.kind, capped));
       continue;
     }
-    // The mildest level, mirrored: a change that large in the good direction is an improvement.
-    const mildest = rule.levels[rule.levels.length - 1];
-    if (mildest && crosses(measure(mildest.change.kind), -mildest.change.amount))
+    // The mildest level, mirrored: a change that surely large in the good direction is an improvement.
+    if (mildest && clears(interval, mildest.change.kind, -mildest.change.amount))
       improvements.push(finding('notice', mildest.change.kind));
   }
   return { findings, improvements };
