@@ -97,12 +97,12 @@ export function quantileInterval(sorted: Float64Array, q: number, confidence: nu
   }
   const z = phiInverse(1 - (1 - confidence) / 2);
   const half = z * Math.sqrt(variance);
-  // Order statistics just outside the type-7 positions keep the interval's coverage at small n.
+  // Mapped back through the sample's quantile function F̂⁻¹(p) = the ⌈n·p⌉-th smallest.
   const lowP = q - half;
   const highP = q + half;
   return {
     estimate,
-    low: lowP < 1 / n ? null : sorted[Math.max(0, Math.floor(lowP * n) - 1)]!,
-    high: highP > 1 - 1 / n ? null : sorted[Math.min(n - 1, Math.ceil(highP * n))]!,
+    low: lowP * n < 1 ? null : sorted[Math.ceil(lowP * n) - 1]!,
+    high: highP > 1 ? null : sorted[Math.min(n - 1, Math.ceil(highP * n) - 1)]!,
   };
 }
