@@ -5,6 +5,7 @@
 import binomialPmf from '@stdlib/stats-base-dists-binomial-pmf';
 import hypergeometricPmf from '@stdlib/stats-base-dists-hypergeometric-pmf';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import tCdf from '@stdlib/stats-base-dists-t-cdf';
 
 /** P(Z ≤ z) for a standard normal Z. */
 export function phi(z: number): number {
@@ -17,6 +18,12 @@ export function twoSidedNormal(z: number): number {
 }
 
 const inverses = new Map<number, number>();
+
+/** Two-sided p-value of a Student t statistic with `df` degrees of freedom (the normal's beyond 1e6). */
+export function twoSidedStudent(t: number, df: number): number {
+  if (!(df < 1e6)) return twoSidedNormal(t);
+  return Math.min(1, 2 * tCdf(-Math.abs(t), Math.max(1, df)));
+}
 
 /** Inverse of phi by bisection, remembered: a diff asks for the same few confidence levels over and over. */
 export function phiInverse(p: number): number {
