@@ -332,11 +332,18 @@ describe('spans in traces', () => {
 
   it("Woodruff's quantile interval matches the reference script's re-computation", () => {
     // 200 spans in 40 traces of 5: p90 959.8 in (923, 1011) at 95 %; p50 559 in (474, 645) at 98 %.
-    const spans = Array.from({ length: 200 }, (_, i) => [((i * 37) % 101) * 10 + Math.floor(i / 5) * 3, i / 5] as const);
+    const spans = Array.from(
+      { length: 200 },
+      (_, i) => [((i * 37) % 101) * 10 + Math.floor(i / 5) * 3, i / 5] as const,
+    );
     spans.sort((p, q) => p[0] - q[0]);
     const xs = sorted(spans.map((p) => p[0]));
     const clusters = new Clusters(Int32Array.from(spans, (p) => Math.floor(p[1])));
-    expect(quantileInterval(xs, 0.9, 0.95, clusters)).toEqual({ estimate: expect.closeTo(959.8, 9), low: 923, high: 1011 });
+    expect(quantileInterval(xs, 0.9, 0.95, clusters)).toEqual({
+      estimate: expect.closeTo(959.8, 9),
+      low: 923,
+      high: 1011,
+    });
     expect(quantileInterval(xs, 0.5, 0.98, clusters)).toEqual({ estimate: 559, low: 474, high: 645 });
   });
 
