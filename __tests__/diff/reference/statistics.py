@@ -234,7 +234,10 @@ def clustered_mw(a, ta, b, tb):
         k = len(totals)
         return k / (k - 1) * sum((totals[c] - centre * sizes[c]) ** 2 for c in totals) / n ** 2
 
-    deff = max(1.0, (robust(pa, ta, 1 - theta, n1) + robust(pb, tb, theta, n2)) / iid)
+    va, vb = robust(pa, ta, 1 - theta, n1), robust(pb, tb, theta, n2)
+    deff = max(1.0, (va + vb) / iid)
+    # Satterthwaite's degrees of freedom for the two sides' per-trace variances
+    df = (va + vb) ** 2 / (va ** 2 / (len(set(ta)) - 1) + vb ** 2 / (len(set(tb)) - 1))
     u = theta * n1 * n2
     # tie-corrected null variance of U, times the design effect; continuity-corrected normal p
     allv = a + b
@@ -243,7 +246,9 @@ def clustered_mw(a, ta, b, tb):
     var = n1 * n2 / 12 * (n + 1 - ties / (n * (n - 1))) * deff
     d = u - n1 * n2 / 2
     z = (d - 0.5 * np.sign(d)) / math.sqrt(var)
-    return u, deff, 2 * stats.norm.sf(abs(z))
+    if deff == 1.0:
+        return u, deff, 2 * stats.norm.sf(abs(z))
+    return u, deff, 2 * stats.t.sf(abs(z), df)
 
 
 # Eight traces a side of five spans each, a trace's spans sharing its level; the current side's traces a bit slower.
