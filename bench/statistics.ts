@@ -70,7 +70,8 @@ function noise(name: string, traces: number, shape: TrafficShape, runs: number):
     spans += r.current.spans;
     if (serious(r)) bad++;
     if (r.findings.length) any++;
-    for (const f of r.findings) which.set(`${f.severity} ${f.metric}`, (which.get(`${f.severity} ${f.metric}`) ?? 0) + 1);
+    for (const f of r.findings)
+      which.set(`${f.severity} ${f.metric}`, (which.get(`${f.severity} ${f.metric}`) ?? 0) + 1);
   }
   const detail = [...which].map(([k, n]) => `${k}: ${n}`).join(', ') || 'none';
   console.log(
@@ -143,7 +144,9 @@ if (!ONLY || ONLY === 'noise') {
   noise('plain sandbox (one span per value per trace)', 600, {}, RUNS);
 }
 if (!ONLY || ONLY === 'traffic') {
-  console.log('\n| noise pairs, production-like | runs | with a latency finding | latency tests with q ≤ 0.01 | rate tests with q ≤ 0.01 |');
+  console.log(
+    '\n| noise pairs, production-like | runs | with a latency finding | latency tests with q ≤ 0.01 | rate tests with q ≤ 0.01 |',
+  );
   console.log('| --- | --- | --- | --- | --- |');
   traffic(300, 1, RUNS);
   traffic(300, 2, RUNS);

@@ -65,8 +65,10 @@ interface Sample {
   current: Bucket;
   /** Design effect of the rank-sum test, for the Hodges-Lehmann interval. */
   designEffect: number;
-  /** The spans of both sides, as a fingerprint: the same spans under another key are the same test. */
-  fingerprint: string;
+  /** The hypothesis: values holding the same spans on both sides share it (and their tests). */
+  hypothesis: number;
+  /** The fingerprint of both sides' spans, made when another value's counts match (see changed()). */
+  print?: string;
 }
 
 /**
@@ -96,8 +98,11 @@ function fingerprint(bucket: Bucket): string {
  */
 export class Comparison {
   private readonly samples = new Map<ChangedValue, Sample>();
-  /** The first value tested with each fingerprint: the others of the same spans copy its p-values. */
-  private readonly tested = new Map<string, ChangedValue>();
+  /**
+   * The values tested, by their counts on both sides (spans, errors, traces, Σ m²): only values whose
+   * counts match can hold the same spans, so only those are fingerprinted (an O(spans) hash).
+   */
+  private readonly tested = new Map<string, ChangedValue[]>();
   readonly presence: PresenceTest[] = [];
   /** Two-sided confidence of the change intervals: a bound is then a one-sided bound at `significance`. */
   readonly confidence: number;
@@ -177,13 +182,21 @@ export class Comparison {
     // Below min-samples nothing is tested: a finding there would be noise, and an untested
     // p-value must not dilute the false-discovery control of the tests that matter.
     if (!enoughData) return result;
-    const print = `${fingerprint(bb)}|${fingerprint(cb)}`;
-    const same = this.tested.get(print);
-    if (same) {
-      // The same spans under another key: the same test, run once (diff() counts it once in its family).
-      result.pValue = { ...same.pValue };
-      this.samples.set(result, { ...this.samples.get(same)!, fingerprint: print });
-      return result;
+    const counts = (x: Bucket) => `${x.sorted.length}:${x.errors}:${x.traceCount}:${x.sumSquares}`;
+    const signature = `${counts(bb)}|${counts(cb)}`;
+    const candidates = this.tested.get(signature);
+    let print: string | undefined;
+    if (candidates) {
+      print = `${fingerprint(bb)}|${fingerprint(cb)}`;
+      for (const other of candidates) {
+        const sample = this.samples.get(other)!;
+        sample.print ??= `${fingerprint(sample.baseline)}|${fingerprint(sample.current)}`;
+        if (sample.print !== print) continue;
+        // The same spans under another key: the same test, run once (diff() counts it once in its family).
+        result.pValue = { ...other.pValue };
+        this.samples.set(result, { ...sample });
+        return result;
+      }
     }
     const ca = new Clusters(bb.traces);
     const cc = new Clusters(cb.traces);
@@ -194,14 +207,21 @@ export class Comparison {
       rate: rateTest(bb, b.minutes, cb, c.minutes),
     };
     for (const q of options.quantiles) result.pValue[q] = quantileTest(base.sorted, cur.sorted, LEVEL[q], ca, cc);
-    this.samples.set(result, { baseline: bb, current: cb, designEffect: latency.designEffect ?? 1, fingerprint: print });
-    this.tested.set(print, result);
+    this.samples.set(result, {
+      baseline: bb,
+      current: cb,
+      designEffect: latency.designEffect ?? 1,
+      hypothesis: this.samples.size,
+      ...(print ? { print } : {}),
+    });
+    if (candidates) candidates.push(result);
+    else this.tested.set(signature, [result]);
     return result;
   }
 
-  /** The fingerprint of a tested value's spans: values with equal ones are one hypothesis. */
-  fingerprintOf(value: ChangedValue): string | undefined {
-    return this.samples.get(value)?.fingerprint;
+  /** The hypothesis a tested value's tests belong to: values holding the same spans share one. */
+  hypothesisOf(value: ChangedValue): number | undefined {
+    return this.samples.get(value)?.hypothesis;
   }
 
   /** Hodges-Lehmann shift and interval of a tested value; diff() asks only where the latency change is significant. */

@@ -79,7 +79,8 @@ function crosses(measured: number, amount: number): boolean {
  * crosses it (the lower bound for an increase, the upper for a decrease). An unbounded side never does.
  */
 function clears(interval: ChangeInterval, kind: 'relative' | 'absolute', amount: number): boolean {
-  const [low, high] = kind === 'relative' ? [interval.relativeLow, interval.relativeHigh] : [interval.low, interval.high];
+  const [low, high] =
+    kind === 'relative' ? [interval.relativeLow, interval.relativeHigh] : [interval.low, interval.high];
   const bound = amount >= 0 ? low : high;
   return bound !== null && crosses(bound, amount);
 }

@@ -139,7 +139,11 @@ export interface ChangedValue {
    * (latency, each percentile, error rate, rate, presence), the same spans under several keys counted once.
    */
   qValue?: TestValues;
-  /** (addition) Hodges-Lehmann estimate of the latency shift (current - baseline) with its confidence interval, µs. */
+  /**
+   * (addition) Hodges-Lehmann estimate of the latency shift (current - baseline) with its confidence interval,
+   * µs (widened by the design effect of spans in traces); made for values with a latency finding or
+   * improvement whose rank-sum test is significant.
+   */
   latencyShiftUs?: { estimate: number; low: number; high: number; confidence: number };
   /** (addition) true when both sides have at least `min-samples` traces holding the value. */
   enoughData?: boolean;

@@ -34,7 +34,7 @@ function tailSum(from: number, n: number, p: number, step: 1 | -1): number {
     sum += term;
     if (term === 0 || term < sum * 1e-17) break;
     // P(j+1) / P(j) = (n - j) / (j + 1) · p / q, and its inverse downwards.
-    term *= step === 1 ? ((n - j) / (j + 1)) * odds : (j / (n - j + 1)) / odds;
+    term *= step === 1 ? ((n - j) / (j + 1)) * odds : j / (n - j + 1) / odds;
   }
   return sum;
 }

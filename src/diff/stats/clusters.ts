@@ -5,8 +5,9 @@
  * statistic that is a mean over spans gets the variance of its per-trace totals, not of its spans.
  */
 
-/** Trace index → slot + 1 (0: not seen yet), shared and cleared after each use: no allocation per value. */
+/** Trace index → slot + 1 (0: not seen yet) and spans per slot: shared scratch, cleared after each use. */
 let slotOf = new Int32Array(1024);
+let sizeScratch = new Float64Array(1024);
 
 /** The traces of one value on one side: which trace (slot 0..count-1) each span belongs to. */
 export class Clusters {
@@ -19,25 +20,28 @@ export class Clusters {
   /** `traces[i]`: the side's dense trace index of span i (any numbering: only equality matters). */
   constructor(traces: Int32Array) {
     const n = traces.length;
-    let max = -1;
-    for (let i = 0; i < n; i++) if (traces[i]! > max) max = traces[i]!;
-    if (slotOf.length <= max) slotOf = new Int32Array(Math.max(max + 1, 2 * slotOf.length));
+    if (sizeScratch.length < n) sizeScratch = new Float64Array(Math.max(n, 2 * sizeScratch.length));
     const slot = new Int32Array(n);
     let count = 0;
     for (let i = 0; i < n; i++) {
       const t = traces[i]!;
+      if (t >= slotOf.length) {
+        const grown = new Int32Array(Math.max(t + 1, 2 * slotOf.length));
+        grown.set(slotOf);
+        slotOf = grown;
+      }
       let s = slotOf[t]! - 1;
       if (s < 0) {
         s = count++;
         slotOf[t] = s + 1;
       }
       slot[i] = s;
+      sizeScratch[s]!++;
     }
     for (let i = 0; i < n; i++) slotOf[traces[i]!] = 0;
-    const sizes = new Float64Array(count);
-    for (let i = 0; i < n; i++) sizes[slot[i]!]!++;
+    this.sizes = sizeScratch.slice(0, count);
+    sizeScratch.fill(0, 0, count);
     this.slot = slot;
-    this.sizes = sizes;
     this.count = count;
   }
 

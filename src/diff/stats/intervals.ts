@@ -79,7 +79,11 @@ function meanEstimate(sorted: Float64Array, z: number, clusters?: Clusters): Est
   for (let i = 0; i < n; i++) sum += sorted[i]!;
   const mean = n ? sum / n : 0;
   let variance: number | undefined;
-  if (clusters) variance = clusters.ratioVariance(clusters.totals((i) => sorted[i]!), mean);
+  if (clusters)
+    variance = clusters.ratioVariance(
+      clusters.totals((i) => sorted[i]!),
+      mean,
+    );
   else if (n > 1) {
     let ss = 0;
     for (let i = 0; i < n; i++) ss += (sorted[i]! - mean) ** 2;

@@ -63,24 +63,6 @@ export function mannWhitney(a: Float64Array, b: Float64Array): MannWhitney {
   return { u, pValue: twoSidedNormal(z), exact: false };
 }
 
-/** The null variance of U with the tie correction, as the normal approximation above uses it. */
-function nullVariance(a: Float64Array, b: Float64Array): number {
-  const n1 = a.length;
-  const n2 = b.length;
-  const n = n1 + n2;
-  let tieTerm = 0;
-  let i = 0;
-  let j = 0;
-  while (i < n1 || j < n2) {
-    const v = j >= n2 || (i < n1 && a[i]! <= b[j]!) ? a[i]! : b[j]!;
-    let t = 0;
-    while (i < n1 && a[i] === v) (i++, t++);
-    while (j < n2 && b[j] === v) (j++, t++);
-    if (t > 1) tieTerm += t * t * t - t;
-  }
-  return ((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1)));
-}
-
 /**
  * The rank-sum test when spans come in traces (clustered Wilcoxon, after Rosner, Glynn & Lee 2003):
  * whole traces sit on one side, so U is a sum over traces, and its variance is that of per-trace
@@ -96,17 +78,17 @@ function nullVariance(a: Float64Array, b: Float64Array): number {
 export function clusteredMannWhitney(a: Float64Array, b: Float64Array, ca: Clusters, cb: Clusters): MannWhitney {
   const n1 = a.length;
   const n2 = b.length;
-  const classic = mannWhitney(a, b);
-  if (n1 === 0 || n2 === 0) return { ...classic, designEffect: 1 };
-  if (ca.count === n1 && cb.count === n2) return { ...classic, designEffect: 1 };
+  if (n1 === 0 || n2 === 0 || (ca.count === n1 && cb.count === n2)) return { ...mannWhitney(a, b), designEffect: 1 };
   // Fewer than two traces on a side: nothing can be said about the variation between traces.
-  if (ca.count < 2 || cb.count < 2) return { u: classic.u, pValue: 1, exact: false, designEffect: Infinity };
+  if (ca.count < 2 || cb.count < 2) return { u: 0, pValue: 1, exact: false, designEffect: Infinity };
   const totalA = new Float64Array(ca.count);
   const totalB = new Float64Array(cb.count);
   let sumA = 0;
   let sumA2 = 0;
   let sumB = 0;
   let sumB2 = 0;
+  let tieTerm = 0;
+  let u = 0;
   let i = 0;
   let j = 0;
   while (i < n1 || j < n2) {
@@ -115,6 +97,10 @@ export function clusteredMannWhitney(a: Float64Array, b: Float64Array, ca: Clust
     const j0 = j;
     while (i < n1 && a[i] === v) i++;
     while (j < n2 && b[j] === v) j++;
+    const t = i - i0 + j - j0;
+    if (t > 1) tieTerm += t * t * t - t;
+    // U of the current side: for each of its spans, the baseline spans below it (ties half), as mannWhitney's.
+    u += (j - j0) * (i0 + 0.5 * (i - i0));
     const pa = (j0 + 0.5 * (j - j0)) / n2;
     const pb = (i0 + 0.5 * (i - i0)) / n1;
     for (let k = i0; k < i; k++) totalA[ca.slot[k]!]! += pa;
@@ -124,7 +110,7 @@ export function clusteredMannWhitney(a: Float64Array, b: Float64Array, ca: Clust
     sumB += (j - j0) * pb;
     sumB2 += (j - j0) * pb * pb;
   }
-  const theta = sumB / n2;
+  const theta = u / (n1 * n2);
   const iid =
     (n1 > 1 ? Math.max(0, sumA2 - (sumA * sumA) / n1) / (n1 - 1) / n1 : 0) +
     (n2 > 1 ? Math.max(0, sumB2 - (sumB * sumB) / n2) / (n2 - 1) / n2 : 0);
@@ -132,13 +118,15 @@ export function clusteredMannWhitney(a: Float64Array, b: Float64Array, ca: Clust
   const vb = cb.ratioVariance(totalB, theta)!;
   const clustered = va + vb;
   const designEffect = iid > 0 ? Math.max(1, clustered / iid) : 1;
-  const df = clustered > 0 ? (clustered * clustered) / ((va * va) / (ca.count - 1) + (vb * vb) / (cb.count - 1)) : Infinity;
-  if (designEffect === 1) return { ...classic, designEffect };
-  const variance = nullVariance(a, b) * designEffect;
-  if (variance <= 0) return { u: classic.u, pValue: 1, exact: false, designEffect };
-  const diff = classic.u - (n1 * n2) / 2;
-  const t = (diff - 0.5 * Math.sign(diff)) / Math.sqrt(variance);
-  return { u: classic.u, pValue: twoSidedStudent(t, df), exact: false, designEffect };
+  const df =
+    clustered > 0 ? (clustered * clustered) / ((va * va) / (ca.count - 1) + (vb * vb) / (cb.count - 1)) : Infinity;
+  if (designEffect === 1) return { ...mannWhitney(a, b), designEffect };
+  const n = n1 + n2;
+  const variance = ((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1))) * designEffect;
+  if (variance <= 0) return { u, pValue: 1, exact: false, designEffect };
+  const diff = u - (n1 * n2) / 2;
+  const stat = (diff - 0.5 * Math.sign(diff)) / Math.sqrt(variance);
+  return { u, pValue: twoSidedStudent(stat, df), exact: false, designEffect };
 }
 
 /** Exact null CDFs of U, by sample sizes: a diff tests many values of the same sizes. */

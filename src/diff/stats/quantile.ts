@@ -83,7 +83,12 @@ export interface QuantileInterval {
  * totalled per trace), never below the binomial one. O(n), no resampling. Where q ± z·se leaves
  * [0, 1] the sample says nothing on that side (a p99 of 60 spans has no upper bound): null.
  */
-export function quantileInterval(sorted: Float64Array, q: number, confidence: number, clusters?: Clusters): QuantileInterval {
+export function quantileInterval(
+  sorted: Float64Array,
+  q: number,
+  confidence: number,
+  clusters?: Clusters,
+): QuantileInterval {
   const n = sorted.length;
   const estimate = percentileSorted(sorted, q);
   if (n < 2) return { estimate, low: null, high: null };
@@ -91,7 +96,13 @@ export function quantileInterval(sorted: Float64Array, q: number, confidence: nu
   const share = below / n;
   let variance = (q * (1 - q)) / n;
   if (clusters && clusters.count < n) {
-    const v = clusters.count < 2 ? undefined : clusters.ratioVariance(clusters.totals(() => 1, 0, below), share);
+    const v =
+      clusters.count < 2
+        ? undefined
+        : clusters.ratioVariance(
+            clusters.totals(() => 1, 0, below),
+            share,
+          );
     if (v === undefined) return { estimate, low: null, high: null };
     variance = Math.max(variance, v);
   }
