@@ -5,7 +5,7 @@ import type { Logger } from '../log.js';
 import { collect } from '../modes/collect.js';
 import type { ModeContext } from '../modes/context.js';
 import { renderJson, renderMarkdown } from '../report/index.js';
-import { startSimulator } from '../simulator/index.js';
+import { PRODUCTION, startSimulator } from '../simulator/index.js';
 import { LocalStore } from '../store/index.js';
 
 /** The example config, found beside the bundled CLI (dist/cli/index.js → examples/), or from the working directory. */
@@ -29,9 +29,11 @@ export async function runDemo(options: { out: string; seed: number }, log: Logge
   await mkdir(out, { recursive: true });
 
   // The simulator enforces the stored-trace limit it is given; the demo gives it the client's.
+  // Production-like traffic: fan-out, a shared per-trace latency factor, whole-trace failures, heavy tails.
   const sim = await startSimulator({
     seed: options.seed,
-    tracesPerSnapshot: 1500,
+    shape: PRODUCTION,
+    tracesPerSnapshot: 3000,
     completeAfterMs: 1500,
     storedTraceLimitPerSecond: 2000,
   });
@@ -64,10 +66,10 @@ export async function runDemo(options: { out: string; seed: number }, log: Logge
     log.info(`  verdict: ${first.verdict}`);
 
     log.info(
-      '▶ injecting a regression: /api/make-payment on android 40 % slower, a new call to fraud:score, customer BEEMO gone',
+      '▶ injecting a regression: /api/make-payment on android 60 % slower, a new call to fraud:score, customer BEEMO gone',
     );
     sim.setScenario({
-      slower: [{ service: 'android', operation: '/api/make-payment', percent: 40 }],
+      slower: [{ service: 'android', operation: '/api/make-payment', percent: 60 }],
       addCall: [{ from: 'api-server:make-payment', to: 'fraud:score', medianUs: 20_000 }],
       removeTagValue: [{ tag: 'customer', value: 'BEEMO' }],
     });

@@ -24,7 +24,7 @@ function metricValue(stats: Stats, metric: Metric): number {
   }
 }
 
-/** The test that speaks for each metric, by its key in `qValue`: a percentile by its own quantile test. */
+/** The test that speaks for each metric, by its key in `qValue`. */
 const TEST_OF: Record<Metric, TestName> = {
   occurrence: 'rate',
   rate: 'rate',
@@ -37,12 +37,18 @@ const TEST_OF: Record<Metric, TestName> = {
 };
 
 /**
- * The q-value (BH-adjusted within its family) of the test that speaks for a metric. A percentile rule
- * is judged on percentile evidence only: the quantile test of that percentile, not the rank-sum test
- * (a shift of the body says little about p99, and a p99 read from a few spans even less).
+ * The q-value (BH-adjusted within its family) that says the metric's change is more than noise. A
+ * percentile speaks through either test: the rank-sum test sees a shift of the whole distribution, the
+ * quantile test a change at that percentile only (a slower tail). Which level the change reaches is
+ * then decided by percentile evidence alone: the interval of that percentile's change (judgeChanged),
+ * so a body shift cannot lift a p99 read from a handful of spans past its level.
  */
 export function qFor(value: ChangedValue, metric: Metric): number | undefined {
-  return value.qValue?.[TEST_OF[metric]];
+  const q = value.qValue ?? {};
+  const own = q[TEST_OF[metric]];
+  if (!metric.startsWith('latency.p')) return own;
+  if (own === undefined) return q.latency;
+  return q.latency === undefined ? own : Math.min(q.latency, own);
 }
 
 /** `+34%`, `+2.1pp`, `+41ms`: how a change reads in a report, in the form of the rule that judged it. */
