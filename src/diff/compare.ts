@@ -112,7 +112,8 @@ export class Comparison {
     private readonly c: Side,
     private readonly options: CompareOptions,
   ) {
-    this.confidence = 1 - 2 * options.significance;
+    // A significance of 0.25 or more would ask for an interval below 50 %: held there.
+    this.confidence = Math.max(0.5, 1 - 2 * options.significance);
   }
 
   compare(key: string, baseline: Map<string, Bucket>, current: Map<string, Bucket>): GroupDiff {
