@@ -8,14 +8,14 @@ import { collect } from '../modes/collect.js';
 import { selectQueries, type ModeContext } from '../modes/context.js';
 import { diffMode } from '../modes/diff.js';
 import { mergeResults } from '../modes/merge.js';
-import { reaches } from '../modes/outcomes.js';
+import { reaches, type FailOn } from '../vocabulary.js';
 import { plan } from '../modes/plan.js';
 import { renderJson, renderMarkdown, renderText } from '../report/index.js';
 import type { Report } from '../report/types.js';
 import { LocalStore } from '../store/index.js';
+import { runEvent } from '../sources/endpoint.js';
 
 type Format = 'markdown' | 'json' | 'text';
-type FailOn = 'fail' | 'warn' | 'never';
 
 export interface OutputOptions {
   format: Format;
@@ -61,6 +61,8 @@ function cliContext(config: Config, queries: QueryConfig[], log: Logger, storeDi
     sources: {
       lightstep: { apiKey: process.env.LIGHTSTEP_API_KEY || undefined },
       basePath: process.cwd(),
+      // Run inside a workflow, the CLI trusts the configuration's endpoints no more than the action does.
+      event: runEvent(),
     },
     store: storeDir ? new LocalStore(resolve(storeDir)) : undefined,
     queryConcurrency: 4,

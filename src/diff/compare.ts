@@ -1,4 +1,4 @@
-import type { Metric } from '../config/types.js';
+import { QUANTILE_OF, type Metric, type Quantile } from '../vocabulary.js';
 import type { Bucket } from './group.js';
 import {
   Clusters,
@@ -33,17 +33,9 @@ export interface CompareOptions {
   quantiles: readonly Quantile[];
 }
 
-export type Quantile = 'latencyP50' | 'latencyP90' | 'latencyP95' | 'latencyP99';
+export type { Quantile } from '../vocabulary.js';
 
 export const LEVEL: Record<Quantile, number> = { latencyP50: 0.5, latencyP90: 0.9, latencyP95: 0.95, latencyP99: 0.99 };
-
-/** The percentile metrics and the quantile test each is judged by. */
-export const QUANTILE_OF: Partial<Record<Metric, Quantile>> = {
-  'latency.p50': 'latencyP50',
-  'latency.p90': 'latencyP90',
-  'latency.p95': 'latencyP95',
-  'latency.p99': 'latencyP99',
-};
 
 /** A value seen on one side only, tested for whether its absence on the other side could be luck. */
 export interface PresenceTest {

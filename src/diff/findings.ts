@@ -1,9 +1,8 @@
-import type { Metric, MetricRule, Severity, Thresholds } from '../config/types.js';
-import type { ChangedValue, ChangeInterval, Finding, GroupDiff, Stats, TestName, Verdict } from './types.js';
+import type { MetricRule, Thresholds } from '../config/types.js';
+import { qOfMetric, severityRank, worstVerdict, type Metric, type Severity } from '../vocabulary.js';
+import type { ChangedValue, ChangeInterval, Finding, GroupDiff, Stats, Verdict } from './types.js';
 
-const RANK: Record<Severity, number> = { ignore: 0, notice: 1, warn: 2, fail: 3 };
-
-function metricValue(stats: Stats, metric: Metric): number {
+export function metricValue(stats: Stats, metric: Metric): number {
   switch (metric) {
     case 'occurrence':
       return stats.occurrence;
@@ -24,31 +23,16 @@ function metricValue(stats: Stats, metric: Metric): number {
   }
 }
 
-/** The test that speaks for each metric, by its key in `qValue`. */
-const TEST_OF: Record<Metric, TestName> = {
-  occurrence: 'rate',
-  rate: 'rate',
-  'error-rate': 'errorRate',
-  'latency.avg': 'latency',
-  'latency.p50': 'latencyP50',
-  'latency.p90': 'latencyP90',
-  'latency.p95': 'latencyP95',
-  'latency.p99': 'latencyP99',
-};
-
 /**
- * The q-value (BH-adjusted within its family) that says the metric's change is more than noise. A
- * percentile speaks through either test: the rank-sum test sees a shift of the whole distribution, the
- * quantile test a change at that percentile only (a slower tail). Which level the change reaches is
- * then decided by percentile evidence alone: the interval of that percentile's change (judgeChanged),
- * so a body shift cannot lift a p99 read from a handful of spans past its level.
+ * The q-value (BH-adjusted within its family) that says the metric's change is more than noise
+ * (vocabulary: TESTS_OF). A percentile speaks through either test: the rank-sum test sees a shift of
+ * the whole distribution, the quantile test a change at that percentile only (a slower tail). Which
+ * level the change reaches is then decided by percentile evidence alone: the interval of that
+ * percentile's change (judgeChanged), so a body shift cannot lift a p99 read from a handful of spans
+ * past its level.
  */
 export function qFor(value: ChangedValue, metric: Metric): number | undefined {
-  const q = value.qValue ?? {};
-  const own = q[TEST_OF[metric]];
-  if (!metric.startsWith('latency.p')) return own;
-  if (own === undefined) return q.latency;
-  return q.latency === undefined ? own : Math.min(q.latency, own);
+  return qOfMetric(value.qValue, metric);
 }
 
 /** `+34%`, `+2.1pp`, `+41ms`: how a change reads in a report, in the form of the rule that judged it. */
@@ -76,7 +60,7 @@ export function describeChange(
 }
 
 /** Whether a measured change crosses a threshold amount; the amount's sign is the bad direction. */
-function crosses(measured: number, amount: number): boolean {
+export function crosses(measured: number, amount: number): boolean {
   return amount >= 0 ? measured >= amount : measured <= amount;
 }
 
@@ -149,7 +133,7 @@ export function judgeChanged(
     });
     const hit = rule.levels.find((level) => clears(interval, level.change.kind, level.change.amount));
     if (hit) {
-      const capped = RANK[hit.severity] > RANK[cap];
+      const capped = severityRank(hit.severity) > severityRank(cap);
       findings.push(finding(capped ? (cap as Finding['severity']) : hit.severity, hit.change.kind, capped));
       continue;
     }
@@ -203,12 +187,11 @@ export function judgeNewAndMissing(group: GroupDiff, thresholds: Thresholds, isE
 
 /** Most severe first, then by impact, so the first line of a report is the thing to look at. */
 export function rankFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => RANK[b.severity] - RANK[a.severity] || (b.impact ?? 0) - (a.impact ?? 0));
+  return findings.sort(
+    (a, b) => severityRank(b.severity) - severityRank(a.severity) || (b.impact ?? 0) - (a.impact ?? 0),
+  );
 }
 
 export function verdictOf(findings: readonly Finding[]): Verdict {
-  let worst: Verdict = 'pass';
-  for (const f of findings)
-    if (worst === 'pass' || RANK[f.severity] > RANK[worst as Finding['severity']]) worst = f.severity;
-  return worst;
+  return worstVerdict(findings.map((f) => f.severity));
 }

@@ -59,7 +59,8 @@ export function binomialLower(k: number, n: number, p: number): number {
  * The pmf is unimodal, so the far tail's edge is found by bisection; each tail is summed as a tail.
  */
 export function binomialTwoSided(k: number, n: number, p: number): number {
-  if (n === 0) return 1;
+  // Counts are whole and finite, p a probability: anything else has no test (and could not bisect).
+  if (n === 0 || !Number.isSafeInteger(n) || !Number.isSafeInteger(k) || !(p >= 0 && p <= 1)) return 1;
   const mean = n * p;
   if (Math.abs(k - mean) < 1e-9) return 1;
   // R's relErr: outcomes within a hair of the observed probability count as "as extreme".

@@ -33,11 +33,13 @@ export function mannWhitney(a: Float64Array, b: Float64Array): MannWhitney {
     const v = j >= n2 || (i < n1 && a[i]! <= b[j]!) ? a[i]! : b[j]!;
     let inA = 0;
     let inB = 0;
-    while (i < n1 && a[i] === v) {
+    // `same`, not ===: NaN !== NaN, and a NaN that no loop consumed once kept this one turning forever.
+    // Each round now takes at least the value it chose (NaN sorts last, as ties of one another).
+    while (i < n1 && same(a[i]!, v)) {
       i++;
       inA++;
     }
-    while (j < n2 && b[j] === v) {
+    while (j < n2 && same(b[j]!, v)) {
       j++;
       inB++;
     }
@@ -95,8 +97,8 @@ export function clusteredMannWhitney(a: Float64Array, b: Float64Array, ca: Clust
     const v = j >= n2 || (i < n1 && a[i]! <= b[j]!) ? a[i]! : b[j]!;
     const i0 = i;
     const j0 = j;
-    while (i < n1 && a[i] === v) i++;
-    while (j < n2 && b[j] === v) j++;
+    while (i < n1 && same(a[i]!, v)) i++;
+    while (j < n2 && same(b[j]!, v)) j++;
     const t = i - i0 + j - j0;
     if (t > 1) tieTerm += t * t * t - t;
     // U of the current side: for each of its spans, the baseline spans below it (ties half), as mannWhitney's.
@@ -127,6 +129,11 @@ export function clusteredMannWhitney(a: Float64Array, b: Float64Array, ca: Clust
   const diff = u - (n1 * n2) / 2;
   const stat = (diff - 0.5 * Math.sign(diff)) / Math.sqrt(variance);
   return { u, pValue: twoSidedStudent(stat, df), exact: false, designEffect };
+}
+
+/** Equality in which NaN equals NaN: each NaN latency is a tie of the others, never a value no loop can pass. */
+function same(x: number, v: number): boolean {
+  return x === v || (Number.isNaN(x) && Number.isNaN(v));
 }
 
 /** Exact null CDFs of U, by sample sizes: a diff tests many values of the same sizes. */
@@ -194,6 +201,8 @@ export function kthDifference(x: Float64Array, y: Float64Array, k: number): numb
   // Invariant: countAtMost(lo) < k <= countAtMost(hi).
   let lo = y[0]! - x[n1 - 1]! - 1;
   let hi = y[n2 - 1]! - x[0]!;
+  // Bounds that are not finite (a NaN or an infinite latency) have no value to bisect towards.
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return hi;
   const integral = isIntegral(x) && isIntegral(y);
   for (let step = 0; step < 2100; step++) {
     const mid = integral ? Math.floor((lo + hi) / 2) : lo + (hi - lo) / 2;
@@ -234,7 +243,7 @@ export function hodgesLehmann(
     // R: qu <- qwilcox(alpha/2, n1, n2); if (qu == 0) qu <- 1; interval (d[qu], d[m + 1 - qu]).
     const cdf = uCdf(n1, n2);
     c = 0;
-    while (cdf[c]! < alpha / 2) c++;
+    while (c < cdf.length && cdf[c]! < alpha / 2) c++;
     c = Math.max(1, c);
   } else {
     const z = phiInverse(1 - alpha / 2);

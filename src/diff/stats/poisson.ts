@@ -9,6 +9,6 @@ export { binomialTwoSided };
  */
 export function poissonRateTest(countA: number, minutesA: number, countB: number, minutesB: number): number {
   const n = countA + countB;
-  if (n === 0 || minutesA <= 0 || minutesB <= 0) return 1;
+  if (n === 0 || !(minutesA > 0) || !(minutesB > 0) || !Number.isFinite(minutesA + minutesB)) return 1;
   return binomialTwoSided(countA, n, minutesA / (minutesA + minutesB));
 }

@@ -85,10 +85,11 @@ export function errorRateTest(
   totalB: number,
   designEffect = 1,
 ): number {
-  const d = Math.max(1, designEffect);
+  // Counts that are not whole and finite have no test (and nothing to walk).
+  if (![errorsA, totalA, errorsB, totalB].every(Number.isSafeInteger) || totalA === 0 || totalB === 0) return 1;
+  const d = Number.isFinite(designEffect) ? Math.max(1, designEffect) : Infinity;
   const nA = Math.max(1, Math.round(totalA / d));
   const nB = Math.max(1, Math.round(totalB / d));
-  if (totalA === 0 || totalB === 0) return 1;
   const eA = Math.min(nA, Math.round(errorsA / d));
   const eB = Math.min(nB, Math.round(errorsB / d));
   if (eA + eB === 0 || eA + eB === nA + nB) return 1;
