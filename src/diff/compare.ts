@@ -13,6 +13,7 @@ import {
   rateChangeInterval,
   worstCaseDesignEffect,
 } from './stats/index.js';
+import { latencyHistogram } from './histogram.js';
 import { summarise, type Summary } from './summarise.js';
 import type { ChangedValue, ChangeInterval, GroupDiff, Stats, UndecidedValue } from './types.js';
 
@@ -171,6 +172,7 @@ export class Comparison {
       },
       pValue: {},
       enoughData,
+      latencyHistogram: { baseline: latencyHistogram(base.sorted), current: latencyHistogram(cur.sorted) },
     };
     // Below min-samples nothing is tested: a finding there would be noise, and an untested
     // p-value must not dilute the false-discovery control of the tests that matter.

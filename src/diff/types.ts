@@ -123,6 +123,15 @@ export interface ChangeInterval {
   confidence: number;
 }
 
+/**
+ * (addition) Latency counts in fixed log-spaced bins (10 per decade from 1 µs): `counts[j]` is the
+ * number of spans in bin `from + j`, which holds [10^((from+j)/10), 10^((from+j+1)/10)) µs.
+ */
+export interface LatencyHistogram {
+  from: number;
+  counts: number[];
+}
+
 export interface ChangedValue {
   value: string;
   baseline: Stats;
@@ -152,6 +161,8 @@ export interface ChangedValue {
    * crossed a threshold level (in either direction) with a significant test.
    */
   intervals?: Partial<Record<Metric, ChangeInterval>>;
+  /** (addition) both sides' latencies in shared log-spaced bins, for the HTML report's distributions. */
+  latencyHistogram?: { baseline: LatencyHistogram; current: LatencyHistogram };
 }
 
 export interface GroupDiff {
