@@ -162,7 +162,7 @@ describe("the seed's span JSON", () => {
   it('names the file, line and element of bad JSON in an array, and a cut-off array', async () => {
     const bad = join(dir, 'bad.json');
     await writeFile(bad, '[\n{"span-id":"a","start-time-micros":1,"end-time-micros":2},\n{oops}\n]');
-    await expect(readSpansFile(bad)).rejects.toThrow(`${bad}:3: span 2: not valid JSON`);
+    await expect(readSpansFile(bad)).rejects.toThrow(`${bad}:3:2: span 2: not valid JSON`);
     const cut = join(dir, 'cut.json');
     await writeFile(cut, '[{"span-id":"a","start-time-micros":1,"end-time-micros":2},{"span-id":"b"');
     await expect(readSpansFile(cut)).rejects.toThrow(/cut\.json: not valid JSON \(line 1: the array is not closed/);
@@ -172,6 +172,6 @@ describe("the seed's span JSON", () => {
     const path = join(dir, 'bad.ndjson');
     await writeFile(path, '{"span-id":"a","start-time-micros":1,"end-time-micros":2}\n{oops\n');
     await expect(readSpansFile(path)).rejects.toThrow(InputError);
-    await expect(readSpansFile(path)).rejects.toThrow(`${path}:2: not valid JSON`);
+    await expect(readSpansFile(path)).rejects.toThrow(`${path}:2:2: not valid JSON`);
   });
 });

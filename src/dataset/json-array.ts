@@ -1,4 +1,5 @@
-import { createReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { openBytes } from './open.js';
 
 /** One element of a top-level JSON array, as text, with where it starts in the file. */
 export interface ArrayElement {
@@ -8,7 +9,7 @@ export interface ArrayElement {
 }
 
 /**
- * Streams the elements of a file that holds one JSON array, so a large export never has to be in
+ * Streams the elements of a file (gzipped or not) that holds one JSON array, so a large export never has to be in
  * memory as one string: the scanner follows strings and nesting as the text arrives and hands out
  * each top-level element for `JSON.parse` on its own. It checks the structure only as far as it must
  * to find element boundaries; each element's own JSON is checked by the parser. (Written by hand for
@@ -25,7 +26,9 @@ export async function* jsonArrayElements(path: string): AsyncGenerator<ArrayElem
   let started = false;
   let ended = false;
   const fail = (what: string) => new SyntaxError(`line ${line}: ${what}`);
-  for await (const chunk of createReadStream(path, { encoding: 'utf8' }) as AsyncIterable<string>) {
+  const decoder = new StringDecoder('utf8');
+  for await (const bytes of (await openBytes(path)) as AsyncIterable<Buffer>) {
+    const chunk = decoder.write(bytes);
     let from = depth >= 1 ? 0 : -1;
     for (let i = 0; i < chunk.length; i++) {
       const ch = chunk[i]!;

@@ -1,10 +1,10 @@
 import { stat } from 'node:fs/promises';
 import type { QueryConfig } from '../config/types.js';
-import { isDatasetFile, readDatasetFile, readSpansFile } from '../dataset/index.js';
+import { isDatasetFile, readDatasetFile } from '../dataset/index.js';
 import type { Dataset } from '../dataset/types.js';
 import { InputError } from '../errors.js';
 import type { Report } from '../report/types.js';
-import { isOtlpFile, loadOtlpDataset } from '../sources/otlp/index.js';
+import { filesOf, readSpanFiles } from '../sources/files.js';
 import { runQuery } from './collect-query.js';
 import type { ModeContext } from './context.js';
 import { worstVerdict } from './outcomes.js';
@@ -28,14 +28,13 @@ export async function loadSide(
       if (!loaded.ok) throw new InputError(loaded.problem, 'pass a dataset written by trace-differ, or the span JSON');
       return loaded.dataset;
     }
-    if (file.isDirectory() || (await isOtlpFile(ref))) {
-      return loadOtlpDataset(ref, {
-        queryId: query.id,
-        queryName: query.name,
-        filter: query.source.kind === 'otlp' ? query.query : undefined,
-      });
-    }
-    return readSpansFile(ref, { queryId: query.id });
+    // Any accepted format, a folder of files in any mix of them: one dataset.
+    return readSpanFiles(await filesOf(ref), {
+      queryId: query.id,
+      queryName: query.name,
+      filter: query.source.kind === 'otlp' ? query.query : undefined,
+      origin: ref,
+    });
   }
   if (ctx.store) {
     const entries = await ctx.store.list(query.id, { limit: 1000 });
