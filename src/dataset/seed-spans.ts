@@ -53,7 +53,7 @@ function micros(raw: SeedSpan, field: 'start-time-micros' | 'end-time-micros', a
   const v = raw[field];
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^-?\d{1,16}(\.\d+)?$/.test(v) ? Number(v) : NaN;
   if (!Number.isFinite(n) || Math.abs(n) > Number.MAX_SAFE_INTEGER) {
-    const shown = typeof v === 'number' ? String(v) : JSON.stringify(v)?.slice(0, 40) ?? 'nothing';
+    const shown = typeof v === 'number' ? String(v) : (JSON.stringify(v)?.slice(0, 40) ?? 'nothing');
     throw new InputError(
       `${position(at, field)}: "${field}" is ${v === undefined ? 'missing' : shown}; expected a finite number of microseconds since the epoch`,
       SHAPE_FIX,
