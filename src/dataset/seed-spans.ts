@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { jsonArrayElements, type ArrayElement } from './json-array.js';
 import { contentHead, openBytes } from './open.js';
+import { scanSeedRecord } from './seed-scan.js';
 import { assembleDataset } from './assemble.js';
 import { SpanTableBuilder, spanAt, type SpanTable } from './table.js';
 import type { Dataset } from './types.js';
@@ -145,6 +146,7 @@ async function readNdjsonInto(path: string, out: SpanTableBuilder): Promise<void
     let from = 0;
     while (from < end && (bytes[from] === 0x20 || bytes[from] === 0x09)) from++;
     if (from === end) return;
+    if (scanSeedRecord(bytes, from, end, out)) return;
     parseRecord(out, { path, line, column: 1, text: bytes.toString('utf8', 0, end) });
   };
   for await (const chunk of (await openBytes(path)) as AsyncIterable<Buffer>) {
@@ -179,6 +181,8 @@ export async function readSeedInto(path: string, out: SpanTableBuilder): Promise
     }
     if (next.done) break;
     const { text, index, line } = next.value;
+    const bytes = Buffer.from(text, 'utf8');
+    if (scanSeedRecord(bytes, 0, bytes.length, out)) continue;
     parseRecord(out, { path, line, column: 1, element: index + 1, text });
   }
 }

@@ -9,7 +9,7 @@ import type { Span } from './types.js';
  *
  * A table made by `assembleTable` is canonical: deduplicated on (trace id, span id), traces
  * numbered in the order of their ids, rows grouped by trace (a trace's rows are contiguous) and
- * ordered by span id within it. The same spans in any order give the same table.
+ * ordered by start time, then span id, within it. The same spans in any order give the same table.
  */
 export interface SpanTable {
   size: number;
@@ -297,7 +297,10 @@ export function canonicalTable(raw: SpanTable, keep?: (row: number) => boolean):
     const to = offsets[t + 1]!;
     if (to - from > 1) {
       const part = order.subarray(from, to);
-      part.sort((a, b) => compareStrings(spanIds[raw.span[a]!]!, spanIds[raw.span[b]!]!));
+      // By start, then span id: numbers decide nearly always, strings only break ties.
+      part.sort(
+        (a, b) => raw.start[a]! - raw.start[b]! || compareStrings(spanIds[raw.span[a]!]!, spanIds[raw.span[b]!]!),
+      );
     }
   }
   // 4. The columns in that order.
