@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InputError, UserError } from '../errors.js';
-import { consoleLogger } from '../log.js';
+import { consoleLogger, logLines } from '../log.js';
 import { runCollectCommand, runDiffCommand, runMergeCommand, runPlanCommand } from './commands.js';
 import { convert } from '../modes/convert.js';
 import { runDemo } from './demo.js';
@@ -121,7 +121,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof UserError) {
-      console.error(`trace-differ: ${error.describe()}`);
+      console.error(logLines(`trace-differ: ${error.describe()}`));
       return 2;
     }
     throw error;

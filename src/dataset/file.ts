@@ -10,6 +10,7 @@ import { BodyDecoder, encodeBody, FORMAT_VERSION, MAGIC, type DatasetHeader } fr
 import { decodeV2, encodeV2, V2 } from './format-v2.js';
 import { SpanTableBuilder } from './table.js';
 import type { Dataset, LoadResult } from './types.js';
+import { printable } from '../text.js';
 
 const gzipAsync = promisify(gzip);
 
@@ -137,7 +138,7 @@ export async function readDatasetFile(path: string): Promise<LoadResult> {
     });
   } catch (error) {
     if (bodyBytes !== header.bodyBytes) return fail(`it is truncated (${bodyBytes} of ${header.bodyBytes} body bytes)`);
-    return fail(`its body is corrupt (${(error as Error).message})`);
+    return fail(`its body is corrupt (${printable((error as Error).message)})`);
   }
   if (bodyBytes !== header.bodyBytes)
     return fail(`its body is ${bodyBytes} bytes, the header says ${header.bodyBytes}`);

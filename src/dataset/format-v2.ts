@@ -203,6 +203,9 @@ export function decodeV2(file: Buffer): Dataset {
     };
     start = copy(part('start'));
     duration = copy(part('duration'));
+    for (let i = 0; i < n; i++)
+      if (!Number.isFinite(start[i]!) || !Number.isFinite(duration[i]!) || duration[i]! < 0)
+        throw new Error(`span ${i + 1} has a start or duration that is not a finite number`);
   }
   const error = Uint8Array.from(varints('error'), (e) => (e ? 1 : 0));
   const table: SpanTable = {

@@ -118,8 +118,10 @@ export class BodyDecoder {
       return i;
     };
     const [spanId, trace, parent, service, operation, startDelta, duration, error, host, tagIds] = row;
+    if (!Number.isFinite(startDelta) || !Number.isFinite(duration))
+      throw new Error(`span ${n + 1} has a start or duration that is not a finite number`);
     const startUs = this.previousStart + startDelta;
-    if (!Number.isFinite(startUs) || !Number.isFinite(duration)) throw new Error(`span ${n + 1} has no finite time`);
+    if (!Number.isFinite(startUs)) throw new Error(`span ${n + 1} has a start or duration that is not a finite number`);
     this.previousStart = startUs;
     let parentId: string | undefined;
     if (typeof parent === 'string') parentId = parent;

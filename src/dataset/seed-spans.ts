@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { printable } from '../text.js';
 import { jsonArrayElements, type ArrayElement } from './json-array.js';
 import { contentHead, openBytes } from './open.js';
 import { scanSeedRecord } from './seed-scan.js';
@@ -126,7 +127,10 @@ function parseRecord(out: SpanTableBuilder, at: At): void {
   try {
     raw = JSON.parse(at.text);
   } catch (error) {
-    throw new InputError(`${parsePosition(error, at)}: not valid JSON (${(error as Error).message})`, JSON_FIX);
+    throw new InputError(
+      `${parsePosition(error, at)}: not valid JSON (${printable((error as Error).message)})`,
+      JSON_FIX,
+    );
   }
   addSeedSpan(out, raw, at);
 }
@@ -169,6 +173,17 @@ async function readNdjsonInto(path: string, out: SpanTableBuilder): Promise<void
 
 /** Reads a seed-shaped file (a JSON array or NDJSON, gzipped or not) into a builder. */
 export async function readSeedInto(path: string, out: SpanTableBuilder): Promise<void> {
+  try {
+    await readSeed(path, out);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    // A corrupt gzip stream or an unreadable file: named, with the reason made printable.
+    const reason = (error as NodeJS.ErrnoException).code ?? printable((error as Error).message);
+    throw new InputError(`${path}: cannot be read (${reason})`, JSON_FIX);
+  }
+}
+
+async function readSeed(path: string, out: SpanTableBuilder): Promise<void> {
   const first = (await contentHead(path, 256)).trimStart()[0];
   if (first !== '[') return readNdjsonInto(path, out);
   const elements = jsonArrayElements(path);
@@ -177,7 +192,7 @@ export async function readSeedInto(path: string, out: SpanTableBuilder): Promise
     try {
       next = await elements.next();
     } catch (error) {
-      throw new InputError(`${path}: not valid JSON (${(error as Error).message})`, JSON_FIX);
+      throw new InputError(`${path}: not valid JSON (${printable((error as Error).message)})`, JSON_FIX);
     }
     if (next.done) break;
     const { text, index, line } = next.value;

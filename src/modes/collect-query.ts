@@ -32,6 +32,7 @@ export async function runQuery(
   const log = ctx.logger;
   const warnings: string[] = [];
   try {
+    await yieldToSignals(ctx.signal, query.id);
     let current = options.current;
     if (!current) {
       log.info(`[${query.id}] collecting: ${query.query}`);
@@ -66,6 +67,7 @@ export async function runQuery(
       for (const w of chosen.warnings) log.warn(`[${query.id}] ${w}`);
     }
 
+    await yieldToSignals(ctx.signal, query.id);
     const result = diff({ baseline: baselines, current, query: queryRef(query), settings: query });
     log.info(
       `[${query.id}] ${current.table.size} spans; baseline ${baselines.length ? `${baselines.reduce((n, d) => n + d.table.size, 0)} spans` : 'none yet'}; verdict ${result.verdict}`,
@@ -90,6 +92,21 @@ export async function runQuery(
     log.error(`[${query.id}] ${message}`);
     if (!(error instanceof UserError) && error instanceof Error && error.stack) log.debug(error.stack);
     return { outcome: { query: queryRef(query), error: message, warnings } };
+  }
+}
+
+/**
+ * A diff runs synchronously, and a signal handler (the runner's SIGINT, then SIGTERM) only runs between
+ * turns of the event loop: each query gives it one before collecting and before diffing, and stops if
+ * the run was cancelled meanwhile, so a cancel takes effect at the next query rather than after all.
+ */
+async function yieldToSignals(signal: AbortSignal | undefined, queryId: string): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (signal?.aborted) {
+    throw new UserError(
+      `cancelled: the run was stopped before query '${queryId}' was done`,
+      'nothing to fix here: the run was cancelled (or timed out); the next run collects again',
+    );
   }
 }
 

@@ -5,6 +5,7 @@ import type { Dataset } from '../dataset/types.js';
 import { InputError } from '../errors.js';
 import type { Report } from '../report/types.js';
 import { filesOf, readSpanFiles } from '../sources/files.js';
+import { lightstepApiUrl } from '../sources/index.js';
 import { runQuery } from './collect-query.js';
 import type { ModeContext } from './context.js';
 import { worstVerdict } from './outcomes.js';
@@ -58,7 +59,7 @@ export async function loadSide(
       apiKey: ls.apiKey,
       organization: ls.organization ?? query.source.organization,
       project: ls.project ?? query.source.project,
-      apiUrl: ls.apiUrl ?? query.source.apiUrl,
+      apiUrl: lightstepApiUrl(query, ctx.sources),
       // Both sides may be snapshots fetched at once: the client's per-organization limiters keep them within the API's limits together.
       dispatcher: ls.dispatcher,
       requestsPerSecond: ls.requestsPerSecond ?? query.source.requestsPerSecond,

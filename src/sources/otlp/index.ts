@@ -13,10 +13,10 @@ export { parseFilter } from '../../config/filter.js';
 /** Reads every file of a path, keeps the spans the filter selects, de-duplicated by trace and span id. */
 export async function loadOtlpDataset(
   path: string,
-  options: { queryId: string; queryName?: string; filter?: string; basePath?: string },
+  options: { queryId: string; queryName?: string; filter?: string; basePath?: string; confine?: boolean },
 ): Promise<Dataset> {
   const keep = parseFilter(options.filter ?? '');
-  const files = await otlpFiles(path, options.basePath);
+  const files = await otlpFiles(path, options.basePath, options.confine);
   const builder = new SpanTableBuilder();
   for (const file of files) await readOtlpFile(file, builder);
   return assembleDataset(builder, {
@@ -32,7 +32,8 @@ export async function loadOtlpDataset(
   });
 }
 
-export function createOtlpSource(options: { basePath?: string } = {}): Source {
+/** `confine`: the path comes from the configuration, and must stay inside `basePath` (see `otlpFiles`). */
+export function createOtlpSource(options: { basePath?: string; confine?: boolean } = {}): Source {
   return {
     kind: 'otlp',
     async collect(query: QueryConfig, context: CollectContext): Promise<Dataset> {
@@ -42,6 +43,7 @@ export function createOtlpSource(options: { basePath?: string } = {}): Source {
         queryName: query.name,
         filter: query.query,
         basePath: options.basePath,
+        confine: options.confine,
       });
       context.logger.info(
         `read ${dataset.table.size} spans of ${dataset.coverage.tracesFetched} traces from ${query.source.path}`,

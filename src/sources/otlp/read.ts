@@ -3,6 +3,8 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { contentHead, openBytes } from '../../dataset/open.js';
 import type { SpanTableBuilder } from '../../dataset/table.js';
 import { SourceError } from '../../errors.js';
+import { printable } from '../../text.js';
+import { insideWorkspace } from '../paths.js';
 import { attributes, hexId, nanosToMicros, type KeyValue } from './values.js';
 
 interface OtlpSpan {
@@ -25,17 +27,27 @@ interface ResourceSpans {
 }
 /** Tempo answers a trace as { batches: [...] } in some versions: the same ResourceSpans as resourceSpans. */
 
-/** The OTLP files a path names: a file, a directory (recursive), or a glob. */
-export async function otlpFiles(path: string, basePath = process.cwd()): Promise<string[]> {
+/**
+ * The OTLP files a path names: a file, a directory (recursive), or a glob. With `confine`, every file
+ * must resolve (symlinks followed) inside `basePath` and outside its `.git` folder: the action reads
+ * paths from a configuration a pull request may have written, in a workspace that may hold the
+ * checkout's credentials (`.git/config`) and next to the runner's own files.
+ */
+export async function otlpFiles(path: string, basePath = process.cwd(), confine = false): Promise<string[]> {
   const full = isAbsolute(path) ? path : resolve(basePath, path);
+  const check = confine
+    ? await insideWorkspace(basePath, path, 'source.otlp.path')
+    : (file: string) => Promise.resolve(file);
   const info = await stat(full).catch(() => undefined);
-  if (info?.isFile()) return [full];
+  if (info?.isFile()) return [await check(full)];
   if (info?.isDirectory()) {
+    await check(full);
     const entries = await readdir(full, { recursive: true, withFileTypes: true });
-    return entries
+    const files = entries
       .filter((e) => e.isFile() && /\.(json|jsonl|ndjson)(\.gz)?$/.test(e.name))
       .map((e) => join(e.parentPath, e.name))
       .sort();
+    return Promise.all(files.map(check));
   }
   const matches: string[] = [];
   for await (const m of glob(path, { cwd: basePath })) matches.push(isAbsolute(m) ? m : resolve(basePath, m));
@@ -45,7 +57,7 @@ export async function otlpFiles(path: string, basePath = process.cwd()): Promise
       'point source.otlp.path at a file, a folder or a glob of OTLP JSON exports (e.g. traces/*.jsonl)',
     );
   }
-  return matches.sort();
+  return Promise.all(matches.sort().map(check));
 }
 
 /** Whether a file looks like OTLP JSON (its first object has resourceSpans or batches). Cheap: reads the start. */
@@ -251,7 +263,7 @@ export async function readOtlpFile(file: string, out: SpanTableBuilder): Promise
               try {
                 parsed = JSON.parse(text);
               } catch (error) {
-                const message = (error as Error).message;
+                const message = printable((error as Error).message);
                 const at = /position (\d+)/.exec(message)?.[1];
                 const rel = at === undefined ? { line: 1, column: 1 } : lineColumn(text, Number(at));
                 const pos =
@@ -289,7 +301,7 @@ export async function readOtlpFile(file: string, out: SpanTableBuilder): Promise
   } catch (error) {
     if (error instanceof SourceError) throw error;
     throw new SourceError(
-      `${file}: cannot be read (${(error as Error).message})`,
+      `${file}: cannot be read (${printable((error as Error).message)})`,
       'check that the file is OTLP JSON, optionally gzipped',
     );
   } finally {
