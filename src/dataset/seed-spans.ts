@@ -195,9 +195,10 @@ async function readSeed(path: string, out: SpanTableBuilder): Promise<void> {
       throw new InputError(`${path}: not valid JSON (${printable((error as Error).message)})`, JSON_FIX);
     }
     if (next.done) break;
-    const { text, index, line } = next.value;
-    const bytes = Buffer.from(text, 'utf8');
+    const { bytes, index, line } = next.value;
     if (scanSeedRecord(bytes, 0, bytes.length, out)) continue;
+    // The element's own text starts after the blanks that follow the comma (its line is where it starts).
+    const text = bytes.toString('utf8').trimStart();
     parseRecord(out, { path, line, column: 1, element: index + 1, text });
   }
 }
