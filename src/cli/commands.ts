@@ -8,7 +8,7 @@ import { collect } from '../modes/collect.js';
 import { selectQueries, type ModeContext } from '../modes/context.js';
 import { diffMode } from '../modes/diff.js';
 import { mergeResults } from '../modes/merge.js';
-import { reaches } from '../modes/outcomes.js';
+import { reaches, type FailOn } from '../vocabulary.js';
 import { plan } from '../modes/plan.js';
 import { renderJson, renderMarkdown, renderText } from '../report/index.js';
 import type { Report } from '../report/types.js';
@@ -16,7 +16,6 @@ import { LocalStore } from '../store/index.js';
 import { runEvent } from '../sources/endpoint.js';
 
 type Format = 'markdown' | 'json' | 'text';
-type FailOn = 'fail' | 'warn' | 'never';
 
 export interface OutputOptions {
   format: Format;
