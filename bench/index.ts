@@ -1,13 +1,14 @@
 /**
- * `npm run bench` (`-- --quick` for a shorter run, `-- --only=files|diff|collect` for one part):
+ * `npm run bench` (`-- --quick` for a shorter run, `-- --only=files|diff|collect|html` for one part):
  * reading and diffing files beside DuckDB and the seed's method, the diff engine on generated
- * pairs and the Lightstep collection against the simulator, in one table, headed by the date and the machine,
+ * pairs, the Lightstep collection against the simulator, and the HTML pages opened in Chromium, in one table, headed by the date and the machine,
  * and followed by the diff engine's target (issue #4) met or missed.
  */
 import { cpus, totalmem } from 'node:os';
 import { run as runCollect } from './collect.js';
 import { run as runDiff } from './diff.js';
 import { run as runFiles } from './files.js';
+import { run as runHtml } from './html.js';
 import { printTable, type BenchRow } from './table.js';
 
 const TARGET = { case: '1M vs 1M spans, 3 keys', ms: 3000, mib: 1024 };
@@ -23,6 +24,7 @@ if (only === undefined || only === 'files')
 if (only === undefined || only === 'diff')
   rows.push(...(await runDiff({ quick })).map((r) => ({ ...r, case: `diff ${r.case}` })));
 if (only === undefined || only === 'collect') rows.push(...(await runCollect({ quick })));
+if (!only || only === 'html') rows.push(...(await runHtml()));
 
 const cpu = cpus();
 printTable(

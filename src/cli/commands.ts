@@ -10,12 +10,13 @@ import { diffMode } from '../modes/diff.js';
 import { mergeResults } from '../modes/merge.js';
 import { reaches, type FailOn } from '../vocabulary.js';
 import { plan } from '../modes/plan.js';
+import { renderHtml } from '../report/html/index.js';
 import { renderJson, renderMarkdown, renderText } from '../report/index.js';
 import type { Report } from '../report/types.js';
 import { LocalStore } from '../store/index.js';
 import { runEvent } from '../sources/endpoint.js';
 
-type Format = 'markdown' | 'json' | 'text';
+type Format = 'markdown' | 'json' | 'text' | 'html';
 
 export interface OutputOptions {
   format: Format;
@@ -26,7 +27,13 @@ export interface OutputOptions {
 /** Prints or writes the report, and turns the verdict into the exit code (1 = reached --fail-on). */
 export async function emit(report: Report, opts: OutputOptions, log: Logger): Promise<number> {
   const text =
-    opts.format === 'json' ? renderJson(report) : opts.format === 'text' ? renderText(report) : renderMarkdown(report);
+    opts.format === 'json'
+      ? renderJson(report)
+      : opts.format === 'text'
+        ? renderText(report)
+        : opts.format === 'html'
+          ? renderHtml(report)
+          : renderMarkdown(report);
   if (opts.output) {
     await writeFile(opts.output, text);
     log.info(`report written to ${opts.output}`);

@@ -17,6 +17,8 @@ export function summariseDataset(dataset: Dataset, key: string, verdict?: string
   let errors = 0;
   for (let i = 0; i < t.size; i++) errors += t.error[i]!;
   const n = t.size;
+  const { windowStartUs, windowEndUs, github } = dataset.provenance;
+  const minutes = windowStartUs !== undefined && windowEndUs !== undefined ? (windowEndUs - windowStartUs) / 60e6 : 0;
   return {
     key,
     queryId: dataset.provenance.queryId,
@@ -26,7 +28,9 @@ export function summariseDataset(dataset: Dataset, key: string, verdict?: string
     traces: t.traceIds.length,
     complete: dataset.coverage.complete,
     ...(verdict ? { verdict } : {}),
-    ...(dataset.provenance.github?.ref ? { ref: dataset.provenance.github.ref } : {}),
+    ...(github?.ref ? { ref: github.ref } : {}),
+    ...(github?.runId ? { runId: github.runId } : {}),
+    ...(minutes > 0 ? { ratePerMin: n / minutes } : {}),
     errorRate: n ? errors / n : 0,
     latencyP50Us: Math.round(percentile(durations, 0.5)),
     latencyP95Us: Math.round(percentile(durations, 0.95)),
