@@ -4,6 +4,7 @@
  * script is done and every chart it drew at load has drawn; the median of three fresh opens.
  * The target is under 2 s each (issue #18); measured here, not asserted in a test.
  */
+import { tableOf } from '../src/dataset/table.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,6 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { DEFAULT_SETTINGS } from '../src/config/index.js';
 import type { Dataset, Span } from '../src/dataset/types.js';
-import { tableOf } from '../src/dataset/table.js';
 import { diff } from '../src/diff/index.js';
 import { renderDashboard, renderHtml, type Dashboard } from '../src/report/html/index.js';
 import { Random } from '../src/simulator/random.js';

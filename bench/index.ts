@@ -1,11 +1,13 @@
 /**
- * `npm run bench` (`-- --quick` for a shorter run): the diff engine on generated pairs and the
- * Lightstep collection against the simulator, and the HTML pages opened in Chromium, in one table, headed by the date and the machine,
+ * `npm run bench` (`-- --quick` for a shorter run, `-- --only=files|diff|collect|html` for one part):
+ * reading and diffing files beside DuckDB and the seed's method, the diff engine on generated
+ * pairs, the Lightstep collection against the simulator, and the HTML pages opened in Chromium, in one table, headed by the date and the machine,
  * and followed by the diff engine's target (issue #4) met or missed.
  */
 import { cpus, totalmem } from 'node:os';
 import { run as runCollect } from './collect.js';
 import { run as runDiff } from './diff.js';
+import { run as runFiles } from './files.js';
 import { run as runHtml } from './html.js';
 import { printTable, type BenchRow } from './table.js';
 
@@ -16,9 +18,12 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.
 
 const started = performance.now();
 const rows: BenchRow[] = [];
-if (only !== 'collect' && only !== 'html')
+// Files first: each case reads both sides from disk and diffs them, beside DuckDB and the seed's method.
+if (only === undefined || only === 'files')
+  rows.push(...(await runFiles({ quick })).map((r) => ({ ...r, case: `files ${r.case}` })));
+if (only === undefined || only === 'diff')
   rows.push(...(await runDiff({ quick })).map((r) => ({ ...r, case: `diff ${r.case}` })));
-if (only !== 'diff' && only !== 'html') rows.push(...(await runCollect({ quick })));
+if (only === undefined || only === 'collect') rows.push(...(await runCollect({ quick })));
 if (!only || only === 'html') rows.push(...(await runHtml()));
 
 const cpu = cpus();

@@ -4,13 +4,13 @@
  * collection diffed against the one before as `collect` does; then the last diff's report.html and
  * the store's dashboard are written and photographed in headless Chromium (docs/img/*.png).
  */
+import { tableOf } from '../src/dataset/table.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { DEFAULT_SETTINGS } from '../src/config/index.js';
 import type { Dataset } from '../src/dataset/types.js';
-import { tableOf } from '../src/dataset/table.js';
 import { diff } from '../src/diff/index.js';
 import { buildDashboard, writeDashboard } from '../src/modes/dashboard.js';
 import { renderHtml } from '../src/report/html/index.js';

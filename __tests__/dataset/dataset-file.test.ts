@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  encodeDatasetV1,
   isDatasetFile,
   readDatasetFile,
   readSpansFile,
@@ -30,12 +31,12 @@ describe('the dataset file', () => {
     expect(await isDatasetFile(file)).toBe(true);
   });
 
-  it('is compact: under 40 bytes a span on sandbox-like traffic', () => {
+  it('is compact: under 25 bytes a span on sandbox-like traffic', () => {
     const perSpan = bytes / spansOfTable(dataset.table).length;
     console.log(
       `dataset file: ${bytes} bytes for ${spansOfTable(dataset.table).length} spans = ${perSpan.toFixed(1)} bytes/span`,
     );
-    expect(perSpan).toBeLessThan(40);
+    expect(perSpan).toBeLessThan(25);
   });
 
   it('sets aside a file corrupted anywhere (magic, header, body, checksum), naming it', async () => {
@@ -56,6 +57,31 @@ describe('the dataset file', () => {
     }
   });
 
+  it('still reads format 1, as caches written before format 2 hold it', async () => {
+    const old = join(dir, 'format-1.tdds');
+    await writeFile(old, await encodeDatasetV1(dataset));
+    expect((await readFile(old)).subarray(0, 23).toString()).toBe('TRACE-DIFFER-DATASET 1\n');
+    const loaded = await readDatasetFile(old);
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect(loaded.dataset.provenance).toEqual(dataset.provenance);
+    expect(loaded.dataset.table).toEqual(dataset.table);
+  });
+
+  it('is format 2, and its checksum covers the header as well as the body', async () => {
+    expect(original.subarray(0, 23).toString()).toBe('TRACE-DIFFER-DATASET 2\n');
+    // A change to the provenance that still parses (the query text) is caught.
+    const text = original.toString('latin1');
+    const altered = Buffer.from(text.replace('"query":"test"', '"query":"tost"'), 'latin1');
+    expect(altered.equals(original)).toBe(false);
+    const path = join(dir, 'altered-header.tdds');
+    await writeFile(path, altered);
+    expect(await readDatasetFile(path)).toEqual({
+      ok: false,
+      problem: `dataset ${path} was set aside: its checksum does not match (the header or the body was altered)`,
+    });
+  });
+
   it('names a truncated file as truncated', async () => {
     const path = join(dir, 'truncated.tdds');
     await writeFile(path, original.subarray(0, original.length - 100));
@@ -68,13 +94,13 @@ describe('the dataset file', () => {
     await writeFile(future, Buffer.concat([Buffer.from('TRACE-DIFFER-DATASET 9\n{}\n'), Buffer.alloc(10)]));
     expect(await readDatasetFile(future)).toEqual({
       ok: false,
-      problem: `dataset ${future} was set aside: it was written by a newer trace-differ (format 9; this one reads up to 1): upgrade trace-differ to read it`,
+      problem: `dataset ${future} was set aside: it was written by a newer trace-differ (format 9; this one reads up to 2): upgrade trace-differ to read it`,
     });
     const older = join(dir, 'older.tdds');
     await writeFile(older, Buffer.concat([Buffer.from('TRACE-DIFFER-DATASET 0\n{}\n'), Buffer.alloc(10)]));
     expect(await readDatasetFile(older)).toEqual({
       ok: false,
-      problem: `dataset ${older} was set aside: its format version 0 is older than any this trace-differ reads (1 to 1): collect it again`,
+      problem: `dataset ${older} was set aside: its format version 0 is older than any this trace-differ reads (1 to 2): collect it again`,
     });
     const other = join(dir, 'other.json');
     await writeFile(other, '[]');
@@ -157,7 +183,7 @@ describe("the seed's span JSON", () => {
   it('names the file, line and element of bad JSON in an array, and a cut-off array', async () => {
     const bad = join(dir, 'bad.json');
     await writeFile(bad, '[\n{"span-id":"a","start-time-micros":1,"end-time-micros":2},\n{oops}\n]');
-    await expect(readSpansFile(bad)).rejects.toThrow(`${bad}:3: span 2: not valid JSON`);
+    await expect(readSpansFile(bad)).rejects.toThrow(`${bad}:3:2: span 2: not valid JSON`);
     const cut = join(dir, 'cut.json');
     await writeFile(cut, '[{"span-id":"a","start-time-micros":1,"end-time-micros":2},{"span-id":"b"');
     await expect(readSpansFile(cut)).rejects.toThrow(/cut\.json: not valid JSON \(line 1: the array is not closed/);
@@ -167,6 +193,6 @@ describe("the seed's span JSON", () => {
     const path = join(dir, 'bad.ndjson');
     await writeFile(path, '{"span-id":"a","start-time-micros":1,"end-time-micros":2}\n{oops\n');
     await expect(readSpansFile(path)).rejects.toThrow(InputError);
-    await expect(readSpansFile(path)).rejects.toThrow(`${path}:2: not valid JSON`);
+    await expect(readSpansFile(path)).rejects.toThrow(`${path}:2:2: not valid JSON`);
   });
 });

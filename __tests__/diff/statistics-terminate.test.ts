@@ -54,14 +54,16 @@ for (const [name, args] of [
   out[name] = args();
 }
 // The whole engine, with a duration that is not a number (a string in a dataset row, an OTLP overflow).
-const spans = (factor, bad) => Array.from({ length: 200 }, (_, i) =>
-  span({ spanId: factor + '-' + i, operation: '/api/pay', durationUs: i % 10 === 0 ? bad : (1000 + i) * factor }));
+// Readers refuse such a row; here it is written into the table's duration column directly.
+const sideWith = (factor, bad) => {
+  const d = datasetOf(Array.from({ length: 200 }, (_, i) =>
+    span({ spanId: factor + '-' + i, operation: '/api/pay', durationUs: (1000 + i) * factor })));
+  for (let i = 0; i < d.table.size; i += 10) d.table.duration[i] = bad;
+  return d;
+};
 for (const bad of [NaN, Infinity, '12x']) {
   console.log('start diff with ' + String(bad));
-  // The span table refuses a duration that is not a finite number at the door: no diff ever sees one.
-  let sides;
-  try { sides = [datasetOf(spans(1, bad)), datasetOf(spans(2, bad))]; } catch (e) { out['diff with ' + String(bad)] = e instanceof RangeError ? 'refused' : String(e); continue; }
-  const r = diff({ baseline: [sides[0]], current: sides[1], query: { id: 'q', name: 'q', query: '' }, settings: SETTINGS });
+  const r = diff({ baseline: [sideWith(1, bad)], current: sideWith(2, bad), query: { id: 'q', name: 'q', query: '' }, settings: SETTINGS });
   out['diff with ' + String(bad)] = r.verdict;
 }
 console.log('RESULT ' + JSON.stringify(out, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)));
@@ -92,7 +94,7 @@ describe('the statistics on NaN, infinite and huge latencies', () => {
     const result = JSON.parse(last.replace(/^RESULT /, '')) as Record<string, unknown>;
     expect(Object.keys(result)).toHaveLength(6 * 6 + 6 + 3);
     for (const bad of ['NaN', 'Infinity', '12x'])
-      expect(['pass', 'notice', 'warn', 'fail', 'inconclusive', 'refused']).toContain(result[`diff with ${bad}`]);
+      expect(['pass', 'notice', 'warn', 'fail', 'inconclusive']).toContain(result[`diff with ${bad}`]);
     for (const [name, p] of Object.entries(result)) {
       if (name.startsWith('poissonRateTest') || name.startsWith('mannWhitney'))
         expect(typeof p === 'number' && p >= 0 && p <= 1 ? 'p-value' : p, name).toBe('p-value');

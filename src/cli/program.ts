@@ -1,7 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
-import { UserError } from '../errors.js';
+import { InputError, UserError } from '../errors.js';
 import { consoleLogger, logLines } from '../log.js';
 import { runCollectCommand, runDiffCommand, runMergeCommand, runPlanCommand } from './commands.js';
+import { convert } from '../modes/convert.js';
 import { runDashboardCommand } from './dashboard.js';
 import { runDemo } from './demo.js';
 import { runSimulate } from './simulate.js';
@@ -52,6 +53,24 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (baseline: string, current: string, opts) =>
       setExit(await runDiffCommand(baseline, current, opts, logger())),
     );
+
+  program
+    .command('convert')
+    .description(
+      'read spans once (OTLP JSON, span JSON/NDJSON, datasets; files or folders, gzipped or not) into one trace-differ dataset file',
+    )
+    .argument('<paths...>', 'the inputs, then the dataset file to write (e.g. traces/ export.jsonl.gz out.tdds)')
+    .option('--query-id <id>', 'the query id the dataset is kept under', 'file')
+    .option('--filter <filter>', 'keep only the spans this OTLP filter selects, e.g. service.name = "api"')
+    .action(async (paths: string[], opts: { queryId: string; filter?: string }) => {
+      if (paths.length < 2)
+        throw new InputError(
+          'convert needs at least one input and the file to write',
+          'trace-differ convert IN… OUT.tdds',
+        );
+      await convert(paths.slice(0, -1), paths[paths.length - 1]!, opts, logger());
+      setExit(0);
+    });
 
   program
     .command('collect')

@@ -1,25 +1,31 @@
 import { createHash } from 'node:crypto';
 import { checksumOf, checksumStart } from './checksum.js';
 import { createReadStream } from 'node:fs';
-import { open, rename, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { promisify } from 'node:util';
 import { createGunzip, gzip } from 'node:zlib';
 import { assembleDataset } from './assemble.js';
 import { BodyDecoder, encodeBody, FORMAT_VERSION, MAGIC, type DatasetHeader } from './format.js';
+import { decodeV2, encodeV2, V2 } from './format-v2.js';
 import { SpanTableBuilder } from './table.js';
 import type { Dataset, LoadResult } from './types.js';
 import { printable } from '../text.js';
 
 const gzipAsync = promisify(gzip);
 
-/** Encodes a whole dataset file into one buffer. */
+/** Encodes a whole dataset file (the current format, 2) into one buffer. */
 export async function encodeDataset(dataset: Dataset): Promise<Buffer> {
+  return encodeV2(dataset);
+}
+
+/** Encodes a dataset in format 1, as trace-differ wrote it before format 2 (kept to test that old caches still read). */
+export async function encodeDatasetV1(dataset: Dataset): Promise<Buffer> {
   const body = await gzipAsync(Buffer.from(encodeBody(dataset.table)), { level: 9 });
   const header: DatasetHeader = {
     format: MAGIC,
-    version: FORMAT_VERSION,
+    version: 1,
     provenance: dataset.provenance,
     coverage: dataset.coverage,
     spans: dataset.table.size,
@@ -27,7 +33,7 @@ export async function encodeDataset(dataset: Dataset): Promise<Buffer> {
     bodySha256: createHash('sha256').update(body).digest('hex'),
   };
   header.sha256 = checksumOf(header, body);
-  return Buffer.concat([Buffer.from(`${MAGIC} ${FORMAT_VERSION}\n${JSON.stringify(header)}\n`), body]);
+  return Buffer.concat([Buffer.from(`${MAGIC} 1\n${JSON.stringify(header)}\n`), body]);
 }
 
 /** Writes a dataset file atomically (a reader never sees half a file). */
@@ -51,8 +57,10 @@ export async function isDatasetFile(path: string): Promise<boolean> {
   }
 }
 
-/** Reads the magic line and the header (both short) without reading the body. */
-async function readHeader(path: string): Promise<{ header: DatasetHeader; bodyOffset: number } | string> {
+/** Reads the magic line and the header (both short) without reading the body; format 2 answers its version only. */
+async function readHeader(
+  path: string,
+): Promise<{ header: DatasetHeader; bodyOffset: number } | { version: typeof V2 } | string> {
   const handle = await open(path, 'r');
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(256 * 1024), 0, 256 * 1024, 0);
@@ -66,9 +74,10 @@ async function readHeader(path: string): Promise<{ header: DatasetHeader; bodyOf
       return `it was written by a newer trace-differ (format ${version}; this one reads up to ${FORMAT_VERSION}): upgrade trace-differ to read it`;
     }
     // Format 1 is the first; an older number has no migration because none was ever written.
-    // The day format 2 comes, a format-1 body is read through a migration here instead.
     if (version < 1)
       return `its format version ${version} is older than any this trace-differ reads (1 to ${FORMAT_VERSION}): collect it again`;
+    if (version === V2) return { version: V2 };
+    // A header longer than the bytes read here is refused before anything is allocated for it.
     const second = chunk.indexOf(10, first + 1);
     if (second < 0) return 'its header is truncated';
     let header: DatasetHeader;
@@ -99,6 +108,14 @@ export async function readDatasetFile(path: string): Promise<LoadResult> {
     return fail(`it cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   if (typeof head === 'string') return fail(head);
+  if ('version' in head) {
+    try {
+      return { ok: true, dataset: decodeV2(await readFile(path)) };
+    } catch (error) {
+      const message = (error as Error).message;
+      return fail(message.startsWith('it') ? message : `its body is corrupt (${message})`);
+    }
+  }
   const { header, bodyOffset } = head;
   const hash = createHash('sha256');
   // Over the header and the body; files written before `sha256` existed are checked on their body alone.

@@ -2,7 +2,7 @@ import type { SpanTable, SpanTableBuilder } from './table.js';
 import type { Dataset } from './types.js';
 
 /**
- * The dataset file (version 1):
+ * The dataset file, version 1 (still read; format 2 is written: see format-v2.ts):
  *
  *   TRACE-DIFFER-DATASET 1\n
  *   {header JSON: provenance, coverage, span count, body length and SHA-256}\n
@@ -14,7 +14,8 @@ import type { Dataset } from './types.js';
  * earlier span of the file is written as how many spans back it is.
  */
 export const MAGIC = 'TRACE-DIFFER-DATASET';
-export const FORMAT_VERSION = 1;
+/** The newest format this trace-differ writes and reads (see format-v2.ts); format 1 is still read. */
+export const FORMAT_VERSION = 2;
 
 export interface DatasetHeader {
   format: typeof MAGIC;
@@ -122,7 +123,7 @@ export class BodyDecoder {
     if (!Number.isFinite(startDelta) || !Number.isFinite(duration))
       throw new Error(`span ${n + 1} has a start or duration that is not a finite number`);
     const startUs = this.previousStart + startDelta;
-    if (!Number.isFinite(startUs) || !Number.isFinite(duration)) throw new Error(`span ${n + 1} has no finite time`);
+    if (!Number.isFinite(startUs)) throw new Error(`span ${n + 1} has a start or duration that is not a finite number`);
     this.previousStart = startUs;
     let parentId: string | undefined;
     if (typeof parent === 'string') parentId = parent;

@@ -1,5 +1,5 @@
 /** dataset: the span dataset, its file format, and readers of the other shapes spans come in. */
-export { encodeDataset, isDatasetFile, readDatasetFile, writeDatasetFile } from './file.js';
+export { encodeDataset, encodeDatasetV1, isDatasetFile, readDatasetFile, writeDatasetFile } from './file.js';
 export { FORMAT_VERSION } from './format.js';
 export { readSpansFile, toSeedNdjson } from './seed-spans.js';
 export type * from './types.js';

@@ -1,12 +1,11 @@
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { InputError } from '../errors.js';
 import { printable } from '../text.js';
 import { jsonArrayElements, type ArrayElement } from './json-array.js';
+import { contentHead, openBytes } from './open.js';
+import { scanSeedRecord } from './seed-scan.js';
 import { assembleDataset } from './assemble.js';
 import { SpanTableBuilder, spanAt, type SpanTable } from './table.js';
-import type { Dataset, Span } from './types.js';
+import type { Dataset } from './types.js';
 
 /** A span as the seed stored it: the Lightstep stored-traces shape with the reporter joined in (DESIGN.md). */
 interface SeedSpan {
@@ -21,95 +20,197 @@ interface SeedSpan {
   reporter?: { id?: unknown; name?: unknown; hostname?: unknown };
 }
 
-function toSpan(raw: SeedSpan, where: string): Span {
-  const spanId = raw['span-id'];
-  const start = Number(raw['start-time-micros']);
-  const end = Number(raw['end-time-micros']);
-  if (typeof spanId !== 'string' || !Number.isFinite(start) || !Number.isFinite(end)) {
+const SHAPE_FIX =
+  'write spans as { "span-id", "trace-id", "span-name", "start-time-micros", "end-time-micros", "is-error", "tags", "reporter": { "name" } }';
+const JSON_FIX = 'pass a JSON array of spans, or one span object per line (NDJSON)';
+
+/** Where a record starts: the file, its line and column, and the text to find a field's column in. */
+interface At {
+  path: string;
+  line: number;
+  column: number;
+  /** Set for an array element: "span N". */
+  element?: number;
+  text: string;
+}
+
+/** `file:line:col` of a field of the record (its key's place in the text, found only when there is a mistake). */
+function position(at: At, field?: string): string {
+  let line = at.line;
+  let column = at.column;
+  const offset = field === undefined ? -1 : at.text.indexOf(`"${field}"`);
+  if (offset > 0) {
+    const before = at.text.slice(0, offset);
+    const breaks = before.split('\n');
+    if (breaks.length > 1) {
+      line += breaks.length - 1;
+      column = breaks[breaks.length - 1]!.length + 1;
+    } else column += offset;
+  }
+  return `${at.path}:${line}:${column}${at.element === undefined ? '' : `: span ${at.element}`}`;
+}
+
+/** A time field as integer microseconds: a finite number that a double holds exactly, or a mistake named with its place. */
+function micros(raw: SeedSpan, field: 'start-time-micros' | 'end-time-micros', at: At): number {
+  const v = raw[field];
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^-?\d{1,16}(\.\d+)?$/.test(v) ? Number(v) : NaN;
+  if (!Number.isFinite(n) || Math.abs(n) > Number.MAX_SAFE_INTEGER) {
+    const shown = typeof v === 'number' ? String(v) : (JSON.stringify(v)?.slice(0, 40) ?? 'nothing');
     throw new InputError(
-      `${where}: not a span: expected "span-id", "start-time-micros" and "end-time-micros"`,
-      'write spans as { "span-id", "trace-id", "span-name", "start-time-micros", "end-time-micros", "is-error", "tags", "reporter": { "name" } }',
+      `${position(at, field)}: "${field}" is ${v === undefined ? 'missing' : shown}; expected a finite number of microseconds since the epoch`,
+      SHAPE_FIX,
     );
   }
-  const tags: Record<string, string> = {};
-  if (raw.tags && typeof raw.tags === 'object') {
-    for (const [k, v] of Object.entries(raw.tags as Record<string, unknown>)) {
-      if (k === 'parent_span_guid') continue;
-      tags[k] = typeof v === 'string' ? v : JSON.stringify(v);
-    }
+  return Math.round(n);
+}
+
+/** One span of the seed's shape, written into the builder (no span object is made). */
+function addSeedSpan(out: SpanTableBuilder, raw: unknown, at: At): void {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new InputError(
+      `${position(at)}: not a span: expected an object, found ${raw === null ? 'null' : Array.isArray(raw) ? 'a list' : typeof raw}`,
+      SHAPE_FIX,
+    );
   }
-  const parentTag = (raw.tags as Record<string, unknown> | undefined)?.parent_span_guid;
+  const s = raw as SeedSpan;
+  const spanId = s['span-id'];
+  if (typeof spanId !== 'string' || spanId === '') {
+    throw new InputError(
+      `${position(at, 'span-id')}: not a span: expected "span-id" as a string, found ${spanId === undefined ? 'nothing' : JSON.stringify(spanId)}`,
+      SHAPE_FIX,
+    );
+  }
+  const start = micros(s, 'start-time-micros', at);
+  const end = micros(s, 'end-time-micros', at);
+  const tags = s.tags !== null && typeof s.tags === 'object' ? (s.tags as Record<string, unknown>) : undefined;
+  const parentTag = tags?.parent_span_guid;
   const parent =
-    typeof raw['parent-span-id'] === 'string' && raw['parent-span-id']
-      ? raw['parent-span-id']
-      : typeof parentTag === 'string'
+    typeof s['parent-span-id'] === 'string' && s['parent-span-id']
+      ? s['parent-span-id']
+      : typeof parentTag === 'string' && parentTag
         ? parentTag
         : undefined;
-  const span: Span = {
+  const reporter = s.reporter;
+  const host = reporter?.hostname;
+  out.row(
+    typeof s['trace-id'] === 'string' && s['trace-id'] ? s['trace-id'] : spanId,
     spanId,
-    traceId: typeof raw['trace-id'] === 'string' ? raw['trace-id'] : spanId,
-    service: typeof raw.reporter?.name === 'string' ? raw.reporter.name : '(none)',
-    operation: typeof raw['span-name'] === 'string' ? raw['span-name'] : '(none)',
-    startUs: Math.round(start),
-    durationUs: Math.max(0, Math.round(end - start)),
-    error: raw['is-error'] === true || raw['is-error'] === 'true',
-    tags,
-  };
-  if (parent) span.parentSpanId = parent;
-  if (typeof raw.reporter?.hostname === 'string' && raw.reporter.hostname) span.host = raw.reporter.hostname;
-  return span;
+    parent,
+    out.intern(typeof reporter?.name === 'string' ? reporter.name : '(none)'),
+    out.intern(typeof s['span-name'] === 'string' ? s['span-name'] : '(none)'),
+    start,
+    Math.max(0, end - start),
+    s['is-error'] === true || s['is-error'] === 'true',
+    typeof host === 'string' && host ? out.intern(host) : -1,
+  );
+  if (tags) {
+    for (const k in tags) {
+      if (k === 'parent_span_guid') continue;
+      const v = tags[k];
+      out.tag(out.tagColumn(k), out.intern(typeof v === 'string' ? v : JSON.stringify(v)));
+    }
+  }
+}
+
+/** Line and column of a JSON.parse error, when its message gives the offset. */
+function parsePosition(error: unknown, at: At): string {
+  const offset = /position (\d+)/.exec((error as Error).message)?.[1];
+  if (offset === undefined) return position(at);
+  const before = at.text.slice(0, Number(offset)).split('\n');
+  const line = at.line + before.length - 1;
+  const column = before.length > 1 ? before[before.length - 1]!.length + 1 : at.column + Number(offset);
+  return `${at.path}:${line}:${column}${at.element === undefined ? '' : `: span ${at.element}`}`;
+}
+
+function parseRecord(out: SpanTableBuilder, at: At): void {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(at.text);
+  } catch (error) {
+    throw new InputError(
+      `${parsePosition(error, at)}: not valid JSON (${printable((error as Error).message)})`,
+      JSON_FIX,
+    );
+  }
+  addSeedSpan(out, raw, at);
 }
 
 /**
- * Reads spans in the seed's shape: a JSON array or NDJSON, both streamed (element by element, line
- * by line), so large exports need not fit in memory as text. Spans repeated in the file are kept once.
+ * NDJSON, split on the newline byte in Buffers: a line is cut only at 0x0A (never at U+2028 or a
+ * lone CR inside a string, as a text line reader would), a line of any size is gathered as a list
+ * of chunks and joined once (no quadratic growth), and gzip is read through.
+ */
+async function readNdjsonInto(path: string, out: SpanTableBuilder): Promise<void> {
+  let line = 0;
+  let pending: Buffer[] = [];
+  const flush = (bytes: Buffer) => {
+    line++;
+    let end = bytes.length;
+    if (end > 0 && bytes[end - 1] === 0x0d) end--;
+    let from = 0;
+    while (from < end && (bytes[from] === 0x20 || bytes[from] === 0x09)) from++;
+    if (from === end) return;
+    if (scanSeedRecord(bytes, from, end, out)) return;
+    parseRecord(out, { path, line, column: 1, text: bytes.toString('utf8', 0, end) });
+  };
+  for await (const chunk of (await openBytes(path)) as AsyncIterable<Buffer>) {
+    let from = 0;
+    for (;;) {
+      const nl = chunk.indexOf(0x0a, from);
+      if (nl < 0) break;
+      const piece = chunk.subarray(from, nl);
+      if (pending.length) {
+        pending.push(piece);
+        flush(Buffer.concat(pending));
+        pending = [];
+      } else flush(piece);
+      from = nl + 1;
+    }
+    if (from < chunk.length) pending.push(chunk.subarray(from));
+  }
+  if (pending.length) flush(Buffer.concat(pending));
+}
+
+/** Reads a seed-shaped file (a JSON array or NDJSON, gzipped or not) into a builder. */
+export async function readSeedInto(path: string, out: SpanTableBuilder): Promise<void> {
+  try {
+    await readSeed(path, out);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    // A corrupt gzip stream or an unreadable file: named, with the reason made printable.
+    const reason = (error as NodeJS.ErrnoException).code ?? printable((error as Error).message);
+    throw new InputError(`${path}: cannot be read (${reason})`, JSON_FIX);
+  }
+}
+
+async function readSeed(path: string, out: SpanTableBuilder): Promise<void> {
+  const first = (await contentHead(path, 256)).trimStart()[0];
+  if (first !== '[') return readNdjsonInto(path, out);
+  const elements = jsonArrayElements(path);
+  for (;;) {
+    let next: IteratorResult<ArrayElement>;
+    try {
+      next = await elements.next();
+    } catch (error) {
+      throw new InputError(`${path}: not valid JSON (${printable((error as Error).message)})`, JSON_FIX);
+    }
+    if (next.done) break;
+    const { bytes, index, line } = next.value;
+    if (scanSeedRecord(bytes, 0, bytes.length, out)) continue;
+    // The element's own text starts after the blanks that follow the comma (its line is where it starts).
+    const text = bytes.toString('utf8').trimStart();
+    parseRecord(out, { path, line, column: 1, element: index + 1, text });
+  }
+}
+
+/**
+ * Reads spans in the seed's shape: a JSON array or NDJSON, gzipped or not, both streamed (element
+ * by element, line by line), so large exports need not fit in memory as text. Spans repeated in
+ * the file are kept once.
  */
 export async function readSpansFile(path: string, options: { queryId?: string } = {}): Promise<Dataset> {
-  const handle = await open(path, 'r');
-  const { buffer, bytesRead } = await handle.read(Buffer.alloc(64), 0, 64, 0);
-  await handle.close();
-  const firstChar = buffer.subarray(0, bytesRead).toString('utf8').trimStart()[0];
   const builder = new SpanTableBuilder();
-  const add = (span: Span) => builder.add(span);
-  const invalid = (where: string, error: unknown) =>
-    new InputError(
-      `${where}: not valid JSON (${printable((error as Error).message)})`,
-      'pass a JSON array of spans, or one span object per line (NDJSON)',
-    );
-  if (firstChar === '[') {
-    const elements = jsonArrayElements(path);
-    for (;;) {
-      let next: IteratorResult<ArrayElement>;
-      try {
-        next = await elements.next();
-      } catch (error) {
-        throw invalid(path, error);
-      }
-      if (next.done) break;
-      const { text, index, line } = next.value;
-      const where = `${path}:${line}: span ${index + 1}`;
-      let raw: SeedSpan;
-      try {
-        raw = JSON.parse(text) as SeedSpan;
-      } catch (error) {
-        throw invalid(where, error);
-      }
-      add(toSpan(raw, where));
-    }
-  } else {
-    let lineNumber = 0;
-    for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
-      lineNumber++;
-      if (line.trim() === '') continue;
-      let raw: SeedSpan;
-      try {
-        raw = JSON.parse(line) as SeedSpan;
-      } catch (error) {
-        throw invalid(`${path}:${lineNumber}`, error);
-      }
-      add(toSpan(raw, `${path}:${lineNumber}`));
-    }
-  }
+  await readSeedInto(path, builder);
   return assembleDataset(builder, {
     provenance: {
       source: 'file',

@@ -9,7 +9,7 @@ import type { Span } from './types.js';
  *
  * A table made by `assembleTable` is canonical: deduplicated on (trace id, span id), traces
  * numbered in the order of their ids, rows grouped by trace (a trace's rows are contiguous) and
- * ordered by span id within it. The same spans in any order give the same table.
+ * ordered by start time, then span id, within it. The same spans in any order give the same table.
  */
 export interface SpanTable {
   size: number;
@@ -302,7 +302,10 @@ export function canonicalTable(raw: SpanTable, keep?: (row: number) => boolean):
     const to = offsets[t + 1]!;
     if (to - from > 1) {
       const part = order.subarray(from, to);
-      part.sort((a, b) => compareStrings(spanIds[raw.span[a]!]!, spanIds[raw.span[b]!]!));
+      // By start, then span id: numbers decide nearly always, strings only break ties.
+      part.sort(
+        (a, b) => raw.start[a]! - raw.start[b]! || compareStrings(spanIds[raw.span[a]!]!, spanIds[raw.span[b]!]!),
+      );
     }
   }
   // 4. The columns in that order.
@@ -316,31 +319,8 @@ export function canonicalTable(raw: SpanTable, keep?: (row: number) => boolean):
   for (let r = 0; r < m; r++) trace[r] = rank[raw.trace[order[r]!]!]!;
   const span = pick(raw.span);
   const parentSpan = pick(raw.parentSpan);
-  // 5. Parents within their own trace: the trace's rows are contiguous, a short scan finds them.
-  const parent = new Int32Array(m).fill(-1);
-  for (let t = 0; t < traces; t++) {
-    const from = offsets[t]!;
-    const to = offsets[t + 1]!;
-    if (to - from <= 64) {
-      for (let r = from; r < to; r++) {
-        const p = parentSpan[r]!;
-        if (p < 0) continue;
-        for (let q = from; q < to; q++) {
-          if (span[q] === p) {
-            parent[r] = q;
-            break;
-          }
-        }
-      }
-    } else {
-      const at = new Map<number, number>();
-      for (let q = from; q < to; q++) if (!at.has(span[q]!)) at.set(span[q]!, q);
-      for (let r = from; r < to; r++) {
-        const p = parentSpan[r]!;
-        if (p >= 0) parent[r] = at.get(p) ?? -1;
-      }
-    }
-  }
+  // 5. Parents within their own trace (step 6 renumbers span ids, not rows).
+  const parent = parentsWithinTraces(offsets, span, parentSpan);
   // 6. Dictionaries in order of first use by the canonical rows (tag keys sorted), holding only
   // what the rows use: equal sets of spans give equal tables, dictionaries included.
   const spanMap = new Int32Array(raw.spanIds.length).fill(-1);
@@ -398,6 +378,53 @@ export function canonicalTable(raw: SpanTable, keep?: (row: number) => boolean):
     tagKeys: usedKeys.map((k) => raw.tagKeys[keyOrder[k]!]!),
     tags: usedKeys.map((k) => tags[k]!),
   };
+}
+
+/**
+ * The row of each span's parent within its own trace, or -1, for rows grouped by trace
+ * (`offsets[t]` … `offsets[t + 1]` are trace t's rows). A short trace is scanned, a long one hashed.
+ */
+function parentsWithinTraces(offsets: Int32Array, span: Int32Array, parentSpan: Int32Array): Int32Array {
+  const parent = new Int32Array(span.length).fill(-1);
+  for (let t = 0; t + 1 < offsets.length; t++) {
+    const from = offsets[t]!;
+    const to = offsets[t + 1]!;
+    if (to - from <= 64) {
+      for (let r = from; r < to; r++) {
+        const p = parentSpan[r]!;
+        if (p < 0) continue;
+        for (let q = from; q < to; q++) {
+          if (span[q] === p) {
+            parent[r] = q;
+            break;
+          }
+        }
+      }
+    } else {
+      const at = new Map<number, number>();
+      for (let q = from; q < to; q++) if (!at.has(span[q]!)) at.set(span[q]!, q);
+      for (let r = from; r < to; r++) {
+        const p = parentSpan[r]!;
+        if (p >= 0) parent[r] = at.get(p) ?? -1;
+      }
+    }
+  }
+  return parent;
+}
+
+/**
+ * A table read back from a dataset file, written canonical: only the parents are found (rows are
+ * grouped by trace). A table whose rows are not grouped by trace is made canonical instead.
+ */
+export function withParents(t: SpanTable): SpanTable {
+  const offsets = new Int32Array(t.traceIds.length + 1);
+  for (let i = 0; i < t.size; i++) {
+    const tr = t.trace[i]!;
+    if (i > 0 && tr !== t.trace[i - 1] && tr !== t.trace[i - 1]! + 1) return canonicalTable(t);
+    offsets[tr + 1]!++;
+  }
+  for (let k = 0; k + 1 < offsets.length; k++) offsets[k + 1]! += offsets[k]!;
+  return { ...t, parent: parentsWithinTraces(offsets, t.span, t.parentSpan) };
 }
 
 /** Code-unit order, as JSON and the dataset file compare ids: independent of locale. */

@@ -172,13 +172,23 @@ describe('recognising a file from its content', () => {
     expect(await detectFormat(fixture(name))).toEqual({ format, label, gzip: false });
   });
 
+  it('reads an empty file or list as no spans, so one empty part of an export does not stop the rest', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'td-empty-'));
+    for (const [name, text] of [
+      ['empty.json', ''],
+      ['empty-list.json', '[ ]\n'],
+    ]) {
+      await writeFile(join(dir, name!), text!);
+      expect(await detectFormat(join(dir, name!))).toMatchObject({ format: 'seed' });
+    }
+  });
+
   it('refuses a file in no known format in one line that says what it looks like and what is read', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'td-unknown-'));
     const cases: [string, string, string][] = [
       ['object.json', '{"name": "checkout", "latency": 12}', 'it looks like a JSON object with keys "name", "latency"'],
       ['list.json', '[1, 2, 3]', 'it looks like a JSON list, in no trace format'],
       ['text.csv', 'trace,span,duration\n', 'it is not JSON (it starts with "trace,span,duration\\n")'],
-      ['empty.json', '', 'it is empty'],
       [
         'search.json',
         '{"traces":[{"traceID":"2f3e0cee77ae5dc9c17ade3689eb2e54","rootServiceName":"checkout"}]}',

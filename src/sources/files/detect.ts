@@ -93,6 +93,9 @@ export function classify(text: string): Classified {
     return { format: 'jaeger', label };
   }
   if (has('span-id')) return { format: 'seed', label: "span JSON in the seed's shape" };
+  // An empty file or list holds no spans in any format: read as such (a file split into parts may leave one
+  // empty); a side with no spans at all is refused where the sides are compared.
+  if (body === '' || /^\[\s*\]\s*$/.test(body)) return { format: 'seed', label: 'no spans (an empty file or list)' };
   if (has('traceId', 'id') && (has('timestamp') || has('localEndpoint') || has('name'))) {
     const label = /^\[\s*\[/.test(body)
       ? 'Zipkin v2 JSON (a list of traces)'

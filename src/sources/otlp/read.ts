@@ -1,8 +1,6 @@
-import { createReadStream } from 'node:fs';
-import { glob, open, readdir, stat } from 'node:fs/promises';
+import { glob, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { contentHead, openBytes } from '../../dataset/open.js';
 import type { SpanTableBuilder } from '../../dataset/table.js';
 import { SourceError } from '../../errors.js';
 import { printable } from '../../text.js';
@@ -29,8 +27,6 @@ interface ResourceSpans {
   instrumentationLibrarySpans?: ScopeSpans[];
 }
 /** Tempo answers a trace as { batches: [...] } in some versions: the same ResourceSpans as resourceSpans. */
-
-const GZIP = Buffer.from([0x1f, 0x8b]);
 
 /**
  * The OTLP files a path names: a file, a directory (recursive), or a glob. With `confine`, every file
@@ -65,32 +61,10 @@ export async function otlpFiles(path: string, basePath = process.cwd(), confine 
   return Promise.all(matches.sort().map(check));
 }
 
-async function isGzip(file: string): Promise<boolean> {
-  const handle = await open(file, 'r');
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
-    return bytesRead === 2 && buffer.equals(GZIP);
-  } finally {
-    await handle.close();
-  }
-}
-
-async function textStream(file: string): Promise<Readable> {
-  const raw = createReadStream(file);
-  return (await isGzip(file)) ? raw.pipe(createGunzip()) : raw;
-}
-
 /** Whether a file looks like OTLP JSON (its first object has resourceSpans or batches). Cheap: reads the start. */
 export async function isOtlpFile(file: string): Promise<boolean> {
   try {
-    const stream = await textStream(file);
-    let head = '';
-    for await (const chunk of stream) {
-      head += String(chunk);
-      if (head.length > 4096) break;
-    }
-    stream.destroy();
-    return /"(resourceSpans|batches)"\s*:/.test(head);
+    return /"(resourceSpans|batches)"\s*:/.test(await contentHead(file));
   } catch {
     return false;
   }
@@ -184,7 +158,7 @@ const SPAN_LISTS = new Set(['resourceSpans', 'batches']);
  */
 export async function readOtlpFile(file: string, out: SpanTableBuilder): Promise<number> {
   let read = 0;
-  const stream = await textStream(file);
+  const stream = await openBytes(file);
   stream.setEncoding('utf8');
   let line = 1;
   let column = 0;

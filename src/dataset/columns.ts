@@ -1,0 +1,91 @@
+/**
+ * The column codecs of the dataset file (format 2): integers packed at the narrowest width that
+ * holds them, and unsigned LEB128 varints for times. Plain byte layouts that gzip then squeezes.
+ */
+
+/** Zigzag: small signed integers to small unsigned ones (0, -1, 1, -2 … → 0, 1, 2, 3 …). */
+export const zigzag = (n: number): number => (n >= 0 ? n * 2 : -n * 2 - 1);
+export const unzigzag = (n: number): number => (n % 2 === 0 ? n / 2 : -(n + 1) / 2);
+
+/** Non-negative integers below 2^32 at 1, 2 or 4 bytes each (the first byte says which). */
+export function packUints(values: ArrayLike<number>): Buffer {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
+  const width = max < 256 ? 1 : max < 65536 ? 2 : 4;
+  const out = Buffer.alloc(1 + width * values.length);
+  out[0] = width;
+  if (width === 1) for (let i = 0; i < values.length; i++) out[1 + i] = values[i]!;
+  else if (width === 2) for (let i = 0; i < values.length; i++) out.writeUInt16LE(values[i]!, 1 + 2 * i);
+  else for (let i = 0; i < values.length; i++) out.writeUInt32LE(values[i]!, 1 + 4 * i);
+  return out;
+}
+
+export function unpackUints(bytes: Buffer, count: number, what: string): Uint32Array {
+  const width = bytes[0];
+  if ((width !== 1 && width !== 2 && width !== 4) || bytes.length !== 1 + width * count)
+    throw new Error(`the ${what} column is malformed`);
+  const out = new Uint32Array(count);
+  if (width === 1) for (let i = 0; i < count; i++) out[i] = bytes[1 + i]!;
+  else if (width === 2) for (let i = 0; i < count; i++) out[i] = bytes.readUInt16LE(1 + 2 * i);
+  else for (let i = 0; i < count; i++) out[i] = bytes.readUInt32LE(1 + 4 * i);
+  return out;
+}
+
+/** Non-negative integers up to 2^53 as LEB128 varints (7 bits a byte). */
+export function packVarints(values: ArrayLike<number>): Buffer {
+  const out = Buffer.alloc(values.length * 8 + 16);
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    let v = values[i]!;
+    while (v >= 128) {
+      out[at++] = (v % 128) | 128;
+      v = Math.floor(v / 128);
+    }
+    out[at++] = v;
+  }
+  return out.subarray(0, at);
+}
+
+export function unpackVarints(bytes: Buffer, count: number, what: string): Float64Array {
+  const out = new Float64Array(count);
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    let v = 0;
+    let scale = 1;
+    for (;;) {
+      if (at >= bytes.length || scale > 2 ** 56) throw new Error(`the ${what} column is malformed`);
+      const b = bytes[at++]!;
+      v += (b & 127) * scale;
+      if (b < 128) break;
+      scale *= 128;
+    }
+    out[i] = v;
+  }
+  if (at !== bytes.length) throw new Error(`the ${what} column is malformed`);
+  return out;
+}
+
+/** Ids that are all hex of one even width are stored as their bytes; others as a JSON list. */
+export function packIds(ids: readonly string[]): { kind: 'hex' | 'json'; width: number; bytes: Buffer } {
+  const width = ids[0]?.length ?? 0;
+  const hex = width > 0 && width % 2 === 0 && ids.every((id) => id.length === width && /^[0-9a-f]+$/.test(id));
+  if (!hex) return { kind: 'json', width: 0, bytes: Buffer.from(JSON.stringify(ids)) };
+  const out = Buffer.alloc((width / 2) * ids.length);
+  ids.forEach((id, i) => out.write(id, (i * width) / 2, 'hex'));
+  return { kind: 'hex', width, bytes: out };
+}
+
+export function unpackIds(bytes: Buffer, kind: string, width: number, count: number, what: string): string[] {
+  if (kind === 'json') {
+    const ids: unknown = JSON.parse(bytes.toString('utf8'));
+    if (!Array.isArray(ids) || ids.length !== count || !ids.every((s) => typeof s === 'string'))
+      throw new Error(`the ${what} column is malformed`);
+    return ids as string[];
+  }
+  const size = width / 2;
+  if (kind !== 'hex' || !Number.isInteger(size) || size <= 0 || bytes.length !== size * count)
+    throw new Error(`the ${what} column is malformed`);
+  const out = new Array<string>(count);
+  for (let i = 0; i < count; i++) out[i] = bytes.toString('hex', i * size, (i + 1) * size);
+  return out;
+}

@@ -1,0 +1,46 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+
+const GZIP = [0x1f, 0x8b];
+
+/** The first bytes of a file (at most `n`), as they are on disk. */
+export async function headBytes(path: string, n: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(n), 0, n, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Whether a file is gzipped (by its magic bytes, whatever its name). */
+export async function isGzipped(path: string): Promise<boolean> {
+  const head = await headBytes(path, 2);
+  return head.length === 2 && head[0] === GZIP[0] && head[1] === GZIP[1];
+}
+
+/** A file's bytes as a stream of Buffers, gunzipped when it is gzipped: every reader accepts either. */
+export async function openBytes(path: string): Promise<Readable> {
+  const raw = createReadStream(path, { highWaterMark: 1 << 20 });
+  return (await isGzipped(path)) ? raw.pipe(createGunzip({ chunkSize: 1 << 20 })) : raw;
+}
+
+/** The first non-blank bytes of a file's content (gunzipped), for telling formats apart. */
+export async function contentHead(path: string, n = 4096): Promise<string> {
+  const stream = await openBytes(path);
+  const parts: Buffer[] = [];
+  let length = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      parts.push(chunk);
+      length += chunk.length;
+      if (length >= n) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(parts).subarray(0, n).toString('utf8');
+}
