@@ -1,5 +1,5 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/index.js';
 import type { Logger } from '../log.js';
 import { collect } from '../modes/collect.js';
@@ -7,14 +7,7 @@ import type { ModeContext } from '../modes/context.js';
 import { renderJson, renderMarkdown } from '../report/index.js';
 import { startSimulator } from '../simulator/index.js';
 import { LocalStore } from '../store/index.js';
-
-/** The example config, found beside the bundled CLI (dist/cli/index.js → examples/), or from the working directory. */
-function exampleConfig(): string {
-  const script = process.argv[1];
-  return script
-    ? resolve(dirname(script), '..', '..', 'examples', 'trace-differ.yml')
-    : resolve('examples', 'trace-differ.yml');
-}
+import { packageFile } from './package.js';
 
 /**
  * `npm start`: a newcomer's first run, with no account and no network. The built-in Lightstep
@@ -37,7 +30,7 @@ export async function runDemo(options: { out: string; seed: number }, log: Logge
   });
   try {
     log.info(`▶ Lightstep API simulator on ${sim.url} (organization ${sim.organization}, project ${sim.project})`);
-    const config = await loadConfig(exampleConfig());
+    const config = await loadConfig(packageFile('examples', 'trace-differ.yml'));
     const ctx: ModeContext = {
       logger: log,
       config,

@@ -49,6 +49,25 @@ function windowMinutes(d: Dataset): number {
   return Number.isFinite(minutes) && minutes > 1 ? minutes : 1;
 }
 
+/** Sources whose datasets are read from files: their time is the spans' own, not a collection's. */
+const FILE_SOURCES = new Set(['otlp', 'file']);
+
+/** The time range of the spans of file datasets (undefined for collections or no spans). */
+function spansRange(
+  datasets: readonly Dataset[],
+  spans: readonly Span[],
+): { spansFrom: string; spansTo: string } | undefined {
+  if (spans.length === 0 || !datasets.every((d) => FILE_SOURCES.has(d.provenance.source))) return undefined;
+  let start = Infinity;
+  let end = -Infinity;
+  for (const s of spans) {
+    if (s.startUs < start) start = s.startUs;
+    if (s.startUs + s.durationUs > end) end = s.startUs + s.durationUs;
+  }
+  const iso = (us: number) => new Date(Math.floor(us / 1000)).toISOString();
+  return Number.isFinite(start) && Number.isFinite(end) ? { spansFrom: iso(start), spansTo: iso(end) } : undefined;
+}
+
 function summary(datasets: readonly Dataset[], spans: readonly Span[], minutes: number): SideSummary {
   const newest = datasets[datasets.length - 1]!;
   const wanted = datasets.reduce((n, d) => n + d.coverage.tracesWanted, 0);
@@ -63,6 +82,7 @@ function summary(datasets: readonly Dataset[], spans: readonly Span[], minutes: 
     complete: datasets.every((d) => d.coverage.complete),
     uiLink: newest.provenance.uiLink,
     windowMinutes: Math.round(minutes * 100) / 100,
+    ...spansRange(datasets, spans),
     ...(datasets.length > 1 ? { pooled: datasets.length } : {}),
   };
 }

@@ -27,6 +27,9 @@ export interface ModeContext {
   onStored?: (dataset: Dataset) => void;
 }
 
+/** The `file` of a configuration made from command-line flags, not read from a file. */
+export const COMMAND_LINE = '(command line)';
+
 /** The queries a run covers: every query of the config, or the one named (a matrix job). */
 export function selectQueries(config: Config, only: string | undefined): QueryConfig[] {
   if (!only) return config.queries;

@@ -1,12 +1,13 @@
 import { stat } from 'node:fs/promises';
 import type { QueryConfig } from '../config/types.js';
 import { isDatasetFile, readDatasetFile, readSpansFile } from '../dataset/index.js';
-import type { Dataset } from '../dataset/types.js';
-import { InputError } from '../errors.js';
+import type { Dataset, Span } from '../dataset/types.js';
+import { InputError, UserError } from '../errors.js';
 import type { Report } from '../report/types.js';
-import { isOtlpFile, loadOtlpDataset } from '../sources/otlp/index.js';
+import { isOtlpFile, loadOtlpDataset, parseFilter } from '../sources/otlp/index.js';
 import { runQuery } from './collect-query.js';
-import type { ModeContext } from './context.js';
+import { COMMAND_LINE, type ModeContext } from './context.js';
+import { checkGroupKeys } from './inspect-sides.js';
 import { worstVerdict } from './outcomes.js';
 
 /** Lightstep snapshot ids are 10 base62 characters (lightstep-api.md §1). */
@@ -82,9 +83,73 @@ export async function diffMode(
   baselineRef: string,
   currentRef: string,
 ): Promise<Report> {
-  const [baseline, current] = await Promise.all([loadSide(baselineRef, query, ctx), loadSide(currentRef, query, ctx)]);
+  const notes: string[] = [];
+  const sides = await Promise.all(
+    [baselineRef, currentRef].map(async (ref) => checkSide(ref, await loadSide(ref, query, ctx), query, ctx, notes)),
+  );
+  const [baseline, current] = sides as [Dataset, Dataset];
+  // A key no span has is an input error here (exit 2), not a query error as in collect.
+  checkGroupKeys(
+    query,
+    [baseline.spans, current.spans],
+    ctx.config.file === COMMAND_LINE ? 'see --group-by' : `see group-by: in ${ctx.config.file}`,
+  );
   // The given baseline replaces the store's choice: diff exactly what was asked for.
   const run = await runQuery(query, { ...ctx, store: undefined }, { current, keep: false, baseline: [baseline] });
-  const outcomes = [run.outcome];
+  const outcomes = [{ ...run.outcome, warnings: [...new Set(notes), ...run.outcome.warnings] }];
   return { mode: 'diff', verdict: worstVerdict(outcomes), outcomes, generatedAt: ctx.now().toISOString() };
+}
+
+/**
+ * A file side is filtered by the query's text when the query came from a configuration (the header
+ * shows that text, so the spans must match it). A backend's query picks traces (Lightstep keeps the
+ * whole trace of every matching span), so a file keeps the traces with a matching span; an OTLP
+ * query is a span filter, as the OTLP source applies it. A side with no spans is an input error.
+ */
+async function checkSide(
+  ref: string,
+  dataset: Dataset,
+  query: QueryConfig,
+  ctx: ModeContext,
+  notes: string[],
+): Promise<Dataset> {
+  const isPath = Boolean(await stat(ref).catch(() => undefined));
+  let filtered = dataset;
+  const text = query.query.trim();
+  if (isPath && text !== '' && ctx.config.file !== COMMAND_LINE) {
+    let matches: ((span: Span) => boolean) | undefined;
+    try {
+      matches = parseFilter(text);
+    } catch (error) {
+      const why = error instanceof UserError ? error.message : String(error);
+      const note = `The query text of '${query.id}' was not applied to ${ref}: it cannot be read as a span filter (${why}); every span of the file is compared.`;
+      ctx.logger.warn(note);
+      notes.push(note);
+    }
+    if (matches) {
+      let spans: Span[];
+      if (query.source.kind === 'otlp') {
+        spans = dataset.spans.filter(matches);
+      } else {
+        const traces = new Set(dataset.spans.filter(matches).map((s) => s.traceId));
+        spans = dataset.spans.filter((s) => traces.has(s.traceId));
+      }
+      ctx.logger.info(
+        `'${ref}': ${spans.length} of ${dataset.spans.length} spans kept by the query text of '${query.id}': ${text}`,
+      );
+      filtered = { ...dataset, spans };
+    }
+  }
+  if (filtered.spans.length === 0) {
+    const filteredAway = filtered !== dataset && dataset.spans.length > 0;
+    throw new InputError(
+      filteredAway
+        ? `'${ref}' has ${dataset.spans.length} spans, but none matches the query text of '${query.id}' (${text})`
+        : `'${ref}' holds no spans: there is nothing to compare`,
+      filteredAway
+        ? 'choose the query that matches the file with --query, or leave out --config'
+        : 'pass a file or folder with spans: OTLP JSON, span JSON/NDJSON, or a trace-differ dataset',
+    );
+  }
+  return filtered;
 }

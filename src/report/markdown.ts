@@ -56,7 +56,7 @@ function minutes(m: number): string {
   return m >= 120 ? `${Number((m / 60).toFixed(1))} h` : `${Math.round(m)} min`;
 }
 
-function side(s: SideSummary | null, label: string): string[] {
+function side(s: SideSummary | null, label: string, mixed = false): string[] {
   if (!s) return [label, '(none yet)', '', '', ''];
   const link = s.uiLink ? safeUrl(s.uiLink) : undefined;
   const id = s.snapshotId ? code(s.snapshotId, 80) : '';
@@ -64,19 +64,20 @@ function side(s: SideSummary | null, label: string): string[] {
   const coverage = `${percent(s.coverage, 0)}${s.complete ? '' : ' ⚠️ partial'}`;
   const pooled = s.pooled ? ` (${s.pooled} pooled)` : '';
   const window = s.windowMinutes ? `, ${minutes(s.windowMinutes)} window` : '';
-  return [
-    label + pooled,
-    snapshot,
-    `${s.collectedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}${window}`,
-    `${count(s.spans)} / ${count(s.traces)}`,
-    coverage,
-  ];
+  const time = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  // A file's spans have their own time; when it was read says nothing about them.
+  const when =
+    s.spansFrom && s.spansTo
+      ? `spans ${time(s.spansFrom)} – ${time(s.spansTo)}`
+      : `${mixed ? 'collected ' : ''}${time(s.collectedAt)}`;
+  return [label + pooled, snapshot, `${when}${window}`, `${count(s.spans)} / ${count(s.traces)}`, coverage];
 }
 
 function comparedTable(r: DiffResult): string {
-  const rows = [side(r.baseline, 'baseline'), side(r.current, 'current')];
+  const collected = !r.current.spansFrom && !r.baseline?.spansFrom;
+  const rows = [side(r.baseline, 'baseline', !collected), side(r.current, 'current', !collected)];
   return [
-    '| | snapshot | collected | spans / traces | coverage |',
+    `| | snapshot | ${collected ? 'collected' : 'time'} | spans / traces | coverage |`,
     '| --- | --- | --- | --- | --- |',
     ...rows.map((cells) => `| ${cells.join(' | ')} |`),
   ].join('\n');

@@ -1,0 +1,75 @@
+import { groupKeyName, type QueryConfig } from '../config/types.js';
+import type { Span } from '../dataset/types.js';
+import { InputError } from '../errors.js';
+
+/** Parts of a group-by key that every span has: they never need checking. */
+const ALWAYS = new Set(['service', 'operation']);
+/** How many of the keys that were seen an error lists. */
+const LISTED = 12;
+
+/**
+ * Checks the query's group-by keys against the spans of both sides. A key no span has on either side
+ * would put every span under `(none)`, and that is a typo or the wrong data: an error that lists the
+ * keys the spans do have, most common first. A key on fewer spans than `min-samples` is a warning.
+ */
+export function checkGroupKeys(
+  query: Pick<QueryConfig, 'groupBy' | 'minSamples'>,
+  sides: readonly (readonly Span[])[],
+  where: string,
+): string[] {
+  const parts = [...new Set(query.groupBy.flat())].filter((p) => !ALWAYS.has(p));
+  if (parts.length === 0) return [];
+  const counts = new Map<string, number>();
+  const seenOn = new Map(parts.map((p) => [p, 0]));
+  for (const spans of sides) {
+    for (const span of spans) {
+      for (const tag in span.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    }
+  }
+  for (const p of parts) seenOn.set(p, counts.get(p) ?? 0);
+  const missing = parts.filter((p) => seenOn.get(p) === 0);
+  if (missing.length > 0) {
+    const seen = [...counts]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, LISTED)
+      .map(([tag, n]) => `${tag} (${n})`);
+    const keys = missing.map((k) => `'${k}'`).join(', ');
+    throw new InputError(
+      `group-by key${missing.length > 1 ? 's' : ''} ${keys} ${missing.length > 1 ? 'are' : 'is'} on no span of either side; the spans have service, operation` +
+        (seen.length ? ` and the tags ${seen.join(', ')}${counts.size > LISTED ? ', …' : ''}` : ' and no tags'),
+      `group by keys the spans have (${where})`,
+    );
+  }
+  const warnings: string[] = [];
+  for (const p of parts) {
+    const n = seenOn.get(p)!;
+    if (n < query.minSamples) {
+      const users = query.groupBy.filter((k) => k.includes(p)).map((k) => `'${groupKeyName(k)}'`);
+      warnings.push(
+        `Group-by key '${p}' is on only ${n} span${n === 1 ? '' : 's'} of both sides together (fewer than min-samples ${query.minSamples}): ` +
+          `${users.join(', ')} puts the others under (none).`,
+      );
+    }
+  }
+  return warnings;
+}
+
+/**
+ * A warning when the two sides share no service/operation pair: every value is then "new" or
+ * "missing", and the likelier story is that the inputs come from different systems.
+ */
+export function sharedNothingWarning(baseline: readonly Span[], current: readonly Span[]): string | undefined {
+  if (baseline.length === 0 || current.length === 0) return undefined;
+  const pairs = new Set<string>();
+  const services = (spans: readonly Span[]) => new Set(spans.map((s) => s.service));
+  for (const s of baseline) pairs.add(`${s.service}\u0000${s.operation}`);
+  if (current.some((s) => pairs.has(`${s.service}\u0000${s.operation}`))) return undefined;
+  const list = (set: Set<string>) => {
+    const all = [...set].sort();
+    return all.slice(0, 5).join(', ') + (all.length > 5 ? `, … (${all.length})` : '');
+  };
+  return (
+    'The two sides share no service/operation: they may come from different systems or queries ' +
+    `(baseline services: ${list(services(baseline))}; current: ${list(services(current))}).`
+  );
+}
