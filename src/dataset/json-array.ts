@@ -14,7 +14,10 @@ export interface ArrayElement {
  * to find element boundaries; each element's own JSON is checked by the parser. (Written by hand for
  * the same reason as the OTLP reader's: streaming JSON libraries give no positions to report.)
  */
-export async function* jsonArrayElements(path: string): AsyncGenerator<ArrayElement> {
+export async function* jsonArrayElements(
+  path: string,
+  text: AsyncIterable<string> = createReadStream(path, { encoding: 'utf8' }) as AsyncIterable<string>,
+): AsyncGenerator<ArrayElement> {
   let depth = 0;
   let inString = false;
   let escaped = false;
@@ -25,7 +28,7 @@ export async function* jsonArrayElements(path: string): AsyncGenerator<ArrayElem
   let started = false;
   let ended = false;
   const fail = (what: string) => new SyntaxError(`line ${line}: ${what}`);
-  for await (const chunk of createReadStream(path, { encoding: 'utf8' }) as AsyncIterable<string>) {
+  for await (const chunk of text) {
     let from = depth >= 1 ? 0 : -1;
     for (let i = 0; i < chunk.length; i++) {
       const ch = chunk[i]!;

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors.js';
 import { jsonArrayElements, type ArrayElement } from './json-array.js';
 import type { Dataset, Span } from './types.js';
@@ -18,14 +18,21 @@ interface SeedSpan {
   reporter?: { id?: unknown; name?: unknown; hostname?: unknown };
 }
 
+const SPAN_FIX =
+  'write spans as { "span-id", "trace-id", "span-name", "start-time-micros", "end-time-micros", "is-error", "tags", "reporter": { "name" } }';
+
 function toSpan(raw: SeedSpan, where: string): Span {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    const what = raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw;
+    throw new InputError(`${where}: not a span: found ${what}, expected an object`, SPAN_FIX);
+  }
   const spanId = raw['span-id'];
   const start = Number(raw['start-time-micros']);
   const end = Number(raw['end-time-micros']);
   if (typeof spanId !== 'string' || !Number.isFinite(start) || !Number.isFinite(end)) {
     throw new InputError(
-      `${where}: not a span: expected "span-id", "start-time-micros" and "end-time-micros"`,
-      'write spans as { "span-id", "trace-id", "span-name", "start-time-micros", "end-time-micros", "is-error", "tags", "reporter": { "name" } }',
+      `${where}: not a span: expected "span-id" (a string), "start-time-micros" and "end-time-micros" (finite numbers)`,
+      SPAN_FIX,
     );
   }
   const tags: Record<string, string> = {};
@@ -58,14 +65,55 @@ function toSpan(raw: SeedSpan, where: string): Span {
 }
 
 /**
+ * The lines of NDJSON text: split at \n only (and a \r before it dropped). readline also breaks at
+ * U+2028 and U+2029, which JSON allows unescaped inside strings, and so would cut a span in two.
+ */
+async function* ndjsonLines(text: AsyncIterable<string>, path: string): AsyncGenerator<string> {
+  let rest = '';
+  try {
+    for await (const chunk of text) {
+      rest += chunk;
+      let from = 0;
+      for (let nl = rest.indexOf('\n'); nl >= 0; from = nl + 1, nl = rest.indexOf('\n', from)) {
+        yield rest.slice(from, nl > from && rest[nl - 1] === '\r' ? nl - 1 : nl);
+      }
+      rest = rest.slice(from);
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(
+      `${path}: cannot be read (${(error as Error).message})`,
+      'pass an intact file, gzipped or not',
+    );
+  }
+  if (rest !== '') yield rest;
+}
+
+/**
  * Reads spans in the seed's shape: a JSON array or NDJSON, both streamed (element by element, line
  * by line), so large exports need not fit in memory as text. Spans repeated in the file are kept once.
  */
 export async function readSpansFile(path: string, options: { queryId?: string } = {}): Promise<Dataset> {
   const handle = await open(path, 'r');
-  const { buffer, bytesRead } = await handle.read(Buffer.alloc(64), 0, 64, 0);
+  const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
   await handle.close();
-  const firstChar = buffer.subarray(0, bytesRead).toString('utf8').trimStart()[0];
+  const gzipped = bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+  const text = (): AsyncIterable<string> => {
+    const raw = createReadStream(path);
+    return (gzipped ? raw.pipe(createGunzip()) : raw).setEncoding('utf8') as AsyncIterable<string>;
+  };
+  let firstChar: string | undefined;
+  try {
+    for await (const chunk of text()) {
+      firstChar = chunk.trimStart()[0];
+      if (firstChar !== undefined) break;
+    }
+  } catch (error) {
+    throw new InputError(
+      `${path}: cannot be read (${(error as Error).message})`,
+      'pass an intact file, gzipped or not',
+    );
+  }
   const spans: Span[] = [];
   const seen = new Set<string>();
   const add = (span: Span) => {
@@ -79,7 +127,7 @@ export async function readSpansFile(path: string, options: { queryId?: string } 
       'pass a JSON array of spans, or one span object per line (NDJSON)',
     );
   if (firstChar === '[') {
-    const elements = jsonArrayElements(path);
+    const elements = jsonArrayElements(path, text());
     for (;;) {
       let next: IteratorResult<ArrayElement>;
       try {
@@ -100,7 +148,7 @@ export async function readSpansFile(path: string, options: { queryId?: string } 
     }
   } else {
     let lineNumber = 0;
-    for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+    for await (const line of ndjsonLines(text(), path)) {
       lineNumber++;
       if (line.trim() === '') continue;
       let raw: SeedSpan;

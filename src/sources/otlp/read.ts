@@ -121,6 +121,11 @@ function* resourceSpansOf(rs: unknown, where: string, rsPath: string): Generator
       if (!spanId || !traceId) throw shape(spanPath, 'has no traceId or spanId (the spec requires both)');
       if (start === undefined || end === undefined)
         throw shape(spanPath, 'has no startTimeUnixNano or endTimeUnixNano as a number of nanoseconds');
+      if (s.name !== undefined && s.name !== null && typeof s.name !== 'string')
+        throw shape(
+          `${spanPath}.name`,
+          `is ${Array.isArray(s.name) ? 'a list' : typeof s.name === 'object' ? 'an object' : `a ${typeof s.name}`}, expected a string`,
+        );
       const parent = hexId(s.parentSpanId);
       const code = s.status?.code;
       const span: Span = {
