@@ -39,9 +39,9 @@ export async function emit(report: Report, opts: OutputOptions, log: Logger): Pr
     } catch (error) {
       // The report is not lost: it goes to stdout, and the exit code says the output could not be written.
       process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      const why = error instanceof Error ? error.message : String(error);
       throw new InputError(
-        `cannot write the report to '${opts.output}' (${code}); it was printed to stdout instead`,
+        `cannot write the report to '${opts.output}' (${why}); it was printed to stdout instead`,
         'pass -o a file path in a folder you can write to',
       );
     }
