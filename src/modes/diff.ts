@@ -84,10 +84,14 @@ export async function diffMode(
   currentRef: string,
 ): Promise<Report> {
   const notes: string[] = [];
-  const sides = await Promise.all(
+  // Both sides load at once; when both are wrong, the baseline's mistake is told first, every time.
+  const settled = await Promise.allSettled(
     [baselineRef, currentRef].map(async (ref) => checkSide(ref, await loadSide(ref, query, ctx), query, ctx, notes)),
   );
-  const [baseline, current] = sides as [Dataset, Dataset];
+  const [baseline, current] = settled.map((s) => {
+    if (s.status === 'rejected') throw s.reason;
+    return s.value;
+  }) as [Dataset, Dataset];
   // A key no span has is an input error here (exit 2), not a query error as in collect.
   checkGroupKeys(
     query,
