@@ -7,7 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // The @actions/* clients' ::debug:: lines are dropped from the output (see the file).
+    // The @actions/* clients' stdout (::debug:: lines, progress) stays out of the test output (see the file).
     setupFiles: ['./__tests__/support/quiet-actions.ts'],
     // The default report for people, and one plain closing line for CI logs.
     reporters: ['default', './scripts/count-reporter.ts'],

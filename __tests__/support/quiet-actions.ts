@@ -1,18 +1,13 @@
 /**
- * Test setup: the @actions/* clients (artifact, cache, core) log every request as a `::debug::`
- * workflow command on stdout. A runner hides those unless step debugging is on; a test run has no
- * runner, so they would fill the output (thousands of lines). They are dropped here, in the test
- * process only: tests that capture stdout themselves still see them, and the bundled action run as
- * a child process is untouched. Set TRACE_DIFFER_TEST_DEBUG=1 to see them.
+ * Test setup: in the action, the code under test writes to stdout only through @actions/core and the
+ * @actions/* clients: workflow commands (`::debug::`, `::add-mask::`…) and the clients' progress lines,
+ * thousands per run. That is a runner's log, not a test report, so stdout writes of the test process
+ * are kept out of the output here. Tests that capture stdout themselves still see every write (they
+ * wrap this one), console.log still reaches the report through vitest, and the bundled action and
+ * CLI run as child processes are untouched. TRACE_DIFFER_TEST_STDOUT=1 lets the writes through.
  */
-if (!process.env.TRACE_DIFFER_TEST_DEBUG) {
-  const write = process.stdout.write.bind(process.stdout) as (...args: unknown[]) => boolean;
-  const isDebug = (chunk: unknown): boolean => {
-    const text = typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString() : '';
-    return text.length > 0 && text.split(/\r?\n/).every((line) => line === '' || line.startsWith('::debug::'));
-  };
-  process.stdout.write = ((chunk: unknown, ...rest: unknown[]) => {
-    if (!isDebug(chunk)) return write(chunk, ...rest);
+if (!process.env.TRACE_DIFFER_TEST_STDOUT) {
+  process.stdout.write = ((_chunk: unknown, ...rest: unknown[]) => {
     const callback = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
     callback?.();
     return true;
