@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { sortLatencies } from '../../src/diff/sort.js';
+import { ascendingOrder } from '../../src/diff/sort.js';
 
-/** The typed array's own sort is the reference: the radix sort must give the same order. */
+/** A stable comparison sort of the indices is the reference: the radix passes must give the same order. */
 function check(values: number[]) {
-  const expected = Float64Array.from(values).sort();
-  expect(sortLatencies(Float64Array.from(values))).toEqual(expected);
+  const expected = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
+  expect(Array.from(ascendingOrder(Float64Array.from(values)))).toEqual(expected);
 }
 
-describe('sorting latencies', () => {
+describe('ordering latencies', () => {
   const long = (f: (i: number) => number) => Array.from({ length: 10_000 }, (_, i) => f(i));
 
-  it('radix-sorts long runs of integer microseconds, across both 16-bit digits', () => {
+  it('radix-sorts long runs of integer microseconds, across both 16-bit digits, keeping ties in input order', () => {
     check(long((i) => (i * 7919) % 100_003));
     check(long((i) => ((i * 2654435761) % 4294967296) >>> 0)); // up to 2^32 - 1
-    check(long(() => 42)); // all equal
+    check(long(() => 42)); // all equal: the identity order
+    check(long((i) => i % 3)); // many ties
   });
 
   it('falls back to the comparison sort for fractions, negatives and latencies past 2^32 µs', () => {
@@ -22,8 +23,12 @@ describe('sorting latencies', () => {
     check(long((i) => ((i * 7919) % 10_007) * 1e6));
   });
 
-  it('sorts short runs and the empty run', () => {
+  it('orders short runs and the empty run', () => {
     check([3, 1, 2]);
     check([]);
+  });
+
+  it('ends on NaN instead of looping, whatever order it then gives', () => {
+    expect(ascendingOrder(Float64Array.from([3, NaN, 1, NaN, 2])).length).toBe(5);
   });
 });

@@ -98,8 +98,15 @@ function regression(values: string[], calm: string[] = []): ReturnType<typeof di
       ),
     );
   const edge = Array.from({ length: 200 }, (_, i) => [
-    span({ spanId: `p${i}`, operation: '"]) --> X["injected', service: '@octocat', durationUs: 5 }),
-    span({ spanId: `c${i}`, parentSpanId: `p${i}`, operation: '</details>', service: 'x"]-->y', durationUs: 5 }),
+    span({ traceId: `e${i}`, spanId: `p${i}`, operation: '"]) --> X["injected', service: '@octocat', durationUs: 5 }),
+    span({
+      traceId: `e${i}`,
+      spanId: `c${i}`,
+      parentSpanId: `p${i}`,
+      operation: '</details>',
+      service: 'x"]-->y',
+      durationUs: 5,
+    }),
   ]).flat();
   return diff({
     baseline: [datasetOf(spansOf(1))],

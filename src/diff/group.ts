@@ -1,7 +1,7 @@
 import type { GroupKey } from '../config/types.js';
 import type { Span } from '../dataset/types.js';
 import { PairIds, StringIds } from './intern.js';
-import { sortLatencies } from './sort.js';
+import { ascendingOrder } from './sort.js';
 
 /** The value of a span that has no such tag: shown as a value of its own, never dropped. */
 export const NONE = '(none)';
@@ -12,10 +12,17 @@ export const PART_SEPARATOR = ' / ';
 export interface Bucket {
   /** The latencies (µs) in ascending order: a view into one array shared by every value of the key. */
   sorted: Float64Array;
+  /**
+   * The trace of each latency in `sorted` (same order): a dense index of the side's traces, from the
+   * spans' trace ids, never from where spans sit in the input. The trace is the unit of sampling.
+   */
+  traces: Int32Array;
+  /** How many distinct traces hold spans of this value. */
+  traceCount: number;
   errors: number;
   /**
-   * Σ over traces of (spans of this value in the trace)²: spans of one trace arrive together, so a
-   * span count varies more than a Poisson count would; this measures by how much (see compare.ts).
+   * Σ over traces of (spans of this value in the trace)²: the spans of one trace come as a cluster,
+   * so a span count varies more than a Poisson count would; this measures by how much (see compare.ts).
    */
   sumSquares: number;
   /** For a call edge: the callee, `service:operation`. */
@@ -74,64 +81,37 @@ function combine(a: Ids, b: Ids): Ids {
 }
 
 /**
- * One side's spans, grouped column-wise: every key becomes an id per span, then one counting sort
- * puts each value's latencies side by side in a single Float64Array, sorted once per value. No
- * object per span, no array per value, and a combined key's name is built once per value, not per
- * span. Part ids are cached, so `service+operation` and the call edges reuse `service` and `operation`.
+ * One side's spans, grouped column-wise: every key becomes an id per span, then one stable
+ * placement in latency order puts each value's latencies side by side in a single Float64Array,
+ * already sorted, with their traces beside them. No object per span, no sort per value, and a
+ * combined key's name is built once per value, not per span. Part ids are cached, so
+ * `service+operation` and the call edges reuse `service` and `operation`. Nothing here depends on
+ * the order of the spans: traces are told apart by their ids.
  */
 export class Grouping {
   private readonly parts = new Map<string, Ids>();
   /** The columns every key needs, read from the span objects once. */
   private readonly durations: Float64Array;
   private readonly errors: Uint8Array;
-  /** Where each run of consecutive spans of one trace starts (sources write whole traces together), and n at the end. */
-  private readonly runs: Int32Array;
+  /** The dense trace index of each span (by trace id, in order of first appearance). */
+  private readonly trace: Int32Array;
+  private readonly traceCount: number;
+  /** Span indices in ascending latency order (ties by index), computed once for every key. */
+  private order?: Uint32Array;
 
   constructor(private readonly spans: readonly Span[]) {
-    this.durations = new Float64Array(spans.length);
-    this.errors = new Uint8Array(spans.length);
-    const runs: number[] = [];
-    let trace: string | undefined;
-    for (let i = 0; i < spans.length; i++) {
+    const n = spans.length;
+    this.durations = new Float64Array(n);
+    this.errors = new Uint8Array(n);
+    this.trace = new Int32Array(n);
+    const traces = new StringIds();
+    for (let i = 0; i < n; i++) {
       const s = spans[i]!;
       this.durations[i] = s.durationUs;
       if (s.error) this.errors[i] = 1;
-      if (i === 0 || s.traceId !== trace) runs.push(i);
-      trace = s.traceId;
+      this.trace[i] = traces.intern(s.traceId);
     }
-    runs.push(spans.length);
-    this.runs = Int32Array.from(runs);
-  }
-
-  /**
-   * Σ over traces of m², m the spans of a value in the trace, for every value: m² = m + 2 · (pairs
-   * of its spans in the trace), the pairs counted within each run of one trace's spans. A trace
-   * split over several runs counts as several, which underestimates the clustering a little.
-   */
-  private sumSquares(ids: Ids): Float64Array {
-    const sums = new Float64Array(ids.count);
-    const runs = this.runs;
-    const counts = new Map<number, number>();
-    for (let r = 0; r + 1 < runs.length; r++) {
-      const start = runs[r]!;
-      const end = runs[r + 1]!;
-      if (end - start <= 64) {
-        for (let i = start; i < end; i++) {
-          const id = ids.ids[i]!;
-          if (id < 0) continue;
-          sums[id]! += 1;
-          for (let j = i + 1; j < end; j++) if (ids.ids[j] === id) sums[id]! += 2;
-        }
-        continue;
-      }
-      counts.clear();
-      for (let i = start; i < end; i++) {
-        const id = ids.ids[i]!;
-        if (id >= 0) counts.set(id, (counts.get(id) ?? 0) + 1);
-      }
-      for (const [id, m] of counts) sums[id]! += m * m;
-    }
-    return sums;
+    this.traceCount = traces.size;
   }
 
   private part(name: string): Ids {
@@ -161,8 +141,8 @@ export class Grouping {
   }
 
   /**
-   * Call edges: each span whose parent is in the same dataset is a call from the parent's
-   * `service:operation` to its own. The bucket holds the callee spans on that edge.
+   * Call edges: each span whose parent is in the same trace of the dataset is a call from the
+   * parent's `service:operation` to its own. The bucket holds the callee spans on that edge.
    */
   edges(): Map<string, Bucket> {
     const spans = this.spans;
@@ -172,7 +152,7 @@ export class Grouping {
     if (!parentIndex) return new Map();
     const parentOf = (i: number) => parentIndex[i]!;
     const callee = this.idsOf(['service', 'operation']);
-    const caller: Ids = { ids: new Int32Array(spans.length), count: callee.count, first: callee.first };
+    const caller: Ids = { ids: new Int32Array(n), count: callee.count, first: callee.first };
     for (let i = 0; i < n; i++) {
       const parent = parentOf(i);
       caller.ids[i] = parent < 0 ? -1 : callee.ids[parent]!;
@@ -192,47 +172,29 @@ export class Grouping {
   }
 
   /**
-   * The index of each span's parent span in the dataset, or -1; undefined when no span names a parent.
-   * A parent is nearly always in the same trace, and the sources write a trace's spans together: it is
-   * looked up among the spans of the same run first (a short scan, no hashing), and only the spans left
-   * over go through a hash table of the span ids they name.
+   * The index of each span's parent span, looked up by (trace, span id) — span ids repeat across
+   * traces in real data — or -1; undefined when no span names a parent. When a (trace, span id)
+   * pair occurs twice, the first span in the input is the parent.
    */
   private parentIndex(): Int32Array | undefined {
     const spans = this.spans;
     const n = spans.length;
-    let index: Int32Array | undefined;
-    const leftOver: number[] = [];
-    const runs = this.runs;
-    for (let r = 0; r + 1 < runs.length; r++) {
-      const start = runs[r]!;
-      const end = runs[r + 1]!;
-      for (let i = start; i < end; i++) {
-        const p = spans[i]!.parentSpanId;
-        if (!p) continue;
-        index ??= new Int32Array(n).fill(-1);
-        let found = -1;
-        if (end - start <= 256) {
-          for (let j = start; j < end; j++) {
-            if (spans[j]!.spanId === p) {
-              found = j;
-              break;
-            }
-          }
-        }
-        if (found >= 0) index[i] = found;
-        else leftOver.push(i);
-      }
-    }
-    if (!index || leftOver.length === 0) return index;
-    // Index only the span ids that the left-over spans name, then find them by one pass over the span ids.
-    const wanted = new StringIds();
-    const key = leftOver.map((i) => wanted.intern(spans[i]!.parentSpanId!));
-    const at = new Int32Array(wanted.size).fill(-1);
+    if (!spans.some((s) => s.parentSpanId)) return undefined;
+    const spanIds = new StringIds();
+    const pairs = new PairIds();
+    const spanAt: number[] = [];
     for (let i = 0; i < n; i++) {
-      const k = wanted.find(spans[i]!.spanId);
-      if (k >= 0 && at[k]! < 0) at[k] = i;
+      const id = pairs.intern(this.trace[i]!, spanIds.intern(spans[i]!.spanId));
+      if (id === spanAt.length) spanAt.push(i);
     }
-    leftOver.forEach((i, k) => (index[i] = at[key[k]!]!));
+    const index = new Int32Array(n).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const p = spans[i]!.parentSpanId;
+      if (!p) continue;
+      const sid = spanIds.find(p);
+      const at = sid < 0 ? -1 : pairs.find(this.trace[i]!, sid);
+      if (at >= 0 && spanAt[at] !== i) index[i] = spanAt[at]!;
+    }
     return index;
   }
 
@@ -247,39 +209,68 @@ export class Grouping {
       errors[id]! += this.errors[i]!;
     }
     for (let id = 0; id < ids.count; id++) offsets[id + 1]! += offsets[id]!;
-    const durations = new Float64Array(offsets[ids.count]!);
+    const total = offsets[ids.count]!;
+    const durations = new Float64Array(total);
+    const traces = new Int32Array(total);
     const cursor = offsets.slice(0, ids.count);
-    for (let i = 0; i < n; i++) {
+    // Placing spans in latency order keeps each value's run sorted (a stable counting sort).
+    this.order ??= ascendingOrder(this.durations);
+    for (const i of this.order) {
       const id = ids.ids[i]!;
-      if (id >= 0) durations[cursor[id]!++] = this.durations[i]!;
+      if (id < 0) continue;
+      const at = cursor[id]!++;
+      durations[at] = this.durations[i]!;
+      traces[at] = this.trace[i]!;
     }
-    const sumSquares = this.sumSquares(ids);
+    // Σ m² and distinct traces per value, with one counter per trace reset after each value: m² = Σ (2k + 1), k < m.
+    const perTrace = new Int32Array(this.traceCount);
     const out = new Map<string, Bucket>();
     for (let id = 0; id < ids.count; id++) {
-      const name = nameOf(id);
+      const from = offsets[id]!;
+      const to = offsets[id + 1]!;
+      let sumSquares = 0;
+      let traceCount = 0;
+      for (let at = from; at < to; at++) {
+        const k = perTrace[traces[at]!]!++;
+        if (k === 0) traceCount++;
+        sumSquares += 2 * k + 1;
+      }
+      for (let at = from; at < to; at++) perTrace[traces[at]!] = 0;
       const bucket: Bucket = {
-        sorted: sortLatencies(durations.subarray(offsets[id]!, offsets[id + 1]!)),
+        sorted: durations.subarray(from, to),
+        traces: traces.subarray(from, to),
+        traceCount,
         errors: errors[id]!,
-        sumSquares: sumSquares[id]!,
+        sumSquares,
       };
+      const name = nameOf(id);
       const same = out.get(name);
       // Different parts can read the same once joined (`a:b` + `c` and `a` + `b:c`): one value, as the text shows.
-      if (same) {
-        bucket.sorted = merged(same.sorted, bucket.sorted);
-        bucket.errors += same.errors;
-        bucket.sumSquares += same.sumSquares;
-      }
-      out.set(name, bucket);
+      out.set(name, same ? mergeBuckets(same, bucket, perTrace) : bucket);
     }
     return out;
   }
 }
 
-function merged(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return sortLatencies(out);
+/** Two buckets of one value (see `buckets`), merged in latency order; `perTrace` is a zeroed scratch counter. */
+function mergeBuckets(a: Bucket, b: Bucket, perTrace: Int32Array): Bucket {
+  const n = a.sorted.length + b.sorted.length;
+  const sorted = new Float64Array(n);
+  const traces = new Int32Array(n);
+  for (let i = 0, j = 0, k = 0; k < n; k++) {
+    const fromA = j >= b.sorted.length || (i < a.sorted.length && a.sorted[i]! <= b.sorted[j]!);
+    sorted[k] = fromA ? a.sorted[i]! : b.sorted[j]!;
+    traces[k] = fromA ? a.traces[i++]! : b.traces[j++]!;
+  }
+  let sumSquares = 0;
+  let traceCount = 0;
+  for (const t of traces) {
+    const k = perTrace[t]!++;
+    if (k === 0) traceCount++;
+    sumSquares += 2 * k + 1;
+  }
+  for (const t of traces) perTrace[t] = 0;
+  return { sorted, traces, traceCount, errors: a.errors + b.errors, sumSquares };
 }
 
 /** Groups spans by a (possibly combined) key: one value per span, spans without the tag in `(none)`. */

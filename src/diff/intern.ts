@@ -96,6 +96,17 @@ export class PairIds {
     }
   }
 
+  /** The id of (x, y), or -1. */
+  find(x: number, y: number): number {
+    let at = hashPair(x, y) & this.mask;
+    for (;;) {
+      const slot = this.slots[3 * at + 2]!;
+      if (slot === 0) return -1;
+      if (this.slots[3 * at] === x && this.slots[3 * at + 1] === y) return slot - 1;
+      at = (at + 1) & this.mask;
+    }
+  }
+
   private grow(): void {
     const old = this.slots;
     const capacity = (this.mask + 1) * 2;
