@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { silentLogger } from '../../src/log.js';
 import { collect } from '../../src/modes/collect.js';
-import type { ModeContext } from '../../src/modes/context.js';
+import { createModeContext, type ModeContext } from '../../src/modes/context.js';
 import { gate } from '../../src/modes/gate.js';
 import { LocalStore } from '../../src/store/index.js';
 
@@ -32,15 +32,13 @@ async function context(): Promise<{ ctx: ModeContext; storeDir: string }> {
   const storeDir = join(dir, 'store');
   return {
     storeDir,
-    ctx: {
+    ctx: createModeContext({
       logger: silentLogger,
       config,
       queries: config.queries,
       sources: { lightstep: {}, basePath: dir },
       store: new LocalStore(storeDir),
-      queryConcurrency: 1,
-      now: () => new Date(),
-    },
+    }),
   };
 }
 

@@ -5,7 +5,7 @@ import type { Config, QueryConfig } from '../config/types.js';
 import { InputError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { collect } from '../modes/collect.js';
-import { COMMAND_LINE, selectQueries, type ModeContext } from '../modes/context.js';
+import { COMMAND_LINE, createModeContext, selectQueries, type ModeContext } from '../modes/context.js';
 import { diffMode } from '../modes/diff.js';
 import { mergeResults } from '../modes/merge.js';
 import { reaches } from '../modes/outcomes.js';
@@ -70,7 +70,7 @@ export function adHocQuery(groupBy: string | undefined, baseline: string, curren
 }
 
 function cliContext(config: Config, queries: QueryConfig[], log: Logger, storeDir?: string): ModeContext {
-  return {
+  return createModeContext({
     logger: log,
     config,
     queries,
@@ -79,9 +79,7 @@ function cliContext(config: Config, queries: QueryConfig[], log: Logger, storeDi
       basePath: process.cwd(),
     },
     store: storeDir ? new LocalStore(resolve(storeDir)) : undefined,
-    queryConcurrency: 4,
-    now: () => new Date(),
-  };
+  });
 }
 
 export async function runDiffCommand(

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/index.js';
 import type { Logger } from '../log.js';
 import { collect } from '../modes/collect.js';
-import type { ModeContext } from '../modes/context.js';
+import { createModeContext } from '../modes/context.js';
 import { renderJson, renderMarkdown } from '../report/index.js';
 import { startSimulator } from '../simulator/index.js';
 import { LocalStore } from '../store/index.js';
@@ -31,7 +31,7 @@ export async function runDemo(options: { out: string; seed: number }, log: Logge
   try {
     log.info(`▶ Lightstep API simulator on ${sim.url} (organization ${sim.organization}, project ${sim.project})`);
     const config = await loadConfig(packageFile('examples', 'trace-differ.yml'));
-    const ctx: ModeContext = {
+    const ctx = createModeContext({
       logger: log,
       config,
       queries: config.queries,
@@ -49,8 +49,7 @@ export async function runDemo(options: { out: string; seed: number }, log: Logge
       },
       store: new LocalStore(storeDir),
       queryConcurrency: 2,
-      now: () => new Date(),
-    };
+    });
 
     log.info('▶ cycle 1: the first collection of each query (there is no baseline yet)');
     const first = await collect(ctx);

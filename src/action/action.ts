@@ -12,18 +12,15 @@ import { renderJson, renderMarkdown } from '../report/index.js';
 import type { Report } from '../report/types.js';
 import { createStore, type DatasetStore } from '../store/index.js';
 import { artifactName, uploadRunArtifact } from './artifacts.js';
-import { collect } from './collect.js';
-import { selectQueries, type ModeContext } from './context.js';
-import { diffMode } from './diff.js';
-import { gate } from './gate.js';
+import { collect } from '../modes/collect.js';
+import { createModeContext, selectQueries, type ModeContext } from '../modes/context.js';
+import { diffMode } from '../modes/diff.js';
+import { gate } from '../modes/gate.js';
 import { readGitHubEnv, runUrl, type GitHubEnv } from './github-env.js';
 import { readInputs, type InputLookup, type RunInputs } from './inputs.js';
-import { mergeResults } from './merge.js';
-import { countFindings, reaches } from './outcomes.js';
-import { plan } from './plan.js';
-
-/** Queries collected at once; together they share the API's rate limits (the Lightstep client's per-organization limiters). */
-const QUERY_CONCURRENCY = 4;
+import { mergeResults } from '../modes/merge.js';
+import { countFindings, reaches } from '../modes/outcomes.js';
+import { plan } from '../modes/plan.js';
 
 export interface ActionDeps {
   input: InputLookup;
@@ -69,7 +66,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     const ctx = await buildContext(config, inputs, gh, log, env);
     ctx.signal = deps.signal;
     ctx.onStored = (dataset) => stored.push(dataset);
-    report = await runMode(ctx, inputs);
+    report = await runMode(ctx, inputs, gh);
   }
 
   await finish(report, inputs, gh, log, env, stored);
@@ -111,7 +108,7 @@ async function buildContext(
       return undefined;
     });
   }
-  return {
+  return createModeContext({
     logger,
     config,
     queries,
@@ -123,18 +120,16 @@ async function buildContext(
     },
     store,
     github: gh,
-    queryConcurrency: QUERY_CONCURRENCY,
-    now: () => new Date(),
     pin: inputs.pin,
-  };
+  });
 }
 
-async function runMode(ctx: ModeContext, inputs: RunInputs): Promise<Report> {
+async function runMode(ctx: ModeContext, inputs: RunInputs, gh: GitHubEnv): Promise<Report> {
   switch (inputs.mode) {
     case 'collect':
       return collect(ctx);
     case 'gate':
-      return gate(ctx, { current: inputs.current, after: currentAfter(inputs, ctx.github) });
+      return gate(ctx, { current: inputs.current, after: currentAfter(inputs, gh) });
     case 'diff': {
       if (!inputs.baselineDataset || !inputs.currentDataset) {
         throw new InputError(
