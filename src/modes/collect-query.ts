@@ -67,10 +67,10 @@ export async function runQuery(
       for (const w of chosen.warnings) log.warn(`[${query.id}] ${w}`);
     }
 
-    const baselineSpans = baselines.flatMap((d) => d.spans);
+    const baselineSpans = baselines.map((d) => d.spans);
     const empty = current.spans.length === 0;
     if (!empty) {
-      warnings.push(...checkGroupKeys(query, [baselineSpans, current.spans], groupByOrigin(ctx)));
+      warnings.push(...checkGroupKeys(query, [...baselineSpans, current.spans], groupByOrigin(ctx)));
       const unrelated = sharedNothingWarning(baselineSpans, current.spans);
       if (unrelated) warnings.push(unrelated);
     }

@@ -19,16 +19,19 @@ export function checkGroupKeys(
 ): string[] {
   const parts = [...new Set(query.groupBy.flat())].filter((p) => !ALWAYS.has(p));
   if (parts.length === 0) return [];
-  const counts = new Map<string, number>();
+  // Only the keys grouped by are counted; all tags are counted only to word the error.
   const seenOn = new Map(parts.map((p) => [p, 0]));
   for (const spans of sides) {
     for (const span of spans) {
-      for (const tag in span.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+      for (const p of parts) if (span.tags[p] !== undefined) seenOn.set(p, seenOn.get(p)! + 1);
     }
   }
-  for (const p of parts) seenOn.set(p, counts.get(p) ?? 0);
   const missing = parts.filter((p) => seenOn.get(p) === 0);
   if (missing.length > 0) {
+    const counts = new Map<string, number>();
+    for (const spans of sides) {
+      for (const span of spans) for (const tag in span.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    }
     const seen = [...counts]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, LISTED)
@@ -58,18 +61,28 @@ export function checkGroupKeys(
  * A warning when the two sides share no service/operation pair: every value is then "new" or
  * "missing", and the likelier story is that the inputs come from different systems.
  */
-export function sharedNothingWarning(baseline: readonly Span[], current: readonly Span[]): string | undefined {
-  if (baseline.length === 0 || current.length === 0) return undefined;
-  const pairs = new Set<string>();
+export function sharedNothingWarning(
+  baselines: readonly (readonly Span[])[],
+  current: readonly Span[],
+): string | undefined {
+  if (baselines.every((b) => b.length === 0) || current.length === 0) return undefined;
+  const operations = new Map<string, Set<string>>();
+  for (const baseline of baselines) {
+    for (const s of baseline) {
+      let ops = operations.get(s.service);
+      if (!ops) operations.set(s.service, (ops = new Set()));
+      ops.add(s.operation);
+    }
+  }
+  if (current.some((s) => operations.get(s.service)?.has(s.operation))) return undefined;
   const services = (spans: readonly Span[]) => new Set(spans.map((s) => s.service));
-  for (const s of baseline) pairs.add(`${s.service}\u0000${s.operation}`);
-  if (current.some((s) => pairs.has(`${s.service}\u0000${s.operation}`))) return undefined;
+  const baselineServices = new Set(operations.keys());
   const list = (set: Set<string>) => {
     const all = [...set].sort();
     return all.slice(0, 5).join(', ') + (all.length > 5 ? `, … (${all.length})` : '');
   };
   return (
     'The two sides share no service/operation: they may come from different systems or queries ' +
-    `(baseline services: ${list(services(baseline))}; current: ${list(services(current))}).`
+    `(baseline services: ${list(baselineServices)}; current: ${list(services(current))}).`
   );
 }
