@@ -1,22 +1,28 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { isMap, parse, parseDocument } from 'yaml';
 
 /**
- * The workflows users copy must work as written: every `with:` input of a trace-differ step exists
- * in action.yml, and the `permissions:` granted are exactly what the step's mode needs.
+ * The workflows users copy must work as written and ask for no more than they use: every `with:` input
+ * of a trace-differ step exists in action.yml; each job is granted exactly the permissions its steps
+ * need, each with a comment saying why; checkouts keep no credentials; every job has a time limit.
  */
 
 interface Step {
   uses?: string;
   with?: Record<string, unknown>;
 }
+interface Job {
+  steps: Step[];
+  permissions?: Record<string, string>;
+  'timeout-minutes'?: number;
+}
 interface Workflow {
   on: Record<string, unknown>;
   permissions?: Record<string, string>;
   concurrency?: unknown;
-  jobs: Record<string, { steps: Step[]; permissions?: Record<string, string> }>;
+  jobs: Record<string, Job>;
 }
 
 const root = join(import.meta.dirname, '..', '..');
@@ -41,8 +47,8 @@ function differSteps(wf: Workflow): { job: string; step: Step }[] {
   );
 }
 
-/** What each mode writes to GitHub, hence the permission it needs beyond `contents: read`. */
-function neededPermissions(wf: Workflow, step: Step): string[] {
+/** What each mode writes to GitHub, hence the permission it needs. */
+function neededPermissions(wf: Workflow, step: Step): Record<string, string> {
   const events = Object.keys(wf.on);
   const mode = String(step.with?.mode ?? (events.includes('pull_request') ? 'gate' : 'collect'));
   const publish = step.with?.publish
@@ -52,9 +58,23 @@ function neededPermissions(wf: Workflow, step: Step): string[] {
       : mode === 'collect'
         ? ['summary', 'issue']
         : ['summary'];
-  const needed: string[] = [];
-  if (publish.includes('comment')) needed.push('pull-requests');
-  if (publish.includes('issue')) needed.push('issues');
+  const needed: Record<string, string> = {};
+  if (publish.includes('comment')) needed['pull-requests'] = 'write';
+  if (publish.includes('issue')) needed.issues = 'write';
+  // Only the artifact store reads other runs' artifacts; the cache store needs no permission.
+  if (step.with?.store === 'artifact') needed.actions = 'read';
+  return needed;
+}
+
+/** Every permission a job needs: its trace-differ steps', a checkout's contents: read, another run's artifacts. */
+function jobNeeds(wf: Workflow, job: Job): Record<string, string> {
+  const needed: Record<string, string> = {};
+  for (const step of job.steps) {
+    if (step.uses?.startsWith('actions/checkout@')) needed.contents = 'read';
+    if (step.uses?.startsWith('actions/download-artifact@') && step.with?.['run-id']) needed.actions = 'read';
+    if (step.uses === './' || step.uses?.startsWith('trace-differ/trace-differ@'))
+      Object.assign(needed, neededPermissions(wf, step));
+  }
   return needed;
 }
 
@@ -101,14 +121,39 @@ describe.each(sources)('%s', (file, read) => {
     }
   });
 
-  it('grants the write permissions its steps need, and no others', async () => {
+  it('grants each job the permissions its steps need, and no others', async () => {
     const wf = parse(await read()) as Workflow;
-    const needed = new Set(differSteps(wf).flatMap(({ step }) => neededPermissions(wf, step)));
-    const granted = Object.entries(wf.permissions ?? {})
-      .filter(([, level]) => level === 'write')
-      .map(([scope]) => scope);
-    expect(new Set(granted)).toEqual(needed);
-    expect(wf.permissions?.contents).toBe('read');
+    for (const [name, job] of Object.entries(wf.jobs)) {
+      const granted = job.permissions ?? wf.permissions ?? {};
+      expect(granted, `${file}: job ${name}`).toEqual(jobNeeds(wf, job));
+    }
+  });
+
+  it('says why it needs each permission, in a comment beside it', async () => {
+    const doc = parseDocument(await read());
+    const maps = [
+      doc.get('permissions', true),
+      ...Object.keys((doc.toJS() as Workflow).jobs).map((job) => doc.getIn(['jobs', job, 'permissions'], true)),
+    ];
+    for (const map of maps) {
+      if (!isMap(map)) continue;
+      for (const pair of map.items) {
+        const value = pair.value as { comment?: string } | null;
+        expect(value?.comment?.trim(), `${file}: ${String(pair.key)}`).toBeTruthy();
+      }
+    }
+  });
+
+  it('checks out without keeping the token in .git/config, and limits every job in time', async () => {
+    const wf = parse(await read()) as Workflow;
+    for (const [name, job] of Object.entries(wf.jobs)) {
+      expect(
+        job['timeout-minutes'],
+        `${file}: job ${name} has no timeout-minutes (the default is 6 hours)`,
+      ).toBeGreaterThan(0);
+      for (const step of job.steps.filter((s) => s.uses?.startsWith('actions/checkout@')))
+        expect(step.with?.['persist-credentials'], `${file}: job ${name}`).toBe(false);
+    }
   });
 
   it('keeps scheduled runs from overlapping', async () => {

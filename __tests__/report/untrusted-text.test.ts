@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Span } from '../../src/dataset/types.js';
 import { diff } from '../../src/diff/index.js';
 import { code, md, mermaidLabel, renderMarkdown, renderText } from '../../src/report/index.js';
+import { plainText } from '../../src/report/escape.js';
 import { SETTINGS, datasetOf, span } from '../diff/datasets.js';
 import { html, linkableText, reportOf, tables, visibleText } from './render.js';
 
@@ -178,5 +179,52 @@ describe('a whole report with hostile values', () => {
     const text = renderText(reportOf(result));
     expect(text).toContain('</details><script>alert(1)</script>');
     expect(text).not.toMatch(/\u202e|\r/);
+  });
+});
+
+describe('invisible and bidirectional characters', () => {
+  const INVISIBLES = ['\u061c', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u180e', '\u3164'];
+
+  it('are spelt out in markdown, code and terminal text, so `adm\\u200Bin` never reads as admin', () => {
+    for (const c of INVISIBLES) {
+      const value = `adm${c}in`;
+      for (const escaped of [code(value), md(value), plainText(value), mermaidLabel(value)]) {
+        expect(escaped, JSON.stringify(value)).not.toContain(c);
+        expect(escaped, JSON.stringify(value)).not.toMatch(/admin/);
+      }
+    }
+    expect(code('adm\u200bin')).toBe('`adm<U+200B>in`');
+    expect(visibleText(html(md('adm\u200bin')))).toBe('adm<U+200B>in');
+    // U+061C, the Arabic letter mark, is a bidirectional control: a space, as the overrides are.
+    expect(plainText('a\u061cb')).toBe('a b');
+  });
+});
+
+describe('call edges whose names hold the edge arrow', () => {
+  it('draw no edge that nobody made: an ambiguous edge is one node', () => {
+    const calm = Array.from({ length: 300 }, (_, i) => span({ spanId: `s${i}`, durationUs: 100 + i }));
+    const edges = Array.from({ length: 200 }, (_, i) => [
+      span({ traceId: `a${i}`, spanId: `p${i}`, operation: 'a -> b', service: 'gateway', durationUs: 5 }),
+      span({
+        traceId: `a${i}`,
+        spanId: `c${i}`,
+        parentSpanId: `p${i}`,
+        operation: 'pay"] --> evil["x',
+        service: 'billing',
+        durationUs: 5,
+      }),
+    ]).flat();
+    const result = diff({
+      baseline: [datasetOf(calm)],
+      current: datasetOf([...calm, ...edges]),
+      query: { id: 'q', name: 'q', query: '' },
+      settings: { ...SETTINGS, thresholds: { ...SETTINGS.thresholds, edges: 'warn' } },
+    });
+    expect(result.edges.new.map((e) => e.value)).toEqual(['gateway:a -> b -> billing:pay"] --> evil["x']);
+    const mermaid = renderMarkdown(reportOf(result)).split('```mermaid')[1]!.split('```')[0]!;
+    const lines = mermaid.trim().split('\n').slice(1);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^ {2}n\d+\["[^"]*"\]$/);
+    expect(lines[0]).not.toMatch(/-->|==>/);
   });
 });

@@ -10,6 +10,7 @@ import type { Logger } from '../log.js';
 import { annotateFindings, publishReport, setRunOutputs, writePlanSummary } from '../publish/index.js';
 import { renderJson, renderMarkdown } from '../report/index.js';
 import type { Report } from '../report/types.js';
+import { runEvent } from '../sources/endpoint.js';
 import { createStore, type DatasetStore } from '../store/index.js';
 import { artifactName, uploadRunArtifact } from './artifacts.js';
 import { collect } from '../modes/collect.js';
@@ -51,6 +52,13 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     return;
   }
 
+  // A fork's pull_request run gets no secrets: rather than fail (and push people to pull_request_target,
+  // which would hand the key to the fork's checkout), its gate reads the newest stored dataset.
+  const noKeyFromFork =
+    inputs.mode === 'gate' &&
+    gh.eventName === 'pull_request' &&
+    gh.pullRequest?.fromFork === true &&
+    !inputs.lightstep.apiKey;
   let report: Report;
   const stored: Dataset[] = [];
   if (inputs.mode === 'merge') {
@@ -66,10 +74,17 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     const ctx = await buildContext(config, inputs, gh, log, env);
     ctx.signal = deps.signal;
     ctx.onStored = (dataset) => stored.push(dataset);
-    report = await runMode(ctx, inputs, gh);
+    if (noKeyFromFork && inputs.current === 'snapshot' && ctx.queries.some((q) => q.source.kind === 'lightstep')) {
+      log.warn(
+        'This pull request comes from a fork, and GitHub gives a fork no secrets: no Lightstep snapshot can be taken. ' +
+          'The gate diffs the newest dataset the scheduled collect stored instead (current: newest); ' +
+          'a query that cannot be gated so is reported, without failing the check. See docs/security.md.',
+      );
+    }
+    report = await runMode(ctx, inputs, gh, noKeyFromFork);
   }
 
-  await finish(report, inputs, gh, log, env, stored);
+  await finish(report, inputs, gh, log, env, stored, noKeyFromFork);
 }
 
 async function buildContext(
@@ -115,6 +130,9 @@ async function buildContext(
     sources: {
       lightstep: inputs.lightstep,
       basePath: workspace,
+      // The workspace may hold a pull request's checkout: paths stay in it, endpoints stay trusted (docs/security.md).
+      confinePaths: true,
+      event: runEvent(env) ?? gh.eventName,
       // For tests and demos against the simulator: scales every snapshot wait (not an action input on purpose).
       timeScale: Number(env.TRACE_DIFFER_TIME_SCALE) || undefined,
     },
@@ -124,12 +142,12 @@ async function buildContext(
   });
 }
 
-async function runMode(ctx: ModeContext, inputs: RunInputs, gh: GitHubEnv): Promise<Report> {
+async function runMode(ctx: ModeContext, inputs: RunInputs, gh: GitHubEnv, noKeyFromFork: boolean): Promise<Report> {
   switch (inputs.mode) {
     case 'collect':
       return collect(ctx);
     case 'gate':
-      return gate(ctx, { current: inputs.current, after: currentAfter(inputs, gh) });
+      return gate(ctx, { current: inputs.current, after: currentAfter(inputs, gh), noKeyFromFork });
     case 'diff': {
       if (!inputs.baselineDataset || !inputs.currentDataset) {
         throw new InputError(
@@ -190,6 +208,7 @@ async function finish(
   log: Logger,
   env: NodeJS.ProcessEnv,
   stored: readonly Dataset[],
+  noKeyFromFork = false,
 ): Promise<void> {
   const outDir = join(env.RUNNER_TEMP ?? resolve('trace-differ-out'), 'trace-differ');
   await mkdir(outDir, { recursive: true });
@@ -253,7 +272,12 @@ async function finish(
   const gateFails = reaches(report.verdict, inputs.failOn);
   if (gateFails) annotateFindings(report, inputs.failOn, { dryRun: inputs.dryRun });
   const problems: string[] = [...published.problems];
-  if (failedQueries.length)
+  // A fork's gate without a key says what it could not gate, but does not fail the check for it.
+  if (failedQueries.length && noKeyFromFork) {
+    log.warn(
+      `${failedQueries.length} of ${report.outcomes.length} queries could not be gated for this fork pull request: ${failedQueries.map((o) => `${o.query.id} (${o.error})`).join('; ')}`,
+    );
+  } else if (failedQueries.length)
     problems.push(
       `${failedQueries.length} of ${report.outcomes.length} queries could not be diffed: ${failedQueries.map((o) => `${o.query.id} (${o.error})`).join('; ')}`,
     );

@@ -1,15 +1,17 @@
 import * as core from '@actions/core';
 import { loadConfig } from '../config/index.js';
 import { UserError } from '../errors.js';
-import type { Logger } from '../log.js';
+import { logLines, logText, type Logger } from '../log.js';
 import { runAction } from './action.js';
 
 /** The `@actions/core` logger: workflow commands for warnings and errors, `::debug::` for debug. */
 export const actionsLogger: Logger = {
-  info: (m) => core.info(m),
-  warn: (m) => core.warning(m),
-  error: (m) => core.error(m),
-  debug: (m) => core.debug(m),
+  // core.info prints as is: one line, made inert. Annotations and debug lines are workflow commands whose
+  // line breaks @actions/core escapes, so an error keeps its fix on a line of its own.
+  info: (m) => core.info(logText(m)),
+  warn: (m) => core.warning(logLines(m)),
+  error: (m) => core.error(logLines(m)),
+  debug: (m) => core.debug(logLines(m)),
 };
 
 /**

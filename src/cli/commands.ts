@@ -13,6 +13,7 @@ import { plan } from '../modes/plan.js';
 import { renderJson, renderMarkdown, renderText } from '../report/index.js';
 import type { Report } from '../report/types.js';
 import { LocalStore } from '../store/index.js';
+import { runEvent } from '../sources/endpoint.js';
 import { findStoredSides, historyTable } from './store.js';
 
 /** The local store `collect` writes to and `diff`/`history` read from by default. */
@@ -77,6 +78,8 @@ function cliContext(config: Config, queries: QueryConfig[], log: Logger, storeDi
     sources: {
       lightstep: { apiKey: process.env.LIGHTSTEP_API_KEY || undefined },
       basePath: process.cwd(),
+      // Run inside a workflow, the CLI trusts the configuration's endpoints no more than the action does.
+      event: runEvent(),
     },
     store: storeDir ? new LocalStore(resolve(storeDir)) : undefined,
   });

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UserError } from '../errors.js';
-import { consoleLogger } from '../log.js';
+import { consoleLogger, logLines } from '../log.js';
 import { runCollectCommand, runDiffCommand, runHistoryCommand, runMergeCommand, runPlanCommand } from './commands.js';
 import { runDemo } from './demo.js';
 import { packageVersion } from './package.js';
@@ -113,7 +113,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof UserError) {
-      console.error(`trace-differ: ${error.describe()}`);
+      console.error(logLines(`trace-differ: ${error.describe()}`));
       return 2;
     }
     throw error;

@@ -8,6 +8,7 @@ import { createGunzip, gzip } from 'node:zlib';
 import type { LoadResult } from '../store/types.js';
 import { BodyDecoder, encodeBody, FORMAT_VERSION, MAGIC, type DatasetHeader } from './format.js';
 import type { Dataset } from './types.js';
+import { printable } from '../text.js';
 
 const gzipAsync = promisify(gzip);
 
@@ -118,7 +119,7 @@ export async function readDatasetFile(path: string): Promise<LoadResult> {
     });
   } catch (error) {
     if (bodyBytes !== header.bodyBytes) return fail(`it is truncated (${bodyBytes} of ${header.bodyBytes} body bytes)`);
-    return fail(`its body is corrupt (${(error as Error).message})`);
+    return fail(`its body is corrupt (${printable((error as Error).message)})`);
   }
   if (bodyBytes !== header.bodyBytes)
     return fail(`its body is ${bodyBytes} bytes, the header says ${header.bodyBytes}`);

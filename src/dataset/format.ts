@@ -96,6 +96,8 @@ export class BodyDecoder {
       return s;
     };
     const [spanId, trace, parent, service, operation, startDelta, duration, error, host, tagIds] = row;
+    if (!Number.isFinite(startDelta) || !Number.isFinite(duration))
+      throw new Error(`span ${this.spans.length + 1} has a start or duration that is not a finite number`);
     const startUs = this.previousStart + startDelta;
     this.previousStart = startUs;
     const tags: Record<string, string> = {};

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors.js';
+import { printable } from '../text.js';
 import { jsonArrayElements, type ArrayElement } from './json-array.js';
 import type { Dataset, Span } from './types.js';
 
@@ -123,7 +124,7 @@ export async function readSpansFile(path: string, options: { queryId?: string } 
   };
   const invalid = (where: string, error: unknown) =>
     new InputError(
-      `${where}: not valid JSON (${(error as Error).message})`,
+      `${where}: not valid JSON (${printable((error as Error).message)})`,
       'pass a JSON array of spans, or one span object per line (NDJSON)',
     );
   if (firstChar === '[') {

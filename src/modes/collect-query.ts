@@ -33,6 +33,7 @@ export async function runQuery(
   const log = ctx.logger;
   const warnings: string[] = [];
   try {
+    await yieldToSignals(ctx.signal, query.id);
     let current = options.current;
     if (!current) {
       log.info(`[${query.id}] collecting: ${query.query}`);
@@ -67,6 +68,7 @@ export async function runQuery(
       for (const w of chosen.warnings) log.warn(`[${query.id}] ${w}`);
     }
 
+    await yieldToSignals(ctx.signal, query.id);
     const baselineSpans = baselines.map((d) => d.spans);
     const empty = current.spans.length === 0;
     if (!empty) {
@@ -112,6 +114,21 @@ export async function runQuery(
 /** Where the group-by keys came from, for the fix of a key no span has. */
 function groupByOrigin(ctx: ModeContext): string {
   return ctx.config.file === COMMAND_LINE ? 'see --group-by' : `see group-by: in ${ctx.config.file}`;
+}
+
+/**
+ * A diff runs synchronously, and a signal handler (the runner's SIGINT, then SIGTERM) only runs between
+ * turns of the event loop: each query gives it one before collecting and before diffing, and stops if
+ * the run was cancelled meanwhile, so a cancel takes effect at the next query rather than after all.
+ */
+async function yieldToSignals(signal: AbortSignal | undefined, queryId: string): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (signal?.aborted) {
+    throw new UserError(
+      `cancelled: the run was stopped before query '${queryId}' was done`,
+      'nothing to fix here: the run was cancelled (or timed out); the next run collects again',
+    );
+  }
 }
 
 function prefixed(ctx: ModeContext, id: string) {

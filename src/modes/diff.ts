@@ -4,6 +4,7 @@ import { isDatasetFile, readDatasetFile, readSpansFile } from '../dataset/index.
 import type { Dataset, Span } from '../dataset/types.js';
 import { InputError, UserError } from '../errors.js';
 import type { Report } from '../report/types.js';
+import { lightstepApiUrl } from '../sources/index.js';
 import { isOtlpFile, loadOtlpDataset, parseFilter } from '../sources/otlp/index.js';
 import { runQuery } from './collect-query.js';
 import { COMMAND_LINE, type ModeContext } from './context.js';
@@ -60,7 +61,7 @@ export async function loadSide(
       apiKey: ls.apiKey,
       organization: ls.organization ?? query.source.organization,
       project: ls.project ?? query.source.project,
-      apiUrl: ls.apiUrl ?? query.source.apiUrl,
+      apiUrl: lightstepApiUrl(query, ctx.sources),
       // Both sides may be snapshots fetched at once: the client's per-organization limiters keep them within the API's limits together.
       dispatcher: ls.dispatcher,
       requestsPerSecond: ls.requestsPerSecond ?? query.source.requestsPerSecond,

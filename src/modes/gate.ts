@@ -11,6 +11,12 @@ export interface GateOptions {
   current: 'snapshot' | 'newest';
   /** With `newest`: only a dataset collected after this time (ISO-8601: a deployment, a named time) counts. */
   after?: string;
+  /**
+   * The run has no Lightstep key because GitHub gives none to a fork's pull request: its Lightstep
+   * queries take the newest stored dataset instead of a snapshot, so that a fork is gated without
+   * anyone reaching for pull_request_target.
+   */
+  noKeyFromFork?: boolean;
 }
 
 /**
@@ -25,7 +31,17 @@ export async function gate(ctx: ModeContext, options: GateOptions): Promise<Repo
   const store = ctx.store ? onBranch(ctx.store, branch ? `refs/heads/${branch}` : undefined) : undefined;
   const gateCtx: ModeContext = { ...ctx, store };
   const outcomes = await mapLimit(ctx.queries, ctx.queryConcurrency, async (query): Promise<QueryOutcome> => {
-    if (options.current === 'snapshot') return (await runQuery(query, gateCtx, { keep: false })).outcome;
+    const forFork = options.noKeyFromFork === true && query.source.kind === 'lightstep';
+    if (options.current === 'snapshot' && !forFork) return (await runQuery(query, gateCtx, { keep: false })).outcome;
+    if (forFork && !gateCtx.store) {
+      return {
+        query: queryRef(query),
+        error:
+          'not gated: a fork pull request gets no Lightstep key, and there is no store to take the newest dataset from; ' +
+          "set 'store: cache' (the scheduled collect's datasets) to gate forks on them",
+        warnings: [],
+      };
+    }
     return newest(query, gateCtx, options.after);
   });
   return { mode: 'gate', verdict: worstVerdict(outcomes), outcomes, generatedAt: ctx.now().toISOString() };

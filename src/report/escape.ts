@@ -1,3 +1,5 @@
+import { CONTROL, INVISIBLE, visibleCodePoint, visibleText } from '../text.js';
+
 /**
  * Untrusted text (tag values, operation and service names) made inert for GitHub markdown, in
  * two forms that both read well as plain text in a terminal:
@@ -9,23 +11,20 @@
  *   (@mentions, #123 references, bare URLs, :emoji:), which no escape prevents, so a word joiner
  *   (U+2060, invisible) is put where those patterns would start.
  *
- * In both, control characters become spaces (a newline would end a table row) and long text is
- * cut. A `|` is written `\|`, which a GFM table cell reads as a literal pipe, even inside code.
+ * In both, control characters become spaces (a newline would end a table row), characters that
+ * show as nothing are spelt out (`<U+200B>`, see text.ts), and long text is cut. A `|` is written `\|`, which a GFM table cell reads as a literal pipe, even inside code.
  */
 const JOINER = '\u2060';
-// Control characters are exactly what must go: a newline would end a table row, and bidirectional
-// overrides would make a value read as something else.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
 
-/** Text for a terminal: control characters (cursor moves, bidirectional overrides) become spaces. */
+/** Text for a terminal: control characters (cursor moves, bidirectional overrides) become spaces, invisible ones `<U+…>`. */
 export function plainText(text: string): string {
-  return text.replace(CONTROL, ' ');
+  return visibleText(text);
 }
 
+// Cut before the invisible characters are spelt out, so that a cut never splits one `<U+…>`.
 function clean(text: string, maxLength: number): string {
   const s = text.replace(CONTROL, ' ');
-  return s.length > maxLength ? `${s.slice(0, maxLength - 1)}…` : s;
+  return (s.length > maxLength ? `${s.slice(0, maxLength - 1)}…` : s).replace(INVISIBLE, visibleCodePoint);
 }
 
 /** Breaks what GitHub links after rendering: @user / @org/team, #123 and org/repo#123, URLs, www., :emoji:. */

@@ -243,8 +243,14 @@ function edgesSection(r: DiffResult): string {
   };
   const lines: string[] = ['```mermaid', 'graph LR'];
   const edge = (value: string, style: string) => {
-    const [from, to] = value.split(' -> ') as [string, string | undefined];
-    if (to === undefined) return;
+    // `caller -> callee`: a name that holds ' -> ' itself leaves no telling where the caller ends, and a
+    // guess would draw an edge nobody made. Such an edge is drawn as one node, labelled with all of it.
+    const parts = value.split(' -> ');
+    if (parts.length !== 2) {
+      lines.push(`  ${id(value)}["${mermaidLabel(value, 120)}"]`);
+      return;
+    }
+    const [from, to] = parts as [string, string];
     lines.push(`  ${id(from)}["${mermaidLabel(from)}"] ${style} ${id(to)}["${mermaidLabel(to)}"]`);
   };
   const LIMIT = 30;

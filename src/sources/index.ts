@@ -13,6 +13,7 @@ import {
 } from './lightstep/index.js';
 import { createOtlpSource } from './otlp/index.js';
 import type { Source } from './source.js';
+import { trustedEndpoint } from './endpoint.js';
 
 export type { CollectContext, Source } from './source.js';
 
@@ -40,6 +41,27 @@ export interface SourceSettings {
   timeScale?: number;
   /** Directory OTLP paths are relative to (the repository root in the action). */
   basePath?: string;
+  /**
+   * Files named by the configuration must resolve inside `basePath` (the action: the workspace, where a
+   * pull request's checkout may be). The CLI reads what its user names.
+   */
+  confinePaths?: boolean;
+  /** GITHUB_EVENT_NAME inside Actions, undefined elsewhere: it says whether the configuration may come from a pull request. */
+  event?: string;
+}
+
+/** The Lightstep hosts the API documents (lightstep-api.md): a configuration may always name these. */
+export const LIGHTSTEP_HOSTS = ['api.lightstep.com', 'api.eu.lightstep.com'] as const;
+
+/** The base URL a query's Lightstep key may be sent to (see `trustedEndpoint`). */
+export function lightstepApiUrl(query: QueryConfig, settings: SourceSettings): string {
+  return trustedEndpoint(query.source.kind === 'lightstep' ? query.source.apiUrl : undefined, {
+    input: settings.lightstep.apiUrl,
+    fallback: 'https://api.lightstep.com',
+    event: settings.event,
+    documentedHosts: LIGHTSTEP_HOSTS,
+    names: { backend: 'Lightstep', input: 'lightstep-api-url', configKey: 'source.lightstep.api-url' },
+  });
 }
 
 /** One memo of snapshots per run: the queries of a run share one `SourceSettings` object. */
@@ -50,7 +72,8 @@ const runs = new WeakMap<SourceSettings, SnapshotMemo>();
  * Lightstep source lists the snapshots once to pick up those of the failed attempt.
  */
 export function sourceFor(query: QueryConfig, settings: SourceSettings, run: { attempt?: string } = {}): Source {
-  if (query.source.kind === 'otlp') return createOtlpSource({ basePath: settings.basePath });
+  if (query.source.kind === 'otlp')
+    return createOtlpSource({ basePath: settings.basePath, confine: settings.confinePaths });
   const ls = settings.lightstep;
   const organization = ls.organization ?? query.source.organization;
   const project = ls.project ?? query.source.project;
@@ -66,7 +89,7 @@ export function sourceFor(query: QueryConfig, settings: SourceSettings, run: { a
     apiKey: ls.apiKey,
     organization,
     project,
-    apiUrl: ls.apiUrl ?? query.source.apiUrl,
+    apiUrl: lightstepApiUrl(query, settings),
     dispatcher: ls.dispatcher,
     // The client keeps one pair of limiters per organization, so queries collected at once share the API's limits.
     requestsPerSecond: ls.requestsPerSecond ?? query.source.requestsPerSecond,

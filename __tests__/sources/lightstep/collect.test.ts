@@ -303,7 +303,7 @@ describe('a bad API key', () => {
       .collect(query(), { logger: recordingLogger() })
       .catch((e: unknown) => e);
     expect((error as SourceError).describe()).toBe(
-      'the Lightstep API URL "api.eu.lightstep.com" is not an http(s) URL\n' +
+      'the Lightstep API URL "api.eu.lightstep.com" is not an https URL\n' +
         '  fix: set it to the API host alone, e.g. https://api.lightstep.com (EU: https://api.eu.lightstep.com)',
     );
   });

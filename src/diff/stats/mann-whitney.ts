@@ -30,11 +30,13 @@ export function mannWhitney(a: Float64Array, b: Float64Array): MannWhitney {
     const v = j >= n2 || (i < n1 && a[i]! <= b[j]!) ? a[i]! : b[j]!;
     let inA = 0;
     let inB = 0;
-    while (i < n1 && a[i] === v) {
+    // `same`, not ===: NaN !== NaN, and a NaN that no loop consumed once kept this one turning forever.
+    // Each round now takes at least the value it chose (NaN sorts last, as ties of one another).
+    while (i < n1 && same(a[i]!, v)) {
       i++;
       inA++;
     }
-    while (j < n2 && b[j] === v) {
+    while (j < n2 && same(b[j]!, v)) {
       j++;
       inB++;
     }
@@ -58,6 +60,11 @@ export function mannWhitney(a: Float64Array, b: Float64Array): MannWhitney {
   const diff = u - mean;
   const z = (diff - 0.5 * Math.sign(diff)) / Math.sqrt(variance);
   return { u, pValue: twoSidedNormal(z), exact: false };
+}
+
+/** Equality in which NaN equals NaN: each NaN latency is a tie of the others, never a value no loop can pass. */
+function same(x: number, v: number): boolean {
+  return x === v || (Number.isNaN(x) && Number.isNaN(v));
 }
 
 /** Exact null CDFs of U, by sample sizes: a diff tests many values of the same sizes. */
@@ -125,6 +132,8 @@ export function kthDifference(x: Float64Array, y: Float64Array, k: number): numb
   // Invariant: countAtMost(lo) < k <= countAtMost(hi).
   let lo = y[0]! - x[n1 - 1]! - 1;
   let hi = y[n2 - 1]! - x[0]!;
+  // Bounds that are not finite (a NaN or an infinite latency) have no value to bisect towards.
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return hi;
   const integral = isIntegral(x) && isIntegral(y);
   for (let step = 0; step < 2100; step++) {
     const mid = integral ? Math.floor((lo + hi) / 2) : lo + (hi - lo) / 2;
@@ -159,7 +168,7 @@ export function hodgesLehmann(a: Float64Array, b: Float64Array, confidence = 0.9
     // R: qu <- qwilcox(alpha/2, n1, n2); if (qu == 0) qu <- 1; interval (d[qu], d[m + 1 - qu]).
     const cdf = uCdf(n1, n2);
     c = 0;
-    while (cdf[c]! < alpha / 2) c++;
+    while (c < cdf.length && cdf[c]! < alpha / 2) c++;
     c = Math.max(1, c);
   } else {
     const z = phiInverse(1 - alpha / 2);

@@ -7,7 +7,8 @@ import { binomialCdfAt, binomialPmfAt } from './distributions.js';
  * O(log n) at any n, exact where a normal approximation would not be.
  */
 export function binomialTwoSided(k: number, n: number, p: number): number {
-  if (n === 0) return 1;
+  // Counts are whole and finite, p a probability: anything else has no test (and could not bisect).
+  if (n === 0 || !Number.isSafeInteger(n) || !Number.isSafeInteger(k) || !(p >= 0 && p <= 1)) return 1;
   const mean = n * p;
   // R's relErr: outcomes within a hair of the observed probability count as "as extreme".
   const observed = binomialPmfAt(k, n, p) * (1 + 1e-7);
@@ -43,6 +44,6 @@ export function binomialTwoSided(k: number, n: number, p: number): number {
  */
 export function poissonRateTest(countA: number, minutesA: number, countB: number, minutesB: number): number {
   const n = countA + countB;
-  if (n === 0 || minutesA <= 0 || minutesB <= 0) return 1;
+  if (n === 0 || !(minutesA > 0) || !(minutesB > 0) || !Number.isFinite(minutesA + minutesB)) return 1;
   return binomialTwoSided(countA, n, minutesA / (minutesA + minutesB));
 }

@@ -17,6 +17,8 @@ function kthOfUnion(a: Float64Array, b: Float64Array, k: number): number {
   let lo = Math.min(a[0] ?? Infinity, b[0] ?? Infinity);
   let hi = Math.max(a[a.length - 1] ?? -Infinity, b[b.length - 1] ?? -Infinity);
   const atMost = (t: number) => a.length - countAbove(a, t) + b.length - countAbove(b, t);
+  // A NaN or infinite end has nothing to bisect towards (and the 200 steps below bound it anyway).
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return atMost(lo) >= k ? lo : hi;
   // Invariant: atMost(hi) >= k; the answer is the smallest sample value with atMost >= k.
   for (let step = 0; step < 200 && lo < hi; step++) {
     const mid = lo + (hi - lo) / 2;

@@ -1,8 +1,8 @@
-import * as core from '@actions/core';
 import { setTimeout as delay } from 'node:timers/promises';
 import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import { SourceError } from '../../errors.js';
 import type { Logger } from '../../log.js';
+import { isLoopback, maskSecret } from '../endpoint.js';
 import { SlidingWindowLimiter, TooLongAWait, type Slot } from './limiter.js';
 
 /**
@@ -128,11 +128,14 @@ export class LightstepHttp {
     }
     // Masked as soon as we hold it, so that nothing any later step prints can show it. Outside
     // Actions the workflow command would only print the key, so it is not issued there.
-    if (process.env.GITHUB_ACTIONS === 'true') core.setSecret(this.apiKey);
+    maskSecret(this.apiKey);
     const apiUrl = (options.apiUrl ?? 'https://api.lightstep.com').trim().replace(/\/+$/, '');
-    if (!URL.canParse(apiUrl) || !/^https?:$/.test(new URL(apiUrl).protocol)) {
+    // The key goes over https, or plain http to loopback (the simulator); which hosts may receive it
+    // at all is `trustedEndpoint`'s decision, made before a client is built.
+    const url = URL.canParse(apiUrl) ? new URL(apiUrl) : undefined;
+    if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname)))) {
       throw new SourceError(
-        `the Lightstep API URL ${JSON.stringify(apiUrl)} is not an http(s) URL`,
+        `the Lightstep API URL ${JSON.stringify(apiUrl)} is not an https URL`,
         'set it to the API host alone, e.g. https://api.lightstep.com (EU: https://api.eu.lightstep.com)',
       );
     }

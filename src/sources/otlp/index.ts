@@ -11,10 +11,10 @@ export { parseFilter } from './filter.js';
 /** Reads every file of a path, keeps the spans the filter selects, de-duplicated by trace and span id. */
 export async function loadOtlpDataset(
   path: string,
-  options: { queryId: string; queryName?: string; filter?: string; basePath?: string },
+  options: { queryId: string; queryName?: string; filter?: string; basePath?: string; confine?: boolean },
 ): Promise<Dataset> {
   const keep = parseFilter(options.filter ?? '');
-  const files = await otlpFiles(path, options.basePath);
+  const files = await otlpFiles(path, options.basePath, options.confine);
   const seen = new Set<string>();
   const spans: Span[] = [];
   let read = 0;
@@ -57,7 +57,8 @@ export async function loadOtlpDataset(
   };
 }
 
-export function createOtlpSource(options: { basePath?: string } = {}): Source {
+/** `confine`: the path comes from the configuration, and must stay inside `basePath` (see `otlpFiles`). */
+export function createOtlpSource(options: { basePath?: string; confine?: boolean } = {}): Source {
   return {
     kind: 'otlp',
     async collect(query: QueryConfig, context: CollectContext): Promise<Dataset> {
@@ -67,6 +68,7 @@ export function createOtlpSource(options: { basePath?: string } = {}): Source {
         queryName: query.name,
         filter: query.query,
         basePath: options.basePath,
+        confine: options.confine,
       });
       context.logger.info(
         `read ${dataset.spans.length} spans of ${dataset.coverage.tracesFetched} traces from ${query.source.path}`,

@@ -5,6 +5,8 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Span } from '../../dataset/types.js';
 import { SourceError } from '../../errors.js';
+import { printable } from '../../text.js';
+import { insideWorkspace } from '../paths.js';
 import { attributes, hexId, nanosToMicros, type KeyValue } from './values.js';
 
 interface OtlpSpan {
@@ -29,17 +31,27 @@ interface ResourceSpans {
 
 const GZIP = Buffer.from([0x1f, 0x8b]);
 
-/** The OTLP files a path names: a file, a directory (recursive), or a glob. */
-export async function otlpFiles(path: string, basePath = process.cwd()): Promise<string[]> {
+/**
+ * The OTLP files a path names: a file, a directory (recursive), or a glob. With `confine`, every file
+ * must resolve (symlinks followed) inside `basePath` and outside its `.git` folder: the action reads
+ * paths from a configuration a pull request may have written, in a workspace that may hold the
+ * checkout's credentials (`.git/config`) and next to the runner's own files.
+ */
+export async function otlpFiles(path: string, basePath = process.cwd(), confine = false): Promise<string[]> {
   const full = isAbsolute(path) ? path : resolve(basePath, path);
+  const check = confine
+    ? await insideWorkspace(basePath, path, 'source.otlp.path')
+    : (file: string) => Promise.resolve(file);
   const info = await stat(full).catch(() => undefined);
-  if (info?.isFile()) return [full];
+  if (info?.isFile()) return [await check(full)];
   if (info?.isDirectory()) {
+    await check(full);
     const entries = await readdir(full, { recursive: true, withFileTypes: true });
-    return entries
+    const files = entries
       .filter((e) => e.isFile() && /\.(json|jsonl|ndjson)(\.gz)?$/.test(e.name))
       .map((e) => join(e.parentPath, e.name))
       .sort();
+    return Promise.all(files.map(check));
   }
   const matches: string[] = [];
   for await (const m of glob(path, { cwd: basePath })) matches.push(isAbsolute(m) ? m : resolve(basePath, m));
@@ -49,7 +61,7 @@ export async function otlpFiles(path: string, basePath = process.cwd()): Promise
       'point source.otlp.path at a file, a folder or a glob of OTLP JSON exports (e.g. traces/*.jsonl)',
     );
   }
-  return matches.sort();
+  return Promise.all(matches.sort().map(check));
 }
 
 async function isGzip(file: string): Promise<boolean> {
@@ -269,7 +281,7 @@ export async function* readOtlpFile(file: string): AsyncGenerator<Span> {
               try {
                 parsed = JSON.parse(text);
               } catch (error) {
-                const message = (error as Error).message;
+                const message = printable((error as Error).message);
                 const at = /position (\d+)/.exec(message)?.[1];
                 const rel = at === undefined ? { line: 1, column: 1 } : lineColumn(text, Number(at));
                 const pos =
@@ -302,7 +314,7 @@ export async function* readOtlpFile(file: string): AsyncGenerator<Span> {
   } catch (error) {
     if (error instanceof SourceError) throw error;
     throw new SourceError(
-      `${file}: cannot be read (${(error as Error).message})`,
+      `${file}: cannot be read (${printable((error as Error).message)})`,
       'check that the file is OTLP JSON, optionally gzipped',
     );
   } finally {
