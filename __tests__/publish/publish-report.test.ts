@@ -107,7 +107,7 @@ describe('publishing a gate run', () => {
     expect(published).toEqual({ comment: 'created', issues: {}, problems: [] });
     const summary = await readFile(summaryFile, 'utf8');
     expect(summary).toMatch(
-      /^## ❌ 1 regression in Android checkout: `\/api\/make-payment` p95 \+\d+% \(\d+ → \d+ ms\)\n/,
+      /^## ❌ 1 regression in Android checkout: `operation` = `\/api\/make-payment` p95 \+\d+% \(\d+ → \d+ ms\)\n/,
     );
     expect(gh.state.comments).toHaveLength(1);
     expect(gh.state.comments[0]!.body).toBe(`<!-- trace-differ:gate:deploy -->\n${summary.trimEnd()}\n`);
@@ -205,7 +205,7 @@ describe('outputs and the gate', () => {
     const errors = await commands(() => annotateFindings(report, 'fail'));
     expect(errors).toHaveLength(failing.length);
     expect(errors[0]).toMatch(
-      /^::error title=trace-differ%3A Android checkout regressed::operation \/api\/make-payment: latency\.p95 \+\d+% \(\d+ → \d+ ms\), rule latency\.p95: \{ warn: \+10%, fail: \+25% \}$/,
+      /^::error title=trace-differ%3A Android checkout regressed::operation = \/api\/make-payment: latency\.p95 \+\d+% \(\d+ → \d+ ms\), rule latency\.p95: \{ warn: \+10%, fail: \+25% \}$/,
     );
     const warnings = await commands(() => annotateFindings(report, 'fail', { dryRun: true }));
     expect(warnings).toHaveLength(failing.length);

@@ -71,7 +71,7 @@ describe('the first line', () => {
     });
     const first = renderMarkdown(reportOf(result)).split('\n')[0]!;
     expect(first).toMatch(
-      /^## ❌ 1 regression in Android checkout: `android \/ \/api\/make-payment` p\d\d \+\d+% \(\d+ → \d+ ms\)$/,
+      /^## ❌ 1 regression in Android checkout: `service\+operation` = `android \/ \/api\/make-payment` p\d\d \+\d+% \(\d+ → \d+ ms\)$/,
     );
   });
 
@@ -82,7 +82,7 @@ describe('the first line', () => {
     const first = renderMarkdown(reportOf(result)).split('\n')[0]!;
     // /api/make-payment (fail) and customer BEEMO missing (warn): two regressions.
     expect(first).toMatch(
-      /^## ❌ 2 regressions in Android checkout: `\/api\/make-payment` p\d\d \+\d+% \(\d+ → \d+ ms\)…$/,
+      /^## ❌ 2 regressions in Android checkout: `operation` = `\/api\/make-payment` p\d\d \+\d+% \(\d+ → \d+ ms\)…$/,
     );
   });
 
@@ -91,7 +91,7 @@ describe('the first line', () => {
     const none = { ...result.findings[0]!, key: 'http.status_code', value: '(none)', impact: Infinity };
     result.findings.unshift(none);
     expect(renderMarkdown(reportOf(result)).split('\n')[0]).toMatch(
-      /^## ❌ 3 regressions in Android checkout: `\/api\/make-payment` /,
+      /^## ❌ 3 regressions in Android checkout: `operation` = `\/api\/make-payment` /,
     );
   });
 
@@ -114,7 +114,7 @@ describe('the first line', () => {
     };
     const markdown = renderMarkdown(report);
     expect(markdown.split('\n')[0]).toMatch(
-      /^## ❌ 1 of 3 queries regressed — Android checkout: `\/api\/make-payment` p\d\d \+\d+% \(\d+ → \d+ ms\) and 1 more; 1 could not be diffed$/,
+      /^## ❌ 1 of 3 queries regressed — Android checkout: `operation` = `\/api\/make-payment` p\d\d \+\d+% \(\d+ → \d+ ms\) and 1 more; 1 could not be diffed$/,
     );
     expect(markdown).toContain('This query could not be diffed: the Lightstep API answered 401');
   });
@@ -182,12 +182,13 @@ describe('per query', () => {
 
   it('ranks the findings by impact, one row per value with each change, its q and its rule as written in the config', () => {
     const findings = all[1]!;
-    expect(findings.header.map(visibleText)).toEqual(['severity', 'key', 'value', 'change', 'q', 'rule']);
+    expect(findings.header.map(visibleText)).toEqual(['severity', 'key', 'value', 'change', 'q', 'n', 'rule']);
     expect(findings.rows.map((r) => visibleText(r[0]!))).toEqual(['❌ fail', '⚠️ warn', 'ℹ️ notice', 'ℹ️ notice']);
     const [payment] = findings.rows;
     expect(visibleText(payment![2]!)).toBe('/api/make-payment');
     expect(payment![3]).toMatch(/^(p\d\d|avg) \+\d+% \(\d+ → \d+ ms\)(<br ?\/?>(p\d\d|avg) \+\d+% \(\d+ → \d+ ms\))+$/);
-    expect(payment![5]).toContain('<code>latency.p95: { warn: +10%, fail: +25% }</code>');
+    expect(payment![5]).toMatch(/^[\d,]+ → [\d,]+ spans$/);
+    expect(payment![6]).toContain('<code>latency.p95: { warn: +10%, fail: +25% }</code>');
     // No entity-escaped colons in what the config said.
     expect(markdown).not.toContain('&#58;');
     expect(findings.rows[3]!.slice(1, 4).map(visibleText)).toEqual([
@@ -199,17 +200,19 @@ describe('per query', () => {
 
   it('shows per key the table of values: before → after and the change, ▲ ▼ marks and the severity', () => {
     const operation = all[2]!;
-    expect(operation.header.map(visibleText)).toEqual(['value', 'spans', 'error %', 'avg', 'p95', '']);
+    expect(operation.header.map(visibleText)).toEqual(['value', 'spans', 'error %', 'avg', 'p95', 'statistics']);
     const row = operation.rows[0]!.map(visibleText);
     expect(row[0]).toBe('/api/make-payment');
     expect(row[3]).toMatch(/^\d+ → \d+ ms \(\+\d+%\) ▲$/);
     expect(row[4]).toMatch(/^\d+ → \d+ ms \(\+\d+%\) ▲$/);
-    expect(row[5]).toBe('❌ fail');
+    expect(row[5]).toBe('❌ fail (p99, p95, avg)');
   });
 
-  it('folds the values without findings into <details>', () => {
-    expect(markdown).toMatch(/<details><summary>\d+ values without findings<\/summary>\n\n\| value \| spans \|/);
-    expect(rendered).toMatch(/<details><summary>\d+ values without findings<\/summary>\n<table>/);
+  it('folds the values with no change past a threshold into <details>', () => {
+    expect(markdown).toMatch(
+      /<details><summary>\d+ values with no change past a threshold<\/summary>\n\n\| value \| spans \|/,
+    );
+    expect(rendered).toMatch(/<details><summary>\d+ values with no change past a threshold<\/summary>\n<table>/);
   });
 
   it('lists new and missing values with their numbers and severity', () => {
@@ -266,9 +269,9 @@ describe('improvements and traffic', () => {
     expect(result.traffic.some((f) => f.metric === 'rate')).toBe(true);
     expect(result.improvements.some((f) => f.metric === 'rate' || f.metric === 'occurrence')).toBe(false);
     const section = markdown.split('#### Traffic\n\n')[1]!.split('\n\n#### ')[0]!;
-    expect(section).toMatch(/^Significant shifts in the direction no rule judges, for context:\n\n- `operation` `/);
+    expect(section).toMatch(/^Significant shifts in the direction no rule judges, for context:\n\n- `operation` = `/);
     expect(section).toMatch(/: up \d+% \([\d.]+ → [\d.]+\/min\)/);
-    expect(renderText(reportOf(result))).toMatch(/\n {2}traffic operation \S+: rate \+\d+%/);
+    expect(renderText(reportOf(result))).toMatch(/\n {2}traffic operation = \S+: rate \+\d+%/);
   });
 
   it('reads results written before the diff listed traffic apart (merge of older report-json files)', () => {
@@ -316,23 +319,41 @@ describe('size limits', () => {
     expect(cut.length).toBeLessThanOrEqual(65_000);
     expect(cut.split('\n')[0]).toBe(full.split('\n')[0]);
     expect(cut).toMatch(
-      /^> ✂️ This report was shortened to fit GitHub's size limit: the rows of values without findings and the undecided values were left out\. The full report is in the artifacts of run 42\.$/m,
+      /^> ✂️ This report was shortened to fit GitHub's size limit: the least important parts went first, and the most severe queries kept the most \(each says what it left out\)\. The full report is in the artifacts of run 42\.$/m,
+    );
+    expect(cut).toContain('*✂️ Shortened: the values without findings and the undecided values were left out.*');
+  });
+
+  it('links a cut report to the job summary and the report artifact', () => {
+    const cut = renderMarkdown(report, {
+      maxChars: 65_000,
+      links: {
+        summary: 'https://github.com/acme/shop/actions/runs/42',
+        artifact: 'https://github.com/acme/shop/actions/runs/42/artifacts/7',
+      },
+    });
+    const note = html(cut)
+      .split('\n')
+      .find((line) => line.includes('✂️'))!;
+    expect(note).toContain(
+      'The full report is in <a href="https://github.com/acme/shop/actions/runs/42">the job summary</a> and <a href="https://github.com/acme/shop/actions/runs/42/artifacts/7">the report artifact</a>.',
     );
   });
 
-  it('cuts the least severe rows first: the failing finding stays, values without findings go', () => {
+  it('cuts the least important first: the failing findings stay, values without findings go, then notices', () => {
     const cut = renderMarkdown(report, { maxChars: 65_000 });
-    expect(full).toContain('values without findings</summary>');
+    expect(full).toContain('values with no change past a threshold</summary>');
     expect(cut).not.toContain('<details>');
     expect(cut.match(/^\| ❌ fail \| `operation` \| `slow-/gm)).toHaveLength(100);
     expect(cut.match(/^\| ℹ️ notice \| `operation` \| `new-/gm)).toHaveLength(10);
-    // When only the findings fit, notices go before warnings and failures.
+    // When only some findings fit, notices go before warnings and failures, and tables are cut to their first rows.
     const tight = renderMarkdown(report, { maxChars: 8_000 });
     expect(tight.length).toBeLessThanOrEqual(8_000);
-    expect(tight).toContain('only the failing and warning findings are listed, at most 20 per query');
-    expect(tight.match(/^\| ❌ fail \| `operation` \| `slow-/gm)).toHaveLength(20);
-    expect(tight).toContain('…and 80 more (see the full report).');
-    expect(tight).not.toContain('ℹ️ notice');
+    const rows = Number(/tables show their first (\d+) rows/.exec(tight)![1]);
+    expect(tight.match(/^\| ❌ fail \| `operation` \| `slow-/gm)).toHaveLength(rows);
+    expect(tight).toContain(`…and ${100 - rows} more (see the full report).`);
+    expect(tight).not.toContain('ℹ️ notice |');
+    expect(tight).toContain('10 notices (see the full report).');
   });
 
   it('keeps a job summary under 1 MiB of UTF-8, counting bytes, not characters', () => {
@@ -345,18 +366,18 @@ describe('size limits', () => {
   });
 
   it('cuts even a report of many queries at a line, with a closing note', () => {
-    const many: Report = { ...report, outcomes: Array.from({ length: 40 }, () => report.outcomes[0]!) };
+    const many: Report = { ...report, outcomes: Array.from({ length: 200 }, () => report.outcomes[0]!) };
     const cut = renderMarkdown(many, { maxChars: 20_000 });
     expect(cut.length).toBeLessThanOrEqual(20_000);
     expect(cut).toMatch(
-      /\n\n> ✂️ …cut here to fit GitHub's size limit; the full report is in the artifacts of run 42\.\n$/,
+      /\n\n> ✂️ …cut here to fit GitHub's size limit\. The full report is in the artifacts of run 42\.\n$/,
     );
   });
 });
 
 describe('renderings of the example diffs', () => {
   it('the demo regression', async () => {
-    const report = reportOf(exampleRegression());
+    const report = reportOf(exampleRegression(), {}, [...SETTINGS.thresholds.metrics, ...EXAMPLE_RULES]);
     report.outcomes[0]!.history = history([201_000, 198_000, 245_000], ['inconclusive', 'pass', 'fail']);
     await expect(renderMarkdown(report)).toMatchFileSnapshot('__snapshots__/example-regression.md');
   });
@@ -386,6 +407,7 @@ describe('renderings of the example diffs', () => {
         {
           query: ANDROID,
           result: errors,
+          rules: SETTINGS.thresholds.metrics,
           warnings: [
             'Partial snapshot: 498 of 500 traces fetched (2 failed); no value is reported missing on the strength of it.',
           ],
@@ -407,12 +429,14 @@ describe('text and JSON', () => {
   it('renders plain text for a terminal: no markdown escapes, units once', () => {
     const text = renderText(reportOf(exampleRegression()));
     expect(text.split('\n')[0]).toMatch(
-      /^❌ 2 regressions in Android checkout: \/api\/make-payment p\d\d \+\d+% \(\d+ → \d+ ms\)…$/,
+      /^❌ 2 regressions in Android checkout: operation = \/api\/make-payment p\d\d \+\d+% \(\d+ → \d+ ms\)…$/,
     );
     expect(text).toMatch(
-      /\n {2}fail {3}operation \/api\/make-payment: p99 \+\d+% \(\d+ → \d+ ms\), p95 \+\d+% \(\d+ → \d+ ms\), avg \+\d+% \(\d+ → \d+ ms\) {2}\[latency\.p99: \{ fail: \+30% \}; latency\.p95: \{ warn: \+10%, fail: \+25% \}; latency\.avg: \+20%\]\n/,
+      /\n {2}fail {4}operation = \/api\/make-payment: p99 \+\d+% \(\d+ → \d+ ms\), p95 \+\d+% \(\d+ → \d+ ms\), avg \+\d+% \(\d+ → \d+ ms\) {2}\(q <0\.0001, n = [\d,]+ → [\d,]+ spans\) {2}\[latency\.p99: \{ fail: \+30% \}; latency\.p95: \{ warn: \+10%, fail: \+25% \}; latency\.avg: \+20%\]\n/,
     );
-    expect(text).toMatch(/\n {2}warn {3}customer BEEMO: missing \([\d,]+ spans before\) {2}\[missing: warn\]/);
+    expect(text).toMatch(
+      /\n {2}warn {4}customer = BEEMO: missing \([\d,]+ spans before\) {2}\(q <0\.0001, n = [\d,]+ → 0 spans\) {2}\[missing: warn\]/,
+    );
     expect(text).not.toMatch(/&#|\\[|`*_]|\u2060/);
   });
 

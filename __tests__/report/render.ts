@@ -2,6 +2,8 @@ import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import type { diff } from '../../src/diff/index.js';
 import type { Report } from '../../src/report/types.js';
+import type { MetricRule } from '../../src/config/types.js';
+import { SETTINGS } from '../diff/datasets.js';
 
 /**
  * GitHub renders markdown with cmark-gfm; micromark with the GFM extension follows the same
@@ -49,11 +51,16 @@ export function tables(rendered: string): { header: string[]; rows: string[][] }
     });
 }
 
-export function reportOf(result: ReturnType<typeof diff>, extra: Partial<Report> = {}): Report {
+/** A report of one result, its outcome carrying the rules the diff applied (the test settings' by default). */
+export function reportOf(
+  result: ReturnType<typeof diff>,
+  extra: Partial<Report> = {},
+  rules: MetricRule[] = SETTINGS.thresholds.metrics,
+): Report {
   return {
     mode: 'collect',
     verdict: result.verdict,
-    outcomes: [{ query: result.query, result, warnings: [] }],
+    outcomes: [{ query: result.query, result, warnings: [], rules }],
     generatedAt: '2026-11-24T00:00:00Z',
     ...extra,
   };

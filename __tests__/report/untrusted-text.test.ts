@@ -144,7 +144,7 @@ describe('a whole report with hostile values', () => {
     }
     // Each regressed value has a findings row per key it was grouped by.
     const findings = tables(rendered)[1]!;
-    expect(findings.header.map(visibleText)).toEqual(['severity', 'key', 'value', 'change', 'q', 'rule']);
+    expect(findings.header.map(visibleText)).toEqual(['severity', 'key', 'value', 'change', 'q', 'n', 'rule']);
     const values = findings.rows.map((r) => visibleText(r[2]!));
     for (const value of HOSTILE) expect(values, value).toContain(asShown(value));
   });

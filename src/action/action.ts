@@ -8,7 +8,7 @@ import type { Dataset } from '../dataset/types.js';
 import { InputError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { annotateFindings, publishReport, setRunOutputs, writePlanSummary } from '../publish/index.js';
-import { renderJson, renderMarkdown } from '../report/index.js';
+import { renderJson, renderMarkdown, type ReportLinks } from '../report/index.js';
 import type { Report } from '../report/types.js';
 import { runEvent } from '../sources/endpoint.js';
 import { createStore, type DatasetStore } from '../store/index.js';
@@ -20,8 +20,9 @@ import { gate } from '../modes/gate.js';
 import { readGitHubEnv, runUrl, type GitHubEnv } from './github-env.js';
 import { readInputs, type InputLookup, type RunInputs } from './inputs.js';
 import { mergeResults } from '../modes/merge.js';
-import { countFindings, reaches } from '../modes/outcomes.js';
+import { countFindings } from '../modes/outcomes.js';
 import { plan } from '../modes/plan.js';
+import { reaches } from '../vocabulary.js';
 
 export interface ActionDeps {
   input: InputLookup;
@@ -200,6 +201,17 @@ function currentAfter(inputs: RunInputs, gh: GitHubEnv | undefined): string | un
   return gh.deploymentAt;
 }
 
+/** Where the whole report is, for a cut comment: the run's page (its job summary) and the report artifact. */
+function reportLinks(gh: GitHubEnv, artifactId: number | undefined, summary: boolean): ReportLinks | undefined {
+  const run = runUrl(gh);
+  if (!run) return undefined;
+  const attempt = gh.runAttempt && gh.runAttempt !== '1' ? `${run}/attempts/${gh.runAttempt}` : run;
+  return {
+    summary: summary ? attempt : undefined,
+    artifact: artifactId !== undefined ? `${run}/artifacts/${artifactId}` : undefined,
+  };
+}
+
 /** Writes the report files, publishes where asked, sets the outputs, and fails the step if the gate says so. */
 async function finish(
   report: Report,
@@ -236,6 +248,23 @@ async function finish(
       targets = new Set([...targets].filter((t) => t !== 'comment'));
     }
   }
+  const datasetFiles: string[] = [];
+  for (const dataset of stored) {
+    const file = join(outDir, 'datasets', `${dataset.provenance.queryId}.tdds`);
+    await mkdir(dirname(file), { recursive: true });
+    await writeDatasetFile(file, dataset);
+    datasetFiles.push(file);
+  }
+  // Uploaded before publishing, so a cut comment can link to the artifact.
+  const artifactId = await uploadRunArtifact({
+    name: artifactName(inputs.mode, inputs.query, gh.runAttempt),
+    files: [jsonPath, mdPath, ...datasetFiles],
+    rootDirectory: outDir,
+    retentionDays: inputs.artifactRetentionDays,
+    logger: log,
+    env,
+  });
+
   const published = await publishReport(report, {
     targets,
     mode: inputs.mode,
@@ -246,23 +275,8 @@ async function finish(
     queryIds: inputs.query ? report.outcomes.map((o) => o.query.id) : undefined,
     alertOn: inputs.alertOn,
     runUrl: runUrl(gh),
+    links: reportLinks(gh, artifactId, targets.has('summary')),
     logger: log,
-  });
-
-  const datasetFiles: string[] = [];
-  for (const dataset of stored) {
-    const file = join(outDir, 'datasets', `${dataset.provenance.queryId}.tdds`);
-    await mkdir(dirname(file), { recursive: true });
-    await writeDatasetFile(file, dataset);
-    datasetFiles.push(file);
-  }
-  await uploadRunArtifact({
-    name: artifactName(inputs.mode, inputs.query, gh.runAttempt),
-    files: [jsonPath, mdPath, ...datasetFiles],
-    rootDirectory: outDir,
-    retentionDays: inputs.artifactRetentionDays,
-    logger: log,
-    env,
   });
 
   const findings = countFindings(report.outcomes);

@@ -14,12 +14,12 @@ export async function uploadRunArtifact(options: {
   retentionDays: number;
   logger: Logger;
   env: NodeJS.ProcessEnv;
-}): Promise<void> {
+}): Promise<number | undefined> {
   const { logger: log } = options;
-  if (options.retentionDays === 0) return;
+  if (options.retentionDays === 0) return undefined;
   if (!options.env.ACTIONS_RUNTIME_TOKEN || !options.env.ACTIONS_RESULTS_URL) {
     log.info('No artifact service in this environment: the report and datasets are not uploaded.');
-    return;
+    return undefined;
   }
   try {
     const { id, size } = await new DefaultArtifactClient().uploadArtifact(
@@ -31,11 +31,13 @@ export async function uploadRunArtifact(options: {
     log.info(
       `uploaded artifact ${options.name} (${options.files.length} files, ${size ?? '?'} bytes, id ${id ?? '?'})`,
     );
+    return id;
   } catch (error) {
     log.warn(
       `the artifact ${options.name} could not be uploaded (${(error as Error).message}); the verdict stands, ` +
         "but the report and datasets are only in this run's log and summary",
     );
+    return undefined;
   }
 }
 

@@ -4,8 +4,9 @@ import { InputError } from '../errors.js';
 
 export const MODES = ['collect', 'gate', 'diff', 'plan', 'merge'] as const;
 export type Mode = (typeof MODES)[number];
-export type PublishTarget = 'summary' | 'comment' | 'issue';
-export type FailOn = 'fail' | 'warn' | 'never';
+import { FAIL_ON, PUBLISH_TARGETS, type FailOn, type PublishTarget } from '../vocabulary.js';
+
+export type { FailOn, PublishTarget } from '../vocabulary.js';
 export type StoreKind = 'cache' | 'artifact' | 'local' | 'none';
 
 /** The action's inputs (action.yml), validated once, in one place. */
@@ -83,7 +84,7 @@ export function readInputs(input: InputLookup, eventName: string | undefined): R
   } else {
     publish.clear();
     for (const part of publishText.split(/[\s,]+/).filter(Boolean)) {
-      publish.add(oneOf('publish', part, ['summary', 'comment', 'issue'] as const, 'summary'));
+      publish.add(oneOf('publish', part, PUBLISH_TARGETS, 'summary'));
     }
   }
 
@@ -119,8 +120,8 @@ export function readInputs(input: InputLookup, eventName: string | undefined): R
     },
     githubToken: input('github-token') || undefined,
     publish,
-    failOn: oneOf('fail-on', input('fail-on'), ['fail', 'warn', 'never'] as const, 'fail'),
-    alertOn: oneOf('alert-on', input('alert-on'), ['fail', 'warn', 'never'] as const, 'fail'),
+    failOn: oneOf('fail-on', input('fail-on'), FAIL_ON, 'fail'),
+    alertOn: oneOf('alert-on', input('alert-on'), FAIL_ON, 'fail'),
     baseline: baselineText ? parseBaseline(baselineText) : undefined,
     current,
     currentAfter,

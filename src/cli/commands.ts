@@ -8,7 +8,7 @@ import { collect } from '../modes/collect.js';
 import { COMMAND_LINE, createModeContext, selectQueries, type ModeContext } from '../modes/context.js';
 import { diffMode } from '../modes/diff.js';
 import { mergeResults } from '../modes/merge.js';
-import { reaches } from '../modes/outcomes.js';
+import { reaches, type FailOn } from '../vocabulary.js';
 import { plan } from '../modes/plan.js';
 import { renderJson, renderMarkdown, renderText } from '../report/index.js';
 import type { Report } from '../report/types.js';
@@ -20,7 +20,6 @@ import { findStoredSides, historyTable } from './store.js';
 export const DEFAULT_STORE = '.trace-differ';
 
 type Format = 'markdown' | 'json' | 'text';
-type FailOn = 'fail' | 'warn' | 'never';
 
 export interface OutputOptions {
   format: Format;

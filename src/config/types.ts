@@ -3,23 +3,8 @@
  * `load.ts` turns the YAML into this; every other stage only ever sees this shape.
  */
 
-export type Severity = 'ignore' | 'notice' | 'warn' | 'fail';
-/** Severities ordered from least to most severe; `verdict` adds `pass` below and `inconclusive` aside. */
-export const SEVERITY_ORDER: readonly Severity[] = ['ignore', 'notice', 'warn', 'fail'];
-
-export type Metric =
-  'occurrence' | 'rate' | 'error-rate' | 'latency.avg' | 'latency.p50' | 'latency.p90' | 'latency.p95' | 'latency.p99';
-
-export const METRICS: readonly Metric[] = [
-  'occurrence',
-  'rate',
-  'error-rate',
-  'latency.avg',
-  'latency.p50',
-  'latency.p90',
-  'latency.p95',
-  'latency.p99',
-];
+export { METRICS, SEVERITY_ORDER, type Metric, type Severity } from '../vocabulary.js';
+import type { Metric, Severity } from '../vocabulary.js';
 
 /**
  * A change as written in the config: `+20%` (relative), `+15ms`, `-200us` (absolute latency),

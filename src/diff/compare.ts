@@ -17,7 +17,8 @@ export interface CompareOptions {
   quantiles: readonly Quantile[];
 }
 
-export type Quantile = 'latencyP50' | 'latencyP90' | 'latencyP95' | 'latencyP99';
+export type { Quantile } from '../vocabulary.js';
+import type { Quantile } from '../vocabulary.js';
 
 const LEVEL: Record<Quantile, number> = { latencyP50: 0.5, latencyP90: 0.9, latencyP95: 0.95, latencyP99: 0.99 };
 

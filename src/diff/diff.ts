@@ -1,6 +1,7 @@
-import { groupKeyName, type DiffSettings, type Metric } from '../config/types.js';
+import { groupKeyName, type DiffSettings } from '../config/types.js';
+import { QUANTILE_OF, type Metric, type Quantile } from '../vocabulary.js';
 import { coverageRatio, type Dataset, type Span } from '../dataset/types.js';
-import { Comparison, decidePresence, sortPresence, type PresenceTest, type Quantile, type Side } from './compare.js';
+import { Comparison, decidePresence, sortPresence, type PresenceTest, type Side } from './compare.js';
 import { Grouping } from './group.js';
 import { judgeChanged, judgeNewAndMissing, rankFindings, verdictOf } from './findings.js';
 import { benjaminiHochberg } from './stats/index.js';
@@ -17,12 +18,7 @@ import {
 } from './types.js';
 
 /** The percentile metrics and the quantile test each gets when a rule names it. */
-const QUANTILES: readonly [Metric, Quantile][] = [
-  ['latency.p50', 'latencyP50'],
-  ['latency.p90', 'latencyP90'],
-  ['latency.p95', 'latencyP95'],
-  ['latency.p99', 'latencyP99'],
-];
+const QUANTILES = Object.entries(QUANTILE_OF) as [Metric, Quantile][];
 
 export interface DiffInput {
   /** The baseline datasets: none (first run), one, or several pooled (`median-of:N`). */

@@ -1,9 +1,8 @@
-import type { Metric, MetricRule, Severity, Thresholds } from '../config/types.js';
+import type { MetricRule, Thresholds } from '../config/types.js';
+import { qOfMetric, severityRank, worstVerdict, type Metric, type Severity } from '../vocabulary.js';
 import type { ChangedValue, Finding, GroupDiff, Stats, Verdict } from './types.js';
 
-const RANK: Record<Severity, number> = { ignore: 0, notice: 1, warn: 2, fail: 3 };
-
-function metricValue(stats: Stats, metric: Metric): number {
+export function metricValue(stats: Stats, metric: Metric): number {
   switch (metric) {
     case 'occurrence':
       return stats.occurrence;
@@ -24,27 +23,10 @@ function metricValue(stats: Stats, metric: Metric): number {
   }
 }
 
-/**
- * The q-value (BH-adjusted) of the test that speaks for a metric. A percentile speaks through
- * either test: the rank-sum test sees a shift of the whole distribution, the quantile test a change
- * at that percentile only (a slower tail).
- */
+/** The q-value (BH-adjusted) of the tests that speak for a metric (vocabulary: TESTS_OF). */
 function qFor(value: ChangedValue, metric: Metric): number | undefined {
-  const q = value.qValue ?? {};
-  if (metric === 'error-rate') return q.errorRate;
-  if (metric === 'rate' || metric === 'occurrence') return q.rate;
-  const quantile = QUANTILE_TEST[metric];
-  const tail = quantile ? q[quantile] : undefined;
-  if (tail === undefined) return q.latency;
-  return q.latency === undefined ? tail : Math.min(q.latency, tail);
+  return qOfMetric(value.qValue, metric);
 }
-
-const QUANTILE_TEST: Partial<Record<Metric, 'latencyP50' | 'latencyP90' | 'latencyP95' | 'latencyP99'>> = {
-  'latency.p50': 'latencyP50',
-  'latency.p90': 'latencyP90',
-  'latency.p95': 'latencyP95',
-  'latency.p99': 'latencyP99',
-};
 
 /** `+34%`, `+2.1pp`, `+41ms`: how a change reads in a report, in the form of the rule that judged it. */
 export function describeChange(
@@ -71,7 +53,7 @@ export function describeChange(
 }
 
 /** Whether a measured change crosses a threshold amount; the amount's sign is the bad direction. */
-function crosses(measured: number, amount: number): boolean {
+export function crosses(measured: number, amount: number): boolean {
   return amount >= 0 ? measured >= amount : measured <= amount;
 }
 
@@ -114,7 +96,7 @@ export function judgeChanged(
     });
     const hit = rule.levels.find((level) => crosses(measure(level.change.kind), level.change.amount));
     if (hit) {
-      const capped = RANK[hit.severity] > RANK[cap];
+      const capped = severityRank(hit.severity) > severityRank(cap);
       findings.push(finding(capped ? (cap as Finding['severity']) : hit.severity, hit.change.kind, capped));
       continue;
     }
@@ -169,12 +151,11 @@ export function judgeNewAndMissing(group: GroupDiff, thresholds: Thresholds, isE
 
 /** Most severe first, then by impact, so the first line of a report is the thing to look at. */
 export function rankFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => RANK[b.severity] - RANK[a.severity] || (b.impact ?? 0) - (a.impact ?? 0));
+  return findings.sort(
+    (a, b) => severityRank(b.severity) - severityRank(a.severity) || (b.impact ?? 0) - (a.impact ?? 0),
+  );
 }
 
 export function verdictOf(findings: readonly Finding[]): Verdict {
-  let worst: Verdict = 'pass';
-  for (const f of findings)
-    if (worst === 'pass' || RANK[f.severity] > RANK[worst as Finding['severity']]) worst = f.severity;
-  return worst;
+  return worstVerdict(findings.map((f) => f.severity));
 }

@@ -2,11 +2,11 @@
  * The diff result: the JSON contract of DESIGN.md ("The diff result", `--format json`).
  * Fields beyond DESIGN.md are additive and marked "(addition)"; the README lists them.
  */
-import type { Metric, Severity } from '../config/types.js';
+import type { Metric, Severity, Verdict } from '../vocabulary.js';
+
+export type { Verdict } from '../vocabulary.js';
 
 export const DIFF_SCHEMA = 'trace-differ/diff@1';
-
-export type Verdict = 'pass' | 'notice' | 'warn' | 'fail' | 'inconclusive';
 
 export interface LatencyStats {
   avg: number;

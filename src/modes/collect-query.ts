@@ -99,7 +99,14 @@ export async function runQuery(
       history = await ctx.store.list(query.id, { limit: 10 });
     }
     return {
-      outcome: { query: queryRef(query), result, warnings, history, significance: query.significance },
+      outcome: {
+        query: queryRef(query),
+        result,
+        warnings,
+        history,
+        significance: query.significance,
+        rules: query.thresholds.metrics,
+      },
       dataset: current,
     };
   } catch (error) {

@@ -1,27 +1,11 @@
-import type { Verdict } from '../diff/types.js';
 import type { QueryOutcome } from '../report/types.js';
+import { worstVerdict as worstOf, type Verdict } from '../vocabulary.js';
 
-const RANK: Record<Verdict, number> = { pass: 0, inconclusive: 1, notice: 2, warn: 3, fail: 4 };
-
-/**
- * The verdict of a whole run: the worst over its queries. `inconclusive` ranks above `pass`
- * (a run that could not compare must not read as green) but below any finding.
- */
+/** The verdict of a whole run: the worst over its queries, a query that could not be diffed counting as `inconclusive`. */
 export function worstVerdict(outcomes: readonly QueryOutcome[]): Verdict {
-  let worst: Verdict = 'pass';
-  for (const o of outcomes) {
-    const v: Verdict = o.result ? o.result.verdict : 'inconclusive';
-    if (RANK[v] > RANK[worst]) worst = v;
-  }
-  return worst;
+  return worstOf(outcomes.map((o): Verdict => (o.result ? o.result.verdict : 'inconclusive')));
 }
 
 export function countFindings(outcomes: readonly QueryOutcome[]): number {
   return outcomes.reduce((n, o) => n + (o.result?.findings.length ?? 0), 0);
-}
-
-/** Whether a verdict reaches a threshold such as `fail-on` / `alert-on` (`never` is never reached). */
-export function reaches(verdict: Verdict, level: 'fail' | 'warn' | 'never'): boolean {
-  if (level === 'never') return false;
-  return RANK[verdict] >= RANK[level];
 }

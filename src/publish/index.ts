@@ -2,7 +2,7 @@
 export { writeJobSummary, writePlanSummary, setRunOutputs } from './summary.js';
 export { upsertStickyComment, markerOf, stickyCommentId } from './comment.js';
 export { syncAlertIssue, ALERT_LABEL, type AlertAction, type AlertOptions } from './issue.js';
-export { annotateFindings } from './gate.js';
+export { annotateFindings, ANNOTATIONS_PER_STEP } from './gate.js';
 export {
   publishReport,
   SUMMARY_LIMIT_BYTES,

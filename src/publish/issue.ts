@@ -1,10 +1,9 @@
-import type { Verdict } from '../diff/types.js';
+import { reaches, type FailOn, type Verdict } from '../vocabulary.js';
 import { markerOf } from './comment.js';
 import { explain } from './github-errors.js';
 import { tokenLogin, writtenBy, type Octokit } from './octokit.js';
 
 export const ALERT_LABEL = 'trace-differ';
-const RANK: Record<Verdict, number> = { pass: 0, inconclusive: 0, notice: 1, warn: 2, fail: 3 };
 
 export interface AlertOptions {
   owner: string;
@@ -12,7 +11,7 @@ export interface AlertOptions {
   queryId: string;
   queryName: string;
   verdict: Verdict;
-  alertOn: 'warn' | 'fail' | 'never';
+  alertOn: FailOn;
   /** The report of this query, markdown. */
   body: string;
   runUrl?: string;
@@ -29,7 +28,7 @@ export type AlertAction = 'opened' | 'updated' | 'closed' | 'unchanged' | 'none'
 export async function syncAlertIssue(octokit: Octokit, o: AlertOptions): Promise<AlertAction> {
   const marker = markerOf(`alert:${o.queryId}`);
   const repo = { owner: o.owner, repo: o.repo };
-  const alerting = o.alertOn !== 'never' && RANK[o.verdict] >= RANK[o.alertOn];
+  const alerting = reaches(o.verdict, o.alertOn);
   const stateLine = (v: Verdict) => `<!-- trace-differ-verdict:${v} -->`;
   try {
     const login = await tokenLogin(octokit);

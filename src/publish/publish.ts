@@ -1,12 +1,13 @@
 import { PublishError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { md } from '../report/escape.js';
-import { renderMarkdown } from '../report/markdown.js';
+import { renderMarkdown, type ReportLinks } from '../report/markdown.js';
 import type { Report } from '../report/types.js';
 import { stickyCommentId, upsertStickyComment } from './comment.js';
 import { syncAlertIssue, type AlertAction } from './issue.js';
 import { withRetries, type Octokit } from './octokit.js';
 import { writeJobSummary } from './summary.js';
+import type { FailOn, PublishTarget } from '../vocabulary.js';
 
 /** GitHub's limits: a job summary holds 1 MiB, a comment or issue body 65,536 characters. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -14,7 +15,7 @@ export const COMMENT_LIMIT_CHARS = 65_536;
 // Room for the hidden markers and the notices put in front of a rendering.
 const MARGIN = 2_000;
 
-export type PublishTarget = 'summary' | 'comment' | 'issue';
+export type { PublishTarget } from '../vocabulary.js';
 
 export interface PublishOptions {
   targets: ReadonlySet<PublishTarget>;
@@ -27,8 +28,10 @@ export interface PublishOptions {
   workflow?: string;
   /** The queries of this run when it covers only some of the config's (a matrix job): the comment is theirs. */
   queryIds?: readonly string[];
-  alertOn: 'warn' | 'fail' | 'never';
+  alertOn: FailOn;
   runUrl?: string;
+  /** Where the whole report is (the run's page with the job summary, the report artifact): a cut rendering links to them. */
+  links?: ReportLinks;
   logger: Logger;
 }
 
@@ -82,7 +85,7 @@ export async function publishReport(report: Report, o: PublishOptions): Promise<
           repo: o.github.repo,
           issueNumber: prNumber,
           marker: stickyCommentId(o.workflow, o.queryIds),
-          body: renderMarkdown(report, { maxChars: COMMENT_LIMIT_CHARS - MARGIN }),
+          body: renderMarkdown(report, { maxChars: COMMENT_LIMIT_CHARS - MARGIN, links: o.links }),
         });
         outcome.comment = action;
         log.info(`PR #${prNumber}: comment ${action}`);
@@ -104,7 +107,7 @@ export async function publishReport(report: Report, o: PublishOptions): Promise<
           queryName: q.query.name,
           verdict: q.result.verdict,
           alertOn: o.alertOn,
-          body: renderMarkdown(single, { maxChars: COMMENT_LIMIT_CHARS - MARGIN }),
+          body: renderMarkdown(single, { maxChars: COMMENT_LIMIT_CHARS - MARGIN, links: o.links }),
           runUrl: o.runUrl,
         });
         outcome.issues[q.query.id] = action;
@@ -121,7 +124,11 @@ export async function publishReport(report: Report, o: PublishOptions): Promise<
   // The caller reports the problems (once, as the step's error); the summary says them too.
   for (const p of outcome.problems) notices.push(`⚠️ ${md(p, 600)}`);
   if (o.targets.has('summary')) {
-    const markdown = renderMarkdown(report, { maxBytes: SUMMARY_LIMIT_BYTES - MARGIN });
+    // The summary does not link to itself: only to the artifact.
+    const markdown = renderMarkdown(report, {
+      maxBytes: SUMMARY_LIMIT_BYTES - MARGIN,
+      links: o.links?.artifact ? { artifact: o.links.artifact } : undefined,
+    });
     await writeJobSummary(withNotices(markdown, notices));
   }
   return outcome;

@@ -12,7 +12,9 @@ import { CONTROL, INVISIBLE, visibleCodePoint, visibleText } from '../text.js';
  *   (U+2060, invisible) is put where those patterns would start.
  *
  * In both, control characters become spaces (a newline would end a table row), characters that
- * show as nothing are spelt out (`<U+200B>`, see text.ts), and long text is cut. A `|` is written `\|`, which a GFM table cell reads as a literal pipe, even inside code.
+ * show as nothing are spelt out (`<U+200B>`, see text.ts), and long text is cut. In prose a `|` is
+ * written `\|` (a backslash escape anywhere); in code only inside a table cell, where GFM reads it as
+ * a literal pipe even inside code.
  */
 const JOINER = '\u2060';
 
@@ -44,17 +46,23 @@ export function md(text: string, maxLength = 200): string {
   return s.replace(/^([-+=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
-/** Untrusted text as an inline code span: inert and verbatim. `(empty)` for the empty string. */
-export function code(text: string, maxLength = 200): string {
+/**
+ * Untrusted text as an inline code span: inert and verbatim. `(empty)` for the empty string, and
+ * a count for text of blanks only (an empty-looking cell would hide it). `where` is `cell` for a
+ * GFM table cell, where a pipe must be written `\|` even inside code, and `inline` elsewhere
+ * (headings, list items, paragraphs), where that backslash would show.
+ */
+export function code(text: string, maxLength = 200, where: 'cell' | 'inline' = 'cell'): string {
   const s = clean(text, maxLength);
-  if (s.trim() === '') return s === '' ? '*(empty)*' : md(s);
+  if (s === '') return '*(empty)*';
+  if (s.trim() === '') return `*(${s.length} blank character${s.length === 1 ? '' : 's'})*`;
   // A GFM table reads `\|` as a pipe inside code too, but implementations disagree on a backslash
   // that comes before it; such rare values are written as escaped prose instead.
-  if (/\\\|/.test(s)) return md(s, maxLength);
+  if (where === 'cell' && /\\\|/.test(s)) return md(s, maxLength);
   const longestTicks = Math.max(0, ...(s.match(/`+/g) ?? []).map((t) => t.length));
   const fence = '`'.repeat(longestTicks + 1);
   const pad = s.startsWith('`') || s.endsWith('`') || (s.startsWith(' ') && s.endsWith(' ')) ? ' ' : '';
-  return `${fence}${pad}${s.replace(/\|/g, '\\|')}${pad}${fence}`;
+  return `${fence}${pad}${where === 'cell' ? s.replace(/\|/g, '\\|') : s}${pad}${fence}`;
 }
 
 /** Escapes untrusted text for a Mermaid node label inside `["…"]`: entity codes, no quotes, no newlines. */

@@ -1,4 +1,5 @@
 import type { DiffResult, Finding, Verdict } from '../diff/types.js';
+import { byImportance, ranked } from './order.js';
 import { code, md } from './escape.js';
 import { count, duration, percent } from './format.js';
 import type { QueryOutcome, Report } from './types.js';
@@ -16,7 +17,7 @@ export interface Escaper {
   value(text: string): string;
   prose(text: string): string;
 }
-export const MARKDOWN: Escaper = { value: (s) => code(s, 120), prose: (s) => md(s) };
+export const MARKDOWN: Escaper = { value: (s) => code(s, 120, 'inline'), prose: (s) => md(s) };
 export const PLAIN: Escaper = { value: (s) => s, prose: (s) => s };
 
 /** `120 → 161 ms`: the unit once when both sides share it. */
@@ -47,7 +48,12 @@ export function findingNumbers(f: Finding): string {
 }
 
 function regressions(result: DiffResult): Finding[] {
-  return result.findings.filter((f) => f.severity === 'warn' || f.severity === 'fail');
+  return ranked(result.findings.filter((f) => f.severity === 'warn' || f.severity === 'fail'));
+}
+
+/** `key = value` (or `call a -> b` for a call edge): a value never appears without the key it is a value of. */
+export function keyValue(key: string, value: string, esc: Escaper): string {
+  return key === 'edge' ? `call ${esc.value(value)}` : `${esc.value(key)} = ${esc.value(value)}`;
 }
 
 /** How many keyed values regressed: a value slower at p95, p99 and avg is one regression, not three. */
@@ -62,10 +68,11 @@ function plural(n: number, word: string): string {
 /** The `(none)` bucket (spans without the tag) lumps everything else together: a named value says more. */
 const NO_VALUE = '(none)';
 
+/** The most severe finding, a named value before the `(none)` bucket among equally severe ones. */
 function topFinding(bad: readonly Finding[], esc: Escaper): string {
-  const top = bad.find((f) => f.value !== NO_VALUE) ?? bad[0]!;
-  const value = top.key === 'edge' ? `call ${esc.value(top.value)}` : esc.value(top.value);
-  return `${value} ${findingNumbers(top)}`;
+  const worst = bad.filter((f) => f.severity === bad[0]!.severity);
+  const top = worst.find((f) => f.value !== NO_VALUE) ?? worst[0]!;
+  return `${keyValue(top.key, top.value, esc)} ${findingNumbers(top)}`;
 }
 
 function querySentence(outcome: QueryOutcome, esc: Escaper): string {
@@ -91,7 +98,7 @@ function capitalised(emoji: string, s: string): string {
  * `esc` decides how names and values are written (escaped markdown, or plain text for a terminal).
  */
 export function headline(report: Report, esc: Escaper = MARKDOWN): string {
-  const outcomes = report.outcomes;
+  const outcomes = byImportance(report.outcomes);
   const emoji = EMOJI[report.verdict];
   if (outcomes.length === 1) return capitalised(emoji, querySentence(outcomes[0]!, esc));
   const failed = outcomes.filter((o) => o.error).length;

@@ -1,21 +1,42 @@
 import type { Finding } from '../diff/types.js';
+import { rowId, type Call, type RowCalls } from './calls.js';
 import { plainText } from './escape.js';
-import { findingNumbers, headline, PLAIN } from './headline.js';
+import { count, pValue, percent } from './format.js';
+import { findingNumbers, headline, keyValue, PLAIN } from './headline.js';
+import { metricLabel, outcomeCalls, perMinute, unprovenText } from './markdown.js';
+import { byImportance, ranked } from './order.js';
 import type { Report } from './types.js';
-import { count, percent } from './format.js';
 
 // Control characters from span text would move the cursor or clear the terminal.
 const plain = plainText;
 
-function key(f: Finding): string {
-  return f.key === 'edge' ? 'call edge' : f.key;
+function name(f: { key: string; value: string }): string {
+  return plain(keyValue(f.key, f.value, PLAIN));
 }
 
-/** Plain text for a terminal: the headline, and per query what was compared and the findings. */
+function sample(n: Call['n']): string {
+  return n ? `, n = ${count(n.baseline)} → ${count(n.current)} ${n.unit}` : '';
+}
+
+/** `q <0.0001, n = 569 → 562 spans`: the statistics behind a line, as the markdown's q and n columns. */
+function statistics(fs: readonly Finding[], row: RowCalls | undefined): string {
+  const qs = [...new Set(fs.map((f) => pValue(f.pValue)).filter(Boolean))];
+  const q = qs.length ? `q ${qs.join('/')}` : '';
+  const n = row?.calls.find((c) => c.n)?.n;
+  return q || n ? `  (${q}${q ? sample(n) : sample(n).slice(2)})` : '';
+}
+
+/**
+ * Plain text for a terminal, with the markdown's content: the headline, and per query (most severe
+ * first) what was compared, the findings with their q and n, the changes past a threshold that made
+ * no finding, improvements and traffic.
+ */
 export function renderText(report: Report): string {
   const lines = [plain(headline(report, PLAIN)), ''];
-  for (const o of report.outcomes) {
-    lines.push(`${o.query.name} (${o.query.id}): ${o.query.query}`);
+  for (const o of byImportance(report.outcomes)) {
+    const query = o.query.query.trim() ? `: ${plain(o.query.query)}` : '';
+    const id = o.query.id !== o.query.name ? ` (${plain(o.query.id)})` : '';
+    lines.push(`${plain(o.query.name)}${id}${query}`);
     if (o.error) {
       lines.push(`  could not be diffed: ${plain(o.error)}`, '');
       continue;
@@ -23,36 +44,38 @@ export function renderText(report: Report): string {
     const r = o.result!;
     for (const w of o.warnings) lines.push(`  warning: ${plain(w)}`);
     const b = r.baseline;
+    const window = (m: number | undefined) => (m ? `, ${Math.round(m)} min window` : '');
+    const pooled = b?.pooled && b.pooled > 1 ? `, ${b.pooled} pooled` : '';
     lines.push(
-      `  baseline: ${b ? `${count(b.spans)} spans, ${count(b.traces)} traces, coverage ${percent(b.coverage, 0)}` : 'none yet'}`,
+      `  baseline: ${b ? `${count(b.spans)} spans, ${count(b.traces)} traces, coverage ${percent(b.coverage, 0)}${window(b.windowMinutes)}${pooled}` : 'none yet'}`,
     );
     lines.push(
-      `  current:  ${count(r.current.spans)} spans, ${count(r.current.traces)} traces, coverage ${percent(r.current.coverage, 0)}`,
+      `  current:  ${count(r.current.spans)} spans, ${count(r.current.traces)} traces, coverage ${percent(r.current.coverage, 0)}${window(r.current.windowMinutes)}`,
     );
+    if (perMinute(r)) lines.push('  (the windows differ: counts are compared per minute)');
     lines.push(`  verdict:  ${r.verdict}${r.reason ? ` (${plain(r.reason)})` : ''}`);
-    // One line per value, its changes together, in the order of its most impactful finding.
+    const calls = outcomeCalls(o);
+    // One line per value, its changes together, in the order of its most severe, most impactful finding.
     const byValue = new Map<string, Finding[]>();
-    for (const f of r.findings) {
-      const id = `${f.key}\u0000${f.value}`;
+    for (const f of ranked(r.findings)) {
+      const id = rowId(f.key, f.value);
       byValue.set(id, [...(byValue.get(id) ?? []), f]);
     }
-    for (const fs of byValue.values()) {
+    for (const [id, fs] of byValue) {
       const f = fs[0]!;
-      const worst = fs.some((x) => x.severity === 'fail')
-        ? 'fail'
-        : fs.some((x) => x.severity === 'warn')
-          ? 'warn'
-          : f.severity;
       lines.push(
-        `  ${worst.padEnd(6)} ${key(f)} ${plain(f.value)}: ${fs.map(findingNumbers).join(', ')}  [${fs.map((x) => x.rule).join('; ')}]`,
+        `  ${f.severity.padEnd(7)} ${name(f)}: ${fs.map(findingNumbers).join(', ')}${statistics(fs, calls.get(id))}  [${fs.map((x) => x.rule).join('; ')}]`,
       );
     }
-    // Results written before the diff listed traffic apart carry it among the improvements.
-    const oldTraffic = r.improvements.filter((f) => f.metric === 'rate' || f.metric === 'occurrence');
-    const traffic = [...(r.traffic ?? []), ...oldTraffic];
-    const better = r.improvements.filter((f) => !oldTraffic.includes(f));
-    for (const f of better.slice(0, 5)) lines.push(`  better ${key(f)} ${plain(f.value)}: ${findingNumbers(f)}`);
-    for (const f of traffic.slice(0, 5)) lines.push(`  traffic ${key(f)} ${plain(f.value)}: ${findingNumbers(f)}`);
+    for (const row of calls.values())
+      for (const c of row.calls)
+        if (c.kind === 'unproven') lines.push(`  unproven ${name(row)}: ${unprovenText(c, metricLabel)}  [${c.rule}]`);
+    const listed = (kind: Call['kind']) =>
+      [...calls.values()].flatMap((row) => row.calls.filter((c) => c.kind === kind).map((c) => c.finding!));
+    for (const f of listed('improvement').slice(0, 5))
+      lines.push(`  better  ${name(f)}: ${findingNumbers(f)}${statistics([f], calls.get(rowId(f.key, f.value)))}`);
+    for (const f of listed('traffic').slice(0, 5))
+      lines.push(`  traffic ${name(f)}: ${findingNumbers(f)}${statistics([f], calls.get(rowId(f.key, f.value)))}`);
     lines.push('');
   }
   return `${lines.join('\n')}`;

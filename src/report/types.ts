@@ -1,3 +1,4 @@
+import type { MetricRule } from '../config/types.js';
 import type { HistoryEntry } from '../dataset/types.js';
 import type { DiffResult, QueryRef, Verdict } from '../diff/types.js';
 
@@ -13,6 +14,11 @@ export interface QueryOutcome {
   history?: HistoryEntry[];
   /** The query's `significance` setting: ▲ ▼ mark changes at least this significant (0.01 when unset). */
   significance?: number;
+  /**
+   * The query's threshold rules, so the report can say of a change past a threshold that made no
+   * finding why not (not significant, too few spans). Absent in results written before it was kept.
+   */
+  rules?: MetricRule[];
 }
 
 /** The input of every renderer: one run over one or more queries. */
