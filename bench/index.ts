@@ -1,11 +1,12 @@
 /**
  * `npm run bench` (`-- --quick` for a shorter run): the diff engine on generated pairs and the
- * Lightstep collection against the simulator, in one table, headed by the date and the machine,
+ * Lightstep collection against the simulator, and the HTML pages opened in Chromium, in one table, headed by the date and the machine,
  * and followed by the diff engine's target (issue #4) met or missed.
  */
 import { cpus, totalmem } from 'node:os';
 import { run as runCollect } from './collect.js';
 import { run as runDiff } from './diff.js';
+import { run as runHtml } from './html.js';
 import { printTable, type BenchRow } from './table.js';
 
 const TARGET = { case: '1M vs 1M spans, 3 keys', ms: 3000, mib: 1024 };
@@ -15,8 +16,10 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.
 
 const started = performance.now();
 const rows: BenchRow[] = [];
-if (only !== 'collect') rows.push(...(await runDiff({ quick })).map((r) => ({ ...r, case: `diff ${r.case}` })));
-if (only !== 'diff') rows.push(...(await runCollect({ quick })));
+if (only !== 'collect' && only !== 'html')
+  rows.push(...(await runDiff({ quick })).map((r) => ({ ...r, case: `diff ${r.case}` })));
+if (only !== 'diff' && only !== 'html') rows.push(...(await runCollect({ quick })));
+if (!only || only === 'html') rows.push(...(await runHtml()));
 
 const cpu = cpus();
 printTable(

@@ -1,4 +1,4 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
@@ -85,10 +85,13 @@ describe('the action as GitHub runs it', () => {
     expect(r.stdout.split(`::add-mask::${API_KEY}`).join('')).not.toContain(API_KEY);
   });
 
-  it('a second run diffs against the first and passes', async () => {
-    const r = await run('schedule', SCHEDULE);
+  it('a second run diffs against the first and passes; it writes the HTML report and the dashboard of both runs', async () => {
+    const r = await run('schedule', SCHEDULE, { dashboard: 'true' });
     expect(r.exitCode, r.stdout).toBe(0);
     expect(['pass', 'notice']).toContain(r.outputs.verdict);
+    expect(await readFile(r.outputs['report-html']!, 'utf8')).toMatch(/^<!doctype html>[\s\S]*Android checkout/);
+    const page = await readFile(join(r.outputs['dashboard-path']!, 'index.html'), 'utf8');
+    expect(page).toContain('1 queries, 2 collections');
     expect(gh.state.issues).toHaveLength(0);
   });
 

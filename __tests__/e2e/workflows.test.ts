@@ -407,13 +407,14 @@ describe('artifacts', () => {
         },
       });
       expect(r.exitCode, r.stdout).toBe(0);
-      expect(r.stdout).toMatch(/uploaded artifact trace-differ-collect-android \(3 files, \d+ bytes, id 1\)/);
+      expect(r.stdout).toMatch(/uploaded artifact trace-differ-collect-android \(4 files, \d+ bytes, id 1\)/);
       const artifacts = services.state.artifacts.filter((a) => a.runId === id);
       expect(artifacts.map((a) => [a.name, a.finalized])).toEqual([['trace-differ-collect-android', true]]);
       expect(Math.round((artifacts[0]!.expiresAt! - artifacts[0]!.createdAt) / 86_400_000)).toBe(3);
       // A zip names its files in plain text in its central directory.
       const zip = services.state.blobs.get(artifacts[0]!.blob)!.committed!.toString('latin1');
-      for (const name of ['report.json', 'report.md', 'datasets/android.tdds']) expect(zip).toContain(name);
+      for (const name of ['report.json', 'report.md', 'report.html', 'datasets/android.tdds'])
+        expect(zip).toContain(name);
     } finally {
       await services.close();
     }

@@ -72,6 +72,8 @@ function jobNeeds(wf: Workflow, job: Job): Record<string, string> {
   for (const step of job.steps) {
     if (step.uses?.startsWith('actions/checkout@')) needed.contents = 'read';
     if (step.uses?.startsWith('actions/download-artifact@') && step.with?.['run-id']) needed.actions = 'read';
+    // Publishing the dashboard to Pages: deploy-pages writes the site and proves its origin with an OIDC token.
+    if (step.uses?.startsWith('actions/deploy-pages@')) Object.assign(needed, { pages: 'write', 'id-token': 'write' });
     if (step.uses === './' || step.uses?.startsWith('trace-differ/trace-differ@'))
       Object.assign(needed, neededPermissions(wf, step));
   }
@@ -90,8 +92,10 @@ describe('action.yml', () => {
     }
     for (const [name, output] of Object.entries(action.outputs)) expect(output.description, name).toBeTruthy();
     expect(Object.keys(action.outputs).sort()).toEqual([
+      'dashboard-path',
       'findings',
       'matrix',
+      'report-html',
       'report-json',
       'report-markdown',
       'verdict',

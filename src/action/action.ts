@@ -8,6 +8,7 @@ import type { Dataset } from '../dataset/types.js';
 import { InputError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { annotateFindings, publishReport, setRunOutputs, writePlanSummary } from '../publish/index.js';
+import { renderHtml } from '../report/html/index.js';
 import { renderJson, renderMarkdown, type ReportLinks } from '../report/index.js';
 import type { Report } from '../report/types.js';
 import { runEvent } from '../sources/endpoint.js';
@@ -15,6 +16,7 @@ import { createStore, type DatasetStore } from '../store/index.js';
 import { artifactName, uploadRunArtifact } from './artifacts.js';
 import { collect } from '../modes/collect.js';
 import { createModeContext, selectQueries, type ModeContext } from '../modes/context.js';
+import { buildDashboard, runLinkOf, writeDashboard } from '../modes/dashboard.js';
 import { diffMode } from '../modes/diff.js';
 import { gate } from '../modes/gate.js';
 import { readGitHubEnv, runUrl, type GitHubEnv } from './github-env.js';
@@ -83,6 +85,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
       );
     }
     report = await runMode(ctx, inputs, gh, noKeyFromFork);
+    if (inputs.dashboard && ctx.store) await dashboard(ctx.store, config, inputs, gh, log, env);
   }
 
   await finish(report, inputs, gh, log, env, stored, noKeyFromFork);
@@ -201,6 +204,41 @@ function currentAfter(inputs: RunInputs, gh: GitHubEnv | undefined): string | un
   return gh.deploymentAt;
 }
 
+/**
+ * The history dashboard of every query of the config, as the store holds it after this run, in
+ * `<runner temp>/trace-differ/dashboard/` (output `dashboard-path`), ready for actions/upload-pages-artifact.
+ */
+async function dashboard(
+  store: DatasetStore,
+  config: Config,
+  inputs: RunInputs,
+  gh: GitHubEnv,
+  log: Logger,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
+  const queries = config.queries.map((q) => ({
+    id: q.id,
+    name: q.name,
+    pins: [
+      ...new Set([...(q.baseline.kind === 'pinned' ? [q.baseline.name] : []), ...(inputs.pin ? [inputs.pin] : [])]),
+    ],
+  }));
+  const repository = gh.owner && gh.repo ? `${gh.serverUrl}/${gh.owner}/${gh.repo}` : undefined;
+  const data = await buildDashboard(store, queries, {
+    now: new Date(),
+    title: repository ? `trace-differ history: ${gh.owner}/${gh.repo}` : undefined,
+    runLink: runLinkOf(repository),
+  });
+  const dir = join(outputDir(env), 'dashboard');
+  await writeDashboard(dir, data);
+  core.setOutput('dashboard-path', dir);
+  log.info(`dashboard of ${queries.length} queries written to ${dir}`);
+}
+
+function outputDir(env: NodeJS.ProcessEnv): string {
+  return join(env.RUNNER_TEMP ?? resolve('trace-differ-out'), 'trace-differ');
+}
+
 /** Where the whole report is, for a cut comment: the run's page (its job summary) and the report artifact. */
 function reportLinks(gh: GitHubEnv, artifactId: number | undefined, summary: boolean): ReportLinks | undefined {
   const run = runUrl(gh);
@@ -222,15 +260,17 @@ async function finish(
   stored: readonly Dataset[],
   noKeyFromFork = false,
 ): Promise<void> {
-  const outDir = join(env.RUNNER_TEMP ?? resolve('trace-differ-out'), 'trace-differ');
+  const outDir = outputDir(env);
   await mkdir(outDir, { recursive: true });
   const uploads = inputs.artifactRetentionDays > 0 && Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL);
   report.fullReportHint = uploads && runUrl(gh) ? `the artifacts of ${runUrl(gh)}` : undefined;
   report.pullRequest = gh.pullRequest?.number ?? report.pullRequest;
   const jsonPath = join(outDir, 'report.json');
   const mdPath = join(outDir, 'report.md');
+  const htmlPath = join(outDir, 'report.html');
   await writeFile(jsonPath, renderJson(report));
   await writeFile(mdPath, renderMarkdown(report));
+  await writeFile(htmlPath, renderHtml(report));
 
   let targets = inputs.publish;
   const github =
@@ -258,7 +298,7 @@ async function finish(
   // Uploaded before publishing, so a cut comment can link to the artifact.
   const artifactId = await uploadRunArtifact({
     name: artifactName(inputs.mode, inputs.query, gh.runAttempt),
-    files: [jsonPath, mdPath, ...datasetFiles],
+    files: [jsonPath, mdPath, htmlPath, ...datasetFiles],
     rootDirectory: outDir,
     retentionDays: inputs.artifactRetentionDays,
     logger: log,
@@ -281,6 +321,7 @@ async function finish(
 
   const findings = countFindings(report.outcomes);
   setRunOutputs({ verdict: report.verdict, findings, reportJson: jsonPath, reportMarkdown: mdPath });
+  core.setOutput('report-html', htmlPath);
 
   const failedQueries = report.outcomes.filter((o) => o.error);
   const gateFails = reaches(report.verdict, inputs.failOn);

@@ -32,6 +32,8 @@ export interface RunInputs {
   /** collect: keep the new datasets under this name as well (`baseline: pinned:<name>`). */
   pin?: string;
   dryRun: boolean;
+  /** Also write the history dashboard (an HTML page of every query's stored collections) for Pages. */
+  dashboard: boolean;
 }
 
 /** Reads one input the way @actions/core does, but from any lookup (tests pass a plain object). */
@@ -98,6 +100,14 @@ export function readInputs(input: InputLookup, eventName: string | undefined): R
     );
   }
   const dryRunText = input('dry-run').toLowerCase();
+  const dashboard = ['true', '1', 'yes'].includes(input('dashboard').toLowerCase());
+  const store = oneOf('store', input('store'), ['cache', 'artifact', 'local', 'none'] as const, 'cache');
+  if (dashboard && (store === 'none' || mode === 'merge' || mode === 'plan')) {
+    throw new InputError(
+      `input 'dashboard: true' needs a store to read the history from, and mode '${mode}' with store '${store}' has none`,
+      "set 'dashboard: true' on a collect (or gate) step with 'store: cache', 'artifact' or 'local'",
+    );
+  }
 
   const current = oneOf('current', input('current'), ['snapshot', 'newest'] as const, 'snapshot');
   const currentAfter = readCurrentAfter(input('current-after'));
@@ -125,7 +135,7 @@ export function readInputs(input: InputLookup, eventName: string | undefined): R
     baseline: baselineText ? parseBaseline(baselineText) : undefined,
     current,
     currentAfter,
-    store: oneOf('store', input('store'), ['cache', 'artifact', 'local', 'none'] as const, 'cache'),
+    store,
     storePath: input('store-path') || '.trace-differ',
     artifactRetentionDays: retentionDays,
     baselineDataset: input('baseline-dataset') || undefined,
@@ -133,6 +143,7 @@ export function readInputs(input: InputLookup, eventName: string | undefined): R
     results: input('results') || undefined,
     pin: readPin(input('pin'), mode),
     dryRun: dryRunText === 'true' || dryRunText === '1' || dryRunText === 'yes',
+    dashboard,
   };
 }
 

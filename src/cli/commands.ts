@@ -10,6 +10,7 @@ import { diffMode } from '../modes/diff.js';
 import { mergeResults } from '../modes/merge.js';
 import { reaches, type FailOn } from '../vocabulary.js';
 import { plan } from '../modes/plan.js';
+import { renderHtml } from '../report/html/index.js';
 import { renderJson, renderMarkdown, renderText } from '../report/index.js';
 import type { Report } from '../report/types.js';
 import { LocalStore } from '../store/index.js';
@@ -19,7 +20,7 @@ import { findStoredSides, historyTable } from './store.js';
 /** The local store `collect` writes to and `diff`/`history` read from by default. */
 export const DEFAULT_STORE = '.trace-differ';
 
-type Format = 'markdown' | 'json' | 'text';
+type Format = 'markdown' | 'json' | 'text' | 'html';
 
 export interface OutputOptions {
   format: Format;
@@ -30,7 +31,13 @@ export interface OutputOptions {
 /** Prints or writes the report, and turns the verdict into the exit code (1 = reached --fail-on). */
 export async function emit(report: Report, opts: OutputOptions, log: Logger): Promise<number> {
   const text =
-    opts.format === 'json' ? renderJson(report) : opts.format === 'text' ? renderText(report) : renderMarkdown(report);
+    opts.format === 'json'
+      ? renderJson(report)
+      : opts.format === 'text'
+        ? renderText(report)
+        : opts.format === 'html'
+          ? renderHtml(report)
+          : renderMarkdown(report);
   if (opts.output) {
     try {
       // A folder that does not exist yet is made, as `> file` users expect of `-o dir/file`.

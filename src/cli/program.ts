@@ -2,12 +2,13 @@ import { Command, CommanderError, Option } from 'commander';
 import { UserError } from '../errors.js';
 import { consoleLogger, logLines } from '../log.js';
 import { runCollectCommand, runDiffCommand, runHistoryCommand, runMergeCommand, runPlanCommand } from './commands.js';
+import { runDashboardCommand } from './dashboard.js';
 import { runDemo } from './demo.js';
 import { packageVersion } from './package.js';
 import { runSimulate } from './simulate.js';
 
 const formatOption = () =>
-  new Option('--format <format>', 'report format').choices(['markdown', 'json', 'text']).default('markdown');
+  new Option('--format <format>', 'report format').choices(['markdown', 'json', 'text', 'html']).default('markdown');
 const failOnOption = () =>
   new Option('--fail-on <level>', 'exit 1 when the verdict reaches this')
     .choices(['fail', 'warn', 'never'])
@@ -90,6 +91,19 @@ export async function main(argv: string[]): Promise<number> {
     .option('-o, --output <file>', 'write the report here instead of stdout')
     .addOption(failOnOption())
     .action(async (results: string, opts) => setExit(await runMergeCommand(results, opts, logger())));
+
+  program
+    .command('dashboard')
+    .description('write the history of every stored query as one self-contained HTML page (<output>/index.html)')
+    .option('--store <dir>', 'local store directory', '.trace-differ')
+    .option('--output <dir>', 'the folder to write index.html to', 'trace-differ-dashboard')
+    .option('--config <file>', "show the config's queries, with their names and pinned baselines")
+    .option('--title <text>', 'the page title')
+    .option(
+      '--repository-url <url>',
+      'link each collection to its run: https://github.com/OWNER/REPO (default from GITHUB_*)',
+    )
+    .action(async (opts) => setExit(await runDashboardCommand(opts, logger())));
 
   program
     .command('demo')

@@ -6,6 +6,8 @@ export function summariseDataset(dataset: Dataset, key: string, verdict?: string
   const durations = Float64Array.from(dataset.spans, (s) => s.durationUs).sort();
   const errors = dataset.spans.reduce((n, s) => n + (s.error ? 1 : 0), 0);
   const n = dataset.spans.length;
+  const { windowStartUs, windowEndUs, github } = dataset.provenance;
+  const minutes = windowStartUs !== undefined && windowEndUs !== undefined ? (windowEndUs - windowStartUs) / 60e6 : 0;
   return {
     key,
     queryId: dataset.provenance.queryId,
@@ -15,7 +17,9 @@ export function summariseDataset(dataset: Dataset, key: string, verdict?: string
     traces: new Set(dataset.spans.map((s) => s.traceId)).size,
     complete: dataset.coverage.complete,
     ...(verdict ? { verdict } : {}),
-    ...(dataset.provenance.github?.ref ? { ref: dataset.provenance.github.ref } : {}),
+    ...(github?.ref ? { ref: github.ref } : {}),
+    ...(github?.runId ? { runId: github.runId } : {}),
+    ...(minutes > 0 ? { ratePerMin: n / minutes } : {}),
     errorRate: n ? errors / n : 0,
     latencyP50Us: Math.round(percentileSorted(durations, 0.5)),
     latencyP95Us: Math.round(percentileSorted(durations, 0.95)),

@@ -103,4 +103,8 @@ export interface HistoryEntry {
   pinnedAs?: string;
   /** The git ref the dataset was collected on, so a branch's history is told apart without loading datasets. */
   ref?: string;
+  /** (addition) Spans per minute of the dataset's window, when it has one (the dashboard's rate). */
+  ratePerMin?: number;
+  /** (addition) The workflow run that collected the dataset, so the dashboard can link each point to its run. */
+  runId?: string;
 }

@@ -1,4 +1,5 @@
 import type { Bucket } from './group.js';
+import { latencyHistogram } from './histogram.js';
 import { hodgesLehmann, errorRateTest, mannWhitney, poissonRateTest, quantileTest } from './stats/index.js';
 import { summarise, type Summary } from './summarise.js';
 import type { ChangedValue, GroupDiff, Stats, UndecidedValue } from './types.js';
@@ -114,6 +115,7 @@ export class Comparison {
       },
       pValue: {},
       enoughData,
+      latencyHistogram: { baseline: latencyHistogram(base.sorted), current: latencyHistogram(cur.sorted) },
     };
     // Below min-samples nothing is tested: a finding there would be noise, and an untested
     // p-value must not dilute the false-discovery control of the tests that matter.

@@ -109,6 +109,15 @@ export interface TestValues {
 /** The tests a changed value can have, by their key in `pValue` / `qValue`. */
 export type TestName = keyof TestValues;
 
+/**
+ * (addition) Latency counts in fixed log-spaced bins (10 per decade from 1 µs): `counts[j]` is the
+ * number of spans in bin `from + j`, which holds [10^((from+j)/10), 10^((from+j+1)/10)) µs.
+ */
+export interface LatencyHistogram {
+  from: number;
+  counts: number[];
+}
+
 export interface ChangedValue {
   value: string;
   baseline: Stats;
@@ -126,6 +135,8 @@ export interface ChangedValue {
   latencyShiftUs?: { estimate: number; low: number; high: number; confidence: number };
   /** (addition) true when both sides have at least `min-samples` spans. */
   enoughData?: boolean;
+  /** (addition) both sides' latencies in shared log-spaced bins, for the HTML report's distributions. */
+  latencyHistogram?: { baseline: LatencyHistogram; current: LatencyHistogram };
 }
 
 export interface GroupDiff {
