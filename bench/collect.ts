@@ -115,7 +115,7 @@ async function runCase(c: Case, seed: number): Promise<BenchRow> {
           : 'no bound',
         `${(requests / perTrace.length).toFixed(2)} req/trace (max ${Math.max(...perTrace)})`,
         `coverage ${coverage.tracesFetched}/${coverage.tracesWanted}${coverage.complete ? '' : ' partial'}`,
-        `spans ${dataset.spans.length === truth ? '= ground truth' : `${dataset.spans.length} of ${truth}`}`,
+        `spans ${dataset.table.size === truth ? '= ground truth' : `${dataset.table.size} of ${truth}`}`,
         `over limit ${stats.limitExceeded}`,
       ].join('; '),
     };

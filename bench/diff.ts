@@ -3,6 +3,7 @@
  * algorithm (group by one key, then for each baseline value search the current values linearly).
  * Each case runs in its own process so that its peak memory (max RSS) is its own.
  */
+import { spansOfTable, tableOf } from '../src/dataset/table.js';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SETTINGS } from '../src/config/index.js';
@@ -66,7 +67,7 @@ function generate(seed: number, n: number, values: number): Dataset {
       windowEndUs: 1_700_000_000_000_000 + n * 600,
     },
     coverage: { complete: true, exemplars: n, tracesWanted: n, tracesFetched: n, tracesFailed: 0, failures: [] },
-    spans,
+    table: tableOf(spans),
   };
 }
 
@@ -75,7 +76,7 @@ function seedDiff(a: Dataset, b: Dataset): number {
   const group = (d: Dataset) => {
     const rows: { value: string; occurrence: number; total: number; errors: number }[] = [];
     const byValue = new Map<string, (typeof rows)[number]>();
-    for (const s of d.spans) {
+    for (const s of spansOfTable(d.table)) {
       let row = byValue.get(s.operation);
       if (!row) {
         row = { value: s.operation, occurrence: 0, total: 0, errors: 0 };

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { DEFAULT_SETTINGS } from '../src/config/index.js';
 import type { Dataset, Span } from '../src/dataset/types.js';
+import { tableOf } from '../src/dataset/table.js';
 import { diff } from '../src/diff/index.js';
 import { renderDashboard, renderHtml, type Dashboard } from '../src/report/html/index.js';
 import { Random } from '../src/simulator/random.js';
@@ -55,7 +56,7 @@ function dataset(seed: number, values: number, perValue: number, slower: boolean
       tracesFailed: 0,
       failures: [],
     },
-    spans,
+    table: tableOf(spans),
   };
 }
 

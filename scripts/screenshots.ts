@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { DEFAULT_SETTINGS } from '../src/config/index.js';
 import type { Dataset } from '../src/dataset/types.js';
+import { tableOf } from '../src/dataset/table.js';
 import { diff } from '../src/diff/index.js';
 import { buildDashboard, writeDashboard } from '../src/modes/dashboard.js';
 import { renderHtml } from '../src/report/html/index.js';
@@ -63,7 +64,7 @@ for (let hour = 0; hour < 24; hour++) {
       tracesFailed: 0,
       failures: [],
     },
-    spans,
+    table: tableOf(spans),
   };
   last = diff({ baseline: previous ? [previous] : [], current: dataset, query, settings });
   await store.put(dataset, { verdict: last.verdict, ...(hour === 6 ? { pinAs: 'release-4.2' } : {}) });

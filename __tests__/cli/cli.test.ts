@@ -109,8 +109,10 @@ describe('trace-differ diff', () => {
   it('says which side is not a file, with exit 2 and no stack trace', async () => {
     const r = await trace(['diff', dataset('baseline.ndjson'), 'nope.ndjson']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("trace-differ: 'nope.ndjson' is not a file, a stored dataset key, or a Lightstep");
-    expect(r.stderr).toContain('fix: pass the path of a dataset or span JSON file');
+    expect(r.stderr).toContain(
+      "trace-differ: 'nope.ndjson' is not a file, a folder, a stored dataset key, a Lightstep snapshot id or 'now'",
+    );
+    expect(r.stderr).toContain('fix: pass the path of a dataset or trace file');
     expect(r.stderr).not.toMatch(STACK);
   });
 
@@ -227,6 +229,57 @@ describe('trace-differ simulate', () => {
     const exit = new Promise<number | null>((resolve) => child.on('close', resolve));
     child.kill('SIGINT');
     expect(await exit).toBe(0);
+  });
+});
+
+describe('trace-differ simulate --backend', () => {
+  it.each([
+    [
+      'tempo',
+      (url: string, now: number) =>
+        `${url}/api/search?q=${encodeURIComponent('{ resource.service.name = "android" }')}&start=${now - 600}&end=${now}&limit=5`,
+      'traces',
+    ],
+    [
+      'jaeger',
+      (url: string, now: number) =>
+        `${url}/api/v3/traces?query.serviceName=android&query.startTimeMin=${new Date((now - 600) * 1000).toISOString()}&query.startTimeMax=${new Date(now * 1000).toISOString()}`,
+      'result',
+    ],
+    ['zipkin', (url: string) => `${url}/api/v2/traces?serviceName=android&limit=5`, '0'],
+  ] as const)('serves a %s fake on loopback until interrupted, then exits 0', async (backend, search, key) => {
+    const child = spawn(process.execPath, [cli, 'simulate', '--backend', backend, '--port', '0'], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', HOME: tmpdir() },
+    });
+    let stderr = '';
+    const url = await new Promise<string>((resolve) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
+        if (m) resolve(m[1]!);
+      });
+    });
+    const response = await fetch(search(url, Math.floor(Date.now() / 1000)));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toHaveProperty(key);
+    const exit = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.kill('SIGINT');
+    expect(await exit).toBe(0);
+  });
+});
+
+describe('trace-differ demo --source tempo', () => {
+  it('runs the whole pipeline against a Tempo fake, offline, and exits 0', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'td-demo-tempo-'));
+    const r = await trace(['demo', '--source', 'tempo', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/▶ tempo fake on http:\/\/127\.0\.0\.1:\d+/);
+    expect(r.stderr).toMatch(/\[payments\] fetched \d+ of \d+ traces from Tempo at 127\.0\.0\.1:\d+/);
+    expect(r.stdout).toMatch(/^\n## ❌ /);
+    expect(r.stdout).toContain('score');
+    for (const query of ['android', 'payments'])
+      expect((await readdir(join(out, 'store', query))).filter((f) => f.endsWith('.tdds'))).toHaveLength(2);
   });
 });
 

@@ -35,7 +35,6 @@ async function config(name: string, text: string): Promise<string> {
 
 describe('an empty side is an input error in diff', () => {
   it.each([
-    ['a 0-byte file', 'empty.ndjson', ''],
     ['an empty JSON array', 'empty-array.json', '[]'],
     ['OTLP JSON with no resourceSpans', 'empty-otlp.json', '{"resourceSpans":[]}'],
     ['an empty folder', 'empty-folder', undefined],
@@ -52,6 +51,23 @@ describe('an empty side is an input error in diff', () => {
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain(`trace-differ: '${path}' holds no spans: there is nothing to compare`);
       expect(r.stderr).toContain('fix: pass a file or folder with spans');
+      expect(r.stderr).not.toMatch(STACK);
+    }
+  });
+});
+
+describe('an empty file is named as such', () => {
+  it('a 0-byte file: exit 2 and "it is empty", for either side', async () => {
+    const path = join(dir, 'empty.ndjson');
+    await writeFile(path, '');
+    for (const args of [
+      [dataset('baseline.ndjson'), path],
+      [path, dataset('current.ndjson')],
+    ]) {
+      const r = await trace(['diff', ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`trace-differ: ${path}: not a trace file trace-differ reads: it is empty`);
       expect(r.stderr).not.toMatch(STACK);
     }
   });

@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, parseConfig } from '../../src/config/index.js';
 import type { DiffSettings } from '../../src/config/types.js';
+import { tableOf } from '../../src/dataset/table.js';
 import type { Dataset, Span } from '../../src/dataset/types.js';
 import { generateTraffic, type Scenario } from '../../src/simulator/traffic.js';
 
@@ -32,7 +33,7 @@ export function datasetOf(
       tracesFailed: options.complete === false ? traces - Math.floor(traces * 0.8) : 0,
       failures: [],
     },
-    spans,
+    table: tableOf(spans),
   };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { spansOfTable, tableOf } from '../../src/dataset/table.js';
 import type { Span } from '../../src/dataset/types.js';
 import { diff } from '../../src/diff/index.js';
 import { Grouping } from '../../src/diff/group.js';
@@ -37,7 +38,7 @@ describe('traces, not lines', () => {
       span('t1', 'b', undefined, 'api', 'db'),
       span('t1', 'c', undefined, 'api', 'db'),
     ];
-    const bucket = new Grouping(spans).byKey(['operation']).get('db')!;
+    const bucket = new Grouping(tableOf(spans)).byKey(['operation']).get('db')!;
     expect(bucket.traceCount).toBe(2);
     expect(bucket.sumSquares).toBe(3 * 3 + 1 * 1);
     expect(bucket.sorted.length).toBe(bucket.traces.length);
@@ -49,9 +50,9 @@ describe('traces, not lines', () => {
       span('fast', 'a', undefined, 'api', 'x', 100),
       span('slow', 'b', undefined, 'api', 'x', 800),
     ];
-    const bucket = new Grouping(spans).byKey(['operation']).get('x')!;
+    const bucket = new Grouping(tableOf(spans)).byKey(['operation']).get('x')!;
     expect(Array.from(bucket.sorted)).toEqual([100, 800, 900]);
-    const [slow, fast] = [0, 1]; // trace indices in order of first appearance
+    const [fast, slow] = [0, 1]; // trace indices in order of trace id
     expect(Array.from(bucket.traces)).toEqual([fast, slow, slow]);
   });
 
@@ -63,7 +64,7 @@ describe('traces, not lines', () => {
       span('t1', '0002', '0001', 'cart', 'get'),
       span('t2', '0002', '0001', 'ledger', 'write'),
     ];
-    const edges = new Grouping(spans).edges();
+    const edges = new Grouping(tableOf(spans)).edges();
     expect([...edges.keys()].sort()).toEqual(['billing:charge -> ledger:write', 'frontend:checkout -> cart:get']);
   });
 
@@ -75,8 +76,8 @@ describe('traces, not lines', () => {
     const inOrder = diff({ baseline: [baseline], current, query, settings });
     for (const seed of [7, 8]) {
       const mixed = diff({
-        baseline: [datasetOf(shuffled(baseline.spans, seed))],
-        current: datasetOf(shuffled(current.spans, seed + 100)),
+        baseline: [datasetOf(shuffled(spansOfTable(baseline.table), seed))],
+        current: datasetOf(shuffled(spansOfTable(current.table), seed + 100)),
         query,
         settings,
       });

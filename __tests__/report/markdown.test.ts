@@ -1,3 +1,4 @@
+import { spansOfTable } from '../../src/dataset/table.js';
 import { describe, expect, it } from 'vitest';
 import type { MetricRule } from '../../src/config/types.js';
 import type { HistoryEntry } from '../../src/dataset/types.js';
@@ -26,13 +27,15 @@ const EXAMPLE_RULES: MetricRule[] = [
 /** The demo's regression: /api/make-payment 40 % slower, a new call to fraud:score, customer BEEMO gone. */
 function exampleRegression(): ReturnType<typeof diff> {
   return diff({
-    baseline: [datasetOf(traffic(1, 2000).spans, { snapshotId: 'S28f9a1f12' })],
+    baseline: [datasetOf(spansOfTable(traffic(1, 2000).table), { snapshotId: 'S28f9a1f12' })],
     current: datasetOf(
-      traffic(2, 2000, {
-        slower: [{ service: 'android', operation: '/api/make-payment', percent: 40 }],
-        removeTagValue: [{ tag: 'customer', value: 'BEEMO' }],
-        addCall: [{ from: 'api-server:make-payment', to: 'fraud:score' }],
-      }).spans,
+      spansOfTable(
+        traffic(2, 2000, {
+          slower: [{ service: 'android', operation: '/api/make-payment', percent: 40 }],
+          removeTagValue: [{ tag: 'customer', value: 'BEEMO' }],
+          addCall: [{ from: 'api-server:make-payment', to: 'fraud:score' }],
+        }).table,
+      ),
       { snapshotId: 'e38aa8029e' },
     ),
     query: ANDROID,
@@ -231,7 +234,7 @@ describe('per query', () => {
   });
 
   it('states partial coverage where the numbers are', () => {
-    const partial = datasetOf(traffic(2, 100).spans, { complete: false });
+    const partial = datasetOf(spansOfTable(traffic(2, 100).table), { complete: false });
     const r = diff({ baseline: [traffic(1, 100)], current: partial, query: QUERY, settings: SETTINGS });
     expect(renderMarkdown(reportOf(r))).toMatch(/\| current \| — \| .* \| 80% ⚠️ partial \|/);
   });

@@ -1,3 +1,4 @@
+import { spansOfTable, tableOf } from '../../src/dataset/table.js';
 import * as cache from '@actions/cache';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -249,7 +250,7 @@ describe('the cache store with the real @actions/cache client', () => {
       const first = await CacheStore.create({ dir: join(workspace, 'a'), runId: String(runId), logger });
       const again = await CacheStore.create({ dir: join(workspace, 'a'), runId: String(runId), logger });
       await first.put(dataset);
-      await again.put({ ...dataset, spans: dataset.spans.slice(1) });
+      await again.put({ ...dataset, table: tableOf(spansOfTable(dataset.table).slice(1)) });
     } finally {
       for (const k of Object.keys(env)) delete process.env[k];
     }

@@ -71,7 +71,7 @@ describe('the local store', () => {
     );
     expect(chosen.datasets.map((d) => d.provenance.collectedAt.slice(11, 13))).toEqual(['03', '04', '05']);
     const pooled = diff({ baseline: chosen.datasets, current, query: QUERY, settings: SETTINGS });
-    const spans = chosen.datasets.reduce((n, d) => n + d.spans.length, 0);
+    const spans = chosen.datasets.reduce((n, d) => n + d.table.size, 0);
     expect(pooled.baseline?.spans).toBe(spans);
     // Windows add up, so rates stay per minute observed.
     const windows = chosen.datasets.map(

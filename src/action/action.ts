@@ -42,6 +42,8 @@ export async function runAction(deps: ActionDeps): Promise<void> {
   const inputs = readInputs(deps.input, gh.eventName);
   // Masked before anything can print them; the runner masks GITHUB_TOKEN itself, a PAT passed in is not.
   if (inputs.lightstep.apiKey) core.setSecret(inputs.lightstep.apiKey);
+  const b = inputs.backend;
+  for (const secret of [b.token, b.password, ...Object.values(b.headers ?? {})]) if (secret) core.setSecret(secret);
   if (inputs.githubToken) core.setSecret(inputs.githubToken);
   const log = deps.logger;
   log.info(`trace-differ: mode ${inputs.mode}${gh.eventName ? ` (event ${gh.eventName})` : ''}`);
@@ -133,6 +135,7 @@ async function buildContext(
     queries,
     sources: {
       lightstep: inputs.lightstep,
+      backend: inputs.backend,
       basePath: workspace,
       // The workspace may hold a pull request's checkout: paths stay in it, endpoints stay trusted (docs/security.md).
       confinePaths: true,

@@ -1,6 +1,7 @@
 import type { BaselineSpec } from '../config/types.js';
 import { parseBaseline } from '../config/index.js';
 import { InputError } from '../errors.js';
+import { parseHeaderLines, type BackendSettings } from '../sources/index.js';
 
 export const MODES = ['collect', 'gate', 'diff', 'plan', 'merge'] as const;
 export type Mode = (typeof MODES)[number];
@@ -15,6 +16,8 @@ export interface RunInputs {
   configPath: string;
   query?: string;
   lightstep: { apiKey?: string; organization?: string; project?: string; apiUrl?: string };
+  /** Tempo, Jaeger, Zipkin: the URL (wins over the config's) and credentials. */
+  backend: BackendSettings;
   githubToken?: string;
   publish: Set<PublishTarget>;
   failOn: FailOn;
@@ -127,6 +130,13 @@ export function readInputs(input: InputLookup, eventName: string | undefined): R
       organization: input('lightstep-organization') || undefined,
       project: input('lightstep-project') || undefined,
       apiUrl: input('lightstep-api-url') || undefined,
+    },
+    backend: {
+      url: input('backend-url') || undefined,
+      token: input('backend-token') || undefined,
+      username: input('backend-username') || undefined,
+      password: input('backend-password') || undefined,
+      headers: parseHeaderLines(input('backend-headers'), "input 'backend-headers'"),
     },
     githubToken: input('github-token') || undefined,
     publish,

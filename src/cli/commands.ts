@@ -13,6 +13,7 @@ import { plan } from '../modes/plan.js';
 import { renderHtml } from '../report/html/index.js';
 import { renderJson, renderMarkdown, renderText } from '../report/index.js';
 import type { Report } from '../report/types.js';
+import { backendSettingsFromEnv } from '../sources/index.js';
 import { LocalStore } from '../store/index.js';
 import { runEvent } from '../sources/endpoint.js';
 import { findStoredSides, historyTable } from './store.js';
@@ -83,6 +84,7 @@ function cliContext(config: Config, queries: QueryConfig[], log: Logger, storeDi
     queries,
     sources: {
       lightstep: { apiKey: process.env.LIGHTSTEP_API_KEY || undefined },
+      backend: backendSettingsFromEnv(process.env),
       basePath: process.cwd(),
       // Run inside a workflow, the CLI trusts the configuration's endpoints no more than the action does.
       event: runEvent(),
@@ -132,6 +134,7 @@ export interface CollectOptions extends OutputOptions {
   lightstepApiUrl?: string;
   lightstepOrganization?: string;
   lightstepProject?: string;
+  backendUrl?: string;
   pin?: string;
 }
 
@@ -143,6 +146,7 @@ export async function runCollectCommand(opts: CollectOptions, log: Logger): Prom
   if (opts.lightstepApiUrl) lightstep.apiUrl = opts.lightstepApiUrl;
   if (opts.lightstepOrganization) lightstep.organization = opts.lightstepOrganization;
   if (opts.lightstepProject) lightstep.project = opts.lightstepProject;
+  if (opts.backendUrl) ctx.sources.backend = { ...ctx.sources.backend, url: opts.backendUrl };
   // Said once, before any query starts, rather than once per query.
   const needKey = ctx.queries.filter((q) => q.source.kind === 'lightstep').map((q) => q.id);
   if (needKey.length > 0 && !lightstep.apiKey) {

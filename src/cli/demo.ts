@@ -5,9 +5,18 @@ import type { Logger } from '../log.js';
 import { collect } from '../modes/collect.js';
 import { createModeContext } from '../modes/context.js';
 import { renderJson, renderMarkdown } from '../report/index.js';
-import { startSimulator } from '../simulator/index.js';
+import type { Report } from '../report/types.js';
+import { startBackendFake, startSimulator, type Backend, type Scenario } from '../simulator/index.js';
 import { LocalStore } from '../store/index.js';
 import { packageFile } from './package.js';
+
+export type DemoSource = 'lightstep' | Backend;
+
+const REGRESSION: Scenario = {
+  slower: [{ service: 'android', operation: '/api/make-payment', percent: 40 }],
+  addCall: [{ from: 'api-server:make-payment', to: 'fraud:score', medianUs: 20_000 }],
+  removeTagValue: [{ tag: 'customer', value: 'BEEMO' }],
+};
 
 /**
  * `npm start`: a newcomer's first run, with no account and no network. The built-in Lightstep
@@ -15,11 +24,15 @@ import { packageFile } from './package.js';
  * second after a regression is injected), keeping datasets in a local store; the report of the
  * second is printed and written with its JSON.
  */
-export async function runDemo(options: { out: string; seed: number }, log: Logger): Promise<number> {
+export async function runDemo(
+  options: { out: string; seed: number; source?: DemoSource },
+  log: Logger,
+): Promise<number> {
   const out = resolve(options.out);
   const storeDir = join(out, 'store');
   await rm(storeDir, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
+  if (options.source && options.source !== 'lightstep') return runBackendDemo(options.source, out, options, log);
 
   // The simulator enforces the stored-trace limit it is given; the demo gives it the client's.
   const sim = await startSimulator({
@@ -58,25 +71,62 @@ export async function runDemo(options: { out: string; seed: number }, log: Logge
     log.info(
       '▶ injecting a regression: /api/make-payment on android 40 % slower, a new call to fraud:score, customer BEEMO gone',
     );
-    sim.setScenario({
-      slower: [{ service: 'android', operation: '/api/make-payment', percent: 40 }],
-      addCall: [{ from: 'api-server:make-payment', to: 'fraud:score', medianUs: 20_000 }],
-      removeTagValue: [{ tag: 'customer', value: 'BEEMO' }],
-    });
+    sim.setScenario(REGRESSION);
     log.info('▶ cycle 2: collect again and diff against cycle 1');
     // A new run, with sources of its own: within one run, queries of the same text share a snapshot,
     // and cycle 2 would pick up cycle 1's (taken before the regression).
     const second = await collect({ ...ctx, sources: { ...ctx.sources } });
 
-    const markdown = renderMarkdown(second);
-    await writeFile(join(out, 'report.md'), markdown);
-    await writeFile(join(out, 'report.json'), renderJson(second));
-    process.stdout.write(`\n${markdown}\n`);
-    log.info(
-      `▶ verdict: ${second.verdict}. Report: ${join(options.out, 'report.md')}, JSON: ${join(options.out, 'report.json')}, datasets: ${join(options.out, 'store')}/`,
-    );
-    return 0;
+    return await writeReport(second, out, options.out, log);
   } finally {
     await sim.close();
+  }
+}
+
+async function writeReport(report: Report, out: string, shown: string, log: Logger): Promise<number> {
+  const markdown = renderMarkdown(report);
+  await writeFile(join(out, 'report.md'), markdown);
+  await writeFile(join(out, 'report.json'), renderJson(report));
+  process.stdout.write(`\n${markdown}\n`);
+  log.info(
+    `▶ verdict: ${report.verdict}. Report: ${join(shown, 'report.md')}, JSON: ${join(shown, 'report.json')}, datasets: ${join(shown, 'store')}/`,
+  );
+  return 0;
+}
+
+/**
+ * `demo --source tempo|jaeger|zipkin`: the same two cycles against a fake of that backend on loopback,
+ * with the example configuration of that backend (its URL replaced by the fake's, as the backend-url input does).
+ */
+async function runBackendDemo(
+  backend: Backend,
+  out: string,
+  options: { out: string; seed: number },
+  log: Logger,
+): Promise<number> {
+  const fake = await startBackendFake({ backend, seed: options.seed, traces: 1500 });
+  try {
+    log.info(`▶ ${backend} fake on ${fake.url}`);
+    const config = await loadConfig(packageFile('examples', `trace-differ.${backend}.yml`));
+    const ctx = createModeContext({
+      logger: log,
+      config,
+      queries: config.queries,
+      sources: { lightstep: {}, backend: { url: fake.url } },
+      store: new LocalStore(join(out, 'store')),
+      queryConcurrency: 2,
+    });
+    log.info('▶ cycle 1: the first collection of each query (there is no baseline yet)');
+    const first = await collect(ctx);
+    log.info(`  verdict: ${first.verdict}`);
+    log.info(
+      '▶ injecting a regression: /api/make-payment on android 40 % slower, a new call to fraud:score, customer BEEMO gone',
+    );
+    fake.setScenario(REGRESSION);
+    log.info('▶ cycle 2: collect again and diff against cycle 1');
+    const second = await collect({ ...ctx, sources: { ...ctx.sources } });
+    return await writeReport(second, out, options.out, log);
+  } finally {
+    await fake.close();
   }
 }

@@ -7,6 +7,8 @@ import { runDemo } from './demo.js';
 import { packageVersion } from './package.js';
 import { runSimulate } from './simulate.js';
 
+const BACKENDS = ['lightstep', 'tempo', 'jaeger', 'zipkin'];
+
 const formatOption = () =>
   new Option('--format <format>', 'report format').choices(['markdown', 'json', 'text', 'html']).default('markdown');
 const failOnOption = () =>
@@ -35,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('diff')
     .description(
-      'diff two datasets: trace-differ dataset files, OTLP JSON, span JSON/NDJSON, stored keys or snapshot ids',
+      "diff two datasets: dataset files, trace files (OTLP, Jaeger, Zipkin, Tempo answers; span JSON/NDJSON), stored keys, snapshot ids, or 'now' (collect the query's source)",
     )
     .argument('<baseline>', 'the reference side')
     .argument('<current>', 'the side to judge')
@@ -56,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('collect')
     .description(
-      'snapshot every query of the config (Lightstep key from LIGHTSTEP_API_KEY), diff against the store, keep the new datasets',
+      'collect every query of the config (Lightstep key from LIGHTSTEP_API_KEY; Tempo, Jaeger, Zipkin credentials from TRACE_DIFFER_BACKEND_*), diff against the store, keep the new datasets',
     )
     .option('--config <file>', 'configuration file', '.github/trace-differ.yml')
     .option('--query <id>', 'only this query')
@@ -64,6 +66,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('--lightstep-api-url <url>', 'Lightstep API base URL (EU: https://api.eu.lightstep.com)')
     .option('--lightstep-organization <org>', 'Lightstep organization (overrides source.lightstep.organization)')
     .option('--lightstep-project <project>', 'Lightstep project (overrides source.lightstep.project)')
+    .option(
+      '--backend-url <url>',
+      'Tempo, Jaeger or Zipkin base URL, over the config (credentials: TRACE_DIFFER_BACKEND_TOKEN, _USERNAME, _PASSWORD, _HEADERS)',
+    )
     .option('--pin <name>', 'also keep the new datasets under this name, for baseline: pinned:<name>')
     .addOption(formatOption())
     .option('-o, --output <file>', 'write the report here instead of stdout')
@@ -108,18 +114,24 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('demo')
     .description(
-      'the first run: two collect cycles against the built-in Lightstep simulator, the second with a regression',
+      'the first run: two collect cycles against the built-in Lightstep simulator (or a Tempo, Jaeger or Zipkin fake), the second with a regression',
     )
     .option('--out <dir>', 'where the report, the JSON result and the store go', 'trace-differ-out')
     .option('--seed <n>', 'seed of the simulated traffic', '42')
-    .action(async (opts) => setExit(await runDemo({ out: opts.out, seed: Number(opts.seed) }, logger())));
+    .addOption(new Option('--source <backend>', 'the backend to simulate').choices(BACKENDS).default('lightstep'))
+    .action(async (opts) =>
+      setExit(await runDemo({ out: opts.out, seed: Number(opts.seed), source: opts.source }, logger())),
+    );
 
   program
     .command('simulate')
-    .description('serve the Lightstep API simulator on loopback until interrupted')
+    .description('serve the Lightstep API simulator, or a Tempo, Jaeger or Zipkin fake, on loopback until interrupted')
     .option('--port <n>', 'port (0 = any free port)', '0')
     .option('--seed <n>', 'seed of the simulated traffic', '42')
-    .action(async (opts) => setExit(await runSimulate({ port: Number(opts.port), seed: Number(opts.seed) }, logger())));
+    .addOption(new Option('--backend <backend>', 'the API to serve').choices(BACKENDS).default('lightstep'))
+    .action(async (opts) =>
+      setExit(await runSimulate({ port: Number(opts.port), seed: Number(opts.seed), backend: opts.backend }, logger())),
+    );
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -2,13 +2,17 @@ import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, UserError, type ConfigProblem } from '../errors.js';
-import { FILTER_EXAMPLE, parseFilter } from '../sources/otlp/filter.js';
+import { FILTER_EXAMPLE, parseFilter } from './filter.js';
+import { JAEGER_QUERY_EXAMPLE, jaegerSearch, ZIPKIN_QUERY_EXAMPLE, zipkinSearch } from './search-query.js';
 import { parseChange } from './change.js';
 import { DEFAULT_BASELINE, DEFAULT_SETTINGS } from './defaults.js';
 import { didYouMean, pathText, positionOf, sortProblems } from './positions.js';
 import { configSchema, type RawConfig, type RawQuery, type RawSource, type RawThresholds } from './schema.js';
 import {
+  DEFAULT_TRACE_LIMIT,
+  DEFAULT_WINDOW_MINUTES,
   METRICS,
+  type BackendSourceConfig,
   type BaselineSpec,
   type Config,
   type DiffSettings,
@@ -45,6 +49,14 @@ function exampleForPath(path: readonly PropertyKey[]): string | undefined {
     source: 'source: { lightstep: { organization: acme, project: production } }',
     lightstep: 'lightstep: { organization: acme, project: production }',
     otlp: 'otlp: { path: traces/*.jsonl }',
+    tempo: 'tempo: { url: https://tempo.example.com, window-minutes: 15, limit: 500 }',
+    jaeger: 'jaeger: { url: https://jaeger.example.com, api: v3, window-minutes: 15, limit: 500 }',
+    zipkin: 'zipkin: { url: https://zipkin.example.com, window-minutes: 15, limit: 500 }',
+    url: 'url: https://tempo.example.com',
+    'window-minutes': 'window-minutes: 15',
+    limit: 'limit: 500',
+    tenant: 'tenant: team-a',
+    api: 'api: v3',
     queries: 'queries: [{ id: android, query: service IN ("android") }]',
     id: 'id: android-checkout',
     query: 'query: service IN ("android")',
@@ -253,13 +265,38 @@ function crossChecks(raw: RawConfig, doc: ReturnType<typeof parseDocument>, coun
         message: 'has no source: set a top-level source, or one on this query',
         example: 'source: { lightstep: { organization: acme, project: production } }',
       });
-    } else if (source.lightstep && !q.query) {
+    } else if ((source.lightstep || source.tempo || source.jaeger || source.zipkin) && !q.query) {
+      const [name, example] = source.lightstep
+        ? ['a Lightstep', 'query: service IN ("android")']
+        : source.tempo
+          ? ['a Tempo', 'query: \'{ resource.service.name = "checkout" }\'']
+          : source.jaeger
+            ? ['a Jaeger', `query: ${JAEGER_QUERY_EXAMPLE}`]
+            : ['a Zipkin', `query: ${ZIPKIN_QUERY_EXAMPLE}`];
       problems.push({
         ...positionOf(doc, counter, ['queries', i]),
         path: pathText(['queries', i, 'query']),
-        message: 'is required for a Lightstep source',
-        example: 'query: service IN ("android")',
+        message: `is required for ${name} source`,
+        example,
       });
+    } else if ((source.tempo || source.jaeger || source.zipkin) && q.filter !== undefined) {
+      problems.push({
+        ...at('filter'),
+        message: "a Tempo, Jaeger or Zipkin source selects traces with 'query', not 'filter'",
+        example: source.tempo ? 'query: \'{ resource.service.name = "checkout" }\'' : `query: ${JAEGER_QUERY_EXAMPLE}`,
+      });
+    } else if ((source.jaeger || source.zipkin) && q.query) {
+      try {
+        if (source.jaeger) jaegerSearch(q.query);
+        else zipkinSearch(q.query);
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        problems.push({
+          ...at('query'),
+          message: error.message,
+          example: `query: ${source.jaeger ? JAEGER_QUERY_EXAMPLE : ZIPKIN_QUERY_EXAMPLE}`,
+        });
+      }
     } else if (source.otlp && q.query) {
       problems.push({
         ...at('query'),
@@ -284,7 +321,25 @@ function crossChecks(raw: RawConfig, doc: ReturnType<typeof parseDocument>, coun
   return problems;
 }
 
+function toBackend(raw: {
+  url?: string;
+  'window-minutes'?: number;
+  limit?: number;
+  concurrency?: number;
+}): BackendSourceConfig {
+  return {
+    ...(raw.url ? { url: raw.url } : {}),
+    windowMinutes: raw['window-minutes'] ?? DEFAULT_WINDOW_MINUTES,
+    limit: raw.limit ?? DEFAULT_TRACE_LIMIT,
+    ...(raw.concurrency ? { concurrency: raw.concurrency } : {}),
+  };
+}
+
 function toSource(raw: RawSource): SourceConfig {
+  if (raw.tempo)
+    return { kind: 'tempo', ...toBackend(raw.tempo), ...(raw.tempo.tenant ? { tenant: raw.tempo.tenant } : {}) };
+  if (raw.jaeger) return { kind: 'jaeger', ...toBackend(raw.jaeger), api: raw.jaeger.api ?? 'v3' };
+  if (raw.zipkin) return { kind: 'zipkin', ...toBackend(raw.zipkin) };
   if (raw.lightstep) {
     return {
       kind: 'lightstep',

@@ -59,6 +59,21 @@ const settings = {
   baseline: baselineSchema.optional(),
 };
 
+/** What every pull from a trace backend takes: where, the window searched, and how many traces at most. */
+const backend = {
+  // The URL may also come from the backend-url input (which wins); credentials only from inputs or the environment.
+  url: z.url().optional(),
+  'window-minutes': z
+    .number()
+    .positive()
+    .max(7 * 24 * 60)
+    .optional(),
+  limit: z.number().int().min(1).max(262_144).optional(),
+  concurrency: z.number().int().min(1).max(64).optional(),
+};
+
+export const SOURCES = ['lightstep', 'otlp', 'tempo', 'jaeger', 'zipkin'] as const;
+
 export const sourceSchema = z
   .strictObject({
     lightstep: z
@@ -73,9 +88,12 @@ export const sourceSchema = z
       })
       .optional(),
     otlp: z.strictObject({ path: z.string().min(1) }).optional(),
+    tempo: z.strictObject({ ...backend, tenant: z.string().min(1).optional() }).optional(),
+    jaeger: z.strictObject({ ...backend, api: z.enum(['v3', 'v1']).optional() }).optional(),
+    zipkin: z.strictObject(backend).optional(),
   })
-  .refine((s) => (s.lightstep ? 1 : 0) + (s.otlp ? 1 : 0) === 1, {
-    message: 'names no source, or two: give exactly one of lightstep, otlp',
+  .refine((s) => SOURCES.filter((k) => s[k]).length === 1, {
+    message: `names no source, or two: give exactly one of ${SOURCES.join(', ')}`,
   });
 
 export const querySchema = z.strictObject({

@@ -72,7 +72,39 @@ export interface OtlpSourceConfig {
   path: string;
 }
 
-export type SourceConfig = LightstepSourceConfig | OtlpSourceConfig;
+/** A pull of one query's traces in a window from a trace backend (Tempo, Jaeger, Zipkin). */
+export interface BackendSourceConfig {
+  /** Base URL of the API (the `backend-url` input wins over it). */
+  url?: string;
+  /** The window searched, ending when the collection starts (default 15). */
+  windowMinutes: number;
+  /** The most traces taken from the window (default 500): a search that finds this many says so. */
+  limit: number;
+  /** Trace fetches in flight at once (Tempo; default 8). */
+  concurrency?: number;
+}
+
+export interface TempoSourceConfig extends BackendSourceConfig {
+  kind: 'tempo';
+  /** Sent as X-Scope-OrgID on a multi-tenant Tempo (`a|b` reads several). */
+  tenant?: string;
+}
+
+export interface JaegerSourceConfig extends BackendSourceConfig {
+  kind: 'jaeger';
+  /** api_v3 (OTLP answers, default) or v1 (the UI's /api/traces, Jaeger JSON). */
+  api: 'v3' | 'v1';
+}
+
+export interface ZipkinSourceConfig extends BackendSourceConfig {
+  kind: 'zipkin';
+}
+
+export type SourceConfig =
+  LightstepSourceConfig | OtlpSourceConfig | TempoSourceConfig | JaegerSourceConfig | ZipkinSourceConfig;
+
+export const DEFAULT_WINDOW_MINUTES = 15;
+export const DEFAULT_TRACE_LIMIT = 500;
 
 /** Everything a diff needs to decide; the same for the CLI (`--group-by`) and the config. */
 export interface DiffSettings {
@@ -87,7 +119,10 @@ export interface DiffSettings {
 export interface QueryConfig extends DiffSettings {
   id: string;
   name: string;
-  /** Lightstep query text (`service IN ("android")`), or the OTLP filter (`service.name = "android"`). */
+  /**
+   * Lightstep query text (`service IN ("android")`), the OTLP filter (`service.name = "android"`), a TraceQL
+   * query (Tempo), or `service = "checkout" AND operation = "POST /pay"` (Jaeger, Zipkin).
+   */
   query: string;
   source: SourceConfig;
   baseline: BaselineSpec;

@@ -5,22 +5,23 @@ import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { promisify } from 'node:util';
 import { createGunzip, gzip } from 'node:zlib';
-import type { LoadResult } from '../store/types.js';
+import { assembleDataset } from './assemble.js';
 import { BodyDecoder, encodeBody, FORMAT_VERSION, MAGIC, type DatasetHeader } from './format.js';
-import type { Dataset } from './types.js';
+import { SpanTableBuilder } from './table.js';
+import type { Dataset, LoadResult } from './types.js';
 import { printable } from '../text.js';
 
 const gzipAsync = promisify(gzip);
 
 /** Encodes a whole dataset file into one buffer. */
 export async function encodeDataset(dataset: Dataset): Promise<Buffer> {
-  const body = await gzipAsync(Buffer.from(encodeBody(dataset.spans)), { level: 9 });
+  const body = await gzipAsync(Buffer.from(encodeBody(dataset.table)), { level: 9 });
   const header: DatasetHeader = {
     format: MAGIC,
     version: FORMAT_VERSION,
     provenance: dataset.provenance,
     coverage: dataset.coverage,
-    spans: dataset.spans.length,
+    spans: dataset.table.size,
     bodyBytes: body.length,
     bodySha256: createHash('sha256').update(body).digest('hex'),
   };
@@ -99,7 +100,8 @@ export async function readDatasetFile(path: string): Promise<LoadResult> {
   const { header, bodyOffset } = head;
   const hash = createHash('sha256');
   let bodyBytes = 0;
-  const decoder = new BodyDecoder();
+  const builder = new SpanTableBuilder();
+  const decoder = new BodyDecoder(builder);
   try {
     const raw = createReadStream(path, { start: bodyOffset });
     raw.on('data', (chunk) => {
@@ -124,7 +126,9 @@ export async function readDatasetFile(path: string): Promise<LoadResult> {
   if (bodyBytes !== header.bodyBytes)
     return fail(`its body is ${bodyBytes} bytes, the header says ${header.bodyBytes}`);
   if (hash.digest('hex') !== header.bodySha256) return fail('its checksum does not match (the body was altered)');
-  if (decoder.spans.length !== header.spans)
-    return fail(`it holds ${decoder.spans.length} spans, the header says ${header.spans}`);
-  return { ok: true, dataset: { provenance: header.provenance, coverage: header.coverage, spans: decoder.spans } };
+  if (decoder.rows !== header.spans) return fail(`it holds ${decoder.rows} spans, the header says ${header.spans}`);
+  return {
+    ok: true,
+    dataset: assembleDataset(builder, { provenance: header.provenance, coverage: header.coverage, window: false }),
+  };
 }

@@ -4,6 +4,8 @@ import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors.js';
 import { printable } from '../text.js';
 import { jsonArrayElements, type ArrayElement } from './json-array.js';
+import { assembleDataset } from './assemble.js';
+import { SpanTableBuilder, spanAt, type SpanTable } from './table.js';
 import type { Dataset, Span } from './types.js';
 
 /** A span as the seed stored it: the Lightstep stored-traces shape with the reporter joined in (DESIGN.md). */
@@ -115,13 +117,8 @@ export async function readSpansFile(path: string, options: { queryId?: string } 
       'pass an intact file, gzipped or not',
     );
   }
-  const spans: Span[] = [];
-  const seen = new Set<string>();
-  const add = (span: Span) => {
-    if (seen.has(span.spanId)) return;
-    seen.add(span.spanId);
-    spans.push(span);
-  };
+  const builder = new SpanTableBuilder();
+  const add = (span: Span) => builder.add(span);
   const invalid = (where: string, error: unknown) =>
     new InputError(
       `${where}: not valid JSON (${printable((error as Error).message)})`,
@@ -161,37 +158,20 @@ export async function readSpansFile(path: string, options: { queryId?: string } 
       add(toSpan(raw, `${path}:${lineNumber}`));
     }
   }
-  let start = Infinity;
-  let end = -Infinity;
-  for (const s of spans) {
-    start = Math.min(start, s.startUs);
-    end = Math.max(end, s.startUs + s.durationUs);
-  }
-  const traces = new Set(spans.map((s) => s.traceId)).size;
-  return {
+  return assembleDataset(builder, {
     provenance: {
       source: 'file',
       queryId: options.queryId ?? 'file',
       query: path,
       origin: path,
       collectedAt: new Date().toISOString(),
-      ...(spans.length ? { windowStartUs: start, windowEndUs: end } : {}),
     },
-    coverage: {
-      complete: true,
-      exemplars: spans.length,
-      tracesWanted: traces,
-      tracesFetched: traces,
-      tracesFailed: 0,
-      failures: [],
-    },
-    spans,
-  };
+  });
 }
 
 /** Writes spans back in the seed's shape (NDJSON), e.g. for committed example datasets. */
-export function toSeedNdjson(spans: readonly Span[]): string {
-  return spans
+export function toSeedNdjson(table: SpanTable): string {
+  return Array.from({ length: table.size }, (_, i) => spanAt(table, i))
     .map((s) =>
       JSON.stringify({
         'span-id': s.spanId,

@@ -2,8 +2,13 @@
  * The span dataset: what a source produces, the store keeps and the diff engine reads.
  * Plain data only (no classes), so it crosses process and file boundaries unchanged.
  */
+import type { SpanTable } from './table.js';
 
-/** One span, normalised from any source (Lightstep stored traces, OTLP, seed-shaped JSON). */
+/**
+ * One span, normalised from any source (Lightstep stored traces, OTLP, seed-shaped JSON). The
+ * dataset keeps spans as a `SpanTable`, not as these objects: a span object is what a reader
+ * hands to `SpanTableBuilder.add`, and what `spanAt` gives back for one row.
+ */
 export interface Span {
   spanId: string;
   traceId: string;
@@ -24,7 +29,7 @@ export interface Span {
   tags: Record<string, string>;
 }
 
-export type SourceKind = 'lightstep' | 'otlp' | 'file';
+export type SourceKind = 'lightstep' | 'otlp' | 'file' | 'tempo' | 'jaeger' | 'zipkin';
 
 /** Where a dataset came from. */
 export interface Provenance {
@@ -70,13 +75,23 @@ export interface Coverage {
   tracesFailed: number;
   /** Failures, at most a few dozen kept; `tracesFailed` has the full count (an estimate when exemplars name no trace: see the Lightstep source). */
   failures: CoverageFailure[];
+  /** A backend search (Tempo, Jaeger, Zipkin): the most traces it was asked for. */
+  limit?: number;
+  /** The search found as many traces as its limit: the sample is the first found, not all the window's traffic. */
+  limitReached?: boolean;
+  /** Traces the backend answered cut short (Tempo's PARTIAL, past its max_bytes_per_trace): counted as fetched. */
+  tracesPartial?: number;
 }
 
 export interface Dataset {
   provenance: Provenance;
   coverage: Coverage;
-  spans: Span[];
+  /** The spans, canonical (see `SpanTable`); made by `assembleDataset`. */
+  table: SpanTable;
 }
+
+/** A stored dataset as read back: set aside with the reason when it cannot be trusted. */
+export type LoadResult = { ok: true; dataset: Dataset } | { ok: false; problem: string };
 
 /** Fraction of wanted traces that were fetched (1 when nothing was wanted). */
 export function coverageRatio(c: Coverage): number {

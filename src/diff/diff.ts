@@ -1,6 +1,8 @@
 import { groupKeyName, type DiffSettings } from '../config/types.js';
 import { QUANTILE_OF, type Metric, type Quantile } from '../vocabulary.js';
-import { coverageRatio, type Dataset, type Span } from '../dataset/types.js';
+import { spanWindow } from '../dataset/assemble.js';
+import { concatTables, type SpanTable } from '../dataset/table.js';
+import { coverageRatio, type Dataset } from '../dataset/types.js';
 import { Comparison, decidePresence, sortPresence, type PresenceTest, type Side } from './compare.js';
 import { Grouping } from './group.js';
 import { judgeChanged, judgeNewAndMissing, rankFindings, verdictOf } from './findings.js';
@@ -31,17 +33,11 @@ export interface DiffInput {
 /** Minutes the dataset's spans cover: the source's window when it gave one, else the spans' extent (at least 1). */
 function windowMinutes(d: Dataset): number {
   const p = d.provenance;
-  let start = p.windowStartUs;
-  let end = p.windowEndUs;
-  if (start === undefined || end === undefined) {
-    start = Infinity;
-    end = -Infinity;
-    for (const s of d.spans) {
-      if (s.startUs < start) start = s.startUs;
-      if (s.startUs + s.durationUs > end) end = s.startUs + s.durationUs;
-    }
-  }
-  const minutes = (end - start) / 60e6;
+  const window =
+    p.windowStartUs !== undefined && p.windowEndUs !== undefined
+      ? { windowStartUs: p.windowStartUs, windowEndUs: p.windowEndUs }
+      : spanWindow(d.table);
+  const minutes = window ? (window.windowEndUs - window.windowStartUs) / 60e6 : 0;
   return Number.isFinite(minutes) && minutes > 1 ? minutes : 1;
 }
 
@@ -51,34 +47,30 @@ const FILE_SOURCES = new Set(['otlp', 'file']);
 /** The time range of the spans of file datasets (undefined for collections or no spans). */
 function spansRange(
   datasets: readonly Dataset[],
-  spans: readonly Span[],
+  table: SpanTable,
 ): { spansFrom: string; spansTo: string } | undefined {
-  if (spans.length === 0 || !datasets.every((d) => FILE_SOURCES.has(d.provenance.source))) return undefined;
-  let start = Infinity;
-  let end = -Infinity;
-  for (const s of spans) {
-    if (s.startUs < start) start = s.startUs;
-    if (s.startUs + s.durationUs > end) end = s.startUs + s.durationUs;
-  }
+  if (table.size === 0 || !datasets.every((d) => FILE_SOURCES.has(d.provenance.source))) return undefined;
+  const window = spanWindow(table);
+  if (!window || !Number.isFinite(window.windowStartUs) || !Number.isFinite(window.windowEndUs)) return undefined;
   const iso = (us: number) => new Date(Math.floor(us / 1000)).toISOString();
-  return Number.isFinite(start) && Number.isFinite(end) ? { spansFrom: iso(start), spansTo: iso(end) } : undefined;
+  return { spansFrom: iso(window.windowStartUs), spansTo: iso(window.windowEndUs) };
 }
 
-function summary(datasets: readonly Dataset[], spans: readonly Span[], minutes: number): SideSummary {
+function summary(datasets: readonly Dataset[], table: SpanTable, minutes: number): SideSummary {
   const newest = datasets[datasets.length - 1]!;
   const wanted = datasets.reduce((n, d) => n + d.coverage.tracesWanted, 0);
   const fetched = datasets.reduce((n, d) => n + d.coverage.tracesFetched, 0);
   return {
     snapshotId: newest.provenance.snapshotId,
     collectedAt: newest.provenance.collectedAt,
-    spans: spans.length,
+    spans: table.size,
     // The sources count the traces they fetched; counting a million trace ids again costs a second.
     traces: datasets.reduce((n, d) => n + d.coverage.tracesFetched, 0),
     coverage: datasets.length === 1 ? coverageRatio(newest.coverage) : wanted === 0 ? 1 : fetched / wanted,
     complete: datasets.every((d) => d.coverage.complete),
     uiLink: newest.provenance.uiLink,
     windowMinutes: Math.round(minutes * 100) / 100,
-    ...spansRange(datasets, spans),
+    ...spansRange(datasets, table),
     ...(datasets.length > 1 ? { pooled: datasets.length } : {}),
   };
 }
@@ -91,7 +83,7 @@ function summary(datasets: readonly Dataset[], spans: readonly Span[], minutes: 
 export function diff(input: DiffInput): DiffResult {
   const { current, settings } = input;
   const currentMinutes = windowMinutes(current);
-  const currentSummary = summary([current], current.spans, currentMinutes);
+  const currentSummary = summary([current], current.table, currentMinutes);
   const emptyEdges: EdgeDiff = { new: [], missing: [], changed: [], undecided: [] };
   const base: Pick<DiffResult, 'schema' | 'query' | 'current' | 'edges' | 'findings' | 'improvements' | 'traffic'> = {
     schema: DIFF_SCHEMA,
@@ -113,21 +105,21 @@ export function diff(input: DiffInput): DiffResult {
     };
   }
   // Pooled baselines: spans concatenated, windows summed, so rates stay per minute of observation.
-  const baselineSpans = input.baseline.length === 1 ? input.baseline[0]!.spans : input.baseline.flatMap((d) => d.spans);
+  const baselineTable = concatTables(input.baseline.map((d) => d.table));
   const baselineMinutes = input.baseline.reduce((m, d) => m + windowMinutes(d), 0);
-  const baselineSummary = summary(input.baseline, baselineSpans, baselineMinutes);
-  if (current.spans.length === 0 || baselineSpans.length === 0) {
+  const baselineSummary = summary(input.baseline, baselineTable, baselineMinutes);
+  if (current.table.size === 0 || baselineTable.size === 0) {
     return {
       ...base,
       baseline: baselineSummary,
       verdict: 'inconclusive',
-      reason: `The ${current.spans.length === 0 ? 'current' : 'baseline'} dataset has no spans: there is nothing to compare.`,
+      reason: `The ${current.table.size === 0 ? 'current' : 'baseline'} dataset has no spans: there is nothing to compare.`,
       groups: [],
     };
   }
 
-  const b: Side = { spans: baselineSpans.length, minutes: baselineMinutes, complete: baselineSummary.complete };
-  const c: Side = { spans: current.spans.length, minutes: currentMinutes, complete: currentSummary.complete };
+  const b: Side = { spans: baselineTable.size, minutes: baselineMinutes, complete: baselineSummary.complete };
+  const c: Side = { spans: current.table.size, minutes: currentMinutes, complete: currentSummary.complete };
   const quantiles = QUANTILES.filter(([metric]) => settings.thresholds.metrics.some((r) => r.metric === metric)).map(
     ([, test]) => test,
   );
@@ -136,8 +128,8 @@ export function diff(input: DiffInput): DiffResult {
     significance: settings.significance,
     quantiles,
   });
-  const before = new Grouping(baselineSpans);
-  const after = new Grouping(current.spans);
+  const before = new Grouping(baselineTable);
+  const after = new Grouping(current.table);
   const groups: GroupDiff[] = settings.groupBy.map((key) =>
     comparison.compare(groupKeyName(key), before.byKey(key), after.byKey(key)),
   );

@@ -1,6 +1,6 @@
 import type { GroupKey } from '../config/types.js';
-import type { Span } from '../dataset/types.js';
-import { PairIds, StringIds } from './intern.js';
+import { PairIds } from '../dataset/intern.js';
+import type { SpanTable } from '../dataset/table.js';
 import { ascendingOrder } from './sort.js';
 
 /** The value of a span that has no such tag: shown as a value of its own, never dropped. */
@@ -12,47 +12,42 @@ export const PART_SEPARATOR = ' / ';
 export interface Bucket {
   /** The latencies (µs) in ascending order: a view into one array shared by every value of the key. */
   sorted: Float64Array;
-  /**
-   * The trace of each latency in `sorted` (same order): a dense index of the side's traces, from the
-   * spans' trace ids, never from where spans sit in the input. The trace is the unit of sampling.
-   */
+  /** The side-local trace index (the table's trace column) of each latency in `sorted`, aligned with it. */
   traces: Int32Array;
-  /** How many distinct traces hold spans of this value. */
+  /** How many distinct traces hold a span of this value. */
   traceCount: number;
   errors: number;
   /**
-   * Σ over traces of (spans of this value in the trace)²: the spans of one trace come as a cluster,
+   * Σ over traces of (spans of this value in the trace)²: the spans of one trace are correlated,
    * so a span count varies more than a Poisson count would; this measures by how much (see compare.ts).
+   * Counted per trace id, from the trace column: never from where spans sit in the input.
    */
   sumSquares: number;
   /** For a call edge: the callee, `service:operation`. */
   callee?: string;
 }
 
-/** Dense ids of one key's values, one per span; the value's name is read from its first span. */
+/** Dense ids of one key's values, one per row (-1: no value), and the row each value is first seen at. */
 interface Ids {
   ids: Int32Array;
   count: number;
   first: number[];
 }
 
-function resolver(part: string): (s: Span) => string {
-  if (part === 'service') return (s) => s.service;
-  if (part === 'operation') return (s) => s.operation;
-  return (s) => s.tags[part] ?? NONE;
-}
-
-/** Values repeat across spans, and V8 keeps a string's hash in the string: a Map is the fast table here. */
-function internStrings(spans: readonly Span[], valueOf: (s: Span) => string): Ids {
-  const ids = new Int32Array(spans.length);
-  const seen = new Map<string, number>();
+/**
+ * The dense ids of one column of string indexes; `-1` (no such tag) becomes a value of its own,
+ * named NONE. Ids are numbered in row order, and the table's row order is canonical.
+ */
+function denseIds(column: Int32Array | undefined, size: number, strings: number): Ids {
+  const ids = new Int32Array(size);
+  const map = new Int32Array(strings + 1).fill(-1);
   const first: number[] = [];
-  for (let i = 0; i < spans.length; i++) {
-    const value = valueOf(spans[i]!);
-    let id = seen.get(value);
-    if (id === undefined) {
-      id = first.length;
-      seen.set(value, id);
+  for (let i = 0; i < size; i++) {
+    const v = column ? column[i]! : -1;
+    const slot = v < 0 ? strings : v;
+    let id = map[slot]!;
+    if (id < 0) {
+      id = map[slot] = first.length;
       first.push(i);
     }
     ids[i] = id;
@@ -81,43 +76,37 @@ function combine(a: Ids, b: Ids): Ids {
 }
 
 /**
- * One side's spans, grouped column-wise: every key becomes an id per span, then one stable
+ * One side's span table, grouped column-wise: every key becomes an id per row, then one stable
  * placement in latency order puts each value's latencies side by side in a single Float64Array,
  * already sorted, with their traces beside them. No object per span, no sort per value, and a
- * combined key's name is built once per value, not per span. Part ids are cached, so
- * `service+operation` and the call edges reuse `service` and `operation`. Nothing here depends on
- * the order of the spans: traces are told apart by their ids.
+ * combined key's name is built once per value. Part ids are cached, so `service+operation` and the
+ * call edges reuse `service` and `operation`. Nothing here depends on the order of the input: the
+ * table is canonical, and traces are told apart by the trace column.
  */
 export class Grouping {
   private readonly parts = new Map<string, Ids>();
-  /** The columns every key needs, read from the span objects once. */
-  private readonly durations: Float64Array;
-  private readonly errors: Uint8Array;
-  /** The dense trace index of each span (by trace id, in order of first appearance). */
-  private readonly trace: Int32Array;
-  private readonly traceCount: number;
-  /** Span indices in ascending latency order (ties by index), computed once for every key. */
+  /** Rows in ascending latency order (ties by row), computed once for every key. */
   private order?: Uint32Array;
 
-  constructor(private readonly spans: readonly Span[]) {
-    const n = spans.length;
-    this.durations = new Float64Array(n);
-    this.errors = new Uint8Array(n);
-    this.trace = new Int32Array(n);
-    const traces = new StringIds();
-    for (let i = 0; i < n; i++) {
-      const s = spans[i]!;
-      this.durations[i] = s.durationUs;
-      if (s.error) this.errors[i] = 1;
-      this.trace[i] = traces.intern(s.traceId);
-    }
-    this.traceCount = traces.size;
+  constructor(private readonly table: SpanTable) {}
+
+  /** The text of one part of a key at a row. */
+  private valueAt(part: string, row: number): string {
+    const t = this.table;
+    if (part === 'service') return t.strings[t.service[row]!]!;
+    if (part === 'operation') return t.strings[t.operation[row]!]!;
+    const k = t.tagKeys.indexOf(part);
+    const v = k < 0 ? -1 : t.tags[k]![row]!;
+    return v < 0 ? NONE : t.strings[v]!;
   }
 
   private part(name: string): Ids {
     let ids = this.parts.get(name);
     if (!ids) {
-      ids = internStrings(this.spans, resolver(name));
+      const t = this.table;
+      const column =
+        name === 'service' ? t.service : name === 'operation' ? t.operation : t.tags[t.tagKeys.indexOf(name)];
+      ids = denseIds(column, t.size, t.strings.length);
       this.parts.set(name, ids);
     }
     return ids;
@@ -132,98 +121,68 @@ export class Grouping {
   /** Groups the spans by a (possibly combined) key. */
   byKey(key: GroupKey): Map<string, Bucket> {
     const ids = this.idsOf(key);
-    const parts = key.map(resolver);
-    const nameOf = (i: number) => {
-      const s = this.spans[i]!;
-      return parts.length === 1 ? parts[0]!(s) : parts.map((f) => f(s)).join(PART_SEPARATOR);
-    };
+    const nameOf = (row: number) => key.map((part) => this.valueAt(part, row)).join(PART_SEPARATOR);
     return this.buckets(ids, (id) => nameOf(ids.first[id]!));
   }
 
   /**
-   * Call edges: each span whose parent is in the same trace of the dataset is a call from the
-   * parent's `service:operation` to its own. The bucket holds the callee spans on that edge.
+   * Call edges: each span whose parent is in the same trace is a call from the parent's
+   * `service:operation` to its own. The bucket holds the callee spans on that edge.
    */
   edges(): Map<string, Bucket> {
-    const spans = this.spans;
-    const n = spans.length;
-    const parentIndex = this.parentIndex();
+    const t = this.table;
+    const parent = t.parent;
+    let any = false;
+    for (let i = 0; i < t.size && !any; i++) any = parent[i]! >= 0;
     // No parent links (single-span traces, or a source that lost them): no edges, and no need for the ids below.
-    if (!parentIndex) return new Map();
-    const parentOf = (i: number) => parentIndex[i]!;
+    if (!any) return new Map();
     const callee = this.idsOf(['service', 'operation']);
-    const caller: Ids = { ids: new Int32Array(n), count: callee.count, first: callee.first };
-    for (let i = 0; i < n; i++) {
-      const parent = parentOf(i);
-      caller.ids[i] = parent < 0 ? -1 : callee.ids[parent]!;
+    const caller: Ids = { ids: new Int32Array(t.size), count: callee.count, first: callee.first };
+    for (let i = 0; i < t.size; i++) {
+      const p = parent[i]!;
+      caller.ids[i] = p < 0 ? -1 : callee.ids[p]!;
     }
     const edges = combine(caller, callee);
-    const so = (s: Span) => `${s.service}:${s.operation}`;
-    const buckets = this.buckets(edges, (id) => {
+    const so = (row: number) => `${t.strings[t.service[row]!]!}:${t.strings[t.operation[row]!]!}`;
+    const nameOf = (id: number) => {
       const child = edges.first[id]!;
-      return `${so(spans[parentOf(child)]!)} -> ${so(spans[child]!)}`;
-    });
+      return `${so(parent[child]!)} -> ${so(child)}`;
+    };
+    const buckets = this.buckets(edges, nameOf);
     for (let id = 0; id < edges.count; id++) {
-      const child = spans[edges.first[id]!]!;
-      const bucket = buckets.get(`${so(spans[parentOf(edges.first[id]!)]!)} -> ${so(child)}`);
-      if (bucket) bucket.callee = so(child);
+      const bucket = buckets.get(nameOf(id));
+      if (bucket) bucket.callee = so(edges.first[id]!);
     }
     return buckets;
   }
 
-  /**
-   * The index of each span's parent span, looked up by (trace, span id) — span ids repeat across
-   * traces in real data — or -1; undefined when no span names a parent. When a (trace, span id)
-   * pair occurs twice, the first span in the input is the parent.
-   */
-  private parentIndex(): Int32Array | undefined {
-    const spans = this.spans;
-    const n = spans.length;
-    if (!spans.some((s) => s.parentSpanId)) return undefined;
-    const spanIds = new StringIds();
-    const pairs = new PairIds();
-    const spanAt: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const id = pairs.intern(this.trace[i]!, spanIds.intern(spans[i]!.spanId));
-      if (id === spanAt.length) spanAt.push(i);
-    }
-    const index = new Int32Array(n).fill(-1);
-    for (let i = 0; i < n; i++) {
-      const p = spans[i]!.parentSpanId;
-      if (!p) continue;
-      const sid = spanIds.find(p);
-      const at = sid < 0 ? -1 : pairs.find(this.trace[i]!, sid);
-      if (at >= 0 && spanAt[at] !== i) index[i] = spanAt[at]!;
-    }
-    return index;
-  }
-
   private buckets(ids: Ids, nameOf: (id: number) => string): Map<string, Bucket> {
-    const n = this.spans.length;
+    const t = this.table;
+    const n = t.size;
     const offsets = new Int32Array(ids.count + 1);
     const errors = new Int32Array(ids.count);
     for (let i = 0; i < n; i++) {
       const id = ids.ids[i]!;
       if (id < 0) continue;
       offsets[id + 1]!++;
-      errors[id]! += this.errors[i]!;
+      errors[id]! += t.error[i]!;
     }
     for (let id = 0; id < ids.count; id++) offsets[id + 1]! += offsets[id]!;
     const total = offsets[ids.count]!;
     const durations = new Float64Array(total);
     const traces = new Int32Array(total);
     const cursor = offsets.slice(0, ids.count);
-    // Placing spans in latency order keeps each value's run sorted (a stable counting sort).
-    this.order ??= ascendingOrder(this.durations);
+    // Placing rows in latency order keeps each value's run sorted (a stable counting sort).
+    this.order ??= ascendingOrder(t.duration);
     for (const i of this.order) {
       const id = ids.ids[i]!;
       if (id < 0) continue;
       const at = cursor[id]!++;
-      durations[at] = this.durations[i]!;
-      traces[at] = this.trace[i]!;
+      durations[at] = t.duration[i]!;
+      traces[at] = t.trace[i]!;
     }
     // Σ m² and distinct traces per value, with one counter per trace reset after each value: m² = Σ (2k + 1), k < m.
-    const perTrace = new Int32Array(this.traceCount);
+    const perTrace = new Int32Array(t.traceIds.length);
     const out = new Map<string, Bucket>();
     for (let id = 0; id < ids.count; id++) {
       const from = offsets[id]!;
@@ -245,7 +204,8 @@ export class Grouping {
       };
       const name = nameOf(id);
       const same = out.get(name);
-      // Different parts can read the same once joined (`a:b` + `c` and `a` + `b:c`): one value, as the text shows.
+      // Different parts can read the same once joined (`a:b` + `c` and `a` + `b:c`), or a tag's value
+      // can read `(none)`: one value, as the text shows.
       out.set(name, same ? mergeBuckets(same, bucket, perTrace) : bucket);
     }
     return out;
@@ -273,12 +233,12 @@ function mergeBuckets(a: Bucket, b: Bucket, perTrace: Int32Array): Bucket {
   return { sorted, traces, traceCount, errors: a.errors + b.errors, sumSquares };
 }
 
-/** Groups spans by a (possibly combined) key: one value per span, spans without the tag in `(none)`. */
-export function groupSpans(spans: readonly Span[], key: GroupKey): Map<string, Bucket> {
-  return new Grouping(spans).byKey(key);
+/** Groups a table by a (possibly combined) key: one value per span, spans without the tag in `(none)`. */
+export function groupSpans(table: SpanTable, key: GroupKey): Map<string, Bucket> {
+  return new Grouping(table).byKey(key);
 }
 
-/** The call edges of a dataset (see Grouping.edges). */
-export function groupEdges(spans: readonly Span[]): Map<string, Bucket> {
-  return new Grouping(spans).edges();
+/** The call edges of a table (see Grouping.edges). */
+export function groupEdges(table: SpanTable): Map<string, Bucket> {
+  return new Grouping(table).edges();
 }

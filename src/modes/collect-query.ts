@@ -50,6 +50,17 @@ export async function runQuery(
         };
       }
     }
+    if (current.coverage.limitReached) {
+      const c = current.coverage;
+      warnings.push(
+        `The search reached its limit of ${c.limit} traces: the sample is the first ${c.limit} found in the window, not all its traffic (raise 'limit' or shorten 'window-minutes').`,
+      );
+    }
+    if (current.coverage.tracesPartial) {
+      warnings.push(
+        `${current.coverage.tracesPartial} traces were answered cut short by the backend (too large); their spans are incomplete.`,
+      );
+    }
     if (!current.coverage.complete) {
       const c = current.coverage;
       warnings.push(
@@ -69,11 +80,11 @@ export async function runQuery(
     }
 
     await yieldToSignals(ctx.signal, query.id);
-    const baselineSpans = baselines.map((d) => d.spans);
-    const empty = current.spans.length === 0;
+    const baselineTables = baselines.map((d) => d.table);
+    const empty = current.table.size === 0;
     if (!empty) {
-      warnings.push(...checkGroupKeys(query, [...baselineSpans, current.spans], groupByOrigin(ctx)));
-      const unrelated = sharedNothingWarning(baselineSpans, current.spans);
+      warnings.push(...checkGroupKeys(query, [...baselineTables, current.table], groupByOrigin(ctx)));
+      const unrelated = sharedNothingWarning(baselineTables, current.table);
       if (unrelated) warnings.push(unrelated);
     }
     let result = diff({ baseline: baselines, current, query: queryRef(query), settings: query });
@@ -86,7 +97,7 @@ export async function runQuery(
       };
     }
     log.info(
-      `[${query.id}] ${current.spans.length} spans; baseline ${baselines.length ? `${baselines.reduce((n, d) => n + d.spans.length, 0)} spans` : 'none yet'}; verdict ${result.verdict}`,
+      `[${query.id}] ${current.table.size} spans; baseline ${baselines.length ? `${baselines.reduce((n, d) => n + d.table.size, 0)} spans` : 'none yet'}; verdict ${result.verdict}`,
     );
 
     let history;

@@ -1,81 +1,15 @@
 import { stat } from 'node:fs/promises';
+import { parseFilter, type RowFilter } from '../config/filter.js';
 import type { QueryConfig } from '../config/types.js';
-import { isDatasetFile, readDatasetFile, readSpansFile } from '../dataset/index.js';
-import type { Dataset, Span } from '../dataset/types.js';
+import { canonicalTable } from '../dataset/table.js';
+import type { Dataset } from '../dataset/types.js';
 import { InputError, UserError } from '../errors.js';
 import type { Report } from '../report/types.js';
-import { lightstepApiUrl } from '../sources/index.js';
-import { isOtlpFile, loadOtlpDataset, parseFilter } from '../sources/otlp/index.js';
+import { resolveDataset } from '../sources/index.js';
 import { runQuery } from './collect-query.js';
 import { COMMAND_LINE, type ModeContext } from './context.js';
 import { checkGroupKeys } from './inspect-sides.js';
 import { worstVerdict } from './outcomes.js';
-
-/** Lightstep snapshot ids are 10 base62 characters (lightstep-api.md §1). */
-const SNAPSHOT_ID = /^[A-Za-z0-9]{10}$/;
-
-/**
- * Resolves one side of `diff`: a file (a trace-differ dataset, OTLP JSON, or the seed's span JSON/NDJSON),
- * a key of the store, or a Lightstep snapshot id — in that order.
- */
-export async function loadSide(
-  ref: string,
-  query: QueryConfig,
-  ctx: Pick<ModeContext, 'store' | 'sources' | 'logger'>,
-): Promise<Dataset> {
-  const file = await stat(ref).catch(() => undefined);
-  if (file?.isFile() || file?.isDirectory()) {
-    if (file.isFile() && (await isDatasetFile(ref))) {
-      const loaded = await readDatasetFile(ref);
-      if (!loaded.ok) throw new InputError(loaded.problem, 'pass a dataset written by trace-differ, or the span JSON');
-      return loaded.dataset;
-    }
-    if (file.isDirectory() || (await isOtlpFile(ref))) {
-      return loadOtlpDataset(ref, {
-        queryId: query.id,
-        queryName: query.name,
-        filter: query.source.kind === 'otlp' ? query.query : undefined,
-      });
-    }
-    return readSpansFile(ref, { queryId: query.id });
-  }
-  if (ctx.store) {
-    const entries = await ctx.store.list(query.id, { limit: 1000 });
-    const entry = entries.find((e) => e.key === ref || e.pinnedAs === ref);
-    if (entry) {
-      const loaded = await ctx.store.load(entry);
-      if (!loaded.ok) throw new InputError(loaded.problem, 'choose another stored dataset');
-      return loaded.dataset;
-    }
-  }
-  if (SNAPSHOT_ID.test(ref) && query.source.kind === 'lightstep') {
-    const { collectSnapshot } = await import('../sources/lightstep/index.js');
-    const ls = ctx.sources.lightstep;
-    if (!ls.apiKey) {
-      throw new InputError(
-        `'${ref}' looks like a Lightstep snapshot id, but no API key was given`,
-        'set LIGHTSTEP_API_KEY',
-      );
-    }
-    return collectSnapshot(ref, {
-      apiKey: ls.apiKey,
-      organization: ls.organization ?? query.source.organization,
-      project: ls.project ?? query.source.project,
-      apiUrl: lightstepApiUrl(query, ctx.sources),
-      // Both sides may be snapshots fetched at once: the client's per-organization limiters keep them within the API's limits together.
-      dispatcher: ls.dispatcher,
-      requestsPerSecond: ls.requestsPerSecond ?? query.source.requestsPerSecond,
-      snapshotRequestsPerHour: ls.snapshotRequestsPerHour ?? query.source.snapshotRequestsPerHour,
-      timeScale: ctx.sources.timeScale,
-      query,
-      logger: ctx.logger,
-    });
-  }
-  throw new InputError(
-    `'${ref}' is not a file, a stored dataset key, or a Lightstep snapshot id`,
-    'pass the path of a dataset or span JSON file (check the spelling and the working directory)',
-  );
-}
 
 /** `diff`: two given datasets, compared with one query's settings. Nothing is stored. */
 export async function diffMode(
@@ -87,7 +21,9 @@ export async function diffMode(
   const notes: string[] = [];
   // Both sides load at once; when both are wrong, the baseline's mistake is told first, every time.
   const settled = await Promise.allSettled(
-    [baselineRef, currentRef].map(async (ref) => checkSide(ref, await loadSide(ref, query, ctx), query, ctx, notes)),
+    [baselineRef, currentRef].map(async (ref) =>
+      checkSide(ref, await resolveDataset(ref, query, ctx), query, ctx, notes),
+    ),
   );
   const [baseline, current] = settled.map((s) => {
     if (s.status === 'rejected') throw s.reason;
@@ -96,7 +32,7 @@ export async function diffMode(
   // A key no span has is an input error here (exit 2), not a query error as in collect.
   checkGroupKeys(
     query,
-    [baseline.spans, current.spans],
+    [baseline.table, current.table],
     ctx.config.file === COMMAND_LINE ? 'see --group-by' : `see group-by: in ${ctx.config.file}`,
   );
   // The given baseline replaces the store's choice: diff exactly what was asked for.
@@ -121,8 +57,10 @@ async function checkSide(
   const isPath = Boolean(await stat(ref).catch(() => undefined));
   let filtered = dataset;
   const text = query.query.trim();
+  // Spans before any filter: an OTLP query's file sides were already filtered as they were read.
+  let before = dataset.table.size;
   if (isPath && text !== '' && ctx.config.file !== COMMAND_LINE) {
-    let matches: ((span: Span) => boolean) | undefined;
+    let matches: RowFilter | undefined;
     try {
       matches = parseFilter(text);
     } catch (error) {
@@ -132,28 +70,31 @@ async function checkSide(
       notes.push(note);
     }
     if (matches) {
-      let spans: Span[];
+      const t = dataset.table;
+      let keep: (row: number) => boolean;
       if (query.source.kind === 'otlp') {
-        spans = dataset.spans.filter(matches);
+        before = Math.max(before, dataset.coverage.exemplars);
+        keep = (row) => matches(t, row);
       } else {
-        const traces = new Set(dataset.spans.filter(matches).map((s) => s.traceId));
-        spans = dataset.spans.filter((s) => traces.has(s.traceId));
+        const traces = new Set<number>();
+        for (let i = 0; i < t.size; i++) if (matches(t, i)) traces.add(t.trace[i]!);
+        keep = (row) => traces.has(t.trace[row]!);
       }
-      ctx.logger.info(
-        `'${ref}': ${spans.length} of ${dataset.spans.length} spans kept by the query text of '${query.id}': ${text}`,
-      );
-      filtered = { ...dataset, spans };
+      const table = canonicalTable(t, keep);
+      ctx.logger.info(`'${ref}': ${table.size} of ${before} spans kept by the query text of '${query.id}': ${text}`);
+      const traces = table.traceIds.length;
+      filtered = { ...dataset, table, coverage: { ...dataset.coverage, tracesWanted: traces, tracesFetched: traces } };
     }
   }
-  if (filtered.spans.length === 0) {
-    const filteredAway = filtered !== dataset && dataset.spans.length > 0;
+  if (filtered.table.size === 0) {
+    const filteredAway = filtered !== dataset && before > 0;
     throw new InputError(
       filteredAway
-        ? `'${ref}' has ${dataset.spans.length} spans, but none matches the query text of '${query.id}' (${text})`
+        ? `'${ref}' has ${before} spans, but none matches the query text of '${query.id}' (${text})`
         : `'${ref}' holds no spans: there is nothing to compare`,
       filteredAway
         ? 'choose the query that matches the file with --query, or leave out --config'
-        : 'pass a file or folder with spans: OTLP JSON, span JSON/NDJSON, or a trace-differ dataset',
+        : 'pass a file or folder with spans: OTLP JSON, Jaeger, Zipkin or span JSON/NDJSON, or a trace-differ dataset',
     );
   }
   return filtered;

@@ -1,5 +1,5 @@
 import { groupKeyName, type QueryConfig } from '../config/types.js';
-import type { Span } from '../dataset/types.js';
+import type { SpanTable } from '../dataset/table.js';
 import { InputError } from '../errors.js';
 
 /** Parts of a group-by key that every span has: they never need checking. */
@@ -14,23 +14,32 @@ const LISTED = 12;
  */
 export function checkGroupKeys(
   query: Pick<QueryConfig, 'groupBy' | 'minSamples'>,
-  sides: readonly (readonly Span[])[],
+  sides: readonly SpanTable[],
   where: string,
 ): string[] {
   const parts = [...new Set(query.groupBy.flat())].filter((p) => !ALWAYS.has(p));
   if (parts.length === 0) return [];
   // Only the keys grouped by are counted; all tags are counted only to word the error.
   const seenOn = new Map(parts.map((p) => [p, 0]));
-  for (const spans of sides) {
-    for (const span of spans) {
-      for (const p of parts) if (span.tags[p] !== undefined) seenOn.set(p, seenOn.get(p)! + 1);
+  for (const t of sides) {
+    for (const p of parts) {
+      const column = t.tags[t.tagKeys.indexOf(p)];
+      if (!column) continue;
+      let n = 0;
+      for (let i = 0; i < t.size; i++) if (column[i]! >= 0) n++;
+      seenOn.set(p, seenOn.get(p)! + n);
     }
   }
   const missing = parts.filter((p) => seenOn.get(p) === 0);
   if (missing.length > 0) {
     const counts = new Map<string, number>();
-    for (const spans of sides) {
-      for (const span of spans) for (const tag in span.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    for (const t of sides) {
+      t.tagKeys.forEach((tag, k) => {
+        const column = t.tags[k]!;
+        let n = 0;
+        for (let i = 0; i < t.size; i++) if (column[i]! >= 0) n++;
+        if (n > 0) counts.set(tag, (counts.get(tag) ?? 0) + n);
+      });
     }
     const seen = [...counts]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
@@ -61,28 +70,23 @@ export function checkGroupKeys(
  * A warning when the two sides share no service/operation pair: every value is then "new" or
  * "missing", and the likelier story is that the inputs come from different systems.
  */
-export function sharedNothingWarning(
-  baselines: readonly (readonly Span[])[],
-  current: readonly Span[],
-): string | undefined {
-  if (baselines.every((b) => b.length === 0) || current.length === 0) return undefined;
-  const operations = new Map<string, Set<string>>();
-  for (const baseline of baselines) {
-    for (const s of baseline) {
-      let ops = operations.get(s.service);
-      if (!ops) operations.set(s.service, (ops = new Set()));
-      ops.add(s.operation);
-    }
-  }
-  if (current.some((s) => operations.get(s.service)?.has(s.operation))) return undefined;
-  const services = (spans: readonly Span[]) => new Set(spans.map((s) => s.service));
-  const baselineServices = new Set(operations.keys());
+export function sharedNothingWarning(baselines: readonly SpanTable[], current: SpanTable): string | undefined {
+  if (baselines.every((b) => b.size === 0) || current.size === 0) return undefined;
+  const pair = (t: SpanTable, i: number) => JSON.stringify([t.strings[t.service[i]!], t.strings[t.operation[i]!]]);
+  const pairs = new Set<string>();
+  for (const baseline of baselines) for (let i = 0; i < baseline.size; i++) pairs.add(pair(baseline, i));
+  for (let i = 0; i < current.size; i++) if (pairs.has(pair(current, i))) return undefined;
+  const services = (tables: readonly SpanTable[]) => {
+    const set = new Set<string>();
+    for (const t of tables) for (let i = 0; i < t.size; i++) set.add(t.strings[t.service[i]!]!);
+    return set;
+  };
   const list = (set: Set<string>) => {
     const all = [...set].sort();
     return all.slice(0, 5).join(', ') + (all.length > 5 ? `, … (${all.length})` : '');
   };
   return (
     'The two sides share no service/operation: they may come from different systems or queries ' +
-    `(baseline services: ${list(baselineServices)}; current: ${list(services(current))}).`
+    `(baseline services: ${list(services(baselines))}; current: ${list(services([current]))}).`
   );
 }

@@ -1,4 +1,4 @@
-/** simulator: the Lightstep public API on loopback, and the sandbox-like traffic behind it. */
+/** simulator: the Lightstep public API and fakes of Tempo, Jaeger and Zipkin on loopback, and the sandbox-like traffic behind them. */
 export {
   startSimulator,
   matcher,
@@ -8,3 +8,11 @@ export {
   type SimulatorStats,
 } from './server.js';
 export { generateTraffic, SANDBOX, type Scenario, type TrafficOptions } from './traffic.js';
+export {
+  startBackendFake,
+  traceqlMatcher,
+  type Backend,
+  type BackendFake,
+  type BackendFakeOptions,
+  type BackendFakeStats,
+} from './backends.js';

@@ -11,11 +11,17 @@ import {
   newSnapshotMemo,
   type SnapshotMemo,
 } from './lightstep/index.js';
+import type { BackendSettings } from './backend.js';
+import { createJaegerSource } from './jaeger/index.js';
 import { createOtlpSource } from './otlp/index.js';
+import { createTempoSource } from './tempo/index.js';
+import { createZipkinSource } from './zipkin/index.js';
 import type { Source } from './source.js';
 import { trustedEndpoint } from './endpoint.js';
 
 export type { CollectContext, Source } from './source.js';
+export { backendSettingsFromEnv, parseHeaderLines, type BackendSettings } from './backend.js';
+export { COLLECT_NOW, resolveDataset, type ResolveContext } from './resolve.js';
 
 /**
  * The sources of one run. Queries collected with one SourceSettings object are one run: those of
@@ -41,6 +47,8 @@ export interface SourceSettings {
   timeScale?: number;
   /** Directory OTLP paths are relative to (the repository root in the action). */
   basePath?: string;
+  /** Tempo, Jaeger and Zipkin: the URL input and the credentials (action inputs or environment variables). */
+  backend?: BackendSettings;
   /**
    * Files named by the configuration must resolve inside `basePath` (the action: the workspace, where a
    * pull request's checkout may be). The CLI reads what its user names.
@@ -72,11 +80,20 @@ const runs = new WeakMap<SourceSettings, SnapshotMemo>();
  * Lightstep source lists the snapshots once to pick up those of the failed attempt.
  */
 export function sourceFor(query: QueryConfig, settings: SourceSettings, run: { attempt?: string } = {}): Source {
-  if (query.source.kind === 'otlp')
-    return createOtlpSource({ basePath: settings.basePath, confine: settings.confinePaths });
+  const kind = query.source.kind;
+  if (kind === 'otlp') return createOtlpSource({ basePath: settings.basePath, confine: settings.confinePaths });
+  if (kind === 'tempo' || kind === 'jaeger' || kind === 'zipkin') {
+    const options = { settings: settings.backend ?? {}, event: settings.event };
+    return kind === 'tempo'
+      ? createTempoSource(options)
+      : kind === 'jaeger'
+        ? createJaegerSource(options)
+        : createZipkinSource(options);
+  }
+  const source = query.source;
   const ls = settings.lightstep;
-  const organization = ls.organization ?? query.source.organization;
-  const project = ls.project ?? query.source.project;
+  const organization = ls.organization ?? source.organization;
+  const project = ls.project ?? source.project;
   if (!ls.apiKey) {
     throw new SourceError(
       `query '${query.id}' reads from Lightstep, but no API key was given`,
@@ -92,14 +109,13 @@ export function sourceFor(query: QueryConfig, settings: SourceSettings, run: { a
     apiUrl: lightstepApiUrl(query, settings),
     dispatcher: ls.dispatcher,
     // The client keeps one pair of limiters per organization, so queries collected at once share the API's limits.
-    requestsPerSecond: ls.requestsPerSecond ?? query.source.requestsPerSecond,
-    snapshotRequestsPerHour: ls.snapshotRequestsPerHour ?? query.source.snapshotRequestsPerHour,
+    requestsPerSecond: ls.requestsPerSecond ?? source.requestsPerSecond,
+    snapshotRequestsPerHour: ls.snapshotRequestsPerHour ?? source.snapshotRequestsPerHour,
     timeScale: settings.timeScale,
     reuse: {
       withinMs:
-        (ls.reuseSnapshotsWithinMinutes ??
-          query.source.reuseSnapshotsWithinMinutes ??
-          DEFAULT_REUSE_WITHIN_MS / 60_000) * 60_000,
+        (ls.reuseSnapshotsWithinMinutes ?? source.reuseSnapshotsWithinMinutes ?? DEFAULT_REUSE_WITHIN_MS / 60_000) *
+        60_000,
       list: ls.listSnapshots ?? Number(run.attempt) > 1,
       memo,
     },

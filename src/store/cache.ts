@@ -1,7 +1,8 @@
 import * as cache from '@actions/cache';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readDatasetFile, summariseDataset, writeDatasetFile } from '../dataset/index.js';
+import { readDatasetFile, writeDatasetFile } from '../dataset/index.js';
+import { summariseDataset } from './summary.js';
 import type { Dataset, HistoryEntry } from '../dataset/types.js';
 import { StoreError } from '../errors.js';
 import type { Logger } from '../log.js';

@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readDatasetFile, summariseDataset, writeDatasetFile } from '../dataset/index.js';
+import { readDatasetFile, writeDatasetFile } from '../dataset/index.js';
+import { summariseDataset } from './summary.js';
 import type { Dataset, HistoryEntry } from '../dataset/types.js';
 import type { DatasetStore, LoadResult, StoredEntry } from './types.js';
 

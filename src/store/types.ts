@@ -1,9 +1,9 @@
-import type { Dataset, HistoryEntry } from '../dataset/types.js';
+import type { Dataset, HistoryEntry, LoadResult } from '../dataset/types.js';
+
+export type { LoadResult } from '../dataset/types.js';
 
 /** A dataset as the store knows it: its key and the summary numbers kept in the history index. */
 export type StoredEntry = HistoryEntry;
-
-export type LoadResult = { ok: true; dataset: Dataset } | { ok: false; problem: string };
 
 /**
  * Keeps datasets between runs. Backends: Actions cache, local directory, artifacts.

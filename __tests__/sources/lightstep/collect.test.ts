@@ -1,3 +1,4 @@
+import { spansOfTable } from '../../../src/dataset/table.js';
 import { describe, expect, it } from 'vitest';
 import { SourceError } from '../../../src/errors.js';
 import { recordingLogger } from '../../../src/log.js';
@@ -20,7 +21,7 @@ describe('collecting a snapshot over HTTP', () => {
     expect(perTrace).toHaveLength(300);
     expect(perTrace.every((n) => n === 1)).toBe(true);
     expect(sim.stats().requests['stored-traces']).toBe(300);
-    expect(sorted(dataset.spans)).toEqual(sorted(sim.groundTruth(dataset.provenance.snapshotId!)));
+    expect(sorted(spansOfTable(dataset.table))).toEqual(sorted(sim.groundTruth(dataset.provenance.snapshotId!)));
     expect(dataset.provenance).toMatchObject({
       source: 'lightstep',
       queryId: 'android',
@@ -34,15 +35,15 @@ describe('collecting a snapshot over HTTP', () => {
   it('keeps the reporter as service and host, the parent from parent_span_guid, and tags as strings', async () => {
     const { sim, source, logger } = await setup({ tracesPerSnapshot: 20 });
     const dataset = await source.collect(query(ALL_SERVICES), { logger });
-    const child = dataset.spans.find((s) => s.service === 'inventory')!;
-    const parent = dataset.spans.find((s) => s.spanId === child.parentSpanId)!;
+    const child = spansOfTable(dataset.table).find((s) => s.service === 'inventory')!;
+    const parent = spansOfTable(dataset.table).find((s) => s.spanId === child.parentSpanId)!;
     expect(parent).toBeDefined();
     expect(parent.traceId).toBe(child.traceId);
     expect(child.host).toMatch(/^inventory-\d$/);
     expect(child.tags).not.toHaveProperty('parent_span_guid');
-    for (const s of dataset.spans) for (const v of Object.values(s.tags)) expect(typeof v).toBe('string');
-    expect(dataset.spans.filter((s) => !s.parentSpanId)).toHaveLength(20);
-    expect(sorted(dataset.spans)).toEqual(sorted(sim.groundTruth(dataset.provenance.snapshotId!)));
+    for (const s of spansOfTable(dataset.table)) for (const v of Object.values(s.tags)) expect(typeof v).toBe('string');
+    expect(spansOfTable(dataset.table).filter((s) => !s.parentSpanId)).toHaveLength(20);
+    expect(sorted(spansOfTable(dataset.table))).toEqual(sorted(sim.groundTruth(dataset.provenance.snapshotId!)));
   });
 
   it('fetches each trace once for exemplars that do not name their trace, one fetch at a time', async () => {
@@ -60,7 +61,7 @@ describe('collecting a snapshot over HTTP', () => {
     sim.setFaults({ slowMs: 2 });
     const dataset = await source.collect(query(ALL_SERVICES), { logger });
     expect(dataset.coverage).toMatchObject({ complete: true, tracesFetched: 300, tracesFailed: 0 });
-    expect(sorted(dataset.spans)).toEqual(sorted(sim.groundTruth(dataset.provenance.snapshotId!)));
+    expect(sorted(spansOfTable(dataset.table))).toEqual(sorted(sim.groundTruth(dataset.provenance.snapshotId!)));
     expect([...sim.stats().storedTraceRequests.values()].every((n) => n === 1)).toBe(true);
     expect(sim.stats().requests['stored-traces']).toBe(300);
     expect(sim.stats().maxInFlight).toBe(8);
@@ -69,7 +70,7 @@ describe('collecting a snapshot over HTTP', () => {
   it('gives an empty, complete dataset and a warning for a query that matches nothing', async () => {
     const { sim, source, logger } = await setup();
     const dataset = await source.collect(query('service IN ("nobody")'), { logger });
-    expect(dataset.spans).toEqual([]);
+    expect(spansOfTable(dataset.table)).toEqual([]);
     expect(dataset.coverage).toMatchObject({ complete: true, exemplars: 0, tracesWanted: 0 });
     expect(logText(logger)).toContain(
       `warn: snapshot ${dataset.provenance.snapshotId} of "service IN (\\"nobody\\")" found no spans`,
@@ -89,7 +90,7 @@ describe('collecting a snapshot over HTTP', () => {
     expect(waits.filter((ms) => ms === 1000)).toHaveLength(3);
     const retried = [...sim.stats().storedTraceRequests.values()].filter((n) => n === 2).length;
     expect(retried).toBeGreaterThan(dataset.coverage.tracesWanted * 0.1);
-    expect(sorted(dataset.spans)).toEqual(sorted(sim.groundTruth(dataset.provenance.snapshotId!)));
+    expect(sorted(spansOfTable(dataset.table))).toEqual(sorted(sim.groundTruth(dataset.provenance.snapshotId!)));
   });
 
   it('counts a failed trace once, not once per exemplar, when exemplars do not name their trace', async () => {
@@ -103,7 +104,7 @@ describe('collecting a snapshot over HTTP', () => {
       const dataset = await source.collect(query(ALL_SERVICES), { logger });
       const { coverage } = dataset;
       const truth = new Set(sim.groundTruth(dataset.provenance.snapshotId!).map((s) => s.traceId));
-      const fetched = new Set(dataset.spans.map((s) => s.traceId));
+      const fetched = new Set(spansOfTable(dataset.table).map((s) => s.traceId));
       const reallyFailed = truth.size - fetched.size;
       // Counted per exemplar it was over three times the truth; now within 10 % of it.
       expect(Math.abs(coverage.tracesFailed - reallyFailed)).toBeLessThanOrEqual(Math.ceil(reallyFailed * 0.1));
@@ -132,8 +133,8 @@ describe('collecting a snapshot over HTTP', () => {
     );
     // What was fetched is still exactly the ground truth of those traces.
     const truth = sim.groundTruth(dataset.provenance.snapshotId!);
-    const got = new Set(dataset.spans.map((s) => s.traceId));
-    expect(sorted(dataset.spans)).toEqual(sorted(truth.filter((s) => got.has(s.traceId))));
+    const got = new Set(spansOfTable(dataset.table).map((s) => s.traceId));
+    expect(sorted(spansOfTable(dataset.table))).toEqual(sorted(truth.filter((s) => got.has(s.traceId))));
     expect(got.size).toBe(coverage.tracesFetched);
   });
 
@@ -142,7 +143,7 @@ describe('collecting a snapshot over HTTP', () => {
     sim.setFaults({ truncateNext: 5, resetNext: 5, slowMs: 20 });
     const dataset = await source.collect(query(), { logger });
     expect(dataset.coverage.complete).toBe(true);
-    expect(sorted(dataset.spans)).toEqual(sorted(sim.groundTruth(dataset.provenance.snapshotId!)));
+    expect(sorted(spansOfTable(dataset.table))).toEqual(sorted(sim.groundTruth(dataset.provenance.snapshotId!)));
     expect(logText(logger)).toMatch(/debug: retrying GET \/stored-traces in \d+ ms \(attempt 2 of 5\)/);
   });
 
@@ -264,7 +265,7 @@ describe('picking up existing snapshots', () => {
     const created = sim.stats().snapshotsCreated;
     const picked = await collectSnapshot(found!.id, { ...options, query: query() });
     expect(sim.stats().snapshotsCreated).toBe(created);
-    expect(sorted(picked.spans)).toEqual(sorted(second.spans));
+    expect(sorted(spansOfTable(picked.table))).toEqual(sorted(spansOfTable(second.table)));
     expect(picked.coverage.complete).toBe(true);
   });
 

@@ -1,3 +1,4 @@
+import { spansOfTable } from '../../../src/dataset/table.js';
 import { createServer, request as httpRequest } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { Agent } from 'undici';
@@ -123,7 +124,7 @@ describe('the HTTP client', () => {
     const dataset = await source.collect(query(ALL_SERVICES), { logger });
     expect(sim.stats().limitExceeded).toBeGreaterThan(0);
     expect(dataset.coverage).toMatchObject({ complete: true, tracesFetched: 300 });
-    expect(sorted(dataset.spans)).toEqual(sorted(sim.groundTruth(dataset.provenance.snapshotId!)));
+    expect(sorted(spansOfTable(dataset.table))).toEqual(sorted(sim.groundTruth(dataset.provenance.snapshotId!)));
   });
 
   it('stops with a clear line, instead of sleeping for an hour, when the snapshot quota is spent', async () => {

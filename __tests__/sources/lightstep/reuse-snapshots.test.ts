@@ -1,3 +1,4 @@
+import { spansOfTable } from '../../../src/dataset/table.js';
 import { describe, expect, it } from 'vitest';
 import type { SourceError } from '../../../src/errors.js';
 import { recordingLogger } from '../../../src/log.js';
@@ -32,7 +33,7 @@ describe('picking up a recent snapshot instead of creating one', () => {
     const again = await sourceFor(demoQuery(), rerun, { attempt: '2' }).collect(demoQuery(), { logger });
     expect(sim.stats().snapshotsCreated).toBe(1);
     expect(again.provenance.snapshotId).toBe(first.provenance.snapshotId);
-    expect(sorted(again.spans)).toEqual(sorted(first.spans));
+    expect(sorted(spansOfTable(again.table))).toEqual(sorted(spansOfTable(first.table)));
     expect(logText(logger)).toMatch(/reusing snapshot \w+ of the same query text, complete \d+ s ago/);
 
     // A second query of the re-run, another text: the list is not asked again, a snapshot is created.
@@ -57,7 +58,7 @@ describe('picking up a recent snapshot instead of creating one', () => {
     const dataset = await sourceFor(demoQuery(), settingsFor(sim), { attempt: '2' }).collect(demoQuery(), { logger });
     expect(sim.stats().snapshotsCreated).toBe(2);
     expect(dataset.coverage.complete).toBe(true);
-    expect(sorted(dataset.spans)).toEqual(sorted(sim.groundTruth(dataset.provenance.snapshotId!)));
+    expect(sorted(spansOfTable(dataset.table))).toEqual(sorted(sim.groundTruth(dataset.provenance.snapshotId!)));
     expect(logText(logger)).toMatch(
       /reusing snapshot (\w+) [^]*the picked-up snapshot \1 could not be collected .*; taking a new one/,
     );
@@ -86,7 +87,7 @@ describe('picking up a recent snapshot instead of creating one', () => {
     expect(sim.stats().snapshotsCreated).toBe(1);
     expect(sim.stats().requests['list-snapshots'] ?? 0).toBe(0);
     expect(a.provenance.snapshotId).toBe(b.provenance.snapshotId);
-    expect(sorted(a.spans)).toEqual(sorted(b.spans));
+    expect(sorted(spansOfTable(a.table))).toEqual(sorted(spansOfTable(b.table)));
     expect(logText(logger)).toMatch(/reusing snapshot \w+, taken \d+ s ago in this run for the same query text/);
   });
 

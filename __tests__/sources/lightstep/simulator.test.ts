@@ -1,3 +1,4 @@
+import { spansOfTable } from '../../../src/dataset/table.js';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import type { Span } from '../../../src/dataset/types.js';
@@ -29,7 +30,7 @@ async function twoSnapshots(scenario: Scenario | undefined) {
   sim.setScenario(scenario);
   const after = await source.collect(query(ALL_SERVICES), { logger });
   expect(before.coverage.complete && after.coverage.complete).toBe(true);
-  return { before: before.spans, after: after.spans };
+  return { before: spansOfTable(before.table), after: spansOfTable(after.table) };
 }
 
 describe('the traffic of a later snapshot, changed on command', () => {
@@ -96,7 +97,7 @@ describe('the traffic of a later snapshot, changed on command', () => {
     const x = await a.source.collect(query(), { logger: a.logger });
     const y = await b.source.collect(query(), { logger: b.logger });
     expect(x.provenance.snapshotId).toBe(y.provenance.snapshotId);
-    expect(strip(x.spans)).toEqual(strip(y.spans));
+    expect(strip(spansOfTable(x.table))).toEqual(strip(spansOfTable(y.table)));
   });
 });
 
@@ -105,7 +106,7 @@ describe('the simulator as a server', () => {
     const { sim, source, logger } = await setup({ storedTraceLimitPerSecond: 5, tracesPerSnapshot: 20 });
     // The client may take one snapshot; then a raw burst with no client-side limit.
     const dataset = await source.collect(query(), { logger });
-    const spanId = dataset.spans[0]!.spanId;
+    const spanId = spansOfTable(dataset.table)[0]!.spanId;
     await new Promise((r) => setTimeout(r, 1100));
     const url = `${sim.url}/public/v0.2/${sim.organization}/projects/${sim.project}/stored-traces?span-id=${spanId}`;
     const answers = await Promise.all(
@@ -163,7 +164,7 @@ describe('the simulator as a server', () => {
     await put('faults', { transientTraceFailures: 0.5 });
     const dataset = await source.collect(query(ALL_SERVICES), { logger });
     expect(dataset.coverage.complete).toBe(true);
-    expect(dataset.spans.some((s) => s.tags.customer === 'meowsy')).toBe(false);
+    expect(spansOfTable(dataset.table).some((s) => s.tags.customer === 'meowsy')).toBe(false);
     const stats = (await request(`${sim.url}/_simulator/stats`).then((r) => r.body.json())) as {
       requests: Record<string, number>;
       storedTraceRequests: Record<string, number>;

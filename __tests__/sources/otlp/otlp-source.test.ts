@@ -1,3 +1,4 @@
+import { SpanTableBuilder, spansOfTable } from '../../../src/dataset/table.js';
 import { context, trace, SpanStatusCode } from '@opentelemetry/api';
 import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { resourceFromAttributes } from '@opentelemetry/resources';
@@ -89,9 +90,9 @@ await writeFile(after, gzipSync(JSON.stringify(merged, null, 2)));
 describe('reading OTLP JSON written by the OpenTelemetry SDK', () => {
   it('maps service, operation, parents, times, errors and attributes', async () => {
     const dataset = await loadOtlpDataset(before, { queryId: 'shop' });
-    expect(dataset.spans).toHaveLength(800);
-    const root = dataset.spans.find((s) => s.operation === 'GET /checkout')!;
-    const child = dataset.spans.find((s) => s.parentSpanId === root.spanId && s.service === 'payment')!;
+    expect(spansOfTable(dataset.table)).toHaveLength(800);
+    const root = spansOfTable(dataset.table).find((s) => s.operation === 'GET /checkout')!;
+    const child = spansOfTable(dataset.table).find((s) => s.parentSpanId === root.spanId && s.service === 'payment')!;
     expect(root).toMatchObject({
       service: 'frontend',
       error: false,
@@ -101,7 +102,7 @@ describe('reading OTLP JSON written by the OpenTelemetry SDK', () => {
     expect(child.traceId).toBe(root.traceId);
     expect(child.traceId).toMatch(/^[0-9a-f]{32}$/);
     expect(child.durationUs).toBeGreaterThanOrEqual(40_000);
-    expect(dataset.spans.find((s) => s.service === 'inventory')!.tags['items.count']).toBe('3');
+    expect(spansOfTable(dataset.table).find((s) => s.service === 'inventory')!.tags['items.count']).toBe('3');
     expect(dataset.provenance).toMatchObject({ source: 'otlp', origin: before });
     expect(await isOtlpFile(before)).toBe(true);
     expect(await isOtlpFile(after)).toBe(true);
@@ -130,8 +131,8 @@ describe('reading OTLP JSON written by the OpenTelemetry SDK', () => {
     await mkdir(folder);
     await writeFile(join(folder, 'a.jsonl'), await import('node:fs/promises').then((fs) => fs.readFile(before)));
     await writeFile(join(folder, 'b.jsonl'), await import('node:fs/promises').then((fs) => fs.readFile(before)));
-    expect((await loadOtlpDataset(folder, { queryId: 'shop' })).spans).toHaveLength(800);
-    expect((await loadOtlpDataset(join(folder, '*.jsonl'), { queryId: 'shop' })).spans).toHaveLength(800);
+    expect(spansOfTable((await loadOtlpDataset(folder, { queryId: 'shop' })).table)).toHaveLength(800);
+    expect(spansOfTable((await loadOtlpDataset(join(folder, '*.jsonl'), { queryId: 'shop' })).table)).toHaveLength(800);
   });
 
   it('selects spans with a filter', async () => {
@@ -139,7 +140,7 @@ describe('reading OTLP JSON written by the OpenTelemetry SDK', () => {
       queryId: 'shop',
       filter: 'service.name IN ("payment", "inventory") AND status = "ok"',
     });
-    expect(new Set(dataset.spans.map((s) => s.service))).toEqual(new Set(['payment', 'inventory']));
+    expect(new Set(spansOfTable(dataset.table).map((s) => s.service))).toEqual(new Set(['payment', 'inventory']));
     expect(() => parseFilter('service.name ~ "x"')).toThrow(UserError);
     expect(() => parseFilter('service.name = "a" AND bogus')).toThrow(
       'filter "service.name = \\"a\\" AND bogus" cannot be read at character 24: "bogus"',
@@ -248,7 +249,7 @@ describe('the edge cases of the OTLP spec', () => {
         },
       ),
     );
-    const [span] = (await loadOtlpDataset(file, { queryId: 'x' })).spans;
+    const [span] = spansOfTable((await loadOtlpDataset(file, { queryId: 'x' })).table);
     expect(span).toMatchObject({
       service: 'unknown_service',
       error: true,
@@ -268,7 +269,7 @@ describe('the edge cases of the OTLP spec', () => {
     await writeFile(wrong, '{"spans": []}');
     await expect(loadOtlpDataset(wrong, { queryId: 'x' })).rejects.toThrow(SourceError);
     await expect(loadOtlpDataset(wrong, { queryId: 'x' })).rejects.toThrow(
-      'not an OTLP trace export (no resourceSpans)',
+      `${wrong}: not a trace file trace-differ reads: it looks like a JSON object with keys "spans"`,
     );
     const broken = join(dir, 'broken.json');
     await writeFile(broken, '{\n  "resourceSpans": [\n    {,}\n  ]\n}\n');
@@ -307,13 +308,11 @@ describe('the edge cases of the OTLP spec', () => {
     const whole = doc({ attributes: [{ key: 'service.name', value: { stringValue: 'early' } }] }, base);
     // The first element is whole; the file is cut off in the second.
     await writeFile(file, `${whole.slice(0, -2)}, {"scopeSpans": [{"spans": [`);
-    const seen: string[] = [];
-    await expect(
-      (async () => {
-        for await (const span of readOtlpFile(file)) seen.push(span.service);
-      })(),
-    ).rejects.toThrow('not valid JSON (the document that starts here is cut off');
-    expect(seen).toEqual(['early']);
+    const builder = new SpanTableBuilder();
+    await expect(readOtlpFile(file, builder)).rejects.toThrow(
+      'not valid JSON (the document that starts here is cut off',
+    );
+    expect(spansOfTable(builder.finish()).map((s) => s.service)).toEqual(['early']);
   });
 
   it('renders every OTLP value type to a stable string, and a span attribute wins over the resource', async () => {
@@ -350,7 +349,7 @@ describe('the edge cases of the OTLP spec', () => {
         },
       ),
     );
-    const [span] = (await loadOtlpDataset(file, { queryId: 'x' })).spans;
+    const [span] = spansOfTable((await loadOtlpDataset(file, { queryId: 'x' })).table);
     expect(span).toMatchObject({
       service: 'checkout',
       // base64 ids (some exporters write them so) become the spec's lowercase hex.
@@ -383,8 +382,12 @@ describe('the edge cases of the OTLP spec', () => {
       jaeger,
       `${JSON.stringify({ result: { resourceSpans } })}\n${JSON.stringify({ result: { resourceSpans: [] } })}\n`,
     );
-    expect((await loadOtlpDataset(tempo, { queryId: 'x' })).spans.map((s) => s.spanId)).toEqual(['eee19b7ec3c1b174']);
-    expect((await loadOtlpDataset(jaeger, { queryId: 'x' })).spans.map((s) => s.spanId)).toEqual(['eee19b7ec3c1b174']);
+    expect(spansOfTable((await loadOtlpDataset(tempo, { queryId: 'x' })).table).map((s) => s.spanId)).toEqual([
+      'eee19b7ec3c1b174',
+    ]);
+    expect(spansOfTable((await loadOtlpDataset(jaeger, { queryId: 'x' })).table).map((s) => s.spanId)).toEqual([
+      'eee19b7ec3c1b174',
+    ]);
     expect(await isOtlpFile(jaeger)).toBe(true);
   });
 
@@ -393,9 +396,9 @@ describe('the edge cases of the OTLP spec', () => {
     const codes = [0, 1, 2, 'STATUS_CODE_OK', 'STATUS_CODE_ERROR', 'STATUS_CODE_UNSET'];
     await writeFile(
       file,
-      codes.map((code, i) => doc({}, { ...base, spanId: `${i}`.padStart(16, '0'), status: { code } })).join('\n'),
+      codes.map((code, i) => doc({}, { ...base, spanId: `${i + 1}`.padStart(16, '0'), status: { code } })).join('\n'),
     );
-    const spans = (await loadOtlpDataset(file, { queryId: 'x' })).spans;
+    const spans = spansOfTable((await loadOtlpDataset(file, { queryId: 'x' })).table);
     expect(spans.map((s) => s.error)).toEqual([false, false, true, false, true, false]);
   });
 });

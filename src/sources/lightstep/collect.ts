@@ -1,5 +1,7 @@
 import PQueue from 'p-queue';
 import type { QueryConfig } from '../../config/types.js';
+import { assembleDataset } from '../../dataset/assemble.js';
+import { SpanTableBuilder } from '../../dataset/table.js';
 import type { CoverageFailure, Dataset, Span } from '../../dataset/types.js';
 import { SourceError } from '../../errors.js';
 import type { Logger } from '../../log.js';
@@ -320,14 +322,6 @@ export async function collectSnapshotDataset(
     );
   else settings.logger.info(`snapshot ${snapshot.id}: ${exemplars.length} exemplars; fetching their traces`);
   const traces = await fetchTraces(http, exemplars, settings.logger);
-  // Spans in time order make the dataset file smaller (start times are delta-encoded) and diffs stable.
-  traces.spans.sort((a, b) => a.startUs - b.startUs || a.spanId.localeCompare(b.spanId));
-  let start = Infinity;
-  let end = -Infinity;
-  for (const s of traces.spans) {
-    start = Math.min(start, s.startUs);
-    end = Math.max(end, s.startUs + s.durationUs);
-  }
   const complete = traces.failed === 0;
   settings.logger.info(
     `snapshot ${snapshot.id}: ${traces.spans.length} spans from ${traces.fetched} of ${traces.wanted} traces in ${traces.requests} requests${complete ? '' : ` (${traces.failedExemplars ? 'about ' : ''}${traces.failed} failed: the dataset is partial)`}`,
@@ -346,7 +340,9 @@ export async function collectSnapshotDataset(
       `snapshot ${snapshot.id}: coverage ${traces.fetched} of ${traces.wanted} traces (${Math.floor((100 * traces.fetched) / Math.max(1, traces.wanted))} %); the dataset is partial, so no value will be called missing on its strength. Failures: ${reasons}`,
     );
   }
-  return {
+  const builder = new SpanTableBuilder(traces.spans.length);
+  for (const span of traces.spans) builder.add(span);
+  return assembleDataset(builder, {
     provenance: {
       source: 'lightstep',
       queryId: query.id,
@@ -356,7 +352,6 @@ export async function collectSnapshotDataset(
       ...(snapshot.createdAt ? { createdAt: new Date(snapshot.createdAt).toISOString() } : {}),
       ...(completeAt ? { completeAt: new Date(completeAt).toISOString() } : {}),
       collectedAt: new Date().toISOString(),
-      ...(traces.spans.length ? { windowStartUs: start, windowEndUs: end } : {}),
       origin: http.host,
       ...(uiLink ? { uiLink } : {}),
     },
@@ -368,8 +363,7 @@ export async function collectSnapshotDataset(
       tracesFailed: traces.failed,
       failures: traces.failures,
     },
-    spans: traces.spans,
-  };
+  });
 }
 
 export interface ListedSnapshot {

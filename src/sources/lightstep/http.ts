@@ -2,8 +2,19 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import { SourceError } from '../../errors.js';
 import type { Logger } from '../../log.js';
+import {
+  backoffMs,
+  DEFAULT_RETRY,
+  HttpError,
+  RETRYABLE_CODES,
+  retryAfterMs,
+  unlessCancelled,
+  type RetryPolicy,
+} from '../http/retry.js';
 import { isLoopback, maskSecret } from '../endpoint.js';
 import { SlidingWindowLimiter, TooLongAWait, type Slot } from './limiter.js';
+
+export { HttpError, retryAfterMs, type RetryPolicy } from '../http/retry.js';
 
 /**
  * The HTTP layer of the Lightstep client: auth, client-side rate limits, and retries.
@@ -12,19 +23,6 @@ import { SlidingWindowLimiter, TooLongAWait, type Slot } from './limiter.js';
  * X-RateLimit-Reset as well as Retry-After, every attempt must take its own rate-limit slot,
  * and its waits go through an injectable sleep.
  */
-
-export interface RetryPolicy {
-  attempts: number;
-  /** First backoff, ms; doubled each attempt, with jitter (a random half of it). */
-  baseDelayMs: number;
-  maxDelayMs: number;
-  /**
-   * The longest wait a server may ask for (Retry-After, X-RateLimit-Reset) before we give up
-   * with a clear error instead: the snapshot limit resets hourly, and a CI job should not sleep
-   * for most of an hour.
-   */
-  maxServerWaitMs: number;
-}
 
 /** The documented limits, per organization (lightstep-api.md §8). */
 export interface RateLimitSettings {
@@ -56,15 +54,6 @@ export interface LightstepHttpOptions extends RateLimitSettings {
   logger: Logger;
 }
 
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /** The two client-side limiters of one organization. */
 export interface RateLimits {
   snapshot: SlidingWindowLimiter;
@@ -92,18 +81,6 @@ export function limitsFor(apiUrl: string, organization: string, settings: RateLi
   }
   return limits;
 }
-
-const RETRYABLE_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'EPIPE',
-  'ETIMEDOUT',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-  'UND_ERR_CLOSED',
-]);
 
 export class LightstepHttp {
   readonly base: string;
@@ -147,13 +124,7 @@ export class LightstepHttp {
     // behind a proxy set them.
     this.dispatcher = options.dispatcher ?? new EnvHttpProxyAgent({ connections: this.concurrency });
     this.limits = options.limits ?? limitsFor(apiUrl, options.organization, options);
-    this.retry = {
-      attempts: 5,
-      baseDelayMs: 500,
-      maxDelayMs: 30_000,
-      maxServerWaitMs: 120_000,
-      ...options.retry,
-    };
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
     // The default wait clears its timer on cancellation, so a cancelled run does not linger.
     this.rawSleep = options.sleep ?? ((ms) => delay(ms, undefined, { signal: options.signal }));
   }
@@ -182,26 +153,7 @@ export class LightstepHttp {
 
   /** `work`, or the cancellation error as soon as the signal fires, whichever comes first. */
   unlessCancelled<T>(work: Promise<T>): Promise<T> {
-    const signal = this.options.signal;
-    if (!signal) return work;
-    if (signal.aborted) {
-      work.catch(() => undefined);
-      return Promise.reject(this.cancelled());
-    }
-    return new Promise<T>((resolve, reject) => {
-      const onAbort = () => reject(this.cancelled());
-      signal.addEventListener('abort', onAbort, { once: true });
-      work.then(
-        (value) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(value);
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(error instanceof Error ? error : new Error(String(error)));
-        },
-      );
-    });
+    return unlessCancelled(work, this.options.signal, () => this.cancelled());
   }
 
   get organization(): string {
@@ -327,8 +279,7 @@ export class LightstepHttp {
   }
 
   private backoff(attempt: number, random: () => number): number {
-    const cap = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
-    return cap / 2 + random() * (cap / 2);
+    return backoffMs(attempt, this.retry, random);
   }
 }
 
@@ -349,24 +300,4 @@ function errorMessage(text: string): string | undefined {
     // Not JSON: fall through to the status code.
   }
   return text.trim() ? text.trim().slice(0, 200) : undefined;
-}
-
-/** Retry-After (seconds or an HTTP date) or X-RateLimit-Reset (seconds until reset, per the docs). */
-export function retryAfterMs(headers: Record<string, string | string[] | undefined>): number | undefined {
-  const one = (name: string) => {
-    const v = headers[name];
-    return Array.isArray(v) ? v[0] : v;
-  };
-  const after = one('retry-after');
-  if (after !== undefined) {
-    const seconds = Number(after);
-    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-    const date = Date.parse(after);
-    if (Number.isFinite(date)) return Math.max(0, date - Date.now());
-  }
-  const resetText = one('x-ratelimit-reset');
-  const reset = Number(resetText);
-  if (resetText === undefined || resetText === '' || !Number.isFinite(reset) || reset < 0) return undefined;
-  // The docs say seconds until the reset; a server sending an epoch time instead is read as one.
-  return reset > 1e9 ? Math.max(0, reset * 1000 - Date.now()) : reset * 1000;
 }

@@ -3,11 +3,12 @@ import { glob, open, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import type { Span } from '../../dataset/types.js';
+import type { SpanTableBuilder } from '../../dataset/table.js';
 import { SourceError } from '../../errors.js';
 import { printable } from '../../text.js';
+import { spanIdOf, traceIdOf } from '../ids.js';
 import { insideWorkspace } from '../paths.js';
-import { attributes, hexId, nanosToMicros, type KeyValue } from './values.js';
+import { attributes, nanosToMicros, type KeyValue } from './values.js';
 
 interface OtlpSpan {
   traceId?: string;
@@ -111,13 +112,15 @@ function listAt<T>(value: unknown, where: string, path: string): T[] {
   return value as T[];
 }
 
-/** The spans of one ResourceSpans (an element of `resourceSpans`), at `where` (file:line:column) and `rsPath`. */
-function* resourceSpansOf(rs: unknown, where: string, rsPath: string): Generator<Span> {
+/** Writes the spans of one ResourceSpans (an element of `resourceSpans`), at `where` (file:line:column) and `rsPath`, into `out`. */
+export function resourceSpansInto(out: SpanTableBuilder, rs: unknown, where: string, rsPath: string): number {
   const shape = (path: string, what: string) => new SourceError(`${where}: ${path} ${what}`, SHAPE_FIX);
   if (!isObject(rs)) throw shape(rsPath, 'is not an object');
   const resourceSpans = rs as ResourceSpans;
   const resource = attributes(listAt(resourceSpans.resource?.attributes, where, `${rsPath}.resource.attributes`));
-  const service = resource['service.name'] || 'unknown_service';
+  const service = out.intern(resource['service.name'] || 'unknown_service');
+  const resourceTags = Object.entries(resource).map(([k, v]) => [out.tagColumn(k), out.intern(v)] as const);
+  let count = 0;
   // OTLP before 0.15 called scopeSpans instrumentationLibrarySpans; old exports still carry it.
   const scopeKey = resourceSpans.scopeSpans !== undefined ? 'scopeSpans' : 'instrumentationLibrarySpans';
   for (const [c, scope] of listAt<ScopeSpans>(resourceSpans[scopeKey], where, `${rsPath}.${scopeKey}`).entries()) {
@@ -126,35 +129,43 @@ function* resourceSpansOf(rs: unknown, where: string, rsPath: string): Generator
     for (const [i, s] of listAt<OtlpSpan>(scope.spans, where, `${scopePath}.spans`).entries()) {
       const spanPath = `${scopePath}.spans[${i}]`;
       if (!isObject(s)) throw shape(spanPath, 'is not an object');
-      const spanId = hexId(s.spanId);
-      const traceId = hexId(s.traceId);
+      for (const field of ['traceId', 'spanId', 'parentSpanId', 'name'] as const) {
+        const v = s[field];
+        if (v !== undefined && v !== null && typeof v !== 'string')
+          throw shape(
+            `${spanPath}.${field}`,
+            `is ${Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`}, expected a string`,
+          );
+      }
+      const spanId = spanIdOf(s.spanId);
+      const traceId = traceIdOf(s.traceId);
       const start = nanosToMicros(s.startTimeUnixNano);
       const end = nanosToMicros(s.endTimeUnixNano);
       if (!spanId || !traceId) throw shape(spanPath, 'has no traceId or spanId (the spec requires both)');
       if (start === undefined || end === undefined)
-        throw shape(spanPath, 'has no startTimeUnixNano or endTimeUnixNano as a number of nanoseconds');
-      if (s.name !== undefined && s.name !== null && typeof s.name !== 'string')
         throw shape(
-          `${spanPath}.name`,
-          `is ${Array.isArray(s.name) ? 'a list' : typeof s.name === 'object' ? 'an object' : `a ${typeof s.name}`}, expected a string`,
+          spanPath,
+          'has no startTimeUnixNano or endTimeUnixNano as a whole number of nanoseconds (at most 20 digits)',
         );
-      const parent = hexId(s.parentSpanId);
       const code = s.status?.code;
-      const span: Span = {
-        spanId,
+      out.row(
         traceId,
+        spanId,
+        spanIdOf(s.parentSpanId),
         service,
-        operation: s.name || '(none)',
-        startUs: start,
-        durationUs: Math.max(0, end - start),
-        error: code === 2 || code === 'STATUS_CODE_ERROR',
-        // Resource attributes first, so a span attribute of the same key wins.
-        tags: { ...resource, ...attributes(listAt(s.attributes, where, `${spanPath}.attributes`)) },
-      };
-      if (parent) span.parentSpanId = parent;
-      yield span;
+        out.intern(s.name || '(none)'),
+        start,
+        Math.max(0, end - start),
+        code === 2 || code === 'STATUS_CODE_ERROR',
+      );
+      // Resource attributes first, so a span attribute of the same key wins.
+      for (const [column, value] of resourceTags) out.tag(column, value);
+      for (const [k, v] of Object.entries(attributes(listAt(s.attributes, where, `${spanPath}.attributes`))))
+        out.tag(out.tagColumn(k), out.intern(v));
+      count++;
     }
   }
+  return count;
 }
 
 /** Line and column (1-based) of a character offset in a text. */
@@ -166,7 +177,7 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 const SPAN_LISTS = new Set(['resourceSpans', 'batches']);
 
 /**
- * Streams the spans of an OTLP JSON file: any sequence of ExportTraceServiceRequest documents — one
+ * Reads the spans of an OTLP JSON file into a table builder (returns how many): any sequence of ExportTraceServiceRequest documents — one
  * pretty-printed document, or JSON Lines (one per line, as the Collector's file exporter writes) —
  * gzipped or not. A scanner follows the JSON structure as the text arrives and parses each element
  * of `resourceSpans` (Tempo: `batches`) on its own, so only one ResourceSpans is in memory at a time,
@@ -174,13 +185,14 @@ const SPAN_LISTS = new Set(['resourceSpans', 'batches']);
  * Written by hand rather than with a streaming JSON library (stream-json and the like): those emit
  * tokens without positions, and a person fixing an export needs the line and column of the mistake.
  */
-export async function* readOtlpFile(file: string): AsyncGenerator<Span> {
+export async function readOtlpFile(file: string, out: SpanTableBuilder): Promise<number> {
+  let read = 0;
   const stream = await textStream(file);
   stream.setEncoding('utf8');
   let line = 1;
   let column = 0;
   let depth = 0;
-  /** The depth of the request object: 1, or 2 inside Jaeger's `{"result": {…}}` envelope. */
+  /** The depth of the request object: 1, or 2 inside Jaeger's `{"result": {…}}` or Tempo's `{"trace": {…}}` envelope. */
   let base = 1;
   let inString = false;
   let escaped = false;
@@ -233,7 +245,7 @@ export async function* readOtlpFile(file: string): AsyncGenerator<Span> {
             awaitingValue = false;
             valueOf = key;
             key = undefined;
-            if (valueOf === 'result' && base === 1 && ch === '{') {
+            if ((valueOf === 'result' || valueOf === 'trace') && base === 1 && ch === '{') {
               base = 2;
             } else if (SPAN_LISTS.has(valueOf ?? '')) {
               if (ch !== '[') throw shape(valueOf!, `is ${ch === '{' ? 'an object' : 'not a list'}, expected a list`);
@@ -290,7 +302,12 @@ export async function* readOtlpFile(file: string): AsyncGenerator<Span> {
                     : { line: elementAt.line + rel.line - 1, column: rel.column };
                 throw new SourceError(`${file}:${pos.line}:${pos.column}: not valid JSON (${message})`, JSON_FIX);
               }
-              yield* resourceSpansOf(parsed, `${file}:${elementAt.line}:${elementAt.column}`, `${listKey}[${index}]`);
+              read += resourceSpansInto(
+                out,
+                parsed,
+                `${file}:${elementAt.line}:${elementAt.column}`,
+                `${listKey}[${index}]`,
+              );
               index++;
             } else if (depth === base && inSpanList) {
               inSpanList = false;
@@ -326,4 +343,5 @@ export async function* readOtlpFile(file: string): AsyncGenerator<Span> {
       JSON_FIX,
     );
   }
+  return read;
 }

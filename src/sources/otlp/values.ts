@@ -1,3 +1,5 @@
+import { normaliseId } from '../../dataset/table.js';
+
 /** OTLP/JSON AnyValue → a stable string (int64 arrives as a string in OTLP/JSON and stays exact). */
 export interface AnyValue {
   stringValue?: string;
@@ -41,23 +43,18 @@ export function attributes(list: KeyValue[] | undefined): Record<string, string>
   return out;
 }
 
-/** Ids are hex in OTLP/JSON; some exporters write base64 of the 8 or 16 bytes, which is turned into hex. */
+/** Ids are hex in OTLP/JSON; some exporters write base64 of the 8 or 16 bytes: see `normaliseId`. */
 export function hexId(id: string | undefined): string | undefined {
-  if (!id) return undefined;
-  if (/^[0-9a-fA-F]+$/.test(id) && (id.length === 16 || id.length === 32)) return id.toLowerCase();
-  if (/^[A-Za-z0-9+/]+=*$/.test(id)) {
-    const bytes = Buffer.from(id, 'base64');
-    if (bytes.length === 8 || bytes.length === 16) return bytes.toString('hex');
-  }
-  return id.toLowerCase();
+  return id ? normaliseId(id) : undefined;
 }
 
-/** Nanoseconds (a string of digits, or a number) → integer microseconds, exact through BigInt. */
+/**
+ * Nanoseconds (a string of digits, or a number) → integer microseconds, exact through BigInt.
+ * Anything else — a fraction in a string, a sign, more than 20 digits (beyond uint64, the OTLP
+ * type), a non-finite number — is no time: undefined, which the reader reports with its position.
+ */
 export function nanosToMicros(ns: string | number | undefined): number | undefined {
-  if (ns === undefined || ns === null || ns === '') return undefined;
-  try {
-    return Number(BigInt(typeof ns === 'number' ? Math.round(ns) : ns) / 1000n);
-  } catch {
-    return undefined;
-  }
+  if (typeof ns === 'number') return Number.isFinite(ns) && ns >= 0 ? Math.floor(Math.round(ns) / 1000) : undefined;
+  if (typeof ns !== 'string' || !/^\d{1,20}$/.test(ns)) return undefined;
+  return Number(BigInt(ns) / 1000n);
 }

@@ -1,18 +1,21 @@
-import { UserError } from '../../errors.js';
-import type { Span } from '../../dataset/types.js';
+import type { SpanTable } from '../dataset/table.js';
+import { UserError } from '../errors.js';
 
 /**
  * The OTLP filter: `key = "value"`, `key != "value"`, `key IN ("a", "b")`, joined by AND.
  * Keys: `service.name` (or `service`), `name` (or `operation`), `status` (ok / error),
  * any span or resource attribute. An empty filter keeps every span.
  */
-type Clause = { key: string; op: '=' | '!=' | 'IN'; values: string[] };
+export type Clause = { key: string; op: '=' | '!=' | 'IN'; values: string[] };
 
 export const FILTER_EXAMPLE = 'service.name = "android" AND http.route IN ("/api/pay", "/api/cart")';
 
-export function parseFilter(text: string): (span: Span) => boolean {
+/** Which rows of a table a filter keeps; undefined for an empty filter (every row). */
+export type RowFilter = (table: SpanTable, row: number) => boolean;
+
+/** The clauses of a filter (none for an empty one); a UserError names the character it cannot read. */
+export function parseClauses(text: string): Clause[] {
   const src = text.trim();
-  if (src === '') return () => true;
   const clauses: Clause[] = [];
   const re =
     /\s*([A-Za-z_][\w.\-/]*)\s*(=|!=|\bIN\b)\s*(?:"((?:[^"\\]|\\.)*)"|\(\s*((?:"(?:[^"\\]|\\.)*"\s*,?\s*)+)\))\s*(AND\b|$)/iy;
@@ -33,15 +36,23 @@ export function parseFilter(text: string): (span: Span) => boolean {
     pos = re.lastIndex;
     if (m[5] === '' && pos < src.length) break;
   }
-  const get = (span: Span, key: string): string | undefined => {
-    if (key === 'service.name' || key === 'service') return span.service;
-    if (key === 'name' || key === 'operation') return span.operation;
-    if (key === 'status') return span.error ? 'error' : 'ok';
-    return span.tags[key];
+  return clauses;
+}
+
+export function parseFilter(text: string): RowFilter | undefined {
+  const clauses = parseClauses(text);
+  if (clauses.length === 0) return undefined;
+  const get = (t: SpanTable, row: number, key: string): string | undefined => {
+    if (key === 'service.name' || key === 'service') return t.strings[t.service[row]!];
+    if (key === 'name' || key === 'operation') return t.strings[t.operation[row]!];
+    if (key === 'status') return t.error[row] ? 'error' : 'ok';
+    const column = t.tagKeys.indexOf(key);
+    const v = column < 0 ? -1 : t.tags[column]![row]!;
+    return v < 0 ? undefined : t.strings[v];
   };
-  return (span) =>
+  return (t, row) =>
     clauses.every((c) => {
-      const v = get(span, c.key);
+      const v = get(t, row, c.key);
       const hit = v !== undefined && c.values.includes(v);
       return c.op === '!=' ? !hit : hit;
     });

@@ -1,0 +1,456 @@
+import { PairIds, StringIds } from './intern.js';
+import type { Span } from './types.js';
+
+/**
+ * The span table: one side of a diff as columns, not objects (DESIGN.md, "The data model").
+ * Row `i` is one span. Strings are held once, in dictionaries, and the rows point into them.
+ * Plain data only (arrays and typed arrays), so a table is structured-cloned or transferred to
+ * and from a worker unchanged.
+ *
+ * A table made by `assembleTable` is canonical: deduplicated on (trace id, span id), traces
+ * numbered in the order of their ids, rows grouped by trace (a trace's rows are contiguous) and
+ * ordered by span id within it. The same spans in any order give the same table.
+ */
+export interface SpanTable {
+  size: number;
+  /** Distinct trace ids (normalised); `trace[i]` indexes it. */
+  traceIds: string[];
+  trace: Int32Array;
+  /** Span ids (normalised), including parent ids that name no span here; `span[i]`, `parentSpan[i]` (-1: root) index it. */
+  spanIds: string[];
+  span: Int32Array;
+  parentSpan: Int32Array;
+  /** The row of the span's parent within its own trace, or -1 (a root, or a parent not in the table). */
+  parent: Int32Array;
+  /** Start, µs since the epoch. */
+  start: Float64Array;
+  /** Duration, µs, never negative. */
+  duration: Float64Array;
+  error: Uint8Array;
+  /** Service, operation, host, tag keys and tag values: `service[i]` etc. index it; host -1 is none. */
+  strings: string[];
+  service: Int32Array;
+  operation: Int32Array;
+  host: Int32Array;
+  /** Tag keys, and one column per key of the value's index in `strings` (-1: the span has no such tag). */
+  tagKeys: string[];
+  tags: Int32Array[];
+}
+
+/** A table with no rows. */
+export function emptyTable(): SpanTable {
+  return new SpanTableBuilder().finish();
+}
+
+const HEX_LOWER = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
+const HEX_ANY = (c: number) => HEX_LOWER(c) || (c >= 65 && c <= 70);
+const BASE64 = /^(?:[A-Za-z0-9+/]{11}=|[A-Za-z0-9+/]{22}==|[A-Za-z0-9+/]{11}|[A-Za-z0-9+/]{22})$/;
+
+/**
+ * A trace or span id as the table keeps it: hex in lower case, at full width (16 or 32 digits: a
+ * 64-bit id written without its leading zeros is padded); base64 of 8 or 16 bytes (some OTLP
+ * exporters) decoded to hex. Anything else is kept as written.
+ */
+export function normaliseId(id: string): string {
+  const n = id.length;
+  if (n === 16 || n === 32) {
+    let lower = true;
+    let hex = true;
+    for (let i = 0; i < n; i++) {
+      const c = id.charCodeAt(i);
+      if (!HEX_LOWER(c)) {
+        lower = false;
+        if (!HEX_ANY(c)) {
+          hex = false;
+          break;
+        }
+      }
+    }
+    if (lower) return id;
+    if (hex) return id.toLowerCase();
+  } else if (n > 0 && n < 32) {
+    let hex = true;
+    for (let i = 0; i < n && hex; i++) hex = HEX_ANY(id.charCodeAt(i));
+    if (hex) return id.toLowerCase().padStart(n < 16 ? 16 : 32, '0');
+  }
+  if (BASE64.test(id)) {
+    // atob rather than Buffer: the report page's client code type-checks this file without Node's types.
+    const bytes = atob(id);
+    if (bytes.length === 8 || bytes.length === 16) {
+      let hex = '';
+      for (let i = 0; i < bytes.length; i++) hex += bytes.charCodeAt(i).toString(16).padStart(2, '0');
+      return hex;
+    }
+  }
+  return id;
+}
+
+/** A typed array twice as long, holding the old values (and `fill` beyond them). */
+function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, capacity: number, fill = 0): T {
+  const b = new (a.constructor as new (n: number) => T)(capacity);
+  b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
+  return b;
+}
+
+/**
+ * The one way spans get into a table. Readers call `add(span)` (the object is copied, never kept,
+ * so a reader may reuse it), or, at byte speed, `intern`/`tagColumn` once per string and `row` +
+ * `tag` per span. Ids are normalised here. `finish()` gives the raw table in arrival order;
+ * `assembleDataset` (dataset/assemble.ts) deduplicates, orders and counts it.
+ *
+ * Numbers are checked here as a last line: a reader should reject a non-finite start or duration
+ * itself, with the file position, before calling `row`.
+ */
+export class SpanTableBuilder {
+  private n = 0;
+  private capacity: number;
+  private trace: Int32Array;
+  private span: Int32Array;
+  private parentSpan: Int32Array;
+  private start: Float64Array;
+  private duration: Float64Array;
+  private error: Uint8Array;
+  private service: Int32Array;
+  private operation: Int32Array;
+  private host: Int32Array;
+  private tags: Int32Array[] = [];
+  private readonly traceIds = new StringIds();
+  private readonly spanIds = new StringIds();
+  private readonly strings = new StringIds();
+  private readonly tagKeys = new StringIds();
+
+  constructor(capacity = 1024) {
+    this.capacity = Math.max(16, capacity);
+    const c = this.capacity;
+    this.trace = new Int32Array(c);
+    this.span = new Int32Array(c);
+    this.parentSpan = new Int32Array(c);
+    this.start = new Float64Array(c);
+    this.duration = new Float64Array(c);
+    this.error = new Uint8Array(c);
+    this.service = new Int32Array(c);
+    this.operation = new Int32Array(c);
+    this.host = new Int32Array(c);
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  /** The dictionary index of a string (service, operation, host, tag value). */
+  intern(s: string): number {
+    return this.strings.intern(s);
+  }
+
+  /** The column of a tag key: pass it to `tag`. */
+  tagColumn(key: string): number {
+    const k = this.tagKeys.intern(key);
+    if (k === this.tags.length) this.tags.push(new Int32Array(this.capacity).fill(-1));
+    return k;
+  }
+
+  /** Adds one row; ids are normalised. Returns the row. Tags of the row follow through `tag`. */
+  row(
+    traceId: string,
+    spanId: string,
+    parentSpanId: string | undefined,
+    service: number,
+    operation: number,
+    startUs: number,
+    durationUs: number,
+    error: boolean,
+    host = -1,
+  ): number {
+    if (!Number.isFinite(startUs) || !Number.isFinite(durationUs))
+      throw new RangeError(`span ${spanId}: start and duration must be finite numbers`);
+    if (this.n === this.capacity) this.grow();
+    const i = this.n++;
+    this.trace[i] = this.traceIds.intern(normaliseId(traceId));
+    this.span[i] = this.spanIds.intern(normaliseId(spanId));
+    this.parentSpan[i] = parentSpanId ? this.spanIds.intern(normaliseId(parentSpanId)) : -1;
+    this.service[i] = service;
+    this.operation[i] = operation;
+    this.start[i] = startUs;
+    this.duration[i] = durationUs < 0 ? 0 : durationUs;
+    this.error[i] = error ? 1 : 0;
+    this.host[i] = host;
+    return i;
+  }
+
+  /** Sets a tag of the last row added: `column` from `tagColumn`, `value` from `intern`. */
+  tag(column: number, value: number): void {
+    this.tags[column]![this.n - 1] = value;
+  }
+
+  /** Copies a span object in (see the class comment). */
+  add(s: Span): void {
+    this.row(
+      s.traceId,
+      s.spanId,
+      s.parentSpanId,
+      this.intern(s.service),
+      this.intern(s.operation),
+      s.startUs,
+      s.durationUs,
+      s.error,
+      s.host === undefined ? -1 : this.intern(s.host),
+    );
+    for (const key in s.tags) this.tag(this.tagColumn(key), this.intern(s.tags[key]!));
+  }
+
+  /** Adds every row of a table (e.g. one file's table into a side of many files). */
+  addTable(t: SpanTable): void {
+    const stringMap = Int32Array.from(t.strings, (s) => this.intern(s));
+    const columns = t.tagKeys.map((k) => this.tagColumn(k));
+    for (let i = 0; i < t.size; i++) {
+      const host = t.host[i]!;
+      const parent = t.parentSpan[i]!;
+      this.row(
+        t.traceIds[t.trace[i]!]!,
+        t.spanIds[t.span[i]!]!,
+        parent < 0 ? undefined : t.spanIds[parent],
+        stringMap[t.service[i]!]!,
+        stringMap[t.operation[i]!]!,
+        t.start[i]!,
+        t.duration[i]!,
+        t.error[i] === 1,
+        host < 0 ? -1 : stringMap[host]!,
+      );
+      for (let k = 0; k < columns.length; k++) {
+        const v = t.tags[k]![i]!;
+        if (v >= 0) this.tag(columns[k]!, stringMap[v]!);
+      }
+    }
+  }
+
+  private grow(): void {
+    const c = this.capacity * 2;
+    this.trace = grown(this.trace, c);
+    this.span = grown(this.span, c);
+    this.parentSpan = grown(this.parentSpan, c);
+    this.start = grown(this.start, c);
+    this.duration = grown(this.duration, c);
+    this.error = grown(this.error, c);
+    this.service = grown(this.service, c);
+    this.operation = grown(this.operation, c);
+    this.host = grown(this.host, c);
+    this.tags = this.tags.map((t) => grown(t, c, -1));
+    this.capacity = c;
+  }
+
+  /** The rows so far, in arrival order, as a table (not yet deduplicated: `parent` is all -1). */
+  finish(): SpanTable {
+    const n = this.n;
+    return {
+      size: n,
+      traceIds: this.traceIds.keys,
+      trace: this.trace.slice(0, n),
+      spanIds: this.spanIds.keys,
+      span: this.span.slice(0, n),
+      parentSpan: this.parentSpan.slice(0, n),
+      parent: new Int32Array(n).fill(-1),
+      start: this.start.slice(0, n),
+      duration: this.duration.slice(0, n),
+      error: this.error.slice(0, n),
+      strings: this.strings.keys,
+      service: this.service.slice(0, n),
+      operation: this.operation.slice(0, n),
+      host: this.host.slice(0, n),
+      tagKeys: this.tagKeys.keys,
+      tags: this.tags.map((t) => t.slice(0, n)),
+    };
+  }
+}
+
+/**
+ * Makes a raw table canonical (see `SpanTable`): keeps the first of rows with the same (trace id,
+ * span id) and the rows `keep` accepts, numbers traces by id, groups rows by trace ordered by span
+ * id, and finds each parent within its own trace. Nothing after this depends on arrival order.
+ */
+export function canonicalTable(raw: SpanTable, keep?: (row: number) => boolean): SpanTable {
+  const n = raw.size;
+  // 1. Dedup on (trace, span) and filter.
+  const pairs = new PairIds();
+  const kept: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const before = pairs.size;
+    pairs.intern(raw.trace[i]!, raw.span[i]!);
+    if (pairs.size === before) continue;
+    if (keep && !keep(i)) continue;
+    kept.push(i);
+  }
+  // 2. Traces in order of their ids (only those still present).
+  const present = new Uint8Array(raw.traceIds.length);
+  for (const i of kept) present[raw.trace[i]!] = 1;
+  const traceOrder: number[] = [];
+  for (let t = 0; t < present.length; t++) if (present[t]) traceOrder.push(t);
+  traceOrder.sort((a, b) => compareStrings(raw.traceIds[a]!, raw.traceIds[b]!));
+  const rank = new Int32Array(raw.traceIds.length).fill(-1);
+  traceOrder.forEach((t, r) => (rank[t] = r));
+  // 3. Rows by trace (counting sort), then by span id within each trace.
+  const traces = traceOrder.length;
+  const offsets = new Int32Array(traces + 1);
+  for (const i of kept) offsets[rank[raw.trace[i]!]! + 1]!++;
+  for (let t = 0; t < traces; t++) offsets[t + 1]! += offsets[t]!;
+  const order = new Int32Array(kept.length);
+  const cursor = offsets.slice(0, traces);
+  for (const i of kept) order[cursor[rank[raw.trace[i]!]!]!++] = i;
+  const spanIds = raw.spanIds;
+  for (let t = 0; t < traces; t++) {
+    const from = offsets[t]!;
+    const to = offsets[t + 1]!;
+    if (to - from > 1) {
+      const part = order.subarray(from, to);
+      part.sort((a, b) => compareStrings(spanIds[raw.span[a]!]!, spanIds[raw.span[b]!]!));
+    }
+  }
+  // 4. The columns in that order.
+  const m = order.length;
+  const pick = <T extends Int32Array | Float64Array | Uint8Array>(col: T): T => {
+    const out = new (col.constructor as new (n: number) => T)(m);
+    for (let r = 0; r < m; r++) out[r] = col[order[r]!]!;
+    return out;
+  };
+  const trace = new Int32Array(m);
+  for (let r = 0; r < m; r++) trace[r] = rank[raw.trace[order[r]!]!]!;
+  const span = pick(raw.span);
+  const parentSpan = pick(raw.parentSpan);
+  // 5. Parents within their own trace: the trace's rows are contiguous, a short scan finds them.
+  const parent = new Int32Array(m).fill(-1);
+  for (let t = 0; t < traces; t++) {
+    const from = offsets[t]!;
+    const to = offsets[t + 1]!;
+    if (to - from <= 64) {
+      for (let r = from; r < to; r++) {
+        const p = parentSpan[r]!;
+        if (p < 0) continue;
+        for (let q = from; q < to; q++) {
+          if (span[q] === p) {
+            parent[r] = q;
+            break;
+          }
+        }
+      }
+    } else {
+      const at = new Map<number, number>();
+      for (let q = from; q < to; q++) if (!at.has(span[q]!)) at.set(span[q]!, q);
+      for (let r = from; r < to; r++) {
+        const p = parentSpan[r]!;
+        if (p >= 0) parent[r] = at.get(p) ?? -1;
+      }
+    }
+  }
+  // 6. Dictionaries in order of first use by the canonical rows (tag keys sorted), holding only
+  // what the rows use: equal sets of spans give equal tables, dictionaries included.
+  const spanMap = new Int32Array(raw.spanIds.length).fill(-1);
+  const spanIdsOut: string[] = [];
+  const spanRef = (v: number) => {
+    if (v < 0) return -1;
+    let id = spanMap[v]!;
+    if (id < 0) id = spanMap[v] = spanIdsOut.push(raw.spanIds[v]!) - 1;
+    return id;
+  };
+  const stringMap = new Int32Array(raw.strings.length).fill(-1);
+  const strings: string[] = [];
+  const ref = (v: number) => {
+    if (v < 0) return -1;
+    let id = stringMap[v]!;
+    if (id < 0) id = stringMap[v] = strings.push(raw.strings[v]!) - 1;
+    return id;
+  };
+  const keyOrder = raw.tagKeys.map((_, k) => k).sort((a, b) => compareStrings(raw.tagKeys[a]!, raw.tagKeys[b]!));
+  const service = new Int32Array(m);
+  const operation = new Int32Array(m);
+  const host = new Int32Array(m);
+  const tagsIn = keyOrder.map((k) => raw.tags[k]!);
+  const tags = keyOrder.map(() => new Int32Array(m));
+  const used = new Uint8Array(keyOrder.length);
+  for (let r = 0; r < m; r++) {
+    const i = order[r]!;
+    span[r] = spanRef(span[r]!);
+    parentSpan[r] = spanRef(parentSpan[r]!);
+    service[r] = ref(raw.service[i]!);
+    operation[r] = ref(raw.operation[i]!);
+    host[r] = ref(raw.host[i]!);
+    for (let k = 0; k < tagsIn.length; k++) {
+      const v = ref(tagsIn[k]![i]!);
+      tags[k]![r] = v;
+      if (v >= 0) used[k] = 1;
+    }
+  }
+  const usedKeys = keyOrder.map((_, k) => k).filter((k) => used[k]);
+  return {
+    size: m,
+    traceIds: traceOrder.map((t) => raw.traceIds[t]!),
+    trace,
+    spanIds: spanIdsOut,
+    span,
+    parentSpan,
+    parent,
+    start: pick(raw.start),
+    duration: pick(raw.duration),
+    error: pick(raw.error),
+    strings,
+    service,
+    operation,
+    host,
+    tagKeys: usedKeys.map((k) => raw.tagKeys[keyOrder[k]!]!),
+    tags: usedKeys.map((k) => tags[k]!),
+  };
+}
+
+/** Code-unit order, as JSON and the dataset file compare ids: independent of locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The table of a list of span objects (tests, the simulator, small sources), canonical. */
+export function tableOf(spans: Iterable<Span>): SpanTable {
+  const b = new SpanTableBuilder();
+  for (const s of spans) b.add(s);
+  return canonicalTable(b.finish());
+}
+
+/** One row as a span object: for tests, small outputs and writers of span-per-line formats. */
+export function spanAt(t: SpanTable, i: number): Span {
+  const tags: Record<string, string> = {};
+  for (let k = 0; k < t.tagKeys.length; k++) {
+    const v = t.tags[k]![i]!;
+    if (v >= 0) tags[t.tagKeys[k]!] = t.strings[v]!;
+  }
+  const parent = t.parentSpan[i]!;
+  const host = t.host[i]!;
+  return {
+    spanId: t.spanIds[t.span[i]!]!,
+    traceId: t.traceIds[t.trace[i]!]!,
+    ...(parent >= 0 ? { parentSpanId: t.spanIds[parent]! } : {}),
+    service: t.strings[t.service[i]!]!,
+    operation: t.strings[t.operation[i]!]!,
+    startUs: t.start[i]!,
+    durationUs: t.duration[i]!,
+    error: t.error[i] === 1,
+    ...(host >= 0 ? { host: t.strings[host]! } : {}),
+    tags,
+  };
+}
+
+/** Every row as a span object (see `spanAt`). */
+export function spansOfTable(t: SpanTable): Span[] {
+  return Array.from({ length: t.size }, (_, i) => spanAt(t, i));
+}
+
+/**
+ * Several tables as one (pooled baselines): rows appended, each table's traces kept apart (a
+ * trace id seen in two snapshots is two samples). Dictionaries are merged.
+ */
+export function concatTables(tables: readonly SpanTable[]): SpanTable {
+  if (tables.length === 1) return tables[0]!;
+  const b = new SpanTableBuilder(tables.reduce((n, t) => n + t.size, 0));
+  tables.forEach((t, k) => {
+    // Trace ids get the table's number in front so the tables' traces stay apart.
+    const prefixed: SpanTable = { ...t, traceIds: t.traceIds.map((id) => `${k}/${id}`) };
+    b.addTable(prefixed);
+  });
+  return canonicalTable(b.finish());
+}
