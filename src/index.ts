@@ -1,4 +1,4 @@
-// The action's entry point (action.yml `main: dist/index.js`). All logic lives in main.ts so tests can import run().
-import { run } from './main.js';
+// The action's entry point (action.yml `main: dist/index.js`). All logic lives in action/main.ts so tests can import run().
+import { run } from './action/main.js';
 
 await run();

@@ -33,9 +33,10 @@ const currentSpans = generateTraffic({
   },
 });
 
-/** The result without what may differ between two reads of the same spans: when they were read. */
+/** The result without what may differ between two reads of the same spans: where and when they were read. */
 function comparable(r: DiffResult): string {
-  const side = (s: DiffResult['current'] | null) => (s ? { ...s, collectedAt: undefined } : s);
+  const side = (s: DiffResult['current'] | null) =>
+    s ? { ...s, collectedAt: undefined, snapshotId: undefined, spansFrom: undefined, spansTo: undefined } : s;
   return JSON.stringify({ ...r, current: side(r.current), baseline: side(r.baseline) });
 }
 

@@ -6,7 +6,7 @@ import { generateTraffic, type Scenario } from '../../src/simulator/traffic.js';
 
 export const START_US = 1_700_000_000_000_000;
 
-/** A complete dataset of spans, as a source would hand it to the engine. */
+/** A complete dataset of spans, as the Lightstep source would hand it to the engine (a collection, not a file). */
 export function datasetOf(
   spans: Span[],
   options: { complete?: boolean; snapshotId?: string; windowMinutes?: number } = {},
@@ -18,7 +18,7 @@ export function datasetOf(
       : { windowStartUs: START_US, windowEndUs: START_US + options.windowMinutes * 60_000_000 };
   return {
     provenance: {
-      source: 'file',
+      source: 'lightstep',
       queryId: 'q',
       query: 'test',
       collectedAt: '2026-11-24T00:00:00Z',

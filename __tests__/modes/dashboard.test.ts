@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { buildDashboard, localStoreQueries, runLinkOf } from '../../src/modes/dashboard.js';
-import { readInputs } from '../../src/modes/inputs.js';
+import { readInputs } from '../../src/action/inputs.js';
 import { HISTORY_LENGTH } from '../../src/store/history.js';
 import { LocalStore } from '../../src/store/index.js';
 import { START_US, traffic } from '../diff/datasets.js';

@@ -14,7 +14,7 @@ import {
   resolveBaseline,
   type ArtifactStoreOptions,
 } from '../../src/store/index.js';
-import { uploadRunArtifact } from '../../src/modes/artifacts.js';
+import { uploadRunArtifact } from '../../src/action/artifacts.js';
 import { onBranch } from '../../src/modes/branch.js';
 import { traffic } from '../diff/datasets.js';
 import {

@@ -1,19 +1,14 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/index.js';
 import type { Logger } from '../log.js';
 import { collect } from '../modes/collect.js';
-import type { ModeContext } from '../modes/context.js';
+import { createModeContext } from '../modes/context.js';
 import { renderJson, renderMarkdown } from '../report/index.js';
 import type { Report } from '../report/types.js';
 import { PRODUCTION, startBackendFake, startSimulator, type Backend, type Scenario } from '../simulator/index.js';
 import { LocalStore } from '../store/index.js';
-
-/** The example config, found beside the bundled CLI (dist/cli/index.js → examples/), or from the working directory. */
-function exampleConfig(name = 'trace-differ.yml'): string {
-  const script = process.argv[1];
-  return script ? resolve(dirname(script), '..', '..', 'examples', name) : resolve('examples', name);
-}
+import { packageFile } from './package.js';
 
 export type DemoSource = 'lightstep' | Backend;
 
@@ -50,8 +45,8 @@ export async function runDemo(
   });
   try {
     log.info(`▶ Lightstep API simulator on ${sim.url} (organization ${sim.organization}, project ${sim.project})`);
-    const config = await loadConfig(exampleConfig());
-    const ctx: ModeContext = {
+    const config = await loadConfig(packageFile('examples', 'trace-differ.yml'));
+    const ctx = createModeContext({
       logger: log,
       config,
       queries: config.queries,
@@ -69,8 +64,7 @@ export async function runDemo(
       },
       store: new LocalStore(storeDir),
       queryConcurrency: 2,
-      now: () => new Date(),
-    };
+    });
 
     log.info('▶ cycle 1: the first collection of each query (there is no baseline yet)');
     const first = await collect(ctx);
@@ -115,16 +109,15 @@ async function runBackendDemo(
   const fake = await startBackendFake({ backend, seed: options.seed, traces: 1500 });
   try {
     log.info(`▶ ${backend} fake on ${fake.url}`);
-    const config = await loadConfig(exampleConfig(`trace-differ.${backend}.yml`));
-    const ctx: ModeContext = {
+    const config = await loadConfig(packageFile('examples', `trace-differ.${backend}.yml`));
+    const ctx = createModeContext({
       logger: log,
       config,
       queries: config.queries,
       sources: { lightstep: {}, backend: { url: fake.url } },
       store: new LocalStore(join(out, 'store')),
       queryConcurrency: 2,
-      now: () => new Date(),
-    };
+    });
     log.info('▶ cycle 1: the first collection of each query (there is no baseline yet)');
     const first = await collect(ctx);
     log.info(`  verdict: ${first.verdict}`);

@@ -1,10 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InputError, UserError } from '../errors.js';
 import { consoleLogger, logLines } from '../log.js';
-import { runCollectCommand, runDiffCommand, runMergeCommand, runPlanCommand } from './commands.js';
+import { runCollectCommand, runDiffCommand, runHistoryCommand, runMergeCommand, runPlanCommand } from './commands.js';
 import { convert } from '../modes/convert.js';
 import { runDashboardCommand } from './dashboard.js';
 import { runDemo } from './demo.js';
+import { packageVersion } from './package.js';
 import { runSimulate } from './simulate.js';
 
 const BACKENDS = ['lightstep', 'tempo', 'jaeger', 'zipkin'];
@@ -28,6 +29,7 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command()
     .name('trace-differ')
     .description('Diff distributed-trace datasets: RED changes by group-by keys, with statistics that do not cry wolf.')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .option('-v, --verbose', 'print debug lines')
     .exitOverride()
     .showHelpAfterError();
@@ -46,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
     )
     .option('--config <file>', 'take thresholds and group-by from this configuration file')
     .option('--query <id>', 'the query of --config whose settings to use (default: the first)')
-    .option('--store <dir>', 'a local store directory, to resolve stored keys')
+    .option('--store <dir>', 'the local store in which to look up stored keys and pinned names', '.trace-differ')
     .addOption(formatOption())
     .option('-o, --output <file>', 'write the report here instead of stdout')
     .addOption(failOnOption())
@@ -81,6 +83,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--query <id>', 'only this query')
     .option('--store <dir>', 'local store directory', '.trace-differ')
     .option('--lightstep-api-url <url>', 'Lightstep API base URL (EU: https://api.eu.lightstep.com)')
+    .option('--lightstep-organization <org>', 'Lightstep organization (overrides source.lightstep.organization)')
+    .option('--lightstep-project <project>', 'Lightstep project (overrides source.lightstep.project)')
     .option(
       '--backend-url <url>',
       'Tempo, Jaeger or Zipkin base URL, over the config (credentials: TRACE_DIFFER_BACKEND_TOKEN, _USERNAME, _PASSWORD, _HEADERS)',
@@ -90,6 +94,13 @@ export async function main(argv: string[]): Promise<number> {
     .option('-o, --output <file>', 'write the report here instead of stdout')
     .addOption(failOnOption())
     .action(async (opts) => setExit(await runCollectCommand(opts, logger())));
+
+  program
+    .command('history')
+    .description('list the collections a local store holds: per query, newest first, with their numbers and verdicts')
+    .argument('[query]', 'only this query id')
+    .option('--store <dir>', 'local store directory', '.trace-differ')
+    .action(async (query: string | undefined, opts) => setExit(await runHistoryCommand(query, opts)));
 
   program
     .command('plan')

@@ -51,6 +51,16 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{11}=|[A-Za-z0-9+/]{22}==|[A-Za-z0-9+/]{11}|[A-
  * 64-bit id written without its leading zeros is padded); base64 of 8 or 16 bytes (some OTLP
  * exporters) decoded to hex. Anything else is kept as written.
  */
+/**
+ * A trace id as the table keeps it: as `normaliseId`, and a 64-bit id (Lightstep, Zipkin, old Jaeger,
+ * the seed's spans) widened to 128 bits as OpenTelemetry writes it, so that one trace read from two
+ * formats is one trace.
+ */
+export function normaliseTraceId(id: string): string {
+  const hex = normaliseId(id);
+  return hex.length === 16 && /^[0-9a-f]{16}$/.test(hex) ? hex.padStart(32, '0') : hex;
+}
+
 export function normaliseId(id: string): string {
   const n = id.length;
   if (n === 16 || n === 32) {
@@ -166,7 +176,7 @@ export class SpanTableBuilder {
       throw new RangeError(`span ${spanId}: start and duration must be finite numbers`);
     if (this.n === this.capacity) this.grow();
     const i = this.n++;
-    this.trace[i] = this.traceIds.intern(normaliseId(traceId));
+    this.trace[i] = this.traceIds.intern(normaliseTraceId(traceId));
     this.span[i] = this.spanIds.intern(normaliseId(spanId));
     this.parentSpan[i] = parentSpanId ? this.spanIds.intern(normaliseId(parentSpanId)) : -1;
     this.service[i] = service;

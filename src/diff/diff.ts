@@ -41,6 +41,21 @@ function windowMinutes(d: Dataset): number {
   return Number.isFinite(minutes) && minutes > 1 ? minutes : 1;
 }
 
+/** Sources whose datasets are read from files: their time is the spans' own, not a collection's. */
+const FILE_SOURCES = new Set(['otlp', 'file']);
+
+/** The time range of the spans of file datasets (undefined for collections or no spans). */
+function spansRange(
+  datasets: readonly Dataset[],
+  table: SpanTable,
+): { spansFrom: string; spansTo: string } | undefined {
+  if (table.size === 0 || !datasets.every((d) => FILE_SOURCES.has(d.provenance.source))) return undefined;
+  const window = spanWindow(table);
+  if (!window || !Number.isFinite(window.windowStartUs) || !Number.isFinite(window.windowEndUs)) return undefined;
+  const iso = (us: number) => new Date(Math.floor(us / 1000)).toISOString();
+  return { spansFrom: iso(window.windowStartUs), spansTo: iso(window.windowEndUs) };
+}
+
 function summary(datasets: readonly Dataset[], table: SpanTable, minutes: number): SideSummary {
   const newest = datasets[datasets.length - 1]!;
   const wanted = datasets.reduce((n, d) => n + d.coverage.tracesWanted, 0);
@@ -55,6 +70,7 @@ function summary(datasets: readonly Dataset[], table: SpanTable, minutes: number
     complete: datasets.every((d) => d.coverage.complete),
     uiLink: newest.provenance.uiLink,
     windowMinutes: Math.round(minutes * 100) / 100,
+    ...spansRange(datasets, table),
     ...(datasets.length > 1 ? { pooled: datasets.length } : {}),
   };
 }

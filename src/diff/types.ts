@@ -46,6 +46,12 @@ export interface SideSummary {
   uiLink?: string;
   /** (addition) the window the rate is computed over, in minutes. */
   windowMinutes?: number;
+  /**
+   * (addition) set for a side read from files (OTLP, span JSON), not collected from a backend: the time
+   * range of its spans (ISO-8601), shown instead of `collectedAt`, which is only when the file was read.
+   */
+  spansFrom?: string;
+  spansTo?: string;
   /** (addition) how many datasets were pooled (baseline `median-of:N`). */
   pooled?: number;
 }

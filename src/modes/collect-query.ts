@@ -7,7 +7,8 @@ import { UserError } from '../errors.js';
 import type { QueryOutcome } from '../report/types.js';
 import { sourceFor } from '../sources/index.js';
 import { currentSide, resolveBaseline } from '../store/index.js';
-import type { ModeContext } from './context.js';
+import { COMMAND_LINE, type ModeContext } from './context.js';
+import { checkGroupKeys, sharedNothingWarning } from './inspect-sides.js';
 
 export function queryRef(query: QueryConfig): QueryRef {
   return { id: query.id, name: query.name, query: query.query };
@@ -80,13 +81,28 @@ export async function runQuery(
     }
 
     await yieldToSignals(ctx.signal, query.id);
-    const result = diff({ baseline: baselines, current, query: queryRef(query), settings: query });
+    const baselineTables = baselines.map((d) => d.table);
+    const empty = current.table.size === 0;
+    if (!empty) {
+      warnings.push(...checkGroupKeys(query, [...baselineTables, current.table], groupByOrigin(ctx)));
+      const unrelated = sharedNothingWarning(baselineTables, current.table);
+      if (unrelated) warnings.push(unrelated);
+    }
+    let result = diff({ baseline: baselines, current, query: queryRef(query), settings: query });
+    if (empty) {
+      // An empty collection compares nothing and must not become the next baseline.
+      result = {
+        ...result,
+        verdict: 'inconclusive',
+        reason: `No spans: the current dataset is empty, so there is nothing to compare${options.keep ? ', and it is not stored' : ''}.`,
+      };
+    }
     log.info(
       `[${query.id}] ${current.table.size} spans; baseline ${baselines.length ? `${baselines.reduce((n, d) => n + d.table.size, 0)} spans` : 'none yet'}; verdict ${result.verdict}`,
     );
 
     let history;
-    if (ctx.store && options.keep) {
+    if (ctx.store && options.keep && !empty) {
       await ctx.store.put(current, { verdict: result.verdict, pinAs: ctx.pin });
       ctx.onStored?.(current);
       if (ctx.pin) log.info(`[${query.id}] pinned this dataset as '${ctx.pin}' (baseline: pinned:${ctx.pin})`);
@@ -112,6 +128,11 @@ export async function runQuery(
     if (!(error instanceof UserError) && error instanceof Error && error.stack) log.debug(error.stack);
     return { outcome: { query: queryRef(query), error: message, warnings } };
   }
+}
+
+/** Where the group-by keys came from, for the fix of a key no span has. */
+function groupByOrigin(ctx: ModeContext): string {
+  return ctx.config.file === COMMAND_LINE ? 'see --group-by' : `see group-by: in ${ctx.config.file}`;
 }
 
 /**

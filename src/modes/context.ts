@@ -4,9 +4,19 @@ import { InputError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { SourceSettings } from '../sources/index.js';
 import type { DatasetStore } from '../store/types.js';
-import type { GitHubEnv } from './github-env.js';
 
-/** Everything a mode needs from the outside world, built once by the action or the CLI. */
+/** What the modes need to know of the GitHub run they are part of (the action gives its whole GitHubEnv). */
+export interface RunInfo {
+  ref?: string;
+  sha?: string;
+  runId?: string;
+  runAttempt?: string;
+  /** The repository's default branch: the gate reads its baselines from it. */
+  defaultBranch?: string;
+  pullRequest?: { baseRef?: string };
+}
+
+/** Everything a mode needs from the outside world, built once by the action or the CLI (createModeContext). */
 export interface ModeContext {
   logger: Logger;
   config: Config;
@@ -17,7 +27,7 @@ export interface ModeContext {
   signal?: AbortSignal;
   /** Where datasets are kept between runs; undefined = `store: none`. */
   store?: DatasetStore;
-  github?: GitHubEnv;
+  github?: RunInfo;
   /** How many queries are collected at once (each query's own source limits its requests). */
   queryConcurrency: number;
   now: () => Date;
@@ -26,6 +36,23 @@ export interface ModeContext {
   /** Told of every dataset a collect stores (the action uploads them as an artifact). */
   onStored?: (dataset: Dataset) => void;
 }
+
+/** Queries collected at once by default; together they share the API's rate limits (the Lightstep client's per-organization limiters). */
+const QUERY_CONCURRENCY = 4;
+
+/**
+ * The one way the action, the CLI and the demo build a mode's context: what they differ in is
+ * given, the rest (the clock, how many queries run at once) is the same for all.
+ */
+export function createModeContext(
+  options: Pick<ModeContext, 'logger' | 'config' | 'queries' | 'sources'> &
+    Partial<Omit<ModeContext, 'logger' | 'config' | 'queries' | 'sources'>>,
+): ModeContext {
+  return { queryConcurrency: QUERY_CONCURRENCY, now: () => new Date(), ...options };
+}
+
+/** The `file` of a configuration made from command-line flags, not read from a file. */
+export const COMMAND_LINE = '(command line)';
 
 /** The queries a run covers: every query of the config, or the one named (a matrix job). */
 export function selectQueries(config: Config, only: string | undefined): QueryConfig[] {

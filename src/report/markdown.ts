@@ -93,7 +93,7 @@ export function perMinute(r: DiffResult): boolean {
   return b !== undefined && c !== undefined && Math.abs(b - c) > 0.01 * Math.max(b, c);
 }
 
-function side(s: SideSummary | null, label: string): string[] {
+function side(s: SideSummary | null, label: string, mixed = false): string[] {
   if (!s) return [label, '(none yet)', '', '', ''];
   const link = s.uiLink ? safeUrl(s.uiLink) : undefined;
   const id = s.snapshotId ? code(s.snapshotId, 80) : '';
@@ -101,19 +101,20 @@ function side(s: SideSummary | null, label: string): string[] {
   const coverage = `${percent(s.coverage, 0)}${s.complete ? '' : ' ⚠️ partial'}`;
   const pooled = s.pooled ? ` (${s.pooled} pooled)` : '';
   const window = s.windowMinutes ? `, ${minutes(s.windowMinutes)} window` : '';
-  return [
-    label + pooled,
-    snapshot,
-    `${s.collectedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}${window}`,
-    `${count(s.spans)} / ${count(s.traces)}`,
-    coverage,
-  ];
+  const time = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  // A file's spans have their own time; when it was read says nothing about them.
+  const when =
+    s.spansFrom && s.spansTo
+      ? `spans ${time(s.spansFrom)} – ${time(s.spansTo)}`
+      : `${mixed ? 'collected ' : ''}${time(s.collectedAt)}`;
+  return [label + pooled, snapshot, `${when}${window}`, `${count(s.spans)} / ${count(s.traces)}`, coverage];
 }
 
 function comparedTable(r: DiffResult): string {
-  const rows = [side(r.baseline, 'baseline'), side(r.current, 'current')];
+  const collected = !r.current.spansFrom && !r.baseline?.spansFrom;
+  const rows = [side(r.baseline, 'baseline', !collected), side(r.current, 'current', !collected)];
   const table = [
-    '| | snapshot | collected | spans / traces | coverage |',
+    `| | snapshot | ${collected ? 'collected' : 'time'} | spans / traces | coverage |`,
     '| --- | --- | --- | --- | --- |',
     ...rows.map((cells) => `| ${cells.join(' | ')} |`),
   ].join('\n');

@@ -65,6 +65,18 @@ export class LocalStore implements DatasetStore {
     await rename(temp, file);
   }
 
+  /** The ids of the queries this store holds datasets of, sorted. */
+  async queryIds(): Promise<string[]> {
+    const entries = await readdir(this.dir, { withFileTypes: true }).catch(() => []);
+    const ids: string[] = [];
+    for (const e of entries) {
+      if (!e.isDirectory()) continue;
+      const names = await readdir(join(this.dir, e.name)).catch(() => [] as string[]);
+      if (names.some((n) => n === 'history.json' || n.endsWith('.tdds'))) ids.push(e.name);
+    }
+    return ids.sort();
+  }
+
   async history(queryId: string): Promise<HistoryEntry[]> {
     const file = join(this.queryDir(queryId), 'history.json');
     const stored = await this.readValidated(queryId, 'history.json');

@@ -1,3 +1,4 @@
+import { normaliseTraceId } from '../../../src/dataset/table.js';
 import { afterEach } from 'vitest';
 import type { QueryConfig } from '../../../src/config/types.js';
 import { DEFAULT_BASELINE, DEFAULT_SETTINGS } from '../../../src/config/index.js';
@@ -64,6 +65,8 @@ export async function setup(simOptions: SimulatorOptions = {}, clientOptions: Pa
 }
 
 export const byId = (a: Span, b: Span) => a.spanId.localeCompare(b.spanId);
-export const sorted = (spans: readonly Span[]) => [...spans].sort(byId);
+/** Spans in one order, trace ids as the span table writes them (a 64-bit id widened to 128 bits). */
+export const sorted = (spans: readonly Span[]) =>
+  spans.map((s) => ({ ...s, traceId: normaliseTraceId(s.traceId) })).sort(byId);
 export const logText = (logger: { lines: { level: string; message: string }[] }) =>
   logger.lines.map((l) => `${l.level}: ${l.message}`).join('\n');

@@ -104,6 +104,8 @@ export function classify(text: string): Classified {
         : 'Zipkin v2 JSON (one span)';
     return { format: 'zipkin', label };
   }
+  // An empty list is an empty list of spans in any format: read it as such, and the side has no spans.
+  if (/^\[\s*\]\s*$/.test(body)) return { format: 'seed', label: 'an empty JSON list' };
   return { format: 'unknown', looksLike: describe(body, keys) };
 }
 

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import { readSpansFile } from '../../dataset/index.js';
+import { readSeedInto } from '../../dataset/seed-spans.js';
 import { SourceError } from '../../errors.js';
 import { JAEGER_FIX, readJaegerJson } from '../jaeger/json.js';
 import { readOtlpFile } from '../otlp/read.js';
@@ -76,8 +76,8 @@ export async function readTraceFile(file: string, sink: SpanTableBuilder): Promi
       return 'zipkin';
     }
     case 'seed':
-      // The seed's reader streams and checks its own shape; its spans join the others here.
-      sink.addTable((await readSpansFile(file)).table);
+      // The seed's reader streams and checks its own shape, straight into the one builder.
+      await readSeedInto(file, sink);
       return 'seed';
   }
 }

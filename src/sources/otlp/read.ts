@@ -106,7 +106,10 @@ export function resourceSpansInto(out: SpanTableBuilder, rs: unknown, where: str
       for (const field of ['traceId', 'spanId', 'parentSpanId', 'name'] as const) {
         const v = s[field];
         if (v !== undefined && v !== null && typeof v !== 'string')
-          throw shape(`${spanPath}.${field}`, `is ${Array.isArray(v) ? 'a list' : typeof v}, expected a string`);
+          throw shape(
+            `${spanPath}.${field}`,
+            `is ${Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`}, expected a string`,
+          );
       }
       const spanId = spanIdOf(s.spanId);
       const traceId = traceIdOf(s.traceId);

@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
-import { loadConfig } from './config/index.js';
-import { UserError } from './errors.js';
-import { logLines, logText, type Logger } from './log.js';
-import { runAction } from './modes/action.js';
+import { loadConfig } from '../config/index.js';
+import { UserError } from '../errors.js';
+import { logLines, logText, type Logger } from '../log.js';
+import { runAction } from './action.js';
 
 /** The `@actions/core` logger: workflow commands for warnings and errors, `::debug::` for debug. */
 export const actionsLogger: Logger = {

@@ -14,20 +14,17 @@ import type { Report } from '../report/types.js';
 import { runEvent } from '../sources/endpoint.js';
 import { createStore, type DatasetStore } from '../store/index.js';
 import { artifactName, uploadRunArtifact } from './artifacts.js';
-import { collect } from './collect.js';
-import { buildDashboard, runLinkOf, writeDashboard } from './dashboard.js';
-import { selectQueries, type ModeContext } from './context.js';
-import { diffMode } from './diff.js';
-import { gate } from './gate.js';
+import { collect } from '../modes/collect.js';
+import { createModeContext, selectQueries, type ModeContext } from '../modes/context.js';
+import { buildDashboard, runLinkOf, writeDashboard } from '../modes/dashboard.js';
+import { diffMode } from '../modes/diff.js';
+import { gate } from '../modes/gate.js';
 import { readGitHubEnv, runUrl, type GitHubEnv } from './github-env.js';
 import { readInputs, type InputLookup, type RunInputs } from './inputs.js';
-import { mergeResults } from './merge.js';
+import { mergeResults } from '../modes/merge.js';
+import { countFindings } from '../modes/outcomes.js';
+import { plan } from '../modes/plan.js';
 import { reaches } from '../vocabulary.js';
-import { countFindings } from './outcomes.js';
-import { plan } from './plan.js';
-
-/** Queries collected at once; together they share the API's rate limits (the Lightstep client's per-organization limiters). */
-const QUERY_CONCURRENCY = 4;
 
 export interface ActionDeps {
   input: InputLookup;
@@ -89,7 +86,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
           'a query that cannot be gated so is reported, without failing the check. See docs/security.md.',
       );
     }
-    report = await runMode(ctx, inputs, noKeyFromFork);
+    report = await runMode(ctx, inputs, gh, noKeyFromFork);
     if (inputs.dashboard && ctx.store) await dashboard(ctx.store, config, inputs, gh, log, env);
   }
 
@@ -133,7 +130,7 @@ async function buildContext(
       return undefined;
     });
   }
-  return {
+  return createModeContext({
     logger,
     config,
     queries,
@@ -149,18 +146,16 @@ async function buildContext(
     },
     store,
     github: gh,
-    queryConcurrency: QUERY_CONCURRENCY,
-    now: () => new Date(),
     pin: inputs.pin,
-  };
+  });
 }
 
-async function runMode(ctx: ModeContext, inputs: RunInputs, noKeyFromFork: boolean): Promise<Report> {
+async function runMode(ctx: ModeContext, inputs: RunInputs, gh: GitHubEnv, noKeyFromFork: boolean): Promise<Report> {
   switch (inputs.mode) {
     case 'collect':
       return collect(ctx);
     case 'gate':
-      return gate(ctx, { current: inputs.current, after: currentAfter(inputs, ctx.github), noKeyFromFork });
+      return gate(ctx, { current: inputs.current, after: currentAfter(inputs, gh), noKeyFromFork });
     case 'diff': {
       if (!inputs.baselineDataset || !inputs.currentDataset) {
         throw new InputError(

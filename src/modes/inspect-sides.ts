@@ -1,0 +1,92 @@
+import { groupKeyName, type QueryConfig } from '../config/types.js';
+import type { SpanTable } from '../dataset/table.js';
+import { InputError } from '../errors.js';
+
+/** Parts of a group-by key that every span has: they never need checking. */
+const ALWAYS = new Set(['service', 'operation']);
+/** How many of the keys that were seen an error lists. */
+const LISTED = 12;
+
+/**
+ * Checks the query's group-by keys against the spans of both sides. A key no span has on either side
+ * would put every span under `(none)`, and that is a typo or the wrong data: an error that lists the
+ * keys the spans do have, most common first. A key on fewer spans than `min-samples` is a warning.
+ */
+export function checkGroupKeys(
+  query: Pick<QueryConfig, 'groupBy' | 'minSamples'>,
+  sides: readonly SpanTable[],
+  where: string,
+): string[] {
+  const parts = [...new Set(query.groupBy.flat())].filter((p) => !ALWAYS.has(p));
+  if (parts.length === 0) return [];
+  // Only the keys grouped by are counted; all tags are counted only to word the error.
+  const seenOn = new Map(parts.map((p) => [p, 0]));
+  for (const t of sides) {
+    for (const p of parts) {
+      const column = t.tags[t.tagKeys.indexOf(p)];
+      if (!column) continue;
+      let n = 0;
+      for (let i = 0; i < t.size; i++) if (column[i]! >= 0) n++;
+      seenOn.set(p, seenOn.get(p)! + n);
+    }
+  }
+  const missing = parts.filter((p) => seenOn.get(p) === 0);
+  if (missing.length > 0) {
+    const counts = new Map<string, number>();
+    for (const t of sides) {
+      t.tagKeys.forEach((tag, k) => {
+        const column = t.tags[k]!;
+        let n = 0;
+        for (let i = 0; i < t.size; i++) if (column[i]! >= 0) n++;
+        if (n > 0) counts.set(tag, (counts.get(tag) ?? 0) + n);
+      });
+    }
+    const seen = [...counts]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, LISTED)
+      .map(([tag, n]) => `${tag} (${n})`);
+    const keys = missing.map((k) => `'${k}'`).join(', ');
+    throw new InputError(
+      `group-by key${missing.length > 1 ? 's' : ''} ${keys} ${missing.length > 1 ? 'are' : 'is'} on no span of either side; the spans have service, operation` +
+        (seen.length ? ` and the tags ${seen.join(', ')}${counts.size > LISTED ? ', …' : ''}` : ' and no tags'),
+      `group by keys the spans have (${where})`,
+    );
+  }
+  const warnings: string[] = [];
+  for (const p of parts) {
+    const n = seenOn.get(p)!;
+    if (n < query.minSamples) {
+      const users = query.groupBy.filter((k) => k.includes(p)).map((k) => `'${groupKeyName(k)}'`);
+      warnings.push(
+        `Group-by key '${p}' is on only ${n} span${n === 1 ? '' : 's'} of both sides together (fewer than min-samples ${query.minSamples}): ` +
+          `${users.join(', ')} puts the others under (none).`,
+      );
+    }
+  }
+  return warnings;
+}
+
+/**
+ * A warning when the two sides share no service/operation pair: every value is then "new" or
+ * "missing", and the likelier story is that the inputs come from different systems.
+ */
+export function sharedNothingWarning(baselines: readonly SpanTable[], current: SpanTable): string | undefined {
+  if (baselines.every((b) => b.size === 0) || current.size === 0) return undefined;
+  const pair = (t: SpanTable, i: number) => JSON.stringify([t.strings[t.service[i]!], t.strings[t.operation[i]!]]);
+  const pairs = new Set<string>();
+  for (const baseline of baselines) for (let i = 0; i < baseline.size; i++) pairs.add(pair(baseline, i));
+  for (let i = 0; i < current.size; i++) if (pairs.has(pair(current, i))) return undefined;
+  const services = (tables: readonly SpanTable[]) => {
+    const set = new Set<string>();
+    for (const t of tables) for (let i = 0; i < t.size; i++) set.add(t.strings[t.service[i]!]!);
+    return set;
+  };
+  const list = (set: Set<string>) => {
+    const all = [...set].sort();
+    return all.slice(0, 5).join(', ') + (all.length > 5 ? `, … (${all.length})` : '');
+  };
+  return (
+    'The two sides share no service/operation: they may come from different systems or queries ' +
+    `(baseline services: ${list(services(baselines))}; current: ${list(services([current]))}).`
+  );
+}
