@@ -7,14 +7,7 @@ export {
   type SimulatorOptions,
   type SimulatorStats,
 } from './server.js';
-export {
-  generateTraffic,
-  PRODUCTION,
-  SANDBOX,
-  type Scenario,
-  type TrafficOptions,
-  type TrafficShape,
-} from './traffic.js';
+export { generateTraffic, SANDBOX, type Scenario, type TrafficOptions } from './traffic.js';
 export {
   startBackendFake,
   traceqlMatcher,
