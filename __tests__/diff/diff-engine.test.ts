@@ -133,23 +133,41 @@ describe('diff: thresholds and min-samples', () => {
     expect(result.groups[0]!.changed[0]!.enoughData).toBe(false);
   });
 
-  it('needs significance: a stricter level turns the same change (q ≈ 0.0005) into no finding', () => {
-    const a = Array.from({ length: 40 }, (_, i) => span({ durationUs: 1000 + i * 10 }));
-    const b = a.map((s, i) => ({ ...s, durationUs: s.durationUs + (i % 2 ? 400 : 0) }));
-    const loose = diff({
-      baseline: [datasetOf(a)],
-      current: datasetOf(b),
-      query: QUERY,
-      settings: { ...SETTINGS, significance: 0.01 },
-    });
-    const strict = diff({
-      baseline: [datasetOf(a)],
-      current: datasetOf(b),
-      query: QUERY,
-      settings: { ...SETTINGS, significance: 0.0001 },
-    });
-    expect(loose.findings.length).toBeGreaterThan(0);
-    expect(strict.findings).toEqual([]);
+  it('needs significance: a stricter level turns the same change (q ≈ 6e-7) into no finding', () => {
+    // The slowest 10 % of 200 spans 50 % slower: 0 vs 20 spans above the pooled p95 (mid-p 5.8e-7), the
+    // same spans under every key, so one hypothesis: q = p.
+    const a = Array.from({ length: 200 }, (_, i) => span({ durationUs: 10_000 + i * 50 }));
+    const b = a.map((s, i) => ({ ...s, durationUs: i >= 180 ? s.durationUs * 1.5 : s.durationUs }));
+    const run = (significance: number) =>
+      diff({ baseline: [datasetOf(a)], current: datasetOf(b), query: QUERY, settings: { ...SETTINGS, significance } });
+    const loose = run(0.01);
+    const q = loose.groups[0]!.changed[0]!.qValue!.latencyP95!;
+    expect(q).toBeGreaterThan(1e-7);
+    expect(q).toBeLessThan(1e-6);
+    expect(loose.findings).toContainEqual(expect.objectContaining({ metric: 'latency.p95', severity: 'fail' }));
+    expect(run(1e-7).findings).toEqual([]);
+  });
+
+  it('reaches a level only when the interval of the change clears it, not when the point estimate does', () => {
+    // p95 +17 % by its point estimate on 60 spans a side: significant, but the 98 % interval of the change
+    // reaches down below +10 %, so the evidence supports no level.
+    const a = Array.from({ length: 60 }, (_, i) => span({ durationUs: 10_000 + i * 100 }));
+    const b = a.map((s, i) => ({ ...s, durationUs: i >= 54 ? s.durationUs * 1.2 : s.durationUs }));
+    const result = diff({ baseline: [datasetOf(a)], current: datasetOf(b), query: QUERY, settings: SETTINGS });
+    const op = result.groups.find((g) => g.key === 'operation')!.changed[0]!;
+    expect(op.current.latencyUs.p95 / op.baseline.latencyUs.p95).toBeGreaterThan(1.1);
+    expect(result.findings).toEqual([]);
+    // With 2,000 spans a side the same shape is a finding, and it carries the interval that reached the level.
+    const many = Array.from({ length: 2000 }, (_, i) => span({ durationUs: 10_000 + i * 3 }));
+    const slower = many.map((s, i) => ({
+      ...s,
+      durationUs: i >= 1800 ? Math.round(s.durationUs * 1.3) : s.durationUs,
+    }));
+    const sure = diff({ baseline: [datasetOf(many)], current: datasetOf(slower), query: QUERY, settings: SETTINGS });
+    const finding = sure.findings.find((f) => f.metric === 'latency.p95' && f.key === 'operation')!;
+    expect(finding.interval).toMatchObject({ confidence: 0.98 });
+    expect(finding.interval!.relativeLow).toBeGreaterThanOrEqual(0.1);
+    expect(finding.interval!.relativeLow).toBeLessThanOrEqual(finding.interval!.relativeHigh!);
   });
 });
 
@@ -185,14 +203,16 @@ describe('diff: structure', () => {
 });
 
 describe('diff: shift estimates and empty sides', () => {
-  it('gives a significant latency change its Hodges-Lehmann shift with a 95 % interval around the true shift', () => {
+  it('gives a latency finding its Hodges-Lehmann shift with a 95 % interval around the true shift', () => {
+    // +12,000 µs on 50 to 80 ms: p95 +15 %, a warn finding; the shift is made for values a reader looks at.
     const before = Array.from({ length: 300 }, (_, i) => span({ durationUs: 50_000 + (i % 100) * 300 }));
-    const after = before.map((s) => ({ ...s, durationUs: s.durationUs + 4000 }));
+    const after = before.map((s) => ({ ...s, durationUs: s.durationUs + 12_000 }));
     const result = diff({ baseline: [datasetOf(before)], current: datasetOf(after), query: QUERY, settings: SETTINGS });
     const op = result.groups.find((g) => g.key === 'operation')!.changed[0]!;
-    expect(op.latencyShiftUs).toMatchObject({ estimate: 4000, confidence: 0.95 });
-    expect(op.latencyShiftUs!.low).toBeLessThanOrEqual(4000);
-    expect(op.latencyShiftUs!.high).toBeGreaterThanOrEqual(4000);
+    expect(result.findings).toContainEqual(expect.objectContaining({ key: 'operation', metric: 'latency.p95' }));
+    expect(op.latencyShiftUs).toMatchObject({ estimate: 12_000, confidence: 0.95 });
+    expect(op.latencyShiftUs!.low).toBeLessThanOrEqual(12_000);
+    expect(op.latencyShiftUs!.high).toBeGreaterThanOrEqual(12_000);
     expect(op.latencyShiftUs!.high - op.latencyShiftUs!.low).toBeLessThan(6000);
   });
 
@@ -208,33 +228,45 @@ describe('diff: shift estimates and empty sides', () => {
     expect(result.reason).toMatch(/current dataset has no spans/);
   });
 
-  it('tests new and missing values in the same false-discovery family as the changes', () => {
-    // A value of 10 spans gone from an equal-sized current side: p = (12010 / 24010)^10 ≈ 0.001.
+  it('tests new and missing values in a false-discovery family of their own', () => {
+    // A value of 10 traces gone from an equal-sized current side: p = (12010 / 24010)^10 ≈ 0.001.
     const gone = Array.from({ length: 10 }, () => span({ durationUs: 100, operation: 'gone' }));
     const settings = { ...SETTINGS, minSamples: 5, groupBy: [['operation']] };
     const pGone = (12_010 / 24_010) ** 10;
 
-    // Beside one other value (4 tests: rank-sum, p95 quantile, error rate, rate): q = 5 · p ≈ 0.005, missing.
-    const one = Array.from({ length: 12_000 }, (_, i) => span({ durationUs: 1000 + i, operation: 'common' }));
-    const few = diff({ baseline: [datasetOf([...one, ...gone])], current: datasetOf(one), query: QUERY, settings });
-    expect(few.groups[0]!.missing).toEqual([
-      expect.objectContaining({
-        value: 'gone',
-        pValue: expect.closeTo(pGone, 12),
-        qValue: expect.closeTo(5 * pGone, 12),
-      }),
-    ]);
-
-    // Among 300 other values (1,200 tests) it is what chance alone would produce: q = 1, undecided.
+    // Beside 300 other values (1,200 change tests), it is still the only "is it gone?" question: q = p, missing.
     const many = Array.from({ length: 12_000 }, (_, i) => span({ durationUs: 1000 + i, operation: `op-${i % 300}` }));
     const crowd = diff({ baseline: [datasetOf([...many, ...gone])], current: datasetOf(many), query: QUERY, settings });
     const ops = crowd.groups[0]!;
     expect(ops.changed).toHaveLength(300);
-    expect(ops.missing).toEqual([]);
-    expect(ops.undecided).toEqual([
-      expect.objectContaining({ value: 'gone', reason: 'too-little-traffic', pValue: expect.closeTo(pGone, 12) }),
+    expect(ops.missing).toEqual([
+      expect.objectContaining({ value: 'gone', pValue: expect.closeTo(pGone, 12), qValue: expect.closeTo(pGone, 12) }),
     ]);
-    expect(ops.undecided[0]!.qValue).toBeGreaterThan(0.5);
+
+    // Among 300 other one-sided values of 5 traces each (p ≈ 0.04 each), it is what chance would produce:
+    // BH's step-up gives every one of the 301 q ≈ 0.04, above the 0.01 of `significance`, so undecided.
+    const rare = Array.from({ length: 1500 }, (_, i) => span({ durationUs: 100, operation: `rare-${i % 300}` }));
+    const flock = diff({
+      baseline: [datasetOf([...many, ...gone, ...rare])],
+      current: datasetOf(many),
+      query: QUERY,
+      settings,
+    });
+    const flocked = flock.groups[0]!;
+    expect(flocked.missing).toEqual([]);
+    expect(flocked.undecided.find((u) => u.value === 'gone')).toMatchObject({ reason: 'too-little-traffic' });
+    expect(flocked.undecided.find((u) => u.value === 'gone')!.qValue).toBeGreaterThan(0.03);
+  });
+
+  it('tests the same spans under several keys once', () => {
+    // `svc`, `op`, `(none)` and `svc / op` hold the same spans: one hypothesis per test, not four, so the
+    // q-value is the p-value.
+    const a = Array.from({ length: 200 }, (_, i) => span({ durationUs: 10_000 + i * 50 }));
+    const b = a.map((s, i) => ({ ...s, durationUs: i >= 180 ? s.durationUs * 1.5 : s.durationUs }));
+    const result = diff({ baseline: [datasetOf(a)], current: datasetOf(b), query: QUERY, settings: SETTINGS });
+    const values = result.groups.flatMap((g) => g.changed);
+    expect(values).toHaveLength(4);
+    for (const v of values) expect(v.qValue).toEqual(v.pValue);
   });
 });
 

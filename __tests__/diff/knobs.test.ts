@@ -19,19 +19,20 @@ function run(baseline: Span[], current: Span[], settings: DiffSettings, windowMi
 
 const findingsOf = (result: DiffResult, metric: string) => result.findings.filter((f) => f.metric === metric);
 
-// 200 spans between 100 and 149 ms; the current side 12 % slower (p95 +17.6 ms): significant (q ≈ 2e-16).
-const steady = spansOf('pay', 200, (i) => 100_000 + (i % 50) * 1000);
-const slower = spansOf('pay', 200, (i) => (100_000 + (i % 50) * 1000) * 1.12);
+// 2,000 spans (each its own trace) between 100 and 150 ms; the current side 30 % slower (p95 +44 ms).
+// A level is reached when the 98 % interval of the change clears it: here about +29 % to +31 %.
+const steady = spansOf('pay', 2000, (i) => 100_000 + (i % 500) * 100);
+const slower = spansOf('pay', 2000, (i) => (100_000 + (i % 500) * 100) * 1.3);
 
 describe('latency thresholds: relative and absolute, and the level they reach', () => {
   it.each([
-    ['latency.p95: { fail: +20% }', []],
-    ['latency.p95: { fail: +10% }', [['fail', '+12%']]],
-    ['latency.p95: { warn: +10%, fail: +25% }', [['warn', '+12%']]],
-    ['latency.p95: { fail: +15ms }', [['fail', '+18ms']]],
-    ['latency.p95: { fail: +20ms }', []],
-    ['latency.p50: { warn: +10ms }', [['warn', '+15ms']]],
-    ['latency.avg: { notice: +5% }', [['notice', '+12%']]],
+    ['latency.p95: { fail: +35% }', []],
+    ['latency.p95: { fail: +20% }', [['fail', '+30%']]],
+    ['latency.p95: { warn: +20%, fail: +40% }', [['warn', '+30%']]],
+    ['latency.p95: { fail: +40ms }', [['fail', '+44ms']]],
+    ['latency.p95: { fail: +50ms }', []],
+    ['latency.p50: { warn: +30ms }', [['warn', '+37ms']]],
+    ['latency.avg: { notice: +5% }', [['notice', '+30%']]],
   ])('%s', (rule, expected) => {
     const result = run(steady, slower, settingsFrom(`thresholds:\n  ${rule}`));
     // A query's rule replaces the default of its own metric only; the default p95 rule stays.
@@ -41,23 +42,23 @@ describe('latency thresholds: relative and absolute, and the level they reach', 
   });
 
   it('reports the same change the other way round as an improvement', () => {
-    const result = run(slower, steady, settingsFrom('thresholds:\n  latency.p95: { fail: +15ms }'));
+    const result = run(slower, steady, settingsFrom('thresholds:\n  latency.p95: { fail: +40ms }'));
     expect(findingsOf(result, 'latency.p95')).toEqual([]);
-    expect(result.improvements).toEqual([expect.objectContaining({ metric: 'latency.p95', change: '-18ms' })]);
+    expect(result.improvements).toEqual([expect.objectContaining({ metric: 'latency.p95', change: '-44ms' })]);
   });
 });
 
 describe('error-rate thresholds in percentage points', () => {
-  // 1 % → 4 % of 1,000 spans: +3pp, q ≈ 1e-4.
+  // 1 % → 4 % of 10,000 spans: +3pp, its 98 % interval about +2.5 to +3.5pp.
   const before = spansOf(
     'pay',
-    1000,
+    10_000,
     () => 100_000,
     (i) => i % 100 === 0,
   );
   const after = spansOf(
     'pay',
-    1000,
+    10_000,
     () => 100_000,
     (i) => i % 25 === 0,
   );
@@ -74,7 +75,7 @@ describe('error-rate thresholds in percentage points', () => {
 });
 
 describe('rate and occurrence thresholds', () => {
-  // 1,000 spans in 10 minutes, then 400: 100/min → 40/min.
+  // 1,000 spans in 10 minutes, then 400: 100/min → 40/min, its 98 % interval about -65 % to -54 %.
   const before = spansOf('pay', 1000, () => 100_000);
   const after = spansOf('pay', 400, () => 100_000);
 
@@ -106,14 +107,15 @@ describe('rate and occurrence thresholds', () => {
 
 describe('min-samples and significance', () => {
   it('min-samples: below it on either side, no change is a finding', () => {
+    // min-samples counts traces; here each span is a trace of its own.
     const rule = 'thresholds:\n  latency.p95: { fail: +10% }';
-    expect(run(steady, slower, settingsFrom(`min-samples: 200\n${rule}`)).verdict).toBe('fail');
-    const tooFew = run(steady, slower, settingsFrom(`min-samples: 201\n${rule}`));
+    expect(run(steady, slower, settingsFrom(`min-samples: 2000\n${rule}`)).verdict).toBe('fail');
+    const tooFew = run(steady, slower, settingsFrom(`min-samples: 2001\n${rule}`));
     expect(tooFew.verdict).toBe('pass');
     expect(tooFew.groups[0]!.changed[0]).toMatchObject({ enoughData: false, pValue: {} });
   });
 
-  it('min-samples: a value gone needs that many spans to be called missing', () => {
+  it('min-samples: a value gone needs that many traces to be called missing', () => {
     const common = spansOf('common', 1000, (i) => 1000 + i);
     const gone = spansOf('gone', 25, () => 5000);
     // 25 of 1,025 spans, none of the next 1,000: p = (1025 / 2025)^25 ≈ 4e-8.
@@ -126,13 +128,17 @@ describe('min-samples and significance', () => {
     ]);
   });
 
-  it('significance: the same +12 % is a finding at 0.01 and not at 1e-20', () => {
+  it('significance: the same slowest 10 % made 30 % slower is a finding at 0.01 and not at 1e-6', () => {
+    // 0 vs 20 of 200 spans above the pooled p95: the quantile test's q ≈ 6e-7.
+    const base = spansOf('pay', 200, (i) => 100_000 + i * 500);
+    const tail = spansOf('pay', 200, (i) => (100_000 + i * 500) * (i >= 180 ? 1.3 : 1));
     const rule = 'thresholds:\n  latency.p95: { fail: +10% }';
-    const result = run(steady, slower, settingsFrom(`significance: 0.01\n${rule}`));
-    const q = result.groups[0]!.changed[0]!.qValue!.latency!;
+    const result = run(base, tail, settingsFrom(`significance: 0.01\n${rule}`));
+    const q = result.groups[0]!.changed[0]!.qValue!.latencyP95!;
     expect(q).toBeLessThan(1e-6);
-    expect(q).toBeGreaterThan(1e-20);
-    expect(run(steady, slower, settingsFrom(`significance: 1e-20\n${rule}`)).findings).toEqual([]);
+    expect(q).toBeGreaterThan(1e-7);
+    expect(findingsOf(result, 'latency.p95')).toHaveLength(1);
+    expect(run(base, tail, settingsFrom(`significance: 1e-7\n${rule}`)).findings).toEqual([]);
   });
 });
 
@@ -256,7 +262,7 @@ describe('severities of new, missing and call edges', () => {
 describe('findings are ranked: most severe first, then by impact', () => {
   it('puts the larger of two equally severe regressions first, and the verdict is the worst', () => {
     const rule = 'thresholds:\n  latency.p95: { warn: +10%, fail: +100% }';
-    const small = spansOf('small', 100, (i) => 10_000 + i * 10);
+    const small = spansOf('small', 400, (i) => 10_000 + i * 10);
     const big = spansOf('big', 1000, (i) => 10_000 + (i % 100) * 10);
     const worse = (spans: Span[], factor: number) => spans.map((s) => ({ ...s, durationUs: s.durationUs * factor }));
     const result = run(
@@ -266,7 +272,7 @@ describe('findings are ranked: most severe first, then by impact', () => {
     );
     expect(result.findings.map((f) => [f.severity, f.value])).toEqual([
       ['fail', 'pay'],
-      ['warn', 'big'], // 1,000 spans × 30 % before 100 spans × 50 %
+      ['warn', 'big'], // 1,000 spans × 30 % before 400 spans × 50 %
       ['warn', 'small'],
     ]);
     expect(result.verdict).toBe('fail');
@@ -279,10 +285,11 @@ describe('spans come in traces: rate and presence tests count traces, not spans'
     Array.from({ length: traces * perTrace }, (_, i) =>
       span({ durationUs: 1000, traceId: `${customer}-${Math.floor(i / perTrace)}`, tags: { customer } }),
     );
-  const settings = settingsFrom('thresholds:\n  rate: { warn: -20% }', '[customer]');
+  const settings = settingsFrom('thresholds:\n  rate: { warn: -10% }', '[customer]');
 
   it('a 30 % drop of 500 → 350 independent spans is significant', () => {
-    // Exact Poisson: poisson.test(c(500, 350), c(10, 10)) → p ≈ 3e-7.
+    // Exact Poisson: poisson.test(c(500, 350), c(10, 10)) → p ≈ 3e-7; the 98 % interval of the change is
+    // about -40 % to -18 %, past the -10 % level.
     const result = run(clustered('initech', 500, 1), clustered('initech', 350, 1), settings);
     expect(findingsOf(result, 'rate')).toEqual([expect.objectContaining({ value: 'initech', change: '-30%' })]);
   });
@@ -300,14 +307,21 @@ describe('spans come in traces: rate and presence tests count traces, not spans'
     const gone = Array.from({ length: 40 }, (_, i) =>
       span({ durationUs: 10, operation: 'gone', traceId: `g${Math.floor(i / 20)}` }),
     );
+    // 40 spans, but 2 traces: below min-samples (30 traces), it is not even tested.
     const result = run([...common, ...gone], common, settingsFrom(''));
     expect(result.groups[0]!.missing).toEqual([]);
     expect(result.groups[0]!.undecided).toEqual([
       expect.objectContaining({
         value: 'gone',
         reason: 'too-little-traffic',
-        pValue: expect.closeTo((1040 / 2040) ** 2, 12),
+        baseline: expect.objectContaining({ occurrence: 40, traces: 2 }),
       }),
+    ]);
+    expect(result.groups[0]!.undecided[0]!.pValue).toBeUndefined();
+    // Tested anyway (min-samples: 1), its evidence is two of 1,002 traces, none of the next 1,000: p ≈ 0.25.
+    const tested = run([...common, ...gone], common, settingsFrom('min-samples: 1'));
+    expect(tested.groups[0]!.undecided).toEqual([
+      expect.objectContaining({ value: 'gone', pValue: expect.closeTo((1002 / 2002) ** 2, 12) }),
     ]);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { diff } from '../../src/diff/index.js';
-import type { Scenario } from '../../src/simulator/traffic.js';
-import { QUERY, SETTINGS, traffic } from './datasets.js';
+import { PRODUCTION, type Scenario } from '../../src/simulator/traffic.js';
+import { QUERY, SETTINGS, datasetOf, traffic } from './datasets.js';
+import { generateTraffic } from '../../src/simulator/traffic.js';
 
 /**
  * Scenarios on generated sandbox traffic: what a deploy really changes must be found, and two
@@ -20,8 +21,10 @@ function findingsFor(scenario: Scenario, seed = 11, traces = TRACES) {
 }
 
 describe('injected changes are found', () => {
-  it('an operation 25 % slower', () => {
-    const result = findingsFor({ slower: [{ service: 'android', operation: '/api/make-payment', percent: 25 }] });
+  it('an operation 50 % slower (~450 traces a side hold it)', () => {
+    // A level needs the interval of the p95 change to clear it: with ~450 traces a side a +25 % change
+    // does so in about half the runs (docs/statistics.md), +50 % nearly always.
+    const result = findingsFor({ slower: [{ service: 'android', operation: '/api/make-payment', percent: 50 }] });
     expect(result.findings).toContainEqual(
       expect.objectContaining({
         key: 'service+operation',
@@ -107,18 +110,61 @@ describe('noise is not a finding', () => {
     expect(withFail / runs).toBeLessThanOrEqual(0.02);
   });
 
-  it('detects a 25 % slowdown in most of 20 runs (the other side of the trade)', () => {
+  it('detects a 50 % slowdown in nearly all of 20 runs (the other side of the trade)', () => {
     let detected = 0;
     const runs = 20;
     for (let i = 0; i < runs; i++) {
       const result = findingsFor(
-        { slower: [{ service: 'android', operation: '/api/make-payment', percent: 25 }] },
+        { slower: [{ service: 'android', operation: '/api/make-payment', percent: 50 }] },
         500 + 2 * i,
       );
       if (result.findings.some((f) => f.value === 'android / /api/make-payment' && f.metric.startsWith('latency')))
         detected++;
     }
-    console.log(`25 % slowdown of one operation (~450 spans a side): detected in ${detected}/${runs} runs`);
-    expect(detected / runs).toBeGreaterThanOrEqual(0.8);
+    console.log(`50 % slowdown of one operation (~450 traces a side): detected in ${detected}/${runs} runs`);
+    expect(detected / runs).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('production-like traffic: the spans of a request move together', () => {
+  /** PRODUCTION: user-space-mapping 10 times per trace, a shared per-trace latency factor, whole-trace failures, tails. */
+  const production = (seed: number, traces: number, scenario?: Scenario) =>
+    datasetOf(
+      generateTraffic({ seed, traces, startUs: 1_700_000_000_000_000, windowMinutes: 10, scenario, shape: PRODUCTION }),
+    );
+
+  it('noise pairs of 60 and 300 traces a side: no warn or fail in 60 runs each', () => {
+    // Counting spans as independent, pairs like these had a finding in 16 to 30 % of runs; the targets of
+    // docs/statistics.md (≤ 1 % over 500 runs) are measured by bench/statistics.ts.
+    let serious = 0;
+    for (const traces of [60, 300]) {
+      for (let i = 0; i < 60; i++) {
+        const result = diff({
+          baseline: [production(5000 + 2 * i, traces)],
+          current: production(5001 + 2 * i, traces),
+          query: QUERY,
+          settings: SETTINGS,
+        });
+        if (result.findings.some((f) => f.severity === 'warn' || f.severity === 'fail')) serious++;
+      }
+    }
+    expect(serious).toBe(0);
+  });
+
+  it('finds a fanned-out operation 50 % slower, and says how many traces each side had', () => {
+    const result = diff({
+      baseline: [production(7, 600)],
+      current: production(8, 600, {
+        slower: [{ service: 'api-server', operation: 'user-space-mapping', percent: 50 }],
+      }),
+      query: QUERY,
+      settings: SETTINGS,
+    });
+    const finding = result.findings.find((f) => f.key === 'operation' && f.value === 'user-space-mapping')!;
+    expect(finding).toMatchObject({ metric: 'latency.p95' });
+    expect(finding.interval!.relativeLow).toBeGreaterThanOrEqual(0.1);
+    const op = result.groups.find((g) => g.key === 'operation')!.changed.find((v) => v.value === 'user-space-mapping')!;
+    // Ten spans a trace: the spans are ten times the traces.
+    expect(op.current.occurrence).toBe(10 * op.current.traces!);
   });
 });

@@ -6,14 +6,14 @@ import { collect } from '../modes/collect.js';
 import { createModeContext } from '../modes/context.js';
 import { renderJson, renderMarkdown } from '../report/index.js';
 import type { Report } from '../report/types.js';
-import { startBackendFake, startSimulator, type Backend, type Scenario } from '../simulator/index.js';
+import { PRODUCTION, startBackendFake, startSimulator, type Backend, type Scenario } from '../simulator/index.js';
 import { LocalStore } from '../store/index.js';
 import { packageFile } from './package.js';
 
 export type DemoSource = 'lightstep' | Backend;
 
 const REGRESSION: Scenario = {
-  slower: [{ service: 'android', operation: '/api/make-payment', percent: 40 }],
+  slower: [{ service: 'android', operation: '/api/make-payment', percent: 60 }],
   addCall: [{ from: 'api-server:make-payment', to: 'fraud:score', medianUs: 20_000 }],
   removeTagValue: [{ tag: 'customer', value: 'BEEMO' }],
 };
@@ -35,9 +35,11 @@ export async function runDemo(
   if (options.source && options.source !== 'lightstep') return runBackendDemo(options.source, out, options, log);
 
   // The simulator enforces the stored-trace limit it is given; the demo gives it the client's.
+  // Production-like traffic: fan-out, a shared per-trace latency factor, whole-trace failures, heavy tails.
   const sim = await startSimulator({
     seed: options.seed,
-    tracesPerSnapshot: 1500,
+    shape: PRODUCTION,
+    tracesPerSnapshot: 3000,
     completeAfterMs: 1500,
     storedTraceLimitPerSecond: 2000,
   });
@@ -69,7 +71,7 @@ export async function runDemo(
     log.info(`  verdict: ${first.verdict}`);
 
     log.info(
-      '▶ injecting a regression: /api/make-payment on android 40 % slower, a new call to fraud:score, customer BEEMO gone',
+      '▶ injecting a regression: /api/make-payment on android 60 % slower, a new call to fraud:score, customer BEEMO gone',
     );
     sim.setScenario(REGRESSION);
     log.info('▶ cycle 2: collect again and diff against cycle 1');
@@ -120,7 +122,7 @@ async function runBackendDemo(
     const first = await collect(ctx);
     log.info(`  verdict: ${first.verdict}`);
     log.info(
-      '▶ injecting a regression: /api/make-payment on android 40 % slower, a new call to fraud:score, customer BEEMO gone',
+      '▶ injecting a regression: /api/make-payment on android 60 % slower, a new call to fraud:score, customer BEEMO gone',
     );
     fake.setScenario(REGRESSION);
     log.info('▶ cycle 2: collect again and diff against cycle 1');

@@ -1,17 +1,33 @@
+import { QUANTILE_OF, type Metric, type Quantile } from '../vocabulary.js';
 import type { Bucket } from './group.js';
+import {
+  Clusters,
+  clusteredMannWhitney,
+  errorRateChangeInterval,
+  errorRateTest,
+  hodgesLehmann,
+  meanChangeInterval,
+  percentileChangeInterval,
+  poissonRateTest,
+  quantileTest,
+  rateChangeInterval,
+  worstCaseDesignEffect,
+} from './stats/index.js';
 import { latencyHistogram } from './histogram.js';
-import { hodgesLehmann, errorRateTest, mannWhitney, poissonRateTest, quantileTest } from './stats/index.js';
 import { summarise, type Summary } from './summarise.js';
-import type { ChangedValue, GroupDiff, Stats, UndecidedValue } from './types.js';
+import type { ChangedValue, ChangeInterval, GroupDiff, Stats, UndecidedValue } from './types.js';
 
 /** What the comparison needs to know of each side as a whole. */
 export interface Side {
   spans: number;
+  /** Traces of the side (the unit a value's presence is counted in). */
+  traces: number;
   minutes: number;
   complete: boolean;
 }
 
 export interface CompareOptions {
+  /** Traces a value needs on each side to be tested. */
   minSamples: number;
   significance: number;
   /** The latency percentiles that have a threshold rule: each gets a quantile test. */
@@ -19,9 +35,8 @@ export interface CompareOptions {
 }
 
 export type { Quantile } from '../vocabulary.js';
-import type { Quantile } from '../vocabulary.js';
 
-const LEVEL: Record<Quantile, number> = { latencyP50: 0.5, latencyP90: 0.9, latencyP95: 0.95, latencyP99: 0.99 };
+export const LEVEL: Record<Quantile, number> = { latencyP50: 0.5, latencyP90: 0.9, latencyP95: 0.95, latencyP99: 0.99 };
 
 /** A value seen on one side only, tested for whether its absence on the other side could be luck. */
 export interface PresenceTest {
@@ -33,24 +48,66 @@ export interface PresenceTest {
   pValue?: number;
   /** Why it was not tested. */
   untested?: 'partial-coverage' | 'too-little-traffic';
+  /** The value's spans (see fingerprint): the same spans under several keys are one hypothesis. */
+  fingerprint?: string;
+}
+
+/** What a tested value keeps for the estimates made after the false-discovery control. */
+interface Sample {
+  baseline: Bucket;
+  current: Bucket;
+  /** Design effect of the rank-sum test, for the Hodges-Lehmann interval. */
+  designEffect: number;
+  /** The hypothesis: values holding the same spans on both sides share it (and their tests). */
+  hypothesis: number;
+  /** The fingerprint of both sides' spans, made when another value's counts match (see changed()). */
+  print?: string;
+}
+
+/**
+ * A fingerprint of a value's spans on one side: count, errors, traces and a sum of per-span hashes of
+ * (trace, latency), which does not depend on the order of the spans. Two values of different keys
+ * with the same fingerprint on both sides hold the same spans (`web` and `web / /api/get-catalog`
+ * when the service has one operation) and are one hypothesis, not two.
+ */
+function fingerprint(bucket: Bucket): string {
+  let h1 = 0;
+  let h2 = 0;
+  const { sorted, traces } = bucket;
+  for (let i = 0; i < sorted.length; i++) {
+    const x = sorted[i]! | 0;
+    const t = traces[i]!;
+    h1 = (h1 + Math.imul(Math.imul(t ^ 0x9e3779b9, 0x85ebca6b) ^ x, 0xc2b2ae35)) | 0;
+    h2 = (h2 + Math.imul(Math.imul(x ^ 0x27d4eb2f, 0x165667b1) ^ t, 0x9e3779b1)) | 0;
+  }
+  return `${sorted.length}:${bucket.errors}:${bucket.traceCount}:${bucket.sumSquares}:${h1}:${h2}`;
 }
 
 /**
  * Comparisons of every key (and the call edges) of one diff. Values on both sides are tested
  * at once; values on one side only are held as presence tests until diff() has controlled the
- * false-discovery rate across every test of the diff, and only then called new, missing or
- * undecided (decidePresence).
+ * false-discovery rate, and only then called new, missing or undecided (decidePresence). Intervals
+ * are made afterwards, only for values whose point estimate crosses a threshold (interval()).
  */
 export class Comparison {
-  /** The sorted latencies behind each tested value, until the shift estimates are made. */
-  private readonly samples = new Map<ChangedValue, { baseline: Float64Array; current: Float64Array }>();
+  private readonly samples = new Map<ChangedValue, Sample>();
+  /**
+   * The values tested, by their counts on both sides (spans, errors, traces, Σ m²): only values whose
+   * counts match can hold the same spans, so only those are fingerprinted (an O(spans) hash).
+   */
+  private readonly tested = new Map<string, ChangedValue[]>();
   readonly presence: PresenceTest[] = [];
+  /** Two-sided confidence of the change intervals: a bound is then a one-sided bound at `significance`. */
+  readonly confidence: number;
 
   constructor(
     private readonly b: Side,
     private readonly c: Side,
     private readonly options: CompareOptions,
-  ) {}
+  ) {
+    // A significance of 0.25 or more would ask for an interval below 50 %: held there.
+    this.confidence = Math.max(0.5, 1 - 2 * options.significance);
+  }
 
   compare(key: string, baseline: Map<string, Bucket>, current: Map<string, Bucket>): GroupDiff {
     const { b, c } = this;
@@ -71,12 +128,12 @@ export class Comparison {
   }
 
   /**
-   * If the value's share of all spans were the same on both sides, then given its k spans in all,
-   * the count on the side that lacks it would be Binomial(k, n_other / (n_this + n_other)), and
-   * zero with probability (n_this / (n_this + n_other))^k: the exact conditional test of two
-   * Poisson counts (as R's poisson.test), one-sided. As in rateTest, k counts arrivals of traces,
-   * not spans: k = spans / (Σ m² / Σ m). Below min-samples, or when the side that lacks the value
-   * is partial, it is not tested.
+   * If the value's share of traces were the same on both sides, then given the k traces that hold it,
+   * each would fall on the side that lacks it with probability t_other / (t_this + t_other) (t: the
+   * sides' trace counts), and none would with probability (t_this / (t_this + t_other))^k: the exact
+   * conditional test of two Poisson counts of traces (as R's poisson.test), one-sided. Counting traces,
+   * not spans, keeps a value with many spans in a few traces from looking like much evidence. Below
+   * min-samples traces, or when the side that lacks the value is partial, it is not tested.
    */
   private presenceTest(
     group: GroupDiff,
@@ -87,18 +144,18 @@ export class Comparison {
     otherComplete: boolean,
   ): PresenceTest {
     if (!otherComplete) return { group, value, side, stats, untested: 'partial-coverage' };
-    if (stats.occurrence < this.options.minSamples)
+    if (bucket.traceCount < this.options.minSamples)
       return { group, value, side, stats, untested: 'too-little-traffic' };
-    const [here, there] = side === 'baseline-only' ? [this.b.spans, this.c.spans] : [this.c.spans, this.b.spans];
-    const arrivals = stats.occurrence / Math.max(1, bucket.sumSquares / stats.occurrence);
-    return { group, value, side, stats, pValue: Math.pow(here / (here + there), arrivals) };
+    const [here, there] = side === 'baseline-only' ? [this.b.traces, this.c.traces] : [this.c.traces, this.b.traces];
+    const pValue = Math.pow(here / (here + there), bucket.traceCount);
+    return { group, value, side, stats, pValue, fingerprint: `${side}|${fingerprint(bucket)}` };
   }
 
   private changed(value: string, base: Summary, cur: Summary, bb: Bucket, cb: Bucket): ChangedValue {
     const { b, c, options } = this;
     const bs = base.stats;
     const cs = cur.stats;
-    const enoughData = bs.occurrence >= options.minSamples && cs.occurrence >= options.minSamples;
+    const enoughData = bb.traceCount >= options.minSamples && cb.traceCount >= options.minSamples;
     const result: ChangedValue = {
       value,
       baseline: bs,
@@ -120,20 +177,52 @@ export class Comparison {
     // Below min-samples nothing is tested: a finding there would be noise, and an untested
     // p-value must not dilute the false-discovery control of the tests that matter.
     if (!enoughData) return result;
+    const counts = (x: Bucket) => `${x.sorted.length}:${x.errors}:${x.traceCount}:${x.sumSquares}`;
+    const signature = `${counts(bb)}|${counts(cb)}`;
+    const candidates = this.tested.get(signature);
+    let print: string | undefined;
+    if (candidates) {
+      print = `${fingerprint(bb)}|${fingerprint(cb)}`;
+      for (const other of candidates) {
+        const sample = this.samples.get(other)!;
+        sample.print ??= `${fingerprint(sample.baseline)}|${fingerprint(sample.current)}`;
+        if (sample.print !== print) continue;
+        // The same spans under another key: the same test, run once (diff() counts it once in its family).
+        result.pValue = { ...other.pValue };
+        this.samples.set(result, { ...sample });
+        return result;
+      }
+    }
+    const ca = new Clusters(bb.traces);
+    const cc = new Clusters(cb.traces);
+    const latency = clusteredMannWhitney(base.sorted, cur.sorted, ca, cc);
     result.pValue = {
-      latency: mannWhitney(base.sorted, cur.sorted).pValue,
-      errorRate: errorRateTest(bs.errors, bs.occurrence, cs.errors, cs.occurrence),
+      latency: latency.pValue,
+      errorRate: errorRateTest(bs.errors, bs.occurrence, cs.errors, cs.occurrence, errorDesignEffect(bb, cb)),
       rate: rateTest(bb, b.minutes, cb, c.minutes),
     };
-    for (const q of options.quantiles) result.pValue[q] = quantileTest(base.sorted, cur.sorted, LEVEL[q]);
-    this.samples.set(result, { baseline: base.sorted, current: cur.sorted });
+    for (const q of options.quantiles) result.pValue[q] = quantileTest(base.sorted, cur.sorted, LEVEL[q], ca, cc);
+    this.samples.set(result, {
+      baseline: bb,
+      current: cb,
+      designEffect: latency.designEffect ?? 1,
+      hypothesis: this.samples.size,
+      ...(print ? { print } : {}),
+    });
+    if (candidates) candidates.push(result);
+    else this.tested.set(signature, [result]);
     return result;
+  }
+
+  /** The hypothesis a tested value's tests belong to: values holding the same spans share one. */
+  hypothesisOf(value: ChangedValue): number | undefined {
+    return this.samples.get(value)?.hypothesis;
   }
 
   /** Hodges-Lehmann shift and interval of a tested value; diff() asks only where the latency change is significant. */
   estimateShift(value: ChangedValue): void {
     const s = this.samples.get(value);
-    const shift = s && hodgesLehmann(s.baseline, s.current);
+    const shift = s && hodgesLehmann(s.baseline.sorted, s.current.sorted, 0.95, s.designEffect);
     if (shift) {
       value.latencyShiftUs = {
         estimate: Math.round(shift.estimate),
@@ -143,6 +232,86 @@ export class Comparison {
       };
     }
   }
+
+  /**
+   * The confidence interval of a tested value's change in a metric, made once and kept on the value
+   * (`intervals`). Each is linear in the value's spans; diff() asks only for values whose point
+   * estimate crosses a threshold, since an interval contains its estimate.
+   */
+  interval(value: ChangedValue, metric: Metric): ChangeInterval | undefined {
+    const known = value.intervals?.[metric];
+    if (known) return known;
+    const s = this.samples.get(value);
+    if (!s) return undefined;
+    const { baseline: bb, current: cb } = s;
+    const conf = this.confidence;
+    let made: ChangeInterval;
+    const quantile = QUANTILE_OF[metric];
+    if (quantile) {
+      made = percentileChangeInterval(
+        bb.sorted,
+        cb.sorted,
+        LEVEL[quantile],
+        conf,
+        new Clusters(bb.traces),
+        new Clusters(cb.traces),
+      );
+    } else if (metric === 'latency.avg') {
+      made = meanChangeInterval(bb.sorted, cb.sorted, conf, new Clusters(bb.traces), new Clusters(cb.traces));
+    } else if (metric === 'error-rate') {
+      const e = errorRateChangeInterval(
+        bb.errors,
+        bb.sorted.length,
+        cb.errors,
+        cb.sorted.length,
+        conf,
+        errorDesignEffect(bb, cb),
+      );
+      // A relative error-rate rule reads the difference against the baseline's rate.
+      const base = bb.sorted.length ? bb.errors / bb.sorted.length : 0;
+      made = {
+        ...e,
+        relativeLow: base > 0 && e.low !== null ? e.low / base : null,
+        relativeHigh: base > 0 && e.high !== null ? e.high / base : null,
+      };
+    } else {
+      const [minutesB, minutesC] = metric === 'rate' ? [this.b.minutes, this.c.minutes] : [1, 1];
+      made = rateChangeInterval(bb.sorted.length, minutesB, cb.sorted.length, minutesC, conf, dispersion(bb, cb));
+    }
+    made = roundInterval(made);
+    (value.intervals ??= {})[metric] = made;
+    return made;
+  }
+}
+
+/** Intervals in the JSON: six significant digits are more than any bound's precision. */
+function roundInterval(i: ChangeInterval): ChangeInterval {
+  const r = (x: number | null) => (x === null || !Number.isFinite(x) ? null : Number(x.toPrecision(6)));
+  return {
+    low: r(i.low),
+    high: r(i.high),
+    relativeLow: r(i.relativeLow),
+    relativeHigh: r(i.relativeHigh),
+    confidence: i.confidence,
+  };
+}
+
+/** The pooled dispersion φ = Σ m² / Σ m of a value's span counts (1 when each trace holds one of its spans). */
+function dispersion(baseline: Bucket, current: Bucket): number {
+  return worstCaseDesignEffect(
+    baseline.sumSquares + current.sumSquares,
+    baseline.sorted.length + current.sorted.length,
+  );
+}
+
+/**
+ * The design effect of a value's error count. A failed request fails many of its spans, so errors
+ * cluster by trace; the buckets count errors, not errors per trace, so the worst case is taken: the
+ * spans of a trace all fail or all succeed (φ). Exact for whole-trace failures, conservative for
+ * errors independent per span, and 1 when each trace holds one span of the value.
+ */
+function errorDesignEffect(baseline: Bucket, current: Bucket): number {
+  return dispersion(baseline, current);
 }
 
 /**
@@ -154,12 +323,11 @@ export class Comparison {
  * in noise.
  */
 export function rateTest(baseline: Bucket, baselineMinutes: number, current: Bucket, currentMinutes: number): number {
-  const spans = baseline.sorted.length + current.sorted.length;
-  const dispersion = Math.max(1, (baseline.sumSquares + current.sumSquares) / spans);
+  const phi = dispersion(baseline, current);
   return poissonRateTest(
-    Math.round(baseline.sorted.length / dispersion),
+    Math.round(baseline.sorted.length / phi),
     baselineMinutes,
-    Math.round(current.sorted.length / dispersion),
+    Math.round(current.sorted.length / phi),
     currentMinutes,
   );
 }

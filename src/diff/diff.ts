@@ -118,8 +118,18 @@ export function diff(input: DiffInput): DiffResult {
     };
   }
 
-  const b: Side = { spans: baselineTable.size, minutes: baselineMinutes, complete: baselineSummary.complete };
-  const c: Side = { spans: current.table.size, minutes: currentMinutes, complete: currentSummary.complete };
+  const b: Side = {
+    spans: baselineTable.size,
+    traces: baselineSummary.traces > 0 ? baselineSummary.traces : baselineTable.size,
+    minutes: baselineMinutes,
+    complete: baselineSummary.complete,
+  };
+  const c: Side = {
+    spans: current.table.size,
+    traces: currentSummary.traces > 0 ? currentSummary.traces : current.table.size,
+    minutes: currentMinutes,
+    complete: currentSummary.complete,
+  };
   const quantiles = QUANTILES.filter(([metric]) => settings.thresholds.metrics.some((r) => r.metric === metric)).map(
     ([, test]) => test,
   );
@@ -137,21 +147,22 @@ export function diff(input: DiffInput): DiffResult {
   const afterEdges = after.edges();
   const edgeGroup = comparison.compare('edge', beforeEdges, afterEdges);
 
-  // One family of tests for the whole diff: every change test and every new/missing test.
+  // A family of tests per question (see adjustPValues), each hypothesis once.
   const tested = [...groups.flatMap((g) => g.changed), ...edgeGroup.changed];
-  const presenceQ = adjustPValues(tested, comparison.presence);
+  const presenceQ = adjustPValues(tested, comparison.presence, comparison);
   comparison.presence.forEach((test, i) => decidePresence(test, presenceQ[i], settings.significance));
   for (const group of [...groups, edgeGroup]) sortPresence(group);
-  for (const value of tested)
-    if ((value.qValue?.latency ?? 1) <= settings.significance) comparison.estimateShift(value);
+  const intervalOf = (value: ChangedValue, metric: Metric) => comparison.interval(value, metric);
 
   const findings: Finding[] = [];
   const improvements: Finding[] = [];
+  const shifted = new Set<ChangedValue>();
   for (const group of groups) {
     for (const value of group.changed) {
-      const judged = judgeChanged(group.key, value, settings.thresholds.metrics, settings.significance);
+      const judged = judgeChanged(group.key, value, settings.thresholds.metrics, settings.significance, intervalOf);
       findings.push(...judged.findings);
       improvements.push(...judged.improvements);
+      if ([...judged.findings, ...judged.improvements].some((f) => f.metric.startsWith('latency.'))) shifted.add(value);
     }
     findings.push(...judgeNewAndMissing(group, settings.thresholds, false));
   }
@@ -175,12 +186,18 @@ export function diff(input: DiffInput): DiffResult {
       value,
       settings.thresholds.metrics,
       settings.significance,
+      intervalOf,
       settings.thresholds.edges,
     );
     findings.push(...judged.findings);
     improvements.push(...judged.improvements);
+    if ([...judged.findings, ...judged.improvements].some((f) => f.metric.startsWith('latency.'))) shifted.add(value);
   }
   findings.push(...judgeNewAndMissing(edgeGroup, settings.thresholds, true));
+  // The Hodges-Lehmann shift costs O(spans · log range) per value: made for the values a reader will
+  // look at (a latency finding or improvement) when their rank-sum test is significant too.
+  for (const value of shifted)
+    if ((value.qValue?.latency ?? 1) <= settings.significance) comparison.estimateShift(value);
   rankFindings(findings);
   rankFindings(improvements);
   // More or less traffic is not better or worse by itself: it is listed apart, as context.
@@ -200,22 +217,47 @@ export function diff(input: DiffInput): DiffResult {
 }
 
 /**
- * Benjamini-Hochberg across every test of the diff: change tests are written back as q-values,
- * the q-values of the presence tests are returned in their order (undefined where untested).
+ * Benjamini-Hochberg within families that match the questions a reader asks: "did latency shift?"
+ * (rank-sum), "did p95 move?" (each percentile's quantile test), "did errors rise?", "did traffic
+ * move?" (rate) and "is a value gone or new?" (presence). One family for everything let a burst of
+ * traffic, which rejects nearly every rate test, loosen the bar for latency and errors. Within a
+ * family, values holding the same spans under several keys (a service with one operation, an edge
+ * that is its callee's only caller) are one hypothesis: tested once, counted once, q-value shared.
+ * Change tests are written back as q-values; the presence q-values are returned in their order.
  */
-function adjustPValues(values: ChangedValue[], presence: readonly PresenceTest[]): (number | undefined)[] {
-  const slots: { value: ChangedValue; test: TestName; p: number }[] = [];
-  for (const value of values) {
-    for (const [test, p] of Object.entries(value.pValue) as [TestName, number | undefined][]) {
-      if (p !== undefined) slots.push({ value, test, p });
+function adjustPValues(
+  values: ChangedValue[],
+  presence: readonly PresenceTest[],
+  comparison: Comparison,
+): (number | undefined)[] {
+  const families = new Map<string, { p: number[]; index: Map<string, number> }>();
+  const slot = (family: string, hypothesis: string, p: number): [string, number] => {
+    let f = families.get(family);
+    if (!f) families.set(family, (f = { p: [], index: new Map() }));
+    let at = f.index.get(hypothesis);
+    if (at === undefined) {
+      at = f.p.length;
+      f.index.set(hypothesis, at);
+      f.p.push(p);
     }
-  }
-  const presenceP = presence.filter((t) => t.pValue !== undefined).map((t) => t.pValue!);
-  const q = benjaminiHochberg([...slots.map((s) => s.p), ...presenceP]);
-  slots.forEach((slot, i) => {
-    slot.value.qValue ??= {};
-    slot.value.qValue[slot.test] = q[i]!;
+    return [family, at];
+  };
+  const changeSlots: { value: ChangedValue; test: TestName; at: [string, number] }[] = [];
+  values.forEach((value, i) => {
+    const hypothesis = comparison.hypothesisOf(value);
+    const print = hypothesis === undefined ? `#${i}` : `h${hypothesis}`;
+    for (const [test, p] of Object.entries(value.pValue) as [TestName, number | undefined][]) {
+      if (p !== undefined) changeSlots.push({ value, test, at: slot(test, print, p) });
+    }
   });
-  let next = slots.length;
-  return presence.map((t) => (t.pValue === undefined ? undefined : q[next++]));
+  const presenceSlots = presence.map((t, i) =>
+    t.pValue === undefined ? undefined : slot('presence', t.fingerprint ?? `#${i}`, t.pValue),
+  );
+  const q = new Map([...families].map(([name, f]) => [name, benjaminiHochberg(f.p)]));
+  const qAt = ([family, at]: [string, number]) => q.get(family)![at]!;
+  for (const { value, test, at } of changeSlots) {
+    value.qValue ??= {};
+    value.qValue[test] = qAt(at);
+  }
+  return presenceSlots.map((at) => (at === undefined ? undefined : qAt(at)));
 }

@@ -1,6 +1,6 @@
 import type { MetricRule, Thresholds } from '../config/types.js';
 import { qOfMetric, severityRank, worstVerdict, type Metric, type Severity } from '../vocabulary.js';
-import type { ChangedValue, Finding, GroupDiff, Stats, Verdict } from './types.js';
+import type { ChangedValue, ChangeInterval, Finding, GroupDiff, Stats, Verdict } from './types.js';
 
 export function metricValue(stats: Stats, metric: Metric): number {
   switch (metric) {
@@ -23,8 +23,15 @@ export function metricValue(stats: Stats, metric: Metric): number {
   }
 }
 
-/** The q-value (BH-adjusted) of the tests that speak for a metric (vocabulary: TESTS_OF). */
-function qFor(value: ChangedValue, metric: Metric): number | undefined {
+/**
+ * The q-value (BH-adjusted within its family) that says the metric's change is more than noise
+ * (vocabulary: TESTS_OF). A percentile speaks through either test: the rank-sum test sees a shift of
+ * the whole distribution, the quantile test a change at that percentile only (a slower tail). Which
+ * level the change reaches is then decided by percentile evidence alone: the interval of that
+ * percentile's change (judgeChanged), so a body shift cannot lift a p99 read from a handful of spans
+ * past its level.
+ */
+export function qFor(value: ChangedValue, metric: Metric): number | undefined {
   return qOfMetric(value.qValue, metric);
 }
 
@@ -58,15 +65,36 @@ export function crosses(measured: number, amount: number): boolean {
 }
 
 /**
- * Turns one changed value into findings (bad direction) and improvements (good direction).
- * A finding needs all four: enough data on both sides, a significant q-value, a change past
- * the rule's threshold, and the bad direction.
+ * Whether an interval of a change lies wholly past a threshold amount: its bound nearest to no change
+ * crosses it (the lower bound for an increase, the upper for a decrease). An unbounded side never does.
+ */
+function clears(interval: ChangeInterval, kind: 'relative' | 'absolute', amount: number): boolean {
+  const [low, high] =
+    kind === 'relative' ? [interval.relativeLow, interval.relativeHigh] : [interval.low, interval.high];
+  const bound = amount >= 0 ? low : high;
+  return bound !== null && crosses(bound, amount);
+}
+
+/**
+ * The interval of a value's change in a metric, made on demand (diff() passes Comparison.interval):
+ * only for values and metrics where a level is in reach.
+ */
+export type IntervalOf = (value: ChangedValue, metric: Metric) => ChangeInterval | undefined;
+
+/**
+ * Turns one changed value into findings (bad direction) and improvements (good direction). A finding
+ * needs enough traces on both sides, a significant q-value of the metric's own test, and a confidence
+ * interval of the change that lies wholly past the level's threshold in the bad direction (as
+ * Kayenta's judge asks its interval to clear the allowed band): a level is reached only when the
+ * evidence supports that level, not when a point estimate happens to land past it. The interval is
+ * two-sided at 1 − 2 · significance, so its bound is a one-sided bound at `significance`.
  */
 export function judgeChanged(
   key: string,
   value: ChangedValue,
   rules: readonly MetricRule[],
   significance: number,
+  intervalOf: IntervalOf,
   cap: Severity = 'fail',
 ): { findings: Finding[]; improvements: Finding[] } {
   const findings: Finding[] = [];
@@ -80,6 +108,14 @@ export function judgeChanged(
     const delta = cur - base;
     const relative = base === 0 ? (cur === 0 ? 0 : Infinity * Math.sign(delta)) : delta / base;
     const measure = (kind: 'relative' | 'absolute') => (kind === 'relative' ? relative : delta);
+    const mildest = rule.levels[rule.levels.length - 1];
+    // An interval contains its estimate: where the estimate crosses no level either way, neither can the interval.
+    const inReach =
+      rule.levels.some((level) => crosses(measure(level.change.kind), level.change.amount)) ||
+      (mildest !== undefined && crosses(measure(mildest.change.kind), -mildest.change.amount));
+    if (!inReach) continue;
+    const interval = intervalOf(value, rule.metric);
+    if (!interval) continue;
     const spans = Math.max(value.baseline.occurrence, value.current.occurrence);
     const size = rule.metric === 'error-rate' ? Math.abs(delta) * 100 : Math.min(Math.abs(relative), 100);
     const finding = (severity: Finding['severity'], kind: 'relative' | 'absolute', capped = false): Finding => ({
@@ -93,16 +129,16 @@ export function judgeChanged(
       pValue: q,
       rule: capped ? `${rule.text}, capped by edges: ${severity}` : rule.text,
       impact: spans * size,
+      interval,
     });
-    const hit = rule.levels.find((level) => crosses(measure(level.change.kind), level.change.amount));
+    const hit = rule.levels.find((level) => clears(interval, level.change.kind, level.change.amount));
     if (hit) {
       const capped = severityRank(hit.severity) > severityRank(cap);
       findings.push(finding(capped ? (cap as Finding['severity']) : hit.severity, hit.change.kind, capped));
       continue;
     }
-    // The mildest level, mirrored: a change that large in the good direction is an improvement.
-    const mildest = rule.levels[rule.levels.length - 1];
-    if (mildest && crosses(measure(mildest.change.kind), -mildest.change.amount))
+    // The mildest level, mirrored: a change that surely large in the good direction is an improvement.
+    if (mildest && clears(interval, mildest.change.kind, -mildest.change.amount))
       improvements.push(finding('notice', mildest.change.kind));
   }
   return { findings, improvements };

@@ -20,6 +20,11 @@ export interface LatencyStats {
 /** Per value, per side. Latencies are integer microseconds. */
 export interface Stats {
   occurrence: number;
+  /**
+   * (addition) distinct traces holding the value's spans: the unit of the statistics (`min-samples`
+   * counts these). Absent in results written before it was added.
+   */
+  traces?: number;
   errors: number;
   /** 0..1 */
   errorRate: number;
@@ -110,6 +115,21 @@ export interface TestValues {
 export type TestName = keyof TestValues;
 
 /**
+ * (addition) A confidence interval of a change, current against baseline, at `confidence` (two-sided):
+ * `low`/`high` bound the difference (current − baseline) in the metric's unit (µs, a 0..1 error rate,
+ * spans per minute, spans), `relativeLow`/`relativeHigh` the relative change (current / baseline − 1,
+ * 0.1 = +10 %). null: the data do not bound that side (too few traces; a p99 of a handful of spans).
+ * A finding's level is the most severe one its bound nearest to no change still clears.
+ */
+export interface ChangeInterval {
+  low: number | null;
+  high: number | null;
+  relativeLow: number | null;
+  relativeHigh: number | null;
+  confidence: number;
+}
+
+/**
  * (addition) Latency counts in fixed log-spaced bins (10 per decade from 1 µs): `counts[j]` is the
  * number of spans in bin `from + j`, which holds [10^((from+j)/10), 10^((from+j+1)/10)) µs.
  */
@@ -124,17 +144,29 @@ export interface ChangedValue {
   current: Stats;
   delta: ChangeDelta;
   /**
-   * Raw p-values of each test; `undefined` when a side had too few samples to test. `latency` is the
+   * Raw p-values of each test; `undefined` when a side had too few traces to test. `latency` is the
    * rank-sum test; (addition) `latencyP50` … `latencyP99` the quantile tests, run for the percentiles
-   * that have a threshold rule.
+   * that have a threshold rule. All account for the spans of one trace not being independent.
    */
   pValue: TestValues;
-  /** (addition) Benjamini-Hochberg adjusted p-values (q-values) across the whole diff. */
+  /**
+   * (addition) Benjamini-Hochberg adjusted p-values (q-values), adjusted within each test's family
+   * (latency, each percentile, error rate, rate, presence), the same spans under several keys counted once.
+   */
   qValue?: TestValues;
-  /** (addition) Hodges-Lehmann estimate of the latency shift (current - baseline) with its confidence interval, µs. */
+  /**
+   * (addition) Hodges-Lehmann estimate of the latency shift (current - baseline) with its confidence interval,
+   * µs (widened by the design effect of spans in traces); made for values with a latency finding or
+   * improvement whose rank-sum test is significant.
+   */
   latencyShiftUs?: { estimate: number; low: number; high: number; confidence: number };
-  /** (addition) true when both sides have at least `min-samples` spans. */
+  /** (addition) true when both sides have at least `min-samples` traces holding the value. */
   enoughData?: boolean;
+  /**
+   * (addition) confidence intervals of the change, per metric, made for the metrics whose point estimate
+   * crossed a threshold level (in either direction) with a significant test.
+   */
+  intervals?: Partial<Record<Metric, ChangeInterval>>;
   /** (addition) both sides' latencies in shared log-spaced bins, for the HTML report's distributions. */
   latencyHistogram?: { baseline: LatencyHistogram; current: LatencyHistogram };
 }
@@ -174,6 +206,11 @@ export interface Finding {
   rule: string;
   /** (addition) spans affected × size of change; findings are sorted by severity, then this. */
   impact?: number;
+  /**
+   * (addition) how sure: the confidence interval of the change that reached the finding's level (as in
+   * ChangedValue.intervals). Absent for new and missing values.
+   */
+  interval?: ChangeInterval;
 }
 
 export interface QueryRef {

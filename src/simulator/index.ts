@@ -7,7 +7,14 @@ export {
   type SimulatorOptions,
   type SimulatorStats,
 } from './server.js';
-export { generateTraffic, SANDBOX, type Scenario, type TrafficOptions } from './traffic.js';
+export {
+  generateTraffic,
+  PRODUCTION,
+  SANDBOX,
+  type Scenario,
+  type TrafficOptions,
+  type TrafficShape,
+} from './traffic.js';
 export {
   startBackendFake,
   traceqlMatcher,

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Span } from '../dataset/types.js';
 import { Random } from './random.js';
-import { generateTraffic, type Scenario } from './traffic.js';
+import { generateTraffic, type Scenario, type TrafficShape } from './traffic.js';
 
 /**
  * A Lightstep public API (v0.2) on loopback, with the real JSON shapes, status codes and error
@@ -49,6 +49,8 @@ export interface SimulatorOptions {
   /** Traces of traffic behind each snapshot. */
   tracesPerSnapshot?: number;
   windowMinutes?: number;
+  /** How production-like the traffic is (fan-out, shared per-trace latency, whole-trace failures, tails). */
+  shape?: TrafficShape;
   /** Whether exemplars carry `trace-guid` (unconfirmed for the real API; the client copes either way). */
   exemplarTraceGuid?: boolean;
   /** The snapshot rate limit it enforces, per hour (the documented 60). */
@@ -177,6 +179,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       startUs: (now - windowMinutes * 60_000) * 1000,
       windowMinutes,
       scenario,
+      shape: options.shape,
     });
     const match = matcher(query);
     const exemplars = traffic.filter(match);

@@ -126,6 +126,39 @@ export interface Scenario {
   removeCall?: { from: string; to: string }[];
 }
 
+/**
+ * How much the traffic looks like production rather than a textbook. Spans of one request are not
+ * independent: a request calls one operation many times (fan-out, an N+1 loop), a slow request is
+ * slow in every span (a cold cache, a big customer), a failed request fails whole, and a few calls
+ * take far longer than the rest (GC pauses, lock waits, retries). Every field is optional; without
+ * any, the traffic is the plain sandbox (and the same for the same seed as before these existed).
+ */
+export interface TrafficShape {
+  /** Calls made per parent call, by callee `service:operation` (default 1). */
+  fanOut?: Readonly<Record<string, number>>;
+  /** σ of a log-normal latency factor shared by every span of a trace (median 1). */
+  traceLatencySigma?: number;
+  /** Share of traces that fail whole: every span errs. */
+  traceFailureRate?: number;
+  /** Heavy tails: this share of spans is slowed by a Pareto factor of shape α (α ≤ 2: infinite variance). */
+  tail?: { share: number; alpha: number };
+  /** The entry points of traces with their weights, instead of the sandbox's five clients. */
+  roots?: readonly (readonly [string, number])[];
+}
+
+/**
+ * The production-like shape the demo and docs/statistics.md use: api-server's user-space mapping is
+ * called 10 times per get-transactions (an N+1 loop) and the cache written 3 times per call, a
+ * per-trace latency factor of σ 0.3 (a trace at the 90th percentile of it is 47 % slower in every
+ * span), 2 % of traces failing whole, and 2 % of spans with a Pareto(1.5) tail.
+ */
+export const PRODUCTION: TrafficShape = {
+  fanOut: { 'api-server:user-space-mapping': 10, 'inventory:write-cache': 3 },
+  traceLatencySigma: 0.3,
+  traceFailureRate: 0.02,
+  tail: { share: 0.02, alpha: 1.5 },
+};
+
 export interface TrafficOptions {
   seed: number;
   traces: number;
@@ -133,6 +166,8 @@ export interface TrafficOptions {
   startUs: number;
   windowMinutes: number;
   scenario?: Scenario;
+  /** Production-like dependence between the spans of a trace (see TrafficShape); none by default. */
+  shape?: TrafficShape;
 }
 
 function matches(m: OperationModel, s: { service?: string; operation: string }): boolean {
@@ -166,8 +201,13 @@ export function generateTraffic(options: TrafficOptions): Span[] {
   }
   const spans: Span[] = [];
   const windowUs = options.windowMinutes * 60e6;
-  const rootKeys = ROOTS.map((r) => r[0]);
-  const rootWeights = ROOTS.map((r) => r[1]);
+  const shape = options.shape ?? {};
+  const roots = shape.roots ?? ROOTS;
+  const rootKeys = roots.map((r) => r[0]);
+  const rootWeights = roots.map((r) => r[1]);
+  /** The current trace's shared latency factor and whether it fails whole. */
+  let traceFactor = 1;
+  let traceFails = false;
 
   const emit = (
     key: string,
@@ -178,15 +218,18 @@ export function generateTraffic(options: TrafficOptions): Span[] {
   ): Span => {
     const model = models.get(key)!;
     let duration = rng.logNormal(model.medianUs, model.sigma);
+    const ownDuration = duration;
+    duration *= traceFactor;
+    if (shape.tail && rng.next() < shape.tail.share) duration *= Math.pow(1 - rng.next(), -1 / shape.tail.alpha);
     for (const slow of scenario.slower ?? []) {
       if (!matches(model, slow)) continue;
-      // The tail of a log-normal: z above 1.28 is the slowest 10 %.
-      if (!slow.tailOnly || duration > model.medianUs * Math.exp(model.sigma * 1.28))
+      // The tail of the span's own log-normal: z above 1.28 is its slowest 10 %.
+      if (!slow.tailOnly || ownDuration > model.medianUs * Math.exp(model.sigma * 1.28))
         duration *= 1 + slow.percent / 100;
     }
     let errorRate = model.errorRate;
     for (const up of scenario.errorsUp ?? []) if (matches(model, up)) errorRate += up.pp / 100;
-    const error = rng.next() < errorRate;
+    const error = traceFails || rng.next() < errorRate;
     const spanTags: Record<string, string> = { ...tags };
     if (model.operation.startsWith('/api/'))
       spanTags['http.status_code'] = error ? rng.pick(['500', '503']) : rng.next() < 0.02 ? '404' : '200';
@@ -206,8 +249,10 @@ export function generateTraffic(options: TrafficOptions): Span[] {
     spans.push(span);
     let childStart = startUs + span.durationUs * 0.05;
     for (const call of model.calls) {
-      const child = emit(call, traceId, span.spanId, childStart, tags);
-      childStart += child.durationUs * 0.2;
+      for (let k = shape.fanOut?.[call] ?? 1; k > 0; k--) {
+        const child = emit(call, traceId, span.spanId, childStart, tags);
+        childStart += child.durationUs * 0.2;
+      }
     }
     return span;
   };
@@ -224,6 +269,8 @@ export function generateTraffic(options: TrafficOptions): Span[] {
     const tags: Record<string, string> = { customer, region };
     for (const added of scenario.addTagValue ?? []) if (rng.next() < added.share) tags[added.tag] = added.value;
     const root = rng.pick(rootKeys, rootWeights);
+    if (shape.traceLatencySigma) traceFactor = rng.logNormal(1, shape.traceLatencySigma);
+    if (shape.traceFailureRate) traceFails = rng.next() < shape.traceFailureRate;
     emit(root, rng.hex(16), undefined, options.startUs + (t / options.traces) * windowUs, tags);
   }
   return spans;

@@ -138,3 +138,179 @@ print("p95 test, slowest 10 % +500:", quantile_test(base, tail, 0.95))
 base = [i * 10 for i in range(2000)]
 tail = [x + 5000 if x >= 18000 else x for x in base]
 print("p95 test, 2000 a side:", quantile_test(base, tail, 0.95))
+
+
+# ===== Traces as the unit (docs/statistics.md): the methods added for clustered spans =====
+print("\n--- traces as the unit ---")
+
+# --- binomial tails summed as tails (SciPy's binomtest / sf, not 1 - cdf) ---
+print("binomtest(31, 100, 0.01):", repr(stats.binomtest(31, 100, 0.01).pvalue))
+print("binomtest(1, 1, 0.01):", repr(stats.binomtest(1, 1, 0.01).pvalue))
+print("binom.sf(30, 100, 0.01):", repr(stats.binom.sf(30, 100, 0.01)))
+print("binom.cdf(2, 1000, 0.05):", repr(stats.binom.cdf(2, 1000, 0.05)))
+
+
+# --- Fisher's exact test and its mid-p value, by brute force over the whole support ---
+def fisher_tables(ea, na, eb, nb):
+    n = na + nb
+    k = ea + eb
+    support = range(max(0, k - nb), min(k, na) + 1)
+    pmf = {x: stats.hypergeom.pmf(x, n, k, na) for x in support}
+    obs = pmf[ea]
+    less = sum(p for p in pmf.values() if p < obs * (1 - 1e-7))
+    same = sum(p for p in pmf.values() if obs * (1 - 1e-7) <= p <= obs * (1 + 1e-7))
+    return less, same
+
+
+def fisher_midp(ea, na, eb, nb):
+    less, same = fisher_tables(ea, na, eb, nb)
+    return min(1.0, less + same / 2)
+
+
+for t in [(3, 4, 1, 4), (2, 100, 9, 100), (0, 20, 3, 20), (12, 600, 100, 3000), (50, 1000, 80, 1000)]:
+    ea, na, eb, nb = t
+    print(f"fisher {t}: scipy", repr(stats.fisher_exact([[ea, na - ea], [eb, nb - eb]]).pvalue),
+          "brute", repr(sum(fisher_tables(*t))), "mid-p", repr(fisher_midp(*t)))
+
+
+# --- the size of each error-rate test at alpha = 1e-4, 600 vs 3,000 spans at 2 %, by enumeration ---
+def z_test(ea, na, eb, nb):
+    pooled = (ea + eb) / (na + nb)
+    se = math.sqrt(pooled * (1 - pooled) * (1 / na + 1 / nb))
+    if se == 0:
+        return 1.0
+    return 2 * stats.norm.sf(abs(eb / nb - ea / na) / se)
+
+
+alpha = 1e-4
+size_z = 0.0
+size_mid = 0.0
+for ea in range(0, 45):
+    pa = stats.binom.pmf(ea, 600, 0.02)
+    for eb in range(0, 140):
+        pb = stats.binom.pmf(eb, 3000, 0.02)
+        w = pa * pb
+        if w < 1e-16:
+            continue
+        if z_test(ea, 600, eb, 3000) <= alpha:
+            size_z += w
+        if ea + eb > 0 and fisher_midp(ea, 600, eb, 3000) <= alpha:
+            size_mid += w
+print("size at alpha 1e-4, 600 vs 3000 at 2 %: z-test", size_z, "mid-p", size_mid)
+
+# --- generalised median (quantile) test with the mid-p exact test ---
+a = sample(60, 7, 13)
+b = sample(70, 5, 11, 2)
+
+
+def quantile_midp(a, b, q):
+    pooled = sorted(a + b)
+    t = pooled[math.ceil(q * len(pooled)) - 1]
+    above_a = sum(1 for x in a if x > t)
+    above_b = sum(1 for x in b if x > t)
+    return (above_a, len(a), above_b, len(b)), fisher_midp(above_a, len(a), above_b, len(b))
+
+
+print("quantile mid-p 60/70 q=0.5:", quantile_midp(a, b, 0.5))
+base = [i * 10 for i in range(200)]
+tail = [x + 500 if x >= 1800 else x for x in base]
+print("quantile mid-p p95, slowest 10 % +500:", quantile_midp(base, tail, 0.95))
+
+
+# --- clustered Mann-Whitney: placements by brute force, per-trace totals, design effect ---
+def clustered_mw(a, ta, b, tb):
+    n1, n2 = len(a), len(b)
+    pa = [(sum(1 for y in b if y < x) + 0.5 * sum(1 for y in b if y == x)) / n2 for x in a]
+    pb = [(sum(1 for x in a if x < y) + 0.5 * sum(1 for x in a if x == y)) / n1 for y in b]
+    theta = sum(pb) / n2
+    iid = np.var(pa, ddof=1) / n1 + np.var(pb, ddof=1) / n2
+
+    def robust(p, t, centre, n):
+        totals = {}
+        sizes = {}
+        for pi, ti in zip(p, t):
+            totals[ti] = totals.get(ti, 0) + pi
+            sizes[ti] = sizes.get(ti, 0) + 1
+        k = len(totals)
+        return k / (k - 1) * sum((totals[c] - centre * sizes[c]) ** 2 for c in totals) / n ** 2
+
+    va, vb = robust(pa, ta, 1 - theta, n1), robust(pb, tb, theta, n2)
+    deff = max(1.0, (va + vb) / iid)
+    # Satterthwaite's degrees of freedom for the two sides' per-trace variances
+    df = (va + vb) ** 2 / (va ** 2 / (len(set(ta)) - 1) + vb ** 2 / (len(set(tb)) - 1))
+    u = theta * n1 * n2
+    # tie-corrected null variance of U, times the design effect; continuity-corrected normal p
+    allv = a + b
+    n = n1 + n2
+    ties = sum(c ** 3 - c for c in [allv.count(v) for v in set(allv)])
+    var = n1 * n2 / 12 * (n + 1 - ties / (n * (n - 1))) * deff
+    d = u - n1 * n2 / 2
+    z = (d - 0.5 * np.sign(d)) / math.sqrt(var)
+    if deff == 1.0:
+        return u, deff, 2 * stats.norm.sf(abs(z))
+    return u, deff, 2 * stats.t.sf(abs(z), df)
+
+
+# Eight traces a side of five spans each, a trace's spans sharing its level; the current side's traces a bit slower.
+ca = [100 * (t % 4) + 7 * s for t in range(8) for s in range(5)]
+ta = [t for t in range(8) for s in range(5)]
+cb = [100 * (t % 4) + 7 * s + 30 for t in range(8) for s in range(5)]
+tb = [t for t in range(8) for s in range(5)]
+print("clustered MW 8x5 vs 8x5: U, deff, p =", clustered_mw(ca, ta, cb, tb))
+print("  classic MW on the same spans:", stats.mannwhitneyu(cb, ca, alternative="two-sided", method="asymptotic").pvalue)
+u, deff, p = clustered_mw([1, 2, 3, 4, 5.5], [0, 1, 2, 3, 4], [2.5, 6, 7, 8, 9, 10], [0, 1, 2, 3, 4, 5])
+print("clustered MW, one span per trace:", u, deff, p,
+      "scipy", stats.mannwhitneyu([2.5, 6, 7, 8, 9, 10], [1, 2, 3, 4, 5.5], alternative="two-sided", method="asymptotic").pvalue)
+
+
+# --- Woodruff's interval of a quantile with a cluster-robust standard error ---
+def woodruff(xs, ts, q, conf):
+    xs = np.array(xs, dtype=float)
+    order = np.argsort(xs, kind="stable")
+    s = xs[order]
+    n = len(s)
+    est = float(np.percentile(s, q * 100))
+    below = s <= est
+    share = below.mean()
+    totals = {}
+    sizes = {}
+    for x, t in zip(xs, ts):
+        totals[t] = totals.get(t, 0) + (1 if x <= est else 0)
+        sizes[t] = sizes.get(t, 0) + 1
+    k = len(totals)
+    v = k / (k - 1) * sum((totals[c] - share * sizes[c]) ** 2 for c in totals) / n ** 2
+    v = max(v, q * (1 - q) / n)
+    z = stats.norm.ppf(1 - (1 - conf) / 2)
+    half = z * math.sqrt(v)
+    lo_p, hi_p = q - half, q + half
+    low = None if lo_p * n < 1 else s[math.ceil(lo_p * n) - 1]
+    high = None if hi_p > 1 else s[min(n - 1, math.ceil(hi_p * n) - 1)]
+    return est, low, high
+
+
+xs = [((i * 37) % 101) * 10 + (i // 5) * 3 for i in range(200)]
+ts = [i // 5 for i in range(200)]
+print("woodruff p90, 200 spans in traces of 5, 95 %:", woodruff(xs, ts, 0.9, 0.95))
+print("woodruff p50, same, 98 %:", woodruff(xs, ts, 0.5, 0.98))
+
+# --- Wilson (SciPy) and Newcombe's hybrid score interval built from it ---
+print("wilson 3/40 at 95 %:", stats.binomtest(3, 40).proportion_ci(0.95, method="wilson"))
+
+
+def newcombe(ea, na, eb, nb, conf):
+    # current (b) minus baseline (a), Newcombe (1998) method 10
+    la, ua = stats.binomtest(ea, na).proportion_ci(conf, method="wilson")
+    lb, ub = stats.binomtest(eb, nb).proportion_ci(conf, method="wilson")
+    pa, pb = ea / na, eb / nb
+    d = pb - pa
+    return d - math.hypot(pb - lb, ua - pa), d + math.hypot(ub - pb, pa - la)
+
+
+# Newcombe's own examples (1998, Table II, method 10), written as (baseline, current) = (second, first).
+for (e1, n1, e2, n2) in [(56, 70, 48, 80), (9, 10, 3, 10), (5, 56, 0, 29), (0, 10, 0, 20)]:
+    print(f"newcombe {e1}/{n1} - {e2}/{n2}:", newcombe(e2, n2, e1, n1, 0.95))
+big = [i * 10 for i in range(2000)]
+big_tail = [x + 5000 if x >= 18000 else x for x in big]
+print("quantile mid-p p95, 2000 a side:", quantile_midp(big, big_tail, 0.95))
+# design effect 2.5 on the error table 40/1000 vs 70/1000: the effective table 16/400 vs 28/400
+print("mid-p of the effective table 16/400 vs 28/400:", repr(fisher_midp(16, 400, 28, 400)))

@@ -2,10 +2,10 @@
  * Distribution functions come from stdlib (well-tested numerics); this file only adapts their
  * untyped default exports to the few signatures the tests of this folder need.
  */
-import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import binomialPmf from '@stdlib/stats-base-dists-binomial-pmf';
 import hypergeometricPmf from '@stdlib/stats-base-dists-hypergeometric-pmf';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import tCdf from '@stdlib/stats-base-dists-t-cdf';
 
 /** P(Z ≤ z) for a standard normal Z. */
 export function phi(z: number): number {
@@ -17,8 +17,18 @@ export function twoSidedNormal(z: number): number {
   return Math.min(1, 2 * phi(-Math.abs(z)));
 }
 
-/** Inverse of phi by bisection: only called a few times per diff (confidence bounds), so simplicity wins. */
+const inverses = new Map<number, number>();
+
+/** Two-sided p-value of a Student t statistic with `df` degrees of freedom (the normal's beyond 1e6). */
+export function twoSidedStudent(t: number, df: number): number {
+  if (!(df < 1e6)) return twoSidedNormal(t);
+  return Math.min(1, 2 * tCdf(-Math.abs(t), Math.max(1, df)));
+}
+
+/** Inverse of phi by bisection, remembered: a diff asks for the same few confidence levels over and over. */
 export function phiInverse(p: number): number {
+  const known = inverses.get(p);
+  if (known !== undefined) return known;
   let lo = -40;
   let hi = 40;
   for (let i = 0; i < 200; i++) {
@@ -26,11 +36,9 @@ export function phiInverse(p: number): number {
     if (phi(mid) < p) lo = mid;
     else hi = mid;
   }
-  return (lo + hi) / 2;
-}
-
-export function binomialCdfAt(k: number, n: number, p: number): number {
-  return binomialCdf(k, n, p);
+  const z = (lo + hi) / 2;
+  if (inverses.size < 1000) inverses.set(p, z);
+  return z;
 }
 
 export function binomialPmfAt(k: number, n: number, p: number): number {
