@@ -24,14 +24,14 @@ const EXAMPLE_RULES: MetricRule[] = [
   },
 ];
 
-/** The demo's regression: /api/make-payment 40 % slower, a new call to fraud:score, customer BEEMO gone. */
+/** The demo's regression: /api/make-payment 60 % slower, a new call to fraud:score, customer BEEMO gone. */
 function exampleRegression(): ReturnType<typeof diff> {
   return diff({
     baseline: [datasetOf(spansOfTable(traffic(1, 2000).table), { snapshotId: 'S28f9a1f12' })],
     current: datasetOf(
       spansOfTable(
         traffic(2, 2000, {
-          slower: [{ service: 'android', operation: '/api/make-payment', percent: 40 }],
+          slower: [{ service: 'android', operation: '/api/make-payment', percent: 60 }],
           removeTagValue: [{ tag: 'customer', value: 'BEEMO' }],
           addCall: [{ from: 'api-server:make-payment', to: 'fraud:score' }],
         }).table,
@@ -68,7 +68,7 @@ describe('the first line', () => {
   it('gives the verdict and the regression to look at, with its numbers in one unit', () => {
     const result = diff({
       baseline: [traffic(1, 3000)],
-      current: traffic(2, 3000, { slower: [{ service: 'android', operation: '/api/make-payment', percent: 40 }] }),
+      current: traffic(2, 3000, { slower: [{ service: 'android', operation: '/api/make-payment', percent: 60 }] }),
       query: ANDROID,
       settings: { ...SETTINGS, groupBy: [['service', 'operation']] },
     });
@@ -186,15 +186,26 @@ describe('per query', () => {
   it('ranks the findings by impact, one row per value with each change, its q and its rule as written in the config', () => {
     const findings = all[1]!;
     expect(findings.header.map(visibleText)).toEqual(['severity', 'key', 'value', 'change', 'q', 'n', 'rule']);
-    expect(findings.rows.map((r) => visibleText(r[0]!))).toEqual(['❌ fail', '⚠️ warn', 'ℹ️ notice', 'ℹ️ notice']);
+    // The notice: customer meowsy, whose spans include the slower payments, p99 past +30 % but its interval not yet.
+    expect(findings.rows.map((r) => visibleText(r[0]!))).toEqual([
+      '❌ fail',
+      '⚠️ warn',
+      'ℹ️ notice',
+      'ℹ️ notice',
+      'ℹ️ notice',
+    ]);
     const [payment] = findings.rows;
     expect(visibleText(payment![2]!)).toBe('/api/make-payment');
     expect(payment![3]).toMatch(/^(p\d\d|avg) \+\d+% \(\d+ → \d+ ms\)(<br ?\/?>(p\d\d|avg) \+\d+% \(\d+ → \d+ ms\))+$/);
-    expect(payment![5]).toMatch(/^[\d,]+ → [\d,]+ spans$/);
+    expect(payment![5]).toMatch(/^[\d,]+ → [\d,]+ traces$/);
     expect(payment![6]).toContain('<code>latency.p95: { warn: +10%, fail: +25% }</code>');
     // No entity-escaped colons in what the config said.
     expect(markdown).not.toContain('&#58;');
-    expect(findings.rows[3]!.slice(1, 4).map(visibleText)).toEqual([
+    expect(findings.rows[2]!.slice(1, 3).map(visibleText)).toEqual(['customer', 'meowsy']);
+    expect(visibleText(findings.rows[2]![6]!)).toMatch(
+      /^latency\.p99 \+30% \(98% interval \+\d+% … \+\d+%, not yet established\)$/,
+    );
+    expect(findings.rows[4]!.slice(1, 4).map(visibleText)).toEqual([
       'call edge',
       'api-server:make-payment -> fraud:score',
       expect.stringMatching(/^new \(\d+ spans\)$/),
@@ -306,8 +317,9 @@ describe('size limits', () => {
         Array.from({ length: spans }, (_, i) => spanOf(op, i, factor)),
       );
     const result = diff({
-      baseline: [datasetOf([...many('slow', 100, 40, 1), ...many('calm', 1500, 40, 1)])],
-      current: datasetOf([...many('slow', 100, 40, 1.6), ...many('calm', 1500, 40, 1), ...many('new', 10, 100, 1)]),
+      // 150 traces a value: with fewer, the 98 % interval of a p95 has no upper bound, and +60 % is only a notice.
+      baseline: [datasetOf([...many('slow', 100, 150, 1), ...many('calm', 1500, 40, 1)])],
+      current: datasetOf([...many('slow', 100, 150, 1.6), ...many('calm', 1500, 40, 1), ...many('new', 10, 100, 1)]),
       query: ANDROID,
       settings: { ...SETTINGS, groupBy: [['operation']], minSamples: 30 },
     });
@@ -435,10 +447,10 @@ describe('text and JSON', () => {
       /^❌ 2 regressions in Android checkout: operation = \/api\/make-payment p\d\d \+\d+% \(\d+ → \d+ ms\)…$/,
     );
     expect(text).toMatch(
-      /\n {2}fail {4}operation = \/api\/make-payment: p99 \+\d+% \(\d+ → \d+ ms\), p95 \+\d+% \(\d+ → \d+ ms\), avg \+\d+% \(\d+ → \d+ ms\) {2}\(q <0\.0001, n = [\d,]+ → [\d,]+ spans\) {2}\[latency\.p99: \{ fail: \+30% \}; latency\.p95: \{ warn: \+10%, fail: \+25% \}; latency\.avg: \+20%\]\n/,
+      /\n {2}fail {4}operation = \/api\/make-payment: p99 \+\d+% \(\d+ → \d+ ms\), p95 \+\d+% \(\d+ → \d+ ms\), avg \+\d+% \(\d+ → \d+ ms\) {2}\(q <0\.0001, n = [\d,]+ → [\d,]+ traces\) {2}\[latency\.p99: \{ fail: \+30% \}; latency\.p95: \{ warn: \+10%, fail: \+25% \}; latency\.avg: \+20%\]\n/,
     );
     expect(text).toMatch(
-      /\n {2}warn {4}customer = BEEMO: missing \([\d,]+ spans before\) {2}\(q <0\.0001, n = [\d,]+ → 0 spans\) {2}\[missing: warn\]/,
+      /\n {2}warn {4}customer = BEEMO: missing \([\d,]+ spans before\) {2}\(q <0\.0001, n = [\d,]+ → 0 traces\) {2}\[missing: warn\]/,
     );
     expect(text).not.toMatch(/&#|\\[|`*_]|\u2060/);
   });

@@ -75,6 +75,18 @@ function clears(interval: ChangeInterval, kind: 'relative' | 'absolute', amount:
   return bound !== null && crosses(bound, amount);
 }
 
+/** `98% interval +3% … +48%` (or `+0.4pp … +3.1pp`, `+2.0ms … +41ms`): the interval in the level's terms. */
+export function intervalText(interval: ChangeInterval, metric: Metric, kind: 'relative' | 'absolute'): string {
+  const [low, high] =
+    kind === 'relative' ? [interval.relativeLow, interval.relativeHigh] : [interval.low, interval.high];
+  const bound = (x: number | null) => {
+    if (x === null) return '?';
+    if (kind === 'absolute') return describeChange(metric, 0, x, 'absolute');
+    return `${x >= 0 ? '+' : ''}${(x * 100).toFixed(Math.abs(x) < 0.1 ? 1 : 0)}%`;
+  };
+  return `${Math.round(interval.confidence * 100)}% interval ${bound(low)} … ${bound(high)}`;
+}
+
 /**
  * The interval of a value's change in a metric, made on demand (diff() passes Comparison.interval):
  * only for values and metrics where a level is in reach.
@@ -135,6 +147,16 @@ export function judgeChanged(
     if (hit) {
       const capped = severityRank(hit.severity) > severityRank(cap);
       findings.push(finding(capped ? (cap as Finding['severity']) : hit.severity, hit.change.kind, capped));
+      continue;
+    }
+    // Significant, its point estimate past a level, its interval not (yet) past it: shown as a notice, so
+    // a real change seen in too few traces is not lost, but it never warns or fails a check on luck.
+    const reached = rule.levels.find((level) => crosses(measure(level.change.kind), level.change.amount));
+    if (reached) {
+      findings.push({
+        ...finding('notice', reached.change.kind),
+        rule: `${rule.metric} ${reached.change.text} (${intervalText(interval, rule.metric, reached.change.kind)}, not yet established)`,
+      });
       continue;
     }
     // The mildest level, mirrored: a change that surely large in the good direction is an improvement.
