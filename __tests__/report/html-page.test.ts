@@ -143,7 +143,8 @@ describe('the HTML report in Chromium', () => {
     expect(cells[5]).toMatch(/quantile test|Mann-Whitney/);
     expect(cells[6]).toMatch(/^(<0\.0001|0\.\d+)$/);
     expect(cells[7]).toMatch(/ms … .*ms|^$/);
-    expect(cells[8]).toMatch(/^\d[\d,]* → \d[\d,]*$/);
+    // Spans, and the traces that hold them (the unit of the tests).
+    expect(cells[8]).toMatch(/^\d[\d,]* \(\d[\d,]* tr\.\) → \d[\d,]* \(\d[\d,]* tr\.\)$/);
   });
 
   it('draws the call-edge graph with every edge, the new one marked', async () => {

@@ -24,6 +24,7 @@ const CHANGE = /^(?:[+-]?\d[\d.]*(?:e[+-]?\d+)?(?:%|pp|ms|\/min)?|from 0|new|mis
 
 const stats = z.object({
   occurrence: count,
+  traces: count.optional(),
   errors: count,
   errorRate: fraction,
   ratePerMin: z.number().nonnegative(),
@@ -54,6 +55,15 @@ const tests = z
   })
   .partial();
 
+/** A confidence interval of a change (ChangeInterval); null: the data do not bound that side. */
+const interval = z.object({
+  low: finite.nullable(),
+  high: finite.nullable(),
+  relativeLow: finite.nullable(),
+  relativeHigh: finite.nullable(),
+  confidence: fraction,
+});
+
 const histogram = z.object({ from: z.number().int().min(-100).max(200), counts: z.array(count).max(400) });
 const oneSided = z.object({ value: text, pValue: fraction.optional(), qValue: fraction.optional() });
 const newValue = oneSided.extend({ current: stats });
@@ -82,6 +92,7 @@ const changed = z.object({
   qValue: tests.optional(),
   latencyShiftUs: z.object({ estimate: finite, low: finite, high: finite, confidence: fraction }).optional(),
   enoughData: z.boolean().optional(),
+  intervals: z.partialRecord(z.enum(METRICS), interval).optional(),
   latencyHistogram: z.object({ baseline: histogram, current: histogram }).optional(),
 });
 const lists = {
@@ -101,6 +112,7 @@ const finding = z.object({
   pValue: probability.transform((p) => p ?? null),
   rule: text,
   impact: finite.optional(),
+  interval: interval.optional(),
 });
 const query = z.object({ id: text, name: text, query: text });
 const rule = z.object({

@@ -8,12 +8,13 @@ import { qOfMetric, severityRank, type Metric } from '../vocabulary.js';
  * (`callsOf`) decides every call, so the ▲ ▼ marks of a row, its last cell, the Findings table
  * and the Traffic list cannot disagree:
  *
- * - `finding`: a rule's finding (bad direction), with its severity;
+ * - `finding`: a rule's finding (bad direction), with its severity; a `notice` whose rule reads
+ *   "not yet established" is significant with its estimate past a level but its interval not yet;
  * - `improvement` / `traffic`: a significant change past the mirrored threshold in the good
  *   direction (latency and errors), or of traffic in the direction no rule judges;
  * - `unproven`: the change is past a rule's threshold in the bad direction but made no finding,
- *   because the test did not reach the significance level, or a side had too few spans, or the
- *   evidence did not support the level (a confidence interval short of it).
+ *   because the test did not reach the significance level, or a side had too few traces, or (in
+ *   results written before such changes became notices) a confidence interval short of the level.
  */
 export interface Call {
   kind: 'finding' | 'improvement' | 'traffic' | 'unproven';
