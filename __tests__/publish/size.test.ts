@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { MetricRule } from '../../src/config/types.js';
 import type { Span } from '../../src/dataset/types.js';
 import { diff } from '../../src/diff/index.js';
 import type { DiffResult } from '../../src/diff/types.js';
@@ -92,8 +93,9 @@ function diffOf(query: { id: string; name: string; query: string }, percent: num
 
 describe('a merge of 31 query results whose only failure comes last by name', () => {
   it('puts the failing query in the headline and in the cut comment and summary', async () => {
-    // 30 queries with a warning (p95 +15 %), one that fails (p95 +60 %), each a result file of a matrix job.
-    const warn = diffOf({ id: 'w', name: 'w', query: 'service IN ("android")' }, 15);
+    // 30 queries with a warning (40 % slower: p95 +31 %, confirmed past +10 %), one that fails (60 % slower),
+    // each a result file of a matrix job.
+    const warn = diffOf({ id: 'w', name: 'w', query: 'service IN ("android")' }, 40);
     const fail = diffOf({ id: 'zz-payments', name: 'zz-payments', query: 'service IN ("android")' }, 60);
     expect(warn.verdict).toBe('warn');
     expect(fail.verdict).toBe('fail');
@@ -162,16 +164,25 @@ describe('a diff of 5,000 changed values', () => {
       operations.flatMap((op, i) => spans(op, 40, current && i <= 4_000 ? 1.6 : 1, current ? 'c' : 'b')),
       { windowMinutes: 10 },
     );
+  // 40 traces a value bound no p95 interval (+60 % is a notice there); their mean is bounded, so a mean rule fails.
+  const rules: MetricRule[] = [
+    ...SETTINGS.thresholds.metrics,
+    {
+      metric: 'latency.avg',
+      levels: [{ severity: 'fail', change: { kind: 'relative', amount: 0.25, text: '+25%' } }],
+      text: 'latency.avg: +25%',
+    },
+  ];
   const result = diff({
     baseline: [side(false)],
     current: side(true),
     query: { id: 'all', name: 'Every operation', query: 'service IN ("svc")' },
-    settings: { ...SETTINGS, groupBy: [['operation']] },
+    settings: { ...SETTINGS, groupBy: [['operation']], thresholds: { ...SETTINGS.thresholds, metrics: rules } },
   });
   const report: Report = {
     mode: 'gate',
     verdict: result.verdict,
-    outcomes: [{ query: result.query, result, warnings: [], rules: SETTINGS.thresholds.metrics }],
+    outcomes: [{ query: result.query, result, warnings: [], rules }],
     generatedAt: '2026-11-24T00:00:00Z',
   };
 
