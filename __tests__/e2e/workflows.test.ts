@@ -86,7 +86,8 @@ async function upload(r: ActionRun, artifact: string, results: string): Promise<
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ seed: 5, tracesPerSnapshot: 400, apiKey: API_KEY });
+  // 600 traces: ~150 to 180 of each app's get-transactions, enough for a p95 interval to clear a level.
+  sim = await startSimulator({ seed: 5, tracesPerSnapshot: 600, apiKey: API_KEY });
   gh = await startGitHubServer();
   workspace = await workspaceWithConfig('td-workflows-', [
     ...simulatorSource(sim),
@@ -135,7 +136,7 @@ describe('examples/workflows/matrix.yml, job by job', () => {
     expect(first.exitCode, first.stdout).toBe(0);
     expect(first.outputs.verdict).toBe('inconclusive');
 
-    sim.setScenario({ slower: [{ service: 'iOS', operation: '/api/make-payment', percent: 80 }] });
+    sim.setScenario({ slower: [{ service: 'iOS', operation: '/api/get-transactions', percent: 200 }] });
     const second = await cycle();
     sim.setScenario(undefined);
     expect(second.outputs.verdict).toBe('fail');
@@ -143,7 +144,7 @@ describe('examples/workflows/matrix.yml, job by job', () => {
     expect(second.stdout).toContain('merged 2 query results');
     expect(second.summary).toContain('Android checkout');
     expect(second.summary).toContain('iOS checkout');
-    expect(second.summary).toContain('/api/make-payment');
+    expect(second.summary).toContain('/api/get-transactions');
     // The iOS collect job opened its own alert issue; the merge job publishes the summary only.
     expect(gh.state.issues.map((i) => i.title)).toEqual(['trace-differ: iOS checkout regressed (fail)']);
     expect(gh.state.comments).toHaveLength(0);
@@ -224,7 +225,7 @@ describe('examples/workflows/deploy-gate.yml and fork-comment.yml', () => {
     gh.state.pulls.push({ number: 12, head: { sha: 'c'.repeat(40) } }, { number: 13, head: { sha: 'e'.repeat(40) } });
     await collectBaseline();
 
-    sim.setScenario({ slower: [{ service: 'android', operation: '/api/get-transactions', percent: 80 }] });
+    sim.setScenario({ slower: [{ service: 'android', operation: '/api/get-transactions', percent: 200 }] });
     const failing = await run(
       'pull_request',
       forkPr,
@@ -307,7 +308,7 @@ describe('gate with current: newest', () => {
     expect(tooEarly.exitCode).toBe(1);
     expect(tooEarly.stdout).toContain(`no dataset of query 'android' was collected after ${deployedAt}`);
 
-    sim.setScenario({ slower: [{ service: 'android', operation: '/api/get-transactions', percent: 80 }] });
+    sim.setScenario({ slower: [{ service: 'android', operation: '/api/get-transactions', percent: 200 }] });
     const collected = await run(
       'schedule',
       {},
@@ -471,7 +472,7 @@ describe('diff mode by hand', () => {
 describe("the gate's baseline", () => {
   it('comes from the default branch, not from a collect dispatched on another branch', async () => {
     await collectBaseline();
-    const slower = { slower: [{ service: 'android', operation: '/api/get-transactions', percent: 80 }] };
+    const slower = { slower: [{ service: 'android', operation: '/api/get-transactions', percent: 200 }] };
     sim.setScenario(slower);
     try {
       const elsewhere = await runAction({
