@@ -85,7 +85,7 @@ describe('group-by keys are checked against the spans', () => {
     ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      "trace-differ: group-by key 'nosuchkey' is on no span of either side; the spans have service, operation and the tags customer (1440), http.status_code (480)",
+      "trace-differ: group-by key 'nosuchkey' is on no span of either side; the spans have service, operation and the tags customer (2400), http.status_code (800)",
     );
     expect(r.stderr).toContain('fix: group by keys the spans have (see --group-by)');
     expect(r.stderr).not.toMatch(STACK);
@@ -146,11 +146,11 @@ describe('--config applies the query text to file inputs', () => {
       'never',
     ]);
     expect(r.code, r.stderr).toBe(0);
-    const kept = /current\.ndjson': (\d+) of 720 spans kept by the query text of 'transactions'/.exec(r.stderr);
+    const kept = /current\.ndjson': (\d+) of 1200 spans kept by the query text of 'transactions'/.exec(r.stderr);
     expect(kept).not.toBeNull();
     const spans = Number(kept![1]);
     expect(spans).toBeGreaterThan(0);
-    expect(spans).toBeLessThan(720);
+    expect(spans).toBeLessThan(1200);
     const json = JSON.parse(r.stdout) as { outcomes: { result: { current: { spans: number } } }[] };
     expect(json.outcomes[0]!.result.current.spans).toBe(spans);
   });
@@ -199,7 +199,7 @@ describe('--config applies the query text to file inputs', () => {
     const r = await trace(['diff', dataset('baseline.ndjson'), dataset('current.ndjson'), '--config', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /'.*baseline\.ndjson' has 720 spans, but none matches the query text of 'nothing' \(service IN \("no-such-service"\)\)/,
+      /'.*baseline\.ndjson' has 1200 spans, but none matches the query text of 'nothing' \(service IN \("no-such-service"\)\)/,
     );
   });
 });

@@ -5,7 +5,9 @@
  *
  * Traces through the android app, in the seed's span shape: `/api/get-transactions` and
  * `/api/make-payment` on android, each calling the api-server, which calls inventory or payments.
- * The current side has `/api/make-payment` 40 % slower all the way down and customer BEEMO gone.
+ * The current side has `/api/make-payment` twice as slow all the way down and customer BEEMO gone. 400
+ * traces a side put ~150 payments on each: with fewer, the 98 % interval of their p95 has no upper bound
+ * and the slowdown, however large, is only a notice.
  */
 
 /** mulberry32: a tiny seeded PRNG, enough for reproducible example data. */
@@ -41,15 +43,15 @@ export function exampleDataset(side: 'baseline' | 'current'): string {
     const z = Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
     return Math.round(medianUs * Math.exp(sigma * z));
   };
-  const slower = side === 'current' ? 1.4 : 1;
+  const slower = side === 'current' ? 2 : 1;
   const customers = side === 'current' ? CUSTOMERS.filter((c) => c !== 'BEEMO') : CUSTOMERS;
   // 2 November 2026, 09:00 UTC (baseline) and 10:00 UTC (current): a 10-minute window each.
   const windowStart = Date.UTC(2026, 10, 2, side === 'baseline' ? 9 : 10) * 1000;
   const spans: SeedSpan[] = [];
-  for (let i = 0; i < 240; i++) {
+  for (let i = 0; i < 400; i++) {
     const traceId = hex(16);
     const payment = rnd() < 0.4;
-    const start = windowStart + Math.round((i / 240) * 600e6);
+    const start = windowStart + Math.round((i / 400) * 600e6);
     const customer = customers[Math.floor(rnd() * customers.length)]!;
     const error = rnd() < (payment ? 0.02 : 0.01);
     const span = (

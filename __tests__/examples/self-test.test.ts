@@ -26,7 +26,7 @@ const ci = parse(await readFile(join(root, '.github', 'workflows', 'ci.yml'), 'u
 };
 
 describe('the example datasets', () => {
-  it('are the ones the generator makes (baseline, and current with /api/make-payment 40 % slower)', async () => {
+  it('are the ones the generator makes (baseline, and current with /api/make-payment twice as slow)', async () => {
     await expect(exampleDataset('baseline')).toMatchFileSnapshot(join(root, 'examples', 'datasets', 'baseline.ndjson'));
     await expect(exampleDataset('current')).toMatchFileSnapshot(join(root, 'examples', 'datasets', 'current.ndjson'));
   });

@@ -24,7 +24,7 @@ const EXAMPLE_RULES: MetricRule[] = [
   },
 ];
 
-/** The demo's regression: /api/make-payment 60 % slower, a new call to fraud:score, customer BEEMO gone. */
+/** A regression like the demo's: /api/make-payment 60 % slower, a new call to fraud:score, customer BEEMO gone. */
 function exampleRegression(): ReturnType<typeof diff> {
   return diff({
     baseline: [datasetOf(spansOfTable(traffic(1, 2000).table), { snapshotId: 'S28f9a1f12' })],

@@ -7,6 +7,7 @@ import type {
   Stats,
   UndecidedValue,
 } from '../diff/types.js';
+import { SEVERITY_ORDER } from '../vocabulary.js';
 import { callsOf, marker, rowId, worstFinding, type Call, type RowCalls } from './calls.js';
 import { code, md, mermaidLabel, safeUrl } from './escape.js';
 import { count, duration, percent, pValue, signedPercent, sparkline } from './format.js';
@@ -239,9 +240,17 @@ function rate(x: number): string {
 function statusCell(calls: readonly Call[], v: ChangedValue): string {
   const parts: string[] = [];
   const worst = worstFinding(calls);
-  if (worst) {
-    const metrics = [...new Set(calls.filter((c) => c.kind === 'finding').map((c) => metricLabel(c.metric)))];
-    parts.push(`${SEVERITY_MARK[worst.severity]} (${metrics.join(', ')})`);
+  // Each severity with its metrics, most severe first: a fail on p95 beside a notice on avg (its interval
+  // not yet past the level) must not read as a fail of both.
+  for (const severity of [...SEVERITY_ORDER].reverse()) {
+    const metrics = [
+      ...new Set(
+        calls
+          .filter((c) => c.kind === 'finding' && c.finding!.severity === severity)
+          .map((c) => metricLabel(c.metric)),
+      ),
+    ];
+    if (severity !== 'ignore' && metrics.length) parts.push(`${SEVERITY_MARK[severity]} (${metrics.join(', ')})`);
   }
   for (const c of calls) if (c.kind === 'unproven') parts.push(md(unprovenText(c, metricLabel)));
   if (!worst) {
