@@ -245,9 +245,7 @@ function statusCell(calls: readonly Call[], v: ChangedValue): string {
   for (const severity of [...SEVERITY_ORDER].reverse()) {
     const metrics = [
       ...new Set(
-        calls
-          .filter((c) => c.kind === 'finding' && c.finding!.severity === severity)
-          .map((c) => metricLabel(c.metric)),
+        calls.filter((c) => c.kind === 'finding' && c.finding!.severity === severity).map((c) => metricLabel(c.metric)),
       ),
     ];
     if (severity !== 'ignore' && metrics.length) parts.push(`${SEVERITY_MARK[severity]} (${metrics.join(', ')})`);
