@@ -1364,6 +1364,7 @@ function summarise(bucket, windowMinutes) {
         sorted,
         stats: {
             occurrence: n,
+            traces: bucket.traceCount,
             errors: bucket.errors,
             errorRate: n ? bucket.errors / n : 0,
             ratePerMin: n / windowMinutes,
@@ -6564,6 +6565,7 @@ const verdict = schemas/* enum */.k5n(['pass', 'notice', 'warn', 'fail', 'inconc
 const results_schema_CHANGE = /^(?:[+-]?\d[\d.]*(?:e[+-]?\d+)?(?:%|pp|ms|\/min)?|from 0|new|missing)$/;
 const stats = schemas/* object */.Ikc({
     occurrence: results_schema_count,
+    traces: results_schema_count.optional(),
     errors: results_schema_count,
     errorRate: fraction,
     ratePerMin: schemas/* number */.aig().nonnegative(),
@@ -7298,9 +7300,8 @@ function rowId(key, value) {
 }
 /** Per-value trace counts, when the diff gives them (trace-level statistics); spans otherwise. */
 function sampleSize(v) {
-    const traces = (s) => s.traces;
-    const b = traces(v.baseline);
-    const c = traces(v.current);
+    const b = v.baseline.traces;
+    const c = v.current.traces;
     if (b !== undefined && c !== undefined)
         return { baseline: b, current: c, unit: 'traces' };
     return { baseline: v.baseline.occurrence, current: v.current.occurrence, unit: 'spans' };
@@ -7336,11 +7337,10 @@ function callsOf(result, rules, significance) {
         changed.set(rowId('edge', v.value), v);
     // New and missing values have one side: n is that side's, 0 on the other.
     const oneSided = new Map();
-    const count = (st) => st.traces;
     const sides = [...result.groups, { ...result.edges, key: 'edge' }];
     for (const g of sides) {
         for (const v of g.new) {
-            const t = count(v.current);
+            const t = v.current.traces;
             oneSided.set(rowId(g.key, v.value), {
                 baseline: 0,
                 current: t ?? v.current.occurrence,
@@ -7348,7 +7348,7 @@ function callsOf(result, rules, significance) {
             });
         }
         for (const v of g.missing) {
-            const t = count(v.baseline);
+            const t = v.baseline.traces;
             oneSided.set(rowId(g.key, v.value), {
                 baseline: t ?? v.baseline.occurrence,
                 current: 0,
