@@ -22,7 +22,7 @@ export interface Stats {
   occurrence: number;
   /**
    * (addition) distinct traces holding the value's spans: the unit of the statistics (`min-samples`
-   * counts these). Absent in results written before it was added.
+   * counts these) and of the sample sizes the report states. Absent in results written before it was added.
    */
   traces?: number;
   errors: number;
