@@ -222,6 +222,16 @@ describe('per query', () => {
     expect(row[5]).toBe('❌ fail (p99, p95, avg)');
   });
 
+  it('names each severity of a row with its metrics, so a notice beside a fail does not read as a fail', () => {
+    const mixed = structuredClone(result);
+    const avg = mixed.findings.find((f) => f.metric === 'latency.avg' && f.value === '/api/make-payment')!;
+    avg.severity = 'notice';
+    avg.rule = 'latency.avg +20% (98% interval +15% … +70%, not yet established)';
+    const row = tables(html(renderMarkdown(reportOf(mixed))))[2]!.rows[0]!;
+    expect(visibleText(row[0]!)).toBe('/api/make-payment');
+    expect(row[5]).toMatch(/^❌ fail \(p99, p95\)<br ?\/?>ℹ️ notice \(avg\)$/);
+  });
+
   it('folds the values with no change past a threshold into <details>', () => {
     expect(markdown).toMatch(
       /<details><summary>\d+ values with no change past a threshold<\/summary>\n\n\| value \| spans \|/,
