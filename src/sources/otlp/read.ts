@@ -4,7 +4,7 @@ import { contentHead, openBytes } from '../../dataset/open.js';
 import type { SpanTableBuilder } from '../../dataset/table.js';
 import { SourceError } from '../../errors.js';
 import { printable } from '../../text.js';
-import { spanIdOf, traceIdOf } from '../ids.js';
+import { spanIdOf, traceIdOf } from '../../dataset/ids.js';
 import { insideWorkspace } from '../paths.js';
 import { attributes, nanosToMicros, type KeyValue } from './values.js';
 

@@ -1,0 +1,173 @@
+/**
+ * A dictionary of strings (span ids, services, tag values, …) that a reader can feed with the bytes
+ * of a file as well as with strings: a value seen again is found from its bytes, so a million spans
+ * naming a hundred services make a hundred strings, not a million. Both ways key a string by the
+ * same bytes (its UTF-8), so a value read from bytes and the same value given as a string are one
+ * entry. Open addressing over typed arrays, as in intern.ts.
+ *
+ * Runs in the report page too (through table.ts), so it uses no Node API; a Node Buffer is decoded
+ * with its own (faster) slicing when it is given one.
+ */
+
+const INITIAL_CAPACITY = 1024;
+
+/** Node's Buffer, seen structurally (this file is also type-checked without Node's types). */
+type MaybeBuffer = Uint8Array & {
+  latin1Slice?: (from: number, to: number) => string;
+  utf8Slice?: (from: number, to: number) => string;
+};
+
+const decoder = new TextDecoder();
+
+/** The text of ASCII bytes. */
+function ascii(b: MaybeBuffer, from: number, to: number): string {
+  if (b.latin1Slice) return b.latin1Slice(from, to);
+  return decoder.decode(b.subarray(from, to));
+}
+
+/** The text of UTF-8 bytes (a malformed sequence becomes U+FFFD, as JSON.parse of the file would not allow). */
+export function utf8(b: Uint8Array, from: number, to: number): string {
+  const buffer = b as MaybeBuffer;
+  if (buffer.utf8Slice) return buffer.utf8Slice(from, to);
+  return decoder.decode(b.subarray(from, to));
+}
+
+export class Dictionary {
+  /** Per slot [hash, id + 1]. */
+  private slots = new Int32Array(INITIAL_CAPACITY * 2);
+  private mask = INITIAL_CAPACITY - 1;
+  /** Every key's bytes, one after another; key `i` is `arena[ends[i - 1], ends[i])`. */
+  private arena = new Uint8Array(16 * 1024);
+  private ends = new Int32Array(INITIAL_CAPACITY);
+  private used = 0;
+  /** Scratch for a string's bytes. */
+  private scratch = new Uint8Array(256);
+  readonly keys: string[] = [];
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The id of a string, adding it when new. */
+  intern(s: string): number {
+    const n = this.encode(s);
+    return this.lookup(this.scratch, 0, n, s);
+  }
+
+  /**
+   * The id of the string whose UTF-8 is `b[from, to)`, adding it when new. Bytes that are not
+   * plain ASCII go through their decoded string, so that malformed UTF-8 (decoded as U+FFFD) keys
+   * as the string it becomes.
+   */
+  internBytes(b: Uint8Array, from: number, to: number): number {
+    for (let i = from; i < to; i++) if (b[i]! >= 0x80) return this.intern(utf8(b, from, to));
+    return this.lookup(b, from, to, undefined);
+  }
+
+  private lookup(b: Uint8Array, from: number, to: number, text: string | undefined): number {
+    let h = 0x811c9dc5;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+    h |= 0;
+    const slots = this.slots;
+    const length = to - from;
+    let at = h & this.mask;
+    for (;;) {
+      const slot = slots[2 * at + 1]!;
+      if (slot === 0) break;
+      if (slots[2 * at] === h) {
+        const id = slot - 1;
+        const start = id === 0 ? 0 : this.ends[id - 1]!;
+        if (this.ends[id]! - start === length) {
+          const arena = this.arena;
+          let same = true;
+          for (let k = 0; k < length; k++) {
+            if (arena[start + k] !== b[from + k]) {
+              same = false;
+              break;
+            }
+          }
+          if (same) return id;
+        }
+      }
+      at = (at + 1) & this.mask;
+    }
+    const id = this.keys.length;
+    this.keys.push(text ?? ascii(b as MaybeBuffer, from, to));
+    if (this.used + length > this.arena.length) {
+      const bigger = new Uint8Array(Math.max(this.arena.length * 2, this.used + length));
+      bigger.set(this.arena.subarray(0, this.used));
+      this.arena = bigger;
+    }
+    this.arena.set(b.subarray(from, to), this.used);
+    this.used += length;
+    if (id === this.ends.length) {
+      const bigger = new Int32Array(this.ends.length * 2);
+      bigger.set(this.ends);
+      this.ends = bigger;
+    }
+    this.ends[id] = this.used;
+    slots[2 * at] = h;
+    slots[2 * at + 1] = id + 1;
+    if (this.keys.length * 2 > this.mask) this.grow();
+    return id;
+  }
+
+  /**
+   * A string's bytes into `scratch`: its UTF-8, or, for a string that is not well-formed UTF-16 (a
+   * lone surrogate, which UTF-8 cannot hold), 0xFF (never in UTF-8) and then its code units, so
+   * that two different strings never share a key. Returns the length.
+   */
+  private encode(s: string): number {
+    const n = s.length;
+    if (this.scratch.length < 3 * n + 1) this.scratch = new Uint8Array(3 * n + 64);
+    const out = this.scratch;
+    let j = 0;
+    for (let i = 0; i < n; i++) {
+      let c = s.charCodeAt(i);
+      if (c < 0x80) out[j++] = c;
+      else if (c < 0x800) {
+        out[j++] = 0xc0 | (c >> 6);
+        out[j++] = 0x80 | (c & 0x3f);
+      } else if (c >= 0xd800 && c <= 0xdfff) {
+        const next = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+        if (c > 0xdbff || next < 0xdc00 || next > 0xdfff) return this.encodeUnits(s);
+        c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+        i++;
+        out[j++] = 0xf0 | (c >> 18);
+        out[j++] = 0x80 | ((c >> 12) & 0x3f);
+        out[j++] = 0x80 | ((c >> 6) & 0x3f);
+        out[j++] = 0x80 | (c & 0x3f);
+      } else {
+        out[j++] = 0xe0 | (c >> 12);
+        out[j++] = 0x80 | ((c >> 6) & 0x3f);
+        out[j++] = 0x80 | (c & 0x3f);
+      }
+    }
+    return j;
+  }
+
+  private encodeUnits(s: string): number {
+    const out = this.scratch;
+    out[0] = 0xff;
+    let j = 1;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      out[j++] = c >> 8;
+      out[j++] = c & 0xff;
+    }
+    return j;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    this.mask = old.length - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s + 1] === 0) continue;
+      let at = old[s]! & this.mask;
+      while (this.slots[2 * at + 1] !== 0) at = (at + 1) & this.mask;
+      this.slots[2 * at] = old[s]!;
+      this.slots[2 * at + 1] = old[s + 1]!;
+    }
+  }
+}
