@@ -98,7 +98,9 @@ export class Dictionary {
       bigger.set(this.arena.subarray(0, this.used));
       this.arena = bigger;
     }
-    this.arena.set(b.subarray(from, to), this.used);
+    // A copy by hand: subarray would make an object per key.
+    const arena = this.arena;
+    for (let k = 0, at = this.used; k < length; k++) arena[at + k] = b[from + k]!;
     this.used += length;
     if (id === this.ends.length) {
       const bigger = new Int32Array(this.ends.length * 2);

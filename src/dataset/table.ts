@@ -177,8 +177,9 @@ export class SpanTableBuilder {
         return ids.internBytes(b, from, to);
       case 2: {
         const padded = this.idScratch;
-        padded.fill(48, 0, width / 2);
-        padded.set(b.subarray(from, to), width / 2);
+        const half = width / 2;
+        padded.fill(48, 0, half);
+        for (let k = 0; k < half; k++) padded[half + k] = b[from + k]!;
         return ids.internBytes(padded, 0, width);
       }
       default:
