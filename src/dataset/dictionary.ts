@@ -33,13 +33,15 @@ export function utf8(b: Uint8Array, from: number, to: number): string {
 }
 
 export class Dictionary {
-  /** Per slot [hash, id + 1]. */
-  private slots = new Int32Array(INITIAL_CAPACITY * 2);
+  /** Per slot [hash, id + 1, start, length]: the key's bytes are `arena[start, start + length)`. */
+  private slots = new Int32Array(INITIAL_CAPACITY * 4);
   private mask = INITIAL_CAPACITY - 1;
-  /** Every key's bytes, one after another; key `i` is `arena[ends[i - 1], ends[i])`. */
+  /** Every key's bytes, one after another. */
   private arena = new Uint8Array(16 * 1024);
-  private ends = new Int32Array(INITIAL_CAPACITY);
   private used = 0;
+  private lastId = -1;
+  private lastStart = 0;
+  private lastLength = -1;
   /** Scratch for a string's bytes. */
   private scratch = new Uint8Array(256);
   readonly keys: string[] = [];
@@ -65,28 +67,30 @@ export class Dictionary {
   }
 
   private lookup(b: Uint8Array, from: number, to: number, text: string | undefined): number {
-    let h = 0x811c9dc5;
-    for (let i = from; i < to; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
-    h |= 0;
-    const slots = this.slots;
     const length = to - from;
+    const arena = this.arena;
+    // The key of the last call, first: a trace's spans, a file's one tag key and the like come in runs.
+    if (length === this.lastLength) {
+      const start = this.lastStart;
+      let k = 0;
+      while (k < length && arena[start + k] === b[from + k]) k++;
+      if (k === length) return this.lastId;
+    }
+    const h = hashBytes(b, from, to);
+    const slots = this.slots;
     let at = h & this.mask;
     for (;;) {
-      const slot = slots[2 * at + 1]!;
+      const slot = slots[4 * at + 1]!;
       if (slot === 0) break;
-      if (slots[2 * at] === h) {
-        const id = slot - 1;
-        const start = id === 0 ? 0 : this.ends[id - 1]!;
-        if (this.ends[id]! - start === length) {
-          const arena = this.arena;
-          let same = true;
-          for (let k = 0; k < length; k++) {
-            if (arena[start + k] !== b[from + k]) {
-              same = false;
-              break;
-            }
-          }
-          if (same) return id;
+      if (slots[4 * at] === h && slots[4 * at + 3] === length) {
+        const start = slots[4 * at + 2]!;
+        let k = 0;
+        while (k < length && arena[start + k] === b[from + k]) k++;
+        if (k === length) {
+          this.lastId = slot - 1;
+          this.lastStart = start;
+          this.lastLength = length;
+          return slot - 1;
         }
       }
       at = (at + 1) & this.mask;
@@ -99,17 +103,17 @@ export class Dictionary {
       this.arena = bigger;
     }
     // A copy by hand: subarray would make an object per key.
-    const arena = this.arena;
-    for (let k = 0, at = this.used; k < length; k++) arena[at + k] = b[from + k]!;
+    const start = this.used;
+    const into = this.arena;
+    for (let k = 0; k < length; k++) into[start + k] = b[from + k]!;
     this.used += length;
-    if (id === this.ends.length) {
-      const bigger = new Int32Array(this.ends.length * 2);
-      bigger.set(this.ends);
-      this.ends = bigger;
-    }
-    this.ends[id] = this.used;
-    slots[2 * at] = h;
-    slots[2 * at + 1] = id + 1;
+    slots[4 * at] = h;
+    slots[4 * at + 1] = id + 1;
+    slots[4 * at + 2] = start;
+    slots[4 * at + 3] = length;
+    this.lastId = id;
+    this.lastStart = start;
+    this.lastLength = length;
     if (this.keys.length * 2 > this.mask) this.grow();
     return id;
   }
@@ -163,13 +167,37 @@ export class Dictionary {
   private grow(): void {
     const old = this.slots;
     this.slots = new Int32Array(old.length * 2);
-    this.mask = old.length - 1;
-    for (let s = 0; s < old.length; s += 2) {
+    this.mask = old.length / 2 - 1;
+    for (let s = 0; s < old.length; s += 4) {
       if (old[s + 1] === 0) continue;
       let at = old[s]! & this.mask;
-      while (this.slots[2 * at + 1] !== 0) at = (at + 1) & this.mask;
-      this.slots[2 * at] = old[s]!;
-      this.slots[2 * at + 1] = old[s + 1]!;
+      while (this.slots[4 * at + 1] !== 0) at = (at + 1) & this.mask;
+      this.slots[4 * at] = old[s]!;
+      this.slots[4 * at + 1] = old[s + 1]!;
+      this.slots[4 * at + 2] = old[s + 2]!;
+      this.slots[4 * at + 3] = old[s + 3]!;
     }
   }
+}
+
+/** A 32-bit hash of bytes, four at a time (murmur3's mixing): ids are long, and this runs for every one. */
+function hashBytes(b: Uint8Array, from: number, to: number): number {
+  let h = to - from;
+  let i = from;
+  for (; i + 4 <= to; i += 4) {
+    let k = b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24);
+    k = Math.imul(k, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    h ^= Math.imul(k, 0x1b873593);
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  let k = 0;
+  for (let shift = 0; i < to; i++, shift += 8) k |= b[i]! << shift;
+  h ^= Math.imul(k, 0xcc9e2d51);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }

@@ -92,9 +92,12 @@ export function hexIdKind(b: Uint8Array, from: number, to: number, width: number
   let zeros = true;
   for (let i = from; i < to; i++) {
     const c = b[i]!;
-    if (!HEX_LOWER(c)) return 0;
+    if (LOWER_HEX_BYTE[c] === 0) return 0;
     if (c !== 48) zeros = false;
   }
   if (zeros) return 3;
   return n === width ? 1 : 2;
 }
+
+const LOWER_HEX_BYTE = new Uint8Array(256);
+for (let c = 0; c < 256; c++) LOWER_HEX_BYTE[c] = HEX_LOWER(c) ? 1 : 0;
