@@ -28,7 +28,7 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
 /** The end of one JSON value, found over chunks: strings followed, nesting counted, nothing else checked. */
-class ValueEnd {
+export class ValueEnd {
   private depth = 0;
   private inString = false;
   private escaped = false;

@@ -215,6 +215,12 @@ export class SpanTableBuilder {
     return i;
   }
 
+  /** Drops the rows from `size` on (a byte-level reader that met a mistake midway, before the slow path reads them again). */
+  truncate(size: number): void {
+    for (const column of this.tags) column.fill(-1, size, this.n);
+    this.n = Math.min(this.n, size);
+  }
+
   /** Sets a tag of the last row added: `column` from `tagColumn`, `value` from `intern`. */
   tag(column: number, value: number): void {
     this.tags[column]![this.n - 1] = value;
