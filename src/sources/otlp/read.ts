@@ -1,12 +1,9 @@
-import { glob, readdir, stat } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
 import { lineAt, ValueEnd } from '../../dataset/json-array.js';
 import { contentHead, openBytes } from '../../dataset/open.js';
 import type { SpanTableBuilder } from '../../dataset/table.js';
 import { SourceError } from '../../errors.js';
 import { printable } from '../../text.js';
 import { spanIdOf, traceIdOf } from '../../dataset/ids.js';
-import { insideWorkspace } from '../paths.js';
 import { scanResourceSpans } from './scan.js';
 import { attributes, nanosToMicros, type KeyValue } from './values.js';
 
@@ -29,39 +26,6 @@ interface ResourceSpans {
   instrumentationLibrarySpans?: ScopeSpans[];
 }
 /** Tempo answers a trace as { batches: [...] } in some versions: the same ResourceSpans as resourceSpans. */
-
-/**
- * The OTLP files a path names: a file, a directory (recursive), or a glob. With `confine`, every file
- * must resolve (symlinks followed) inside `basePath` and outside its `.git` folder: the action reads
- * paths from a configuration a pull request may have written, in a workspace that may hold the
- * checkout's credentials (`.git/config`) and next to the runner's own files.
- */
-export async function otlpFiles(path: string, basePath = process.cwd(), confine = false): Promise<string[]> {
-  const full = isAbsolute(path) ? path : resolve(basePath, path);
-  const check = confine
-    ? await insideWorkspace(basePath, path, 'source.otlp.path')
-    : (file: string) => Promise.resolve(file);
-  const info = await stat(full).catch(() => undefined);
-  if (info?.isFile()) return [await check(full)];
-  if (info?.isDirectory()) {
-    await check(full);
-    const entries = await readdir(full, { recursive: true, withFileTypes: true });
-    const files = entries
-      .filter((e) => e.isFile() && /\.(json|jsonl|ndjson)(\.gz)?$/.test(e.name))
-      .map((e) => join(e.parentPath, e.name))
-      .sort();
-    return Promise.all(files.map(check));
-  }
-  const matches: string[] = [];
-  for await (const m of glob(path, { cwd: basePath })) matches.push(isAbsolute(m) ? m : resolve(basePath, m));
-  if (matches.length === 0) {
-    throw new SourceError(
-      `no OTLP files at ${path}`,
-      'point source.otlp.path at a file, a folder or a glob of OTLP JSON exports (e.g. traces/*.jsonl)',
-    );
-  }
-  return Promise.all(matches.sort().map(check));
-}
 
 /** Whether a file looks like OTLP JSON (its first object has resourceSpans or batches). Cheap: reads the start. */
 export async function isOtlpFile(file: string): Promise<boolean> {

@@ -228,85 +228,98 @@ function internString(b: Uint8Array, i: number, end: number): number {
   return out.intern(JSON.parse(utf8(b, i, close + 1)) as string);
 }
 
-/**
- * The attributes at `i` ([{key, value}]) as pairs [column, value index] into `into` from `count`;
- * returns the new count, or -1. Only string, whole-number and boolean values are read here
- * (rendered as values.ts renders them); any other value gives up.
- */
-function keyValues(b: Uint8Array, i: number, end: number, resource: boolean): number {
-  let into = resource ? resourcePairs : pairs;
-  let count = 0;
-  const ok = list(b, i, end, (v) => {
-    let keyFrom = -1;
-    let keyTo = -1;
-    let keyEscapes = false;
-    let valueIndex = -2;
-    const e = object(b, v, end, (kf, kt, x) => {
-      if (is(b, kf, kt, K.key)) {
-        const close = string(b, x, end);
-        if (close < 0) return false;
-        keyFrom = x + 1;
-        keyTo = close;
-        keyEscapes = escapes;
-        return true;
-      }
-      if (is(b, kf, kt, K.value)) {
-        valueIndex = -1;
-        let kinds = 0;
-        const r = object(b, x, end, (vf, vt, y) => {
-          kinds++;
-          if (is(b, vf, vt, K.stringValue) || (is(b, vf, vt, K.intValue) && b[y] === QUOTE)) {
-            valueIndex = internString(b, y, end);
-            return valueIndex >= 0;
-          }
-          if (is(b, vf, vt, K.intValue)) {
-            // A whole number written as JSON renders as its own digits (no sign of zero, no leading zeros, exact).
-            const n = number(b, y, end);
-            if (n < 0 || n - y > 15 || (b[y] === 0x2d && b[y + 1] === 0x30)) return false;
-            for (let k = y; k < n; k++) if (b[k] === 0x2e || b[k] === 0x65 || b[k] === 0x45) return false;
-            valueIndex = out.internBytes(b, y, n);
-            return true;
-          }
-          if (is(b, vf, vt, K.boolValue)) {
-            if (literal(b, y, end, 'true')) valueIndex = out.intern('true');
-            else if (literal(b, y, end, 'false')) valueIndex = out.intern('false');
-            else return false;
-            return true;
-          }
-          return false;
-        });
-        // An empty value renders as null; a value of two kinds is left to the slow path's precedence.
-        if (r < 0 || kinds > 1) return false;
-        if (kinds === 0) valueIndex = out.intern('null');
-        return true;
-      }
-      return value(b, x, end);
-    });
-    if (e < 0) return false;
-    // An attribute without a key (or with an empty one) is no tag, as in values.ts.
-    if (keyFrom < 0 || keyTo === keyFrom) return true;
-    if (valueIndex === -2) valueIndex = out.intern('null');
-    let column: number;
-    if (keyEscapes) column = out.tagColumn(JSON.parse(utf8(b, keyFrom - 1, keyTo + 1)) as string);
-    else column = out.tagColumnBytes(b, keyFrom, keyTo);
-    if (resource && !keyEscapes && is(b, keyFrom, keyTo, K.serviceName)) service = valueIndex;
-    else if (resource && keyEscapes && out.tagColumn('service.name') === column) service = valueIndex;
-    if (2 * count + 2 > into.length) {
-      const bigger = new Int32Array(into.length * 2);
-      bigger.set(into);
-      into = bigger;
-      if (resource) resourcePairs = bigger;
-      else pairs = bigger;
-    }
-    into[2 * count] = column;
-    into[2 * count + 1] = valueIndex;
-    count++;
+// The attribute being read (module state, as for spans).
+let kvResource = false;
+let kvCount = 0;
+let keyFrom = -1;
+let keyTo = -1;
+let keyEscapes = false;
+let valueIndex = -2;
+let kinds = 0;
+
+/** A member of an AnyValue: only string, whole-number and boolean values are read here (rendered as values.ts renders them). */
+function anyValueField(vf: number, vt: number, y: number): boolean {
+  const b = buf;
+  const end = limit;
+  kinds++;
+  if (is(b, vf, vt, K.stringValue) || (is(b, vf, vt, K.intValue) && b[y] === QUOTE)) {
+    valueIndex = internString(b, y, end);
+    return valueIndex >= 0;
+  }
+  if (is(b, vf, vt, K.intValue)) {
+    // A whole number written as JSON renders as its own digits (no sign of zero, no leading zeros, exact).
+    const n = number(b, y, end);
+    if (n < 0 || n - y > 15 || (b[y] === 0x2d && b[y + 1] === 0x30)) return false;
+    for (let k = y; k < n; k++) if (b[k] === 0x2e || b[k] === 0x65 || b[k] === 0x45) return false;
+    valueIndex = out.internBytes(b, y, n);
     return true;
-  });
-  if (ok < 0) return -1;
-  if (resource) resourcePairCount = count;
-  else pairCount = count;
-  return ok;
+  }
+  if (is(b, vf, vt, K.boolValue)) {
+    if (literal(b, y, end, 'true')) valueIndex = out.intern('true');
+    else if (literal(b, y, end, 'false')) valueIndex = out.intern('false');
+    else return false;
+    return true;
+  }
+  return false;
+}
+
+function keyValueField(kf: number, kt: number, x: number): boolean {
+  const b = buf;
+  const end = limit;
+  if (is(b, kf, kt, K.key)) {
+    const close = string(b, x, end);
+    if (close < 0) return false;
+    keyFrom = x + 1;
+    keyTo = close;
+    keyEscapes = escapes;
+    return true;
+  }
+  if (is(b, kf, kt, K.value)) {
+    kinds = 0;
+    // A value of two kinds is left to the slow path's precedence; an empty one renders as null.
+    if (object(b, x, end, anyValueField) < 0 || kinds > 1) return false;
+    if (kinds === 0) valueIndex = out.intern('null');
+    return true;
+  }
+  return value(b, x, end);
+}
+
+function keyValue(v: number): boolean {
+  const b = buf;
+  keyFrom = -1;
+  valueIndex = -2;
+  if (object(b, v, limit, keyValueField) < 0) return false;
+  // An attribute without a key (or with an empty one) is no tag, as in values.ts.
+  if (keyFrom < 0 || keyTo === keyFrom) return true;
+  if (valueIndex === -2) valueIndex = out.intern('null');
+  let column: number;
+  if (keyEscapes) column = out.tagColumn(JSON.parse(utf8(b, keyFrom - 1, keyTo + 1)) as string);
+  else column = out.tagColumnBytes(b, keyFrom, keyTo);
+  if (kvResource && (keyEscapes ? out.tagColumn('service.name') === column : is(b, keyFrom, keyTo, K.serviceName)))
+    service = valueIndex;
+  let into = kvResource ? resourcePairs : pairs;
+  if (2 * kvCount + 2 > into.length) {
+    const bigger = new Int32Array(into.length * 2);
+    bigger.set(into);
+    into = bigger;
+    if (kvResource) resourcePairs = bigger;
+    else pairs = bigger;
+  }
+  into[2 * kvCount] = column;
+  into[2 * kvCount + 1] = valueIndex;
+  kvCount++;
+  return true;
+}
+
+/** The attributes at `i` ([{key, value}]) as pairs [column, value index] (the resource's or the span's); the end, or -1. */
+function keyValues(b: Uint8Array, i: number, end: number, resource: boolean): number {
+  kvResource = resource;
+  kvCount = 0;
+  const e = list(b, i, end, keyValue);
+  if (e < 0) return -1;
+  if (resource) resourcePairCount = kvCount;
+  else pairCount = kvCount;
+  return e;
 }
 
 /** Nanoseconds as a string of digits → whole microseconds, when a double holds them exactly; NaN otherwise. */
@@ -345,65 +358,81 @@ function idIndex(b: Uint8Array, from: number, to: number, trace: boolean): numbe
   return trace ? out.traceIdBytes(b, from, to) : out.spanIdBytes(b, from, to);
 }
 
-/** One span at `i` into a row; the end, or -1. */
-function span(b: Uint8Array, i: number, end: number): boolean {
-  let traceFrom = -1;
-  let traceTo = 0;
-  let spanFrom = -1;
-  let spanTo = 0;
-  let parentFrom = -1;
-  let parentTo = 0;
-  let name = -1;
-  let start = NaN;
-  let finish = NaN;
-  let error = false;
-  pairCount = 0;
-  const e = object(b, i, end, (kf, kt, v) => {
-    const n = kt - kf;
-    if (n === 7 && is(b, kf, kt, K.traceId)) {
-      if (!idAt(b, v, end)) return false;
-      traceFrom = idFrom;
-      traceTo = idTo;
-    } else if (n === 6 && is(b, kf, kt, K.spanId)) {
-      if (!idAt(b, v, end)) return false;
-      spanFrom = idFrom;
-      spanTo = idTo;
-    } else if (n === 12 && is(b, kf, kt, K.parentSpanId)) {
-      if (!idAt(b, v, end)) return false;
-      parentFrom = idFrom;
-      parentTo = idTo;
-    } else if (n === 4 && is(b, kf, kt, K.name)) {
-      const close = string(b, v, end);
-      if (close < 0) return false;
-      name = close === v + 1 ? out.intern('(none)') : escapes ? internString(b, v, end) : out.internBytes(b, v + 1, close);
-    } else if (n === 17 && is(b, kf, kt, K.start)) {
-      start = micros(b, v, end);
-      if (Number.isNaN(start)) return false;
-    } else if (n === 15 && is(b, kf, kt, K.end)) {
-      finish = micros(b, v, end);
-      if (Number.isNaN(finish)) return false;
-    } else if (n === 10 && is(b, kf, kt, K.attributes)) {
-      if (keyValues(b, v, end, false) < 0) return false;
-    } else if (n === 6 && is(b, kf, kt, K.status)) {
-      error = false;
-      const s = object(b, v, end, (sf, st, x) => {
-        if (!is(b, sf, st, K.code)) return value(b, x, end);
-        if (b[x] === QUOTE) {
-          const close = string(b, x, end);
-          if (close < 0) return false;
-          error = is(b, x + 1, close, K.statusError);
-          return true;
-        }
-        const n = number(b, x, end);
-        if (n < 0) return false;
-        for (let k = x; k < n; k++) if (b[k] === 0x2e || b[k] === 0x65 || b[k] === 0x45) return false;
-        error = n === x + 1 && b[x] === 0x32;
-        return true;
-      });
-      if (s < 0) return false;
-    } else return value(b, v, end);
+// The span being read (module state rather than a closure per span: a million closures cost more than the scan).
+let buf: Uint8Array = new Uint8Array(0);
+let limit = 0;
+let traceFrom = -1;
+let traceTo = 0;
+let spanFrom = -1;
+let spanTo = 0;
+let parentFrom = -1;
+let parentTo = 0;
+let name = -1;
+let start = NaN;
+let finish = NaN;
+let error = false;
+
+function statusField(sf: number, st: number, x: number): boolean {
+  const b = buf;
+  const end = limit;
+  if (!is(b, sf, st, K.code)) return value(b, x, end);
+  if (b[x] === QUOTE) {
+    const close = string(b, x, end);
+    if (close < 0) return false;
+    error = is(b, x + 1, close, K.statusError);
     return true;
-  });
+  }
+  const n = number(b, x, end);
+  if (n < 0) return false;
+  for (let k = x; k < n; k++) if (b[k] === 0x2e || b[k] === 0x65 || b[k] === 0x45) return false;
+  error = n === x + 1 && b[x] === 0x32;
+  return true;
+}
+
+function spanField(kf: number, kt: number, v: number): boolean {
+  const b = buf;
+  const end = limit;
+  const n = kt - kf;
+  if (n === 7 && is(b, kf, kt, K.traceId)) {
+    if (!idAt(b, v, end)) return false;
+    traceFrom = idFrom;
+    traceTo = idTo;
+  } else if (n === 6 && is(b, kf, kt, K.spanId)) {
+    if (!idAt(b, v, end)) return false;
+    spanFrom = idFrom;
+    spanTo = idTo;
+  } else if (n === 12 && is(b, kf, kt, K.parentSpanId)) {
+    if (!idAt(b, v, end)) return false;
+    parentFrom = idFrom;
+    parentTo = idTo;
+  } else if (n === 4 && is(b, kf, kt, K.name)) {
+    const close = string(b, v, end);
+    if (close < 0) return false;
+    name = close === v + 1 ? out.intern('(none)') : escapes ? internString(b, v, end) : out.internBytes(b, v + 1, close);
+  } else if (n === 17 && is(b, kf, kt, K.start)) {
+    start = micros(b, v, end);
+    if (Number.isNaN(start)) return false;
+  } else if (n === 15 && is(b, kf, kt, K.end)) {
+    finish = micros(b, v, end);
+    if (Number.isNaN(finish)) return false;
+  } else if (n === 10 && is(b, kf, kt, K.attributes)) {
+    if (keyValues(b, v, end, false) < 0) return false;
+  } else if (n === 6 && is(b, kf, kt, K.status)) {
+    error = false;
+    if (object(b, v, end, statusField) < 0) return false;
+  } else return value(b, v, end);
+  return true;
+}
+
+/** One span at `i` into a row; false when the slow path must read it. */
+function span(i: number): boolean {
+  const b = buf;
+  const end = limit;
+  traceFrom = spanFrom = parentFrom = name = -1;
+  start = finish = NaN;
+  error = false;
+  pairCount = 0;
+  const e = object(b, i, end, spanField);
   if (e < 0 || traceFrom < 0 || spanFrom < 0 || Number.isNaN(start) || Number.isNaN(finish)) return false;
   const trace = idIndex(b, traceFrom, traceTo, true);
   const id = idIndex(b, spanFrom, spanTo, false);
@@ -443,7 +472,7 @@ function scopes(b: Uint8Array, i: number, end: number): number {
         // A second list of spans would need JSON's last-wins: the slow path.
         if (spans) return false;
         spans = true;
-        return list(b, x, end, (s) => span(b, s, end)) >= 0;
+        return list(b, x, end, span) >= 0;
       }) >= 0
     );
   });
@@ -456,6 +485,8 @@ function scopes(b: Uint8Array, i: number, end: number): number {
  */
 export function scanResourceSpans(b: Uint8Array, from: number, end: number, builder: SpanTableBuilder): number {
   out = builder;
+  buf = b;
+  limit = end;
   resourcePairCount = 0;
   service = -1;
   let resource = false;
