@@ -143,9 +143,9 @@ export async function readJsonArray(path: string, reader: ArrayElementReader): P
         state = 1;
       } else if (state === 1 || (state === 3 && c === 0x5d)) state = 4;
       else if (state === 3 && c === 0x2c) state = 2;
-      else if (state === 3) throw fail(`unexpected ${JSON.stringify(String.fromCharCode(c))} after an element`, base + i);
-      else
-        throw fail(`unexpected ${JSON.stringify(String.fromCharCode(c))} after the end of the array`, base + i);
+      else if (state === 3)
+        throw fail(`unexpected ${JSON.stringify(String.fromCharCode(c))} after an element`, base + i);
+      else throw fail(`unexpected ${JSON.stringify(String.fromCharCode(c))} after the end of the array`, base + i);
       i++;
     }
     base += n;

@@ -279,8 +279,7 @@ export function scanSeedRecord(b: Buffer, from: number, end: number, out: SpanTa
     rec.at = i + 1;
     break;
   }
-  if (rec.spanFrom < 0 || rec.spanFrom === rec.spanTo || Number.isNaN(rec.start) || Number.isNaN(rec.end))
-    return -1;
+  if (rec.spanFrom < 0 || rec.spanFrom === rec.spanTo || Number.isNaN(rec.start) || Number.isNaN(rec.end)) return -1;
   const after = rec.at;
   const tags = rec.tags;
   const count = 4 * rec.tagCount;

@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { printable } from '../text.js';
 import { ArrayStructureError, lineAt, readJsonArray } from './json-array.js';
+import { mistakeOffset } from './json-position.js';
 import { contentHead, openBytes } from './open.js';
 import { scanSeedRecord } from './seed-scan.js';
 import { assembleDataset } from './assemble.js';
@@ -112,13 +113,12 @@ function addSeedSpan(out: SpanTableBuilder, raw: unknown, at: At): void {
   }
 }
 
-/** Line and column of a JSON.parse error, when its message gives the offset. */
+/** Line and column of a JSON.parse error (its offset found by json-position.ts when the message gives none). */
 function parsePosition(error: unknown, at: At): string {
-  const offset = /position (\d+)/.exec((error as Error).message)?.[1];
-  if (offset === undefined) return position(at);
-  const before = at.text.slice(0, Number(offset)).split('\n');
+  const offset = mistakeOffset(at.text, (error as Error).message);
+  const before = at.text.slice(0, offset).split('\n');
   const line = at.line + before.length - 1;
-  const column = before.length > 1 ? before[before.length - 1]!.length + 1 : at.column + Number(offset);
+  const column = before.length > 1 ? before[before.length - 1]!.length + 1 : at.column + offset;
   return `${at.path}:${line}:${column}${at.element === undefined ? '' : `: span ${at.element}`}`;
 }
 

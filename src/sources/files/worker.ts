@@ -31,7 +31,18 @@ export async function worthAWorker(paths: readonly string[]): Promise<boolean> {
 
 /** The buffers of a table's columns, to transfer. */
 function columns(t: SpanTable): ArrayBuffer[] {
-  const arrays = [t.trace, t.span, t.parentSpan, t.parent, t.start, t.duration, t.error, t.service, t.operation, t.host];
+  const arrays = [
+    t.trace,
+    t.span,
+    t.parentSpan,
+    t.parent,
+    t.start,
+    t.duration,
+    t.error,
+    t.service,
+    t.operation,
+    t.host,
+  ];
   // A buffer shared by two views is transferred once.
   return [...new Set([...arrays, ...t.tags].map((a) => a.buffer as ArrayBuffer))];
 }
@@ -75,7 +86,8 @@ export function readInWorker(paths: readonly string[], options: SpanFilesOptions
       reject(error);
     });
     worker.once('exit', (code) => {
-      if (!answered) reject(new Error(`the worker reading ${paths.join(', ')} stopped without an answer (exit code ${code})`));
+      if (!answered)
+        reject(new Error(`the worker reading ${paths.join(', ')} stopped without an answer (exit code ${code})`));
     });
   });
 }

@@ -1,4 +1,5 @@
 import { lineAt, ValueEnd } from '../../dataset/json-array.js';
+import { mistakeOffset } from '../../dataset/json-position.js';
 import { contentHead, openBytes } from '../../dataset/open.js';
 import type { SpanTableBuilder } from '../../dataset/table.js';
 import { SourceError } from '../../errors.js';
@@ -179,8 +180,7 @@ export async function readOtlpFile(file: string, out: SpanTableBuilder): Promise
       parsed = JSON.parse(text);
     } catch (error) {
       const message = printable((error as Error).message);
-      const at = /position (\d+)/.exec(message)?.[1];
-      const rel = at === undefined ? { line: 1, column: 1 } : lineColumn(text, Number(at));
+      const rel = lineColumn(text, mistakeOffset(text, message));
       const start = await position(offset);
       const pos =
         rel.line === 1

@@ -408,7 +408,8 @@ function spanField(kf: number, kt: number, v: number): boolean {
   } else if (n === 4 && is(b, kf, kt, K.name)) {
     const close = string(b, v, end);
     if (close < 0) return false;
-    name = close === v + 1 ? out.intern('(none)') : escapes ? internString(b, v, end) : out.internBytes(b, v + 1, close);
+    name =
+      close === v + 1 ? out.intern('(none)') : escapes ? internString(b, v, end) : out.internBytes(b, v + 1, close);
   } else if (n === 17 && is(b, kf, kt, K.start)) {
     start = micros(b, v, end);
     if (Number.isNaN(start)) return false;
