@@ -3,4 +3,4 @@ import { run } from './action/main.js';
 import { serveReadWorker } from './sources/files/worker.js';
 
 // A worker reading one side runs this same file (see sources/files/worker.ts).
-if (!(await serveReadWorker())) await run();
+if (!(await serveReadWorker(import.meta.url))) await run();

@@ -5,7 +5,7 @@ import { assembleDataset } from '../../dataset/assemble.js';
 import { isDatasetFile, readDatasetFile } from '../../dataset/file.js';
 import { SpanTableBuilder } from '../../dataset/table.js';
 import type { Dataset } from '../../dataset/types.js';
-import { InputError, SourceError } from '../../errors.js';
+import { InputError, SourceError, UserError } from '../../errors.js';
 import { insideWorkspace } from '../paths.js';
 import { readTraceFile } from './read.js';
 import type { FileFormat } from './detect.js';
@@ -99,7 +99,14 @@ export async function readSpanFiles(paths: readonly string[], options: SpanFiles
     if (!loaded.ok) throw new InputError(loaded.problem, 'pass a dataset written by trace-differ, or span JSON');
     return loaded.dataset;
   }
-  if (!options.inThread && (await worthAWorker(paths))) return readInWorker(paths, options);
+  if (!options.inThread && (await worthAWorker(paths))) {
+    try {
+      return await readInWorker(paths, options);
+    } catch (error) {
+      // A mistake in the input is the answer; a worker that could not start or stopped is not: read here.
+      if (error instanceof UserError) throw error;
+    }
+  }
   const builder = new SpanTableBuilder(await expectedSpans(paths));
   const formats = new Set<SpanFileFormat>();
   for (const path of paths) formats.add(await readSpanFileInto(path, builder));

@@ -20,7 +20,7 @@ const WORKER_BYTES = 16 << 20;
 
 /** Whether files this large are better read in a worker (and there is a second core to read them on). */
 export async function worthAWorker(paths: readonly string[]): Promise<boolean> {
-  if (availableParallelism() < 2) return false;
+  if (!workersAvailable()) return false;
   let total = 0;
   for (const path of paths) {
     total += (await stat(path).catch(() => ({ size: 0 }))).size;
@@ -59,16 +59,25 @@ const USER_ERRORS: Record<string, new (message: string, fix?: string) => UserErr
   UserError,
 };
 
-/** The worker's script: this module's own file in the bundle, read-worker.ts when run from the sources. */
-function script(): { url: URL; execArgv?: string[] } {
+/** The program's entry file, as its entry point gave it to `serveReadWorker` (the bundle's code is split into chunks: this module's own file is not one to run). */
+let entry: string | undefined;
+
+/** The worker's script: the program's own entry in the bundle, read-worker.ts when run from the sources (through tsx); none otherwise. */
+function script(): { url: URL; execArgv?: string[] } | undefined {
   const here = import.meta.url;
   if (here.endsWith('.ts')) return { url: new URL('./read-worker.ts', here), execArgv: ['--import', 'tsx'] };
-  return { url: new URL(here) };
+  return entry ? { url: new URL(entry) } : undefined;
+}
+
+/** Whether a worker can be started here at all (the program came in through an entry point that serves it). */
+export function workersAvailable(): boolean {
+  return script() !== undefined && availableParallelism() >= 2;
 }
 
 /** `readSpanFiles` in a worker thread: the same dataset, or the same mistake (its class, message and fix). */
 export function readInWorker(paths: readonly string[], options: SpanFilesOptions): Promise<Dataset> {
-  const { url, execArgv } = script();
+  const { url, execArgv } = script() ?? {};
+  if (!url) return Promise.reject(new Error('no entry point to start a worker from'));
   return new Promise((resolve, reject) => {
     const worker = new Worker(url, { workerData: { [KEY]: { paths, options } }, ...(execArgv ? { execArgv } : {}) });
     let answered = false;
@@ -92,8 +101,13 @@ export function readInWorker(paths: readonly string[], options: SpanFilesOptions
   });
 }
 
-/** In a worker started by `readInWorker`: reads, answers and returns true; anywhere else returns false at once. */
-export async function serveReadWorker(): Promise<boolean> {
+/**
+ * Called first by each entry point with its own URL: in a worker started by `readInWorker`, reads,
+ * answers and returns true; anywhere else notes the entry (the script of workers to come) and
+ * returns false at once.
+ */
+export async function serveReadWorker(entryUrl: string): Promise<boolean> {
+  entry = entryUrl;
   const job = (workerData as Record<string, { paths: string[]; options: SpanFilesOptions }> | null)?.[KEY];
   if (isMainThread || !job) return false;
   let answer: Answer;
