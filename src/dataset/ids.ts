@@ -11,8 +11,8 @@
 
 const HEX_LOWER = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
 const HEX_ANY = (c: number) => HEX_LOWER(c) || (c >= 65 && c <= 70);
-/** Base64 (standard or URL alphabet) of 8 or 16 bytes, padded or not. */
-const BASE64 = /^(?:[A-Za-z0-9+/_-]{11}=?|[A-Za-z0-9+/_-]{22}(?:==)?)$/;
+/** Base64 of 8 or 16 bytes, padded or not. */
+const BASE64 = /^(?:[A-Za-z0-9+/]{11}=?|[A-Za-z0-9+/]{22}(?:==)?)$/;
 const ZEROS = /^0+$/;
 
 /**
@@ -44,8 +44,10 @@ export function normaliseId(id: string): string {
   }
   if (BASE64.test(id)) {
     // atob rather than Buffer: the report page's client code type-checks this file without Node's types.
-    const bytes = atob(id.replace(/-/g, '+').replace(/_/g, '/'));
-    if (bytes.length === 8 || bytes.length === 16) {
+    const bytes = atob(id);
+    // Only base64 that writes its bytes back as given: the last character of 11 or 22 carries bits
+    // that decoding drops, so "…-100" and "…-101" would otherwise become one id.
+    if ((bytes.length === 8 || bytes.length === 16) && btoa(bytes).replace(/=+$/, '') === id.replace(/=+$/, '')) {
       let hex = '';
       for (let i = 0; i < bytes.length; i++) hex += bytes.charCodeAt(i).toString(16).padStart(2, '0');
       return hex;
