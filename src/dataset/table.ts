@@ -171,11 +171,11 @@ export class SpanTableBuilder {
     width: number,
     normalise: (id: string) => string,
   ): number {
-    switch (hexIdKind(b, from, to, width)) {
-      case 1:
-      case 3:
-        return ids.internBytes(b, from, to);
-      case 2: {
+    const kind = hexIdKind(b, from, to, width);
+    if (kind === 1 || (kind === 3 && to - from === width)) return ids.internBytes(b, from, to);
+    switch (kind) {
+      case 2:
+      case 3: {
         const padded = this.idScratch;
         const half = width / 2;
         padded.fill(48, 0, half);
