@@ -90,8 +90,8 @@ export interface SpanFilesOptions {
  * or JSON Lines, Jaeger, Zipkin, the seed's span JSON or NDJSON; gzipped or not), as one dataset:
  * every file writes into one builder, so spans split over files and formats give the dataset one
  * file would. A single dataset file is returned as stored (its provenance and coverage kept).
- * A large input is read in a worker thread (see worker.ts), so that the two sides of a diff are
- * read at once on two cores; the dataset is the same either way.
+ * While one large input is being read here, another is read in a worker thread (see worker.ts), so
+ * that the two sides of a diff are read at once on two cores; the dataset is the same either way.
  */
 export async function readSpanFiles(paths: readonly string[], options: SpanFilesOptions): Promise<Dataset> {
   if (paths.length === 1 && !options.filter && (await isDatasetFile(paths[0]!))) {
@@ -99,7 +99,10 @@ export async function readSpanFiles(paths: readonly string[], options: SpanFiles
     if (!loaded.ok) throw new InputError(loaded.problem, 'pass a dataset written by trace-differ, or span JSON');
     return loaded.dataset;
   }
-  if (!options.inThread && (await worthAWorker(paths))) {
+  // A large read goes to a worker only while this thread is busy with another: the two sides of a
+  // diff then take a core each, and a single read (convert, one collection) pays for no worker.
+  const large = !options.inThread && (await worthAWorker(paths));
+  if (large && mainThreadReading) {
     try {
       return await readInWorker(paths, options);
     } catch (error) {
@@ -107,6 +110,19 @@ export async function readSpanFiles(paths: readonly string[], options: SpanFiles
       if (error instanceof UserError) throw error;
     }
   }
+  const claimed = large && !mainThreadReading;
+  if (claimed) mainThreadReading = true;
+  try {
+    return await readHere(paths, options);
+  } finally {
+    if (claimed) mainThreadReading = false;
+  }
+}
+
+/** Whether this thread is reading a large input now (see readSpanFiles). */
+let mainThreadReading = false;
+
+async function readHere(paths: readonly string[], options: SpanFilesOptions): Promise<Dataset> {
   const builder = new SpanTableBuilder(await expectedSpans(paths));
   const formats = new Set<SpanFileFormat>();
   for (const path of paths) formats.add(await readSpanFileInto(path, builder));

@@ -7,8 +7,8 @@ import { InputError, SourceError, StoreError, UserError } from '../../errors.js'
 import type { SpanFilesOptions } from './spans.js';
 
 /**
- * Reading a side in a worker thread, so that the two sides of a diff are read (parsed, deduplicated,
- * ordered) at once on two cores. The worker reads exactly as the calling thread would and sends
+ * Reading a side in a worker thread while the calling thread reads the other (readSpanFiles decides),
+ * so that the two sides of a diff are read (parsed, deduplicated, ordered) at once on two cores. The worker reads exactly as the calling thread would and sends
  * back the dataset's columns: the typed arrays are transferred, not copied, and no object per span
  * is made on either side. The bundle (dist/) has one file: the worker runs that same file, whose
  * entry points call `serveReadWorker` first (cli.ts, index.ts).
