@@ -12,7 +12,8 @@ if (major < MIN_NODE_MAJOR) {
       `  fix: run it with npx, which fetches Node ${MIN_NODE_MAJOR}: npx -y node@${MIN_NODE_MAJOR} ${script}${args ? ` ${args}` : ''}\n`,
   );
   process.exitCode = 2;
-} else {
+} else if (!(await (await import('./sources/files/worker.js')).serveReadWorker(import.meta.url))) {
+  // (A worker reading one side runs this same file: see sources/files/worker.ts.)
   const { main } = await import('./cli/program.js');
   process.exitCode = await main(process.argv.slice(2));
 }

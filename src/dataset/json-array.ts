@@ -1,123 +1,177 @@
 import { openBytes } from './open.js';
 
-/** One element of a top-level JSON array, as bytes, with where it starts in the file. */
-export interface ArrayElement {
-  bytes: Buffer;
-  index: number;
-  line: number;
+/**
+ * How a reader takes the elements of a top-level JSON array (see `readJsonArray`).
+ */
+export interface ArrayElementReader {
+  /**
+   * Reads the element that starts at `b[from]` straight from the bytes, if it can: returns the
+   * position just after it, or -1 (nothing written) when it cannot, or when the element does not
+   * end before `limit` (the end of the bytes at hand). Must not look at or past `limit`.
+   */
+  fast(b: Buffer, from: number, limit: number): number;
+  /** Reads the element `b[from, to)` (framed by its JSON structure), the `index`-th (from 0), that starts at byte `offset` of the file. */
+  slow(b: Buffer, from: number, to: number, index: number, offset: number): Promise<void> | void;
+}
+
+/** A mistake in the array's own structure, at byte `offset` of the (gunzipped) content. */
+export class ArrayStructureError extends Error {
+  constructor(
+    readonly what: string,
+    readonly offset: number,
+  ) {
+    super(what);
+  }
 }
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const NEWLINE = 0x0a;
 
-/**
- * Streams the elements of a file (gzipped or not) that holds one JSON array, so a large export never
- * has to be in memory as one string: the scanner follows strings and nesting over the bytes as they
- * arrive (a string is skipped to its closing quote with indexOf) and hands out each top-level
- * element's bytes, gathered as a list of pieces and joined once. It checks the structure only as far
- * as it must to find element boundaries; each element's own JSON is checked by its reader.
- * (Written by hand: streaming JSON libraries give no positions to report.)
- */
-export async function* jsonArrayElements(path: string): AsyncGenerator<ArrayElement> {
-  let depth = 0;
-  let inString = false;
-  let line = 1;
-  let index = 0;
-  let pieces: Buffer[] = [];
-  let elementLine = 1;
-  let hasContent = false;
-  let started = false;
-  let ended = false;
-  const fail = (what: string) => new SyntaxError(`line ${line}: ${what}`);
-  for await (const chunk of (await openBytes(path)) as AsyncIterable<Buffer>) {
-    const n = chunk.length;
-    let from = depth >= 1 ? 0 : -1;
-    let i = 0;
-    while (i < n) {
-      if (inString) {
-        // To the closing quote: one not preceded by an odd run of backslashes.
-        let q = chunk.indexOf(QUOTE, i);
-        while (q >= 0) {
-          let k = q - 1;
-          let slashes = 0;
-          while (k >= i && chunk[k] === BACKSLASH) {
-            slashes++;
-            k--;
-          }
-          // A run that reaches back to the chunk's start may continue in the previous chunk.
-          if (k < i && i === 0 && slashes > 0) slashes += trailingBackslashes(pieces);
-          if (slashes % 2 === 0) break;
-          q = chunk.indexOf(QUOTE, q + 1);
-        }
-        const end = q < 0 ? n : q;
-        for (let j = chunk.indexOf(NEWLINE, i); j >= 0 && j < end; j = chunk.indexOf(NEWLINE, j + 1)) line++;
-        if (q < 0) {
-          i = n;
-          break;
-        }
-        inString = false;
-        i = q + 1;
-        continue;
-      }
-      const c = chunk[i]!;
-      if (c === NEWLINE) {
-        line++;
-        i++;
-        continue;
-      }
-      if (c === 0x20 || c === 0x0d || c === 0x09) {
-        i++;
-        continue;
-      }
-      if (ended) throw fail(`unexpected ${JSON.stringify(String.fromCharCode(c))} after the end of the array`);
-      if (!started) {
-        if (c !== 0x5b) throw fail('expected a JSON array');
-        started = true;
-        depth = 1;
-        from = i + 1;
-        i++;
-        continue;
-      }
-      if (depth === 1 && (c === 0x2c || c === 0x5d)) {
-        pieces.push(chunk.subarray(from, i));
-        const bytes = pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
-        pieces = [];
-        from = i + 1;
-        if (hasContent) yield { bytes, index: index++, line: elementLine };
-        else if (c === 0x2c || index > 0) throw fail('an empty element in the array');
-        hasContent = false;
-        if (c === 0x5d) {
-          depth = 0;
-          ended = true;
-        }
-        i++;
-        continue;
-      }
-      if (depth === 1 && !hasContent) {
-        hasContent = true;
-        elementLine = line;
-      }
-      if (c === QUOTE) inString = true;
-      else if (c === 0x7b || c === 0x5b) depth++;
-      else if (c === 0x7d || c === 0x5d) depth--;
-      i++;
-    }
-    if (depth >= 1 && from >= 0 && from < n) pieces.push(chunk.subarray(from));
+/** The end of one JSON value, found over chunks: strings followed, nesting counted, nothing else checked. */
+export class ValueEnd {
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  private started = false;
+
+  reset(): void {
+    this.depth = 0;
+    this.inString = this.escaped = this.started = false;
   }
-  if (!started) throw fail('expected a JSON array, found nothing');
-  if (!ended) throw fail('the array is not closed (the file is cut short?)');
+
+  /** The position after the value in `b[from, to)`, or -1 when it goes on past `to`. */
+  scan(b: Buffer, from: number, to: number): number {
+    for (let i = from; i < to; i++) {
+      const c = b[i]!;
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === BACKSLASH) this.escaped = true;
+        else if (c === QUOTE) {
+          this.inString = false;
+          if (this.depth === 0) return i + 1;
+        }
+        continue;
+      }
+      if (c === QUOTE) {
+        this.inString = true;
+        this.started = true;
+      } else if (c === 0x7b || c === 0x5b) {
+        this.depth++;
+        this.started = true;
+      } else if (c === 0x7d || c === 0x5d) {
+        if (this.depth === 0) return i;
+        if (--this.depth === 0) return i + 1;
+      } else if (this.depth === 0 && (c === 0x2c || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)) {
+        if (this.started) return i;
+      } else this.started = true;
+    }
+    return -1;
+  }
 }
 
-/** How many backslashes end the element's bytes so far (a string's escape split across chunks). */
-function trailingBackslashes(pieces: readonly Buffer[]): number {
-  let count = 0;
-  for (let p = pieces.length - 1; p >= 0; p--) {
-    const piece = pieces[p]!;
-    for (let k = piece.length - 1; k >= 0; k--) {
-      if (piece[k] !== BACKSLASH) return count;
-      count++;
+const blank = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+/**
+ * Streams the elements of a file (gzipped or not) that holds one JSON array into a reader, so a
+ * large export is never in memory whole. Each element is first offered to the reader's fast path
+ * where it lies in the chunk read; only an element the fast path declines, or one that runs over
+ * the end of a chunk, is framed by following its strings and nesting, gathered as a list of pieces
+ * and joined once (a single element of any size costs linear time). Structure mistakes are thrown
+ * as ArrayStructureError with their byte offset: the line is counted only then (`lineAt`).
+ * (Written by hand: streaming JSON libraries give no positions to report, and make an object per value.)
+ */
+export async function readJsonArray(path: string, reader: ArrayElementReader): Promise<void> {
+  /** 0: before '[', 1: after '[', 2: expecting an element, 3: after an element, 4: after ']'. */
+  let state = 0;
+  let index = 0;
+  /** File offset of the current chunk's first byte. */
+  let base = 0;
+  let pieces: Buffer[] | undefined;
+  let pieceOffset = 0;
+  const framer = new ValueEnd();
+  const fail = (what: string, at: number) => new ArrayStructureError(what, at);
+  const element = async (b: Buffer, from: number, to: number, offset: number) => {
+    if (reader.fast(b, from, to) < 0) await reader.slow(b, from, to, index, offset);
+    index++;
+    state = 3;
+  };
+  for await (const chunk of (await openBytes(path)) as AsyncIterable<Buffer>) {
+    const n = chunk.length;
+    let i = 0;
+    if (pieces) {
+      const end = framer.scan(chunk, 0, n);
+      if (end < 0) {
+        pieces.push(chunk);
+        base += n;
+        continue;
+      }
+      pieces.push(chunk.subarray(0, end));
+      const whole = Buffer.concat(pieces);
+      pieces = undefined;
+      await element(whole, 0, whole.length, pieceOffset);
+      i = end;
     }
+    while (i < n) {
+      const c = chunk[i]!;
+      if (blank(c)) {
+        i++;
+        continue;
+      }
+      if (state === 2 || (state === 1 && c !== 0x5d)) {
+        if (c === 0x2c || c === 0x5d) throw fail('an empty element in the array', base + i);
+        let end = reader.fast(chunk, i, n);
+        if (end >= 0) {
+          index++;
+          state = 3;
+          i = end;
+          continue;
+        }
+        framer.reset();
+        end = framer.scan(chunk, i, n);
+        if (end < 0) {
+          pieces = [chunk.subarray(i)];
+          pieceOffset = base + i;
+          break;
+        }
+        await reader.slow(chunk, i, end, index++, base + i);
+        state = 3;
+        i = end;
+        continue;
+      }
+      if (state === 0) {
+        if (c !== 0x5b) throw fail('expected a JSON array', base + i);
+        state = 1;
+      } else if (state === 1 || (state === 3 && c === 0x5d)) state = 4;
+      else if (state === 3 && c === 0x2c) state = 2;
+      else if (state === 3)
+        throw fail(`unexpected ${JSON.stringify(String.fromCharCode(c))} after an element`, base + i);
+      else throw fail(`unexpected ${JSON.stringify(String.fromCharCode(c))} after the end of the array`, base + i);
+      i++;
+    }
+    base += n;
   }
-  return count;
+  if (state === 0) throw fail('expected a JSON array, found nothing', base);
+  if (state !== 4) throw fail('the array is not closed (the file is cut short?)', base);
+}
+
+/** The line and column (1-based) of byte `offset` of a file's content, counted by reading it again: for messages only. */
+export async function lineAt(path: string, offset: number): Promise<{ line: number; column: number }> {
+  let line = 1;
+  let lineStart = 0;
+  let base = 0;
+  const stream = await openBytes(path);
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const stop = Math.min(chunk.length, offset - base);
+      for (let nl = chunk.indexOf(0x0a); nl >= 0 && nl < stop; nl = chunk.indexOf(0x0a, nl + 1)) {
+        line++;
+        lineStart = base + nl + 1;
+      }
+      base += chunk.length;
+      if (base >= offset) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+  return { line, column: offset - lineStart + 1 };
 }

@@ -25,32 +25,51 @@ function skip(b: Buffer, i: number, end: number): number {
   return i;
 }
 
-/** Reusable scratch for one record, so the fast path allocates only the strings it keeps. */
+/**
+ * Scratch for one record: where each field's bytes are (`[from, to)`, from -1: absent), so that
+ * nothing is written to the builder until the whole record is known to be of the plain shape.
+ */
 const rec = {
-  spanId: '',
-  traceId: '',
-  parent: '',
-  name: '',
-  service: '',
-  host: '',
+  spanFrom: -1,
+  spanTo: 0,
+  traceFrom: -1,
+  traceTo: 0,
+  parentFrom: -1,
+  parentTo: 0,
+  nameFrom: -1,
+  nameTo: 0,
+  serviceFrom: -1,
+  serviceTo: 0,
+  hostFrom: -1,
+  hostTo: 0,
   start: NaN,
   end: NaN,
   error: false,
-  tagKeys: [] as string[],
-  tagValues: [] as string[],
+  /** Tags as [keyFrom, keyTo, valueFrom, valueTo] each. */
+  tags: new Int32Array(64),
+  tagCount: 0,
+  /** Which object `flat` is reading: true for tags, false for the reporter. */
+  inTags: false,
   at: 0,
 };
 
-/** A string without escapes starting at the quote at `i`; sets rec.at past it, or returns undefined. */
-function str(b: Buffer, i: number, end: number): string | undefined {
-  if (b[i] !== QUOTE) return undefined;
-  const from = i + 1;
-  const close = b.indexOf(QUOTE, from);
-  if (close < 0 || close >= end) return undefined;
-  const slash = b.indexOf(BACKSLASH, from);
-  if (slash >= 0 && slash < close) return undefined;
-  rec.at = close + 1;
-  return b.toString('utf8', from, close);
+/**
+ * A string without escapes or control characters starting at the quote at `i`: returns the
+ * position of its closing quote (its bytes are `[i + 1, close)`) and sets rec.at past it, or -1.
+ */
+function str(b: Buffer, i: number, end: number): number {
+  if (b[i] !== QUOTE) return -1;
+  let j = i + 1;
+  while (j < end) {
+    const c = b[j]!;
+    if (c === QUOTE) {
+      rec.at = j + 1;
+      return j;
+    }
+    if (c === BACKSLASH || c < 0x20) return -1;
+    j++;
+  }
+  return -1;
 }
 
 /** A whole number of at most 16 digits that a double holds exactly (optionally negative) at `i`; sets rec.at, or returns NaN. */
@@ -76,8 +95,19 @@ function int(b: Buffer, i: number, end: number): number {
   return negative ? -v : v;
 }
 
-/** A flat object of string values at `i` (tags, reporter): calls `each(key, value)`; false when not plain. */
-function flat(b: Buffer, i: number, end: number, each: (k: string, v: string) => void): boolean {
+const NAME = Buffer.from('name', 'latin1');
+const HOSTNAME = Buffer.from('hostname', 'latin1');
+const PARENT_TAG = Buffer.from('parent_span_guid', 'latin1');
+
+/** Whether `b[from, to)` holds the bytes of `want`. */
+function equals(b: Buffer, from: number, to: number, want: Uint8Array): boolean {
+  if (to - from !== want.length) return false;
+  for (let k = 0; k < want.length; k++) if (b[from + k] !== want[k]) return false;
+  return true;
+}
+
+/** A flat object of string values at `i` (tags, reporter: see rec.inTags); false when not plain. */
+function flat(b: Buffer, i: number, end: number): boolean {
   if (b[i] !== OPEN) return false;
   i = skip(b, i + 1, end);
   if (b[i] === CLOSE) {
@@ -85,14 +115,33 @@ function flat(b: Buffer, i: number, end: number, each: (k: string, v: string) =>
     return true;
   }
   for (;;) {
-    const k = str(b, i, end);
-    if (k === undefined) return false;
+    const keyTo = str(b, i, end);
+    if (keyTo < 0) return false;
+    const keyFrom = i + 1;
     i = skip(b, rec.at, end);
     if (b[i] !== COLON) return false;
     i = skip(b, i + 1, end);
-    const v = str(b, i, end);
-    if (v === undefined) return false;
-    each(k, v);
+    const valueTo = str(b, i, end);
+    if (valueTo < 0) return false;
+    const valueFrom = i + 1;
+    if (rec.inTags) {
+      const k = 4 * rec.tagCount++;
+      if (k + 4 > rec.tags.length) {
+        const bigger = new Int32Array(rec.tags.length * 2);
+        bigger.set(rec.tags);
+        rec.tags = bigger;
+      }
+      rec.tags[k] = keyFrom;
+      rec.tags[k + 1] = keyTo;
+      rec.tags[k + 2] = valueFrom;
+      rec.tags[k + 3] = valueTo;
+    } else if (equals(b, keyFrom, keyTo, NAME)) {
+      rec.serviceFrom = valueFrom;
+      rec.serviceTo = valueTo;
+    } else if (equals(b, keyFrom, keyTo, HOSTNAME)) {
+      rec.hostFrom = valueFrom;
+      rec.hostTo = valueTo;
+    }
     i = skip(b, rec.at, end);
     if (b[i] === COMMA) {
       i = skip(b, i + 1, end);
@@ -103,15 +152,6 @@ function flat(b: Buffer, i: number, end: number, each: (k: string, v: string) =>
     return true;
   }
 }
-
-const tag = (k: string, v: string) => {
-  rec.tagKeys.push(k);
-  rec.tagValues.push(v);
-};
-const reporter = (k: string, v: string) => {
-  if (k === 'name') rec.service = v;
-  else if (k === 'hostname') rec.host = v;
-};
 
 const KEYS = [
   'span-id',
@@ -128,10 +168,8 @@ const KEY_BYTES = KEYS.map((k) => Buffer.from(k, 'latin1'));
 
 /** Which of KEYS the quoted key at `i` is (-1: another), without making a string; sets rec.at past it. */
 function key(b: Buffer, i: number, end: number): number {
-  if (b[i] !== QUOTE) return -2;
-  const close = b.indexOf(QUOTE, i + 1);
-  if (close < 0 || close >= end) return -2;
-  rec.at = close + 1;
+  const close = str(b, i, end);
+  if (close < 0) return -2;
   const length = close - i - 1;
   for (let k = 0; k < KEY_BYTES.length; k++) {
     const want = KEY_BYTES[k]!;
@@ -143,113 +181,138 @@ function key(b: Buffer, i: number, end: number): number {
   return -1;
 }
 
-/** An id: hex and the like are ASCII, read as latin1 (cheaper than UTF-8); anything else as UTF-8. */
-function id(b: Buffer, i: number, end: number): string | undefined {
-  if (b[i] !== QUOTE) return undefined;
-  const from = i + 1;
-  let j = from;
-  while (j < end) {
-    const c = b[j]!;
-    if (c === QUOTE) break;
-    if (c === BACKSLASH || c >= 0x80) return str(b, i, end);
-    j++;
+/** Whether the tag at `k` (an index into rec.tags) has the same key as an earlier one. */
+function repeatedKey(b: Buffer, k: number): boolean {
+  const tags = rec.tags;
+  const from = tags[k]!;
+  const to = tags[k + 1]!;
+  for (let j = 0; j < k; j += 4) {
+    const f = tags[j]!;
+    if (tags[j + 1]! - f !== to - from) continue;
+    let same = true;
+    for (let x = 0; x < to - from && same; x++) same = b[f + x] === b[from + x];
+    if (same) return true;
   }
-  if (j >= end) return undefined;
-  rec.at = j + 1;
-  return b.toString('latin1', from, j);
+  return false;
 }
 
-/** Reads the record in `b[from, end)` into the builder; false (nothing written) when it is not of the plain shape. */
-export function scanSeedRecord(b: Buffer, from: number, end: number, out: SpanTableBuilder): boolean {
-  rec.spanId = rec.traceId = rec.parent = rec.host = '';
-  rec.name = rec.service = '(none)';
+/**
+ * Reads the record that starts at `b[from]` into the builder: returns the position after it, or
+ * -1 (nothing written) when it is not of the plain shape or does not end before `end`. With
+ * `whole`, only blanks may follow it before `end` (a line of NDJSON).
+ */
+export function scanSeedRecord(b: Buffer, from: number, end: number, out: SpanTableBuilder, whole = true): number {
+  rec.spanFrom = rec.traceFrom = rec.parentFrom = rec.nameFrom = rec.serviceFrom = rec.hostFrom = -1;
   rec.start = rec.end = NaN;
   rec.error = false;
-  rec.tagKeys.length = 0;
-  rec.tagValues.length = 0;
+  rec.tagCount = 0;
   let i = skip(b, from, end);
-  if (b[i] !== OPEN) return false;
+  if (b[i] !== OPEN) return -1;
   i = skip(b, i + 1, end);
   for (;;) {
     const k = key(b, i, end);
-    if (k < 0) return false;
+    if (k < 0) return -1;
     i = skip(b, rec.at, end);
-    if (b[i] !== COLON) return false;
+    if (b[i] !== COLON) return -1;
     i = skip(b, i + 1, end);
-    switch (KEYS[k]) {
-      case 'span-id':
-      case 'trace-id':
-      case 'parent-span-id': {
-        const v = id(b, i, end);
-        if (v === undefined) return false;
-        if (k === 0) rec.spanId = v;
-        else if (k === 1) rec.traceId = v;
-        else rec.parent = v;
+    switch (k) {
+      case 0:
+      case 1:
+      case 2:
+      case 3: {
+        const close = str(b, i, end);
+        if (close < 0) return -1;
+        if (k === 0) {
+          rec.spanFrom = i + 1;
+          rec.spanTo = close;
+        } else if (k === 1) {
+          rec.traceFrom = i + 1;
+          rec.traceTo = close;
+        } else if (k === 2) {
+          rec.parentFrom = i + 1;
+          rec.parentTo = close;
+        } else {
+          rec.nameFrom = i + 1;
+          rec.nameTo = close;
+        }
         break;
       }
-      case 'span-name': {
-        const v = str(b, i, end);
-        if (v === undefined) return false;
-        rec.name = v;
-        break;
-      }
-      case 'start-time-micros':
-      case 'end-time-micros': {
+      case 4:
+      case 5: {
         const v = int(b, i, end);
-        if (Number.isNaN(v)) return false;
+        if (Number.isNaN(v)) return -1;
         if (k === 4) rec.start = v;
         else rec.end = v;
         break;
       }
-      case 'is-error':
+      case 6:
         if (b[i] === 0x74 && b[i + 1] === 0x72 && b[i + 2] === 0x75 && b[i + 3] === 0x65) {
           rec.error = true;
           rec.at = i + 4;
         } else if (b[i] === 0x66 && b[i + 1] === 0x61 && b[i + 2] === 0x6c && b[i + 3] === 0x73 && b[i + 4] === 0x65) {
           rec.error = false;
           rec.at = i + 5;
-        } else return false;
+        } else return -1;
         break;
-      case 'tags':
-        if (!flat(b, i, end, tag)) return false;
+      case 7:
+        // A repeated "tags" would need JSON's last-wins over the first one's pairs: the slow path.
+        if (rec.tagCount > 0) return -1;
+        rec.inTags = true;
+        if (!flat(b, i, end)) return -1;
         break;
-      case 'reporter':
-        if (!flat(b, i, end, reporter)) return false;
+      case 8:
+        // A repeated "reporter" replaces the first whole, as in JSON.parse.
+        rec.serviceFrom = rec.hostFrom = -1;
+        rec.inTags = false;
+        if (!flat(b, i, end)) return -1;
         break;
       default:
-        return false;
+        return -1;
     }
     i = skip(b, rec.at, end);
     if (b[i] === COMMA) {
       i = skip(b, i + 1, end);
       continue;
     }
-    if (b[i] !== CLOSE) return false;
-    if (skip(b, i + 1, end) !== end) return false;
+    if (b[i] !== CLOSE) return -1;
+    if (whole && skip(b, i + 1, end) !== end) return -1;
+    rec.at = i + 1;
     break;
   }
-  if (!rec.spanId || Number.isNaN(rec.start) || Number.isNaN(rec.end)) return false;
-  let parent = rec.parent;
-  const keys = rec.tagKeys;
-  for (let k = 0; k < keys.length; k++) {
-    // Lightstep keeps the parent as a tag; a key given twice would need JSON's last-wins: the slow path.
-    if (keys[k] === 'parent_span_guid' && !parent) parent = rec.tagValues[k]!;
-    for (let j = 0; j < k; j++) if (keys[j] === keys[k]) return false;
+  if (rec.spanFrom < 0 || rec.spanFrom === rec.spanTo || Number.isNaN(rec.start) || Number.isNaN(rec.end)) return -1;
+  const after = rec.at;
+  const tags = rec.tags;
+  const count = 4 * rec.tagCount;
+  let parentFrom = rec.parentFrom < rec.parentTo ? rec.parentFrom : -1;
+  let parentTo = rec.parentTo;
+  for (let k = 0; k < count; k += 4) {
+    // A key given twice would need JSON's last-wins: the slow path.
+    if (k > 0 && repeatedKey(b, k)) return -1;
+    // Lightstep keeps the parent as a tag.
+    if (parentFrom < 0 && tags[k + 3]! > tags[k + 2]! && equals(b, tags[k]!, tags[k + 1]!, PARENT_TAG)) {
+      parentFrom = tags[k + 2]!;
+      parentTo = tags[k + 3]!;
+    }
   }
-  out.row(
-    rec.traceId || rec.spanId,
-    rec.spanId,
-    parent || undefined,
-    out.intern(rec.service),
-    out.intern(rec.name),
+  const span = out.spanIdBytes(b, rec.spanFrom, rec.spanTo);
+  const trace =
+    rec.traceFrom >= 0 && rec.traceTo > rec.traceFrom
+      ? out.traceIdBytes(b, rec.traceFrom, rec.traceTo)
+      : out.traceIdBytes(b, rec.spanFrom, rec.spanTo);
+  out.rowOf(
+    trace,
+    span,
+    parentFrom >= 0 ? out.spanIdBytes(b, parentFrom, parentTo) : -1,
+    rec.serviceFrom >= 0 ? out.internBytes(b, rec.serviceFrom, rec.serviceTo) : out.intern('(none)'),
+    rec.nameFrom >= 0 ? out.internBytes(b, rec.nameFrom, rec.nameTo) : out.intern('(none)'),
     rec.start,
     Math.max(0, rec.end - rec.start),
     rec.error,
-    rec.host ? out.intern(rec.host) : -1,
+    rec.hostFrom >= 0 && rec.hostTo > rec.hostFrom ? out.internBytes(b, rec.hostFrom, rec.hostTo) : -1,
   );
-  for (let k = 0; k < keys.length; k++) {
-    if (keys[k] === 'parent_span_guid') continue;
-    out.tag(out.tagColumn(keys[k]!), out.intern(rec.tagValues[k]!));
+  for (let k = 0; k < count; k += 4) {
+    if (equals(b, tags[k]!, tags[k + 1]!, PARENT_TAG)) continue;
+    out.tag(out.tagColumnBytes(b, tags[k]!, tags[k + 1]!), out.internBytes(b, tags[k + 2]!, tags[k + 3]!));
   }
-  return true;
+  return after;
 }

@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { printable } from '../text.js';
-import { jsonArrayElements, type ArrayElement } from './json-array.js';
+import { ArrayStructureError, lineAt, readJsonArray } from './json-array.js';
+import { mistakeOffset } from './json-position.js';
 import { contentHead, openBytes } from './open.js';
 import { scanSeedRecord } from './seed-scan.js';
 import { assembleDataset } from './assemble.js';
@@ -112,13 +113,12 @@ function addSeedSpan(out: SpanTableBuilder, raw: unknown, at: At): void {
   }
 }
 
-/** Line and column of a JSON.parse error, when its message gives the offset. */
+/** Line and column of a JSON.parse error (its offset found by json-position.ts when the message gives none). */
 function parsePosition(error: unknown, at: At): string {
-  const offset = /position (\d+)/.exec((error as Error).message)?.[1];
-  if (offset === undefined) return position(at);
-  const before = at.text.slice(0, Number(offset)).split('\n');
+  const offset = mistakeOffset(at.text, (error as Error).message);
+  const before = at.text.slice(0, offset).split('\n');
   const line = at.line + before.length - 1;
-  const column = before.length > 1 ? before[before.length - 1]!.length + 1 : at.column + Number(offset);
+  const column = before.length > 1 ? before[before.length - 1]!.length + 1 : at.column + offset;
   return `${at.path}:${line}:${column}${at.element === undefined ? '' : `: span ${at.element}`}`;
 }
 
@@ -143,32 +143,36 @@ function parseRecord(out: SpanTableBuilder, at: At): void {
 async function readNdjsonInto(path: string, out: SpanTableBuilder): Promise<void> {
   let line = 0;
   let pending: Buffer[] = [];
-  const flush = (bytes: Buffer) => {
+  // One line, b[from, to) (no subarray per line: a million small Buffers cost more than the scan).
+  const flush = (b: Buffer, from: number, to: number) => {
     line++;
-    let end = bytes.length;
-    if (end > 0 && bytes[end - 1] === 0x0d) end--;
-    let from = 0;
-    while (from < end && (bytes[from] === 0x20 || bytes[from] === 0x09)) from++;
-    if (from === end) return;
-    if (scanSeedRecord(bytes, from, end, out)) return;
-    parseRecord(out, { path, line, column: 1, text: bytes.toString('utf8', 0, end) });
+    let end = to;
+    if (end > from && b[end - 1] === 0x0d) end--;
+    let start = from;
+    while (start < end && (b[start] === 0x20 || b[start] === 0x09)) start++;
+    if (start === end) return;
+    if (scanSeedRecord(b, start, end, out) >= 0) return;
+    parseRecord(out, { path, line, column: 1, text: b.toString('utf8', from, end) });
   };
   for await (const chunk of (await openBytes(path)) as AsyncIterable<Buffer>) {
     let from = 0;
     for (;;) {
       const nl = chunk.indexOf(0x0a, from);
       if (nl < 0) break;
-      const piece = chunk.subarray(from, nl);
       if (pending.length) {
-        pending.push(piece);
-        flush(Buffer.concat(pending));
+        pending.push(chunk.subarray(from, nl));
+        const whole = Buffer.concat(pending);
         pending = [];
-      } else flush(piece);
+        flush(whole, 0, whole.length);
+      } else flush(chunk, from, nl);
       from = nl + 1;
     }
     if (from < chunk.length) pending.push(chunk.subarray(from));
   }
-  if (pending.length) flush(Buffer.concat(pending));
+  if (pending.length) {
+    const whole = Buffer.concat(pending);
+    flush(whole, 0, whole.length);
+  }
 }
 
 /** Reads a seed-shaped file (a JSON array or NDJSON, gzipped or not) into a builder. */
@@ -186,20 +190,26 @@ export async function readSeedInto(path: string, out: SpanTableBuilder): Promise
 async function readSeed(path: string, out: SpanTableBuilder): Promise<void> {
   const first = (await contentHead(path, 256)).trimStart()[0];
   if (first !== '[') return readNdjsonInto(path, out);
-  const elements = jsonArrayElements(path);
-  for (;;) {
-    let next: IteratorResult<ArrayElement>;
-    try {
-      next = await elements.next();
-    } catch (error) {
-      throw new InputError(`${path}: not valid JSON (${printable((error as Error).message)})`, JSON_FIX);
-    }
-    if (next.done) break;
-    const { bytes, index, line } = next.value;
-    if (scanSeedRecord(bytes, 0, bytes.length, out)) continue;
-    // The element's own text starts after the blanks that follow the comma (its line is where it starts).
-    const text = bytes.toString('utf8').trimStart();
-    parseRecord(out, { path, line, column: 1, element: index + 1, text });
+  try {
+    await readJsonArray(path, {
+      fast: (b, from, limit) => scanSeedRecord(b, from, limit, out, false),
+      slow: async (b, from, to, index, offset) => {
+        const text = b.toString('utf8', from, to);
+        const at = { path, line: 0, column: 1, element: index + 1, text };
+        try {
+          parseRecord(out, at);
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          // The line is counted only now, for the message: the same mistake again, placed.
+          at.line = (await lineAt(path, offset)).line;
+          parseRecord(out, at);
+        }
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof ArrayStructureError)) throw error;
+    const { line } = await lineAt(path, error.offset);
+    throw new InputError(`${path}: not valid JSON (line ${line}: ${error.what})`, JSON_FIX);
   }
 }
 

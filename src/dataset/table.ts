@@ -1,4 +1,6 @@
-import { PairIds, StringIds } from './intern.js';
+import { Dictionary, utf8 } from './dictionary.js';
+import { hexIdKind, normaliseId, normaliseTraceId } from './ids.js';
+import { PairIds } from './intern.js';
 import type { Span } from './types.js';
 
 /**
@@ -42,58 +44,8 @@ export function emptyTable(): SpanTable {
   return new SpanTableBuilder().finish();
 }
 
-const HEX_LOWER = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
-const HEX_ANY = (c: number) => HEX_LOWER(c) || (c >= 65 && c <= 70);
-const BASE64 = /^(?:[A-Za-z0-9+/]{11}=|[A-Za-z0-9+/]{22}==|[A-Za-z0-9+/]{11}|[A-Za-z0-9+/]{22})$/;
-
-/**
- * A trace or span id as the table keeps it: hex in lower case, at full width (16 or 32 digits: a
- * 64-bit id written without its leading zeros is padded); base64 of 8 or 16 bytes (some OTLP
- * exporters) decoded to hex. Anything else is kept as written.
- */
-/**
- * A trace id as the table keeps it: as `normaliseId`, and a 64-bit id (Lightstep, Zipkin, old Jaeger,
- * the seed's spans) widened to 128 bits as OpenTelemetry writes it, so that one trace read from two
- * formats is one trace.
- */
-export function normaliseTraceId(id: string): string {
-  const hex = normaliseId(id);
-  return hex.length === 16 && /^[0-9a-f]{16}$/.test(hex) ? hex.padStart(32, '0') : hex;
-}
-
-export function normaliseId(id: string): string {
-  const n = id.length;
-  if (n === 16 || n === 32) {
-    let lower = true;
-    let hex = true;
-    for (let i = 0; i < n; i++) {
-      const c = id.charCodeAt(i);
-      if (!HEX_LOWER(c)) {
-        lower = false;
-        if (!HEX_ANY(c)) {
-          hex = false;
-          break;
-        }
-      }
-    }
-    if (lower) return id;
-    if (hex) return id.toLowerCase();
-  } else if (n > 0 && n < 32) {
-    let hex = true;
-    for (let i = 0; i < n && hex; i++) hex = HEX_ANY(id.charCodeAt(i));
-    if (hex) return id.toLowerCase().padStart(n < 16 ? 16 : 32, '0');
-  }
-  if (BASE64.test(id)) {
-    // atob rather than Buffer: the report page's client code type-checks this file without Node's types.
-    const bytes = atob(id);
-    if (bytes.length === 8 || bytes.length === 16) {
-      let hex = '';
-      for (let i = 0; i < bytes.length; i++) hex += bytes.charCodeAt(i).toString(16).padStart(2, '0');
-      return hex;
-    }
-  }
-  return id;
-}
+// The id rule has its home in ids.ts; these names stay exported here for the modules that import them from the table.
+export { normaliseId, normaliseTraceId } from './ids.js';
 
 /** A typed array twice as long, holding the old values (and `fill` beyond them). */
 function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, capacity: number, fill = 0): T {
@@ -125,10 +77,11 @@ export class SpanTableBuilder {
   private operation: Int32Array;
   private host: Int32Array;
   private tags: Int32Array[] = [];
-  private readonly traceIds = new StringIds();
-  private readonly spanIds = new StringIds();
-  private readonly strings = new StringIds();
-  private readonly tagKeys = new StringIds();
+  private readonly traceIds = new Dictionary();
+  private readonly spanIds = new Dictionary();
+  private readonly strings = new Dictionary();
+  private readonly tagKeys = new Dictionary();
+  private readonly idScratch = new Uint8Array(32);
 
   constructor(capacity = 1024) {
     this.capacity = Math.max(16, capacity);
@@ -172,13 +125,87 @@ export class SpanTableBuilder {
     error: boolean,
     host = -1,
   ): number {
+    return this.rowOf(
+      this.traceIds.intern(normaliseTraceId(traceId)),
+      this.spanIds.intern(normaliseId(spanId)),
+      parentSpanId ? this.spanIds.intern(normaliseId(parentSpanId)) : -1,
+      service,
+      operation,
+      startUs,
+      durationUs,
+      error,
+      host,
+    );
+  }
+
+  // Byte-level readers: strings and ids given as UTF-8 bytes of the input, found again without
+  // making a string (see Dictionary), and the row given as dictionary indices.
+
+  /** As `intern`, for the UTF-8 bytes `b[from, to)` of the string. */
+  internBytes(b: Uint8Array, from: number, to: number): number {
+    return this.strings.internBytes(b, from, to);
+  }
+
+  /** As `tagColumn`, for the UTF-8 bytes of the key. */
+  tagColumnBytes(b: Uint8Array, from: number, to: number): number {
+    const k = this.tagKeys.internBytes(b, from, to);
+    if (k === this.tags.length) this.tags.push(new Int32Array(this.capacity).fill(-1));
+    return k;
+  }
+
+  /** The index of a trace id given as bytes (normalised as `row` does): pass it to `rowOf`. */
+  traceIdBytes(b: Uint8Array, from: number, to: number): number {
+    return this.idBytes(this.traceIds, b, from, to, 32, normaliseTraceId);
+  }
+
+  /** The index of a span id given as bytes (normalised as `row` does): pass it to `rowOf`. */
+  spanIdBytes(b: Uint8Array, from: number, to: number): number {
+    return this.idBytes(this.spanIds, b, from, to, 16, normaliseId);
+  }
+
+  private idBytes(
+    ids: Dictionary,
+    b: Uint8Array,
+    from: number,
+    to: number,
+    width: number,
+    normalise: (id: string) => string,
+  ): number {
+    const kind = hexIdKind(b, from, to, width);
+    if (kind === 1 || (kind === 3 && to - from === width)) return ids.internBytes(b, from, to);
+    switch (kind) {
+      case 2:
+      case 3: {
+        const padded = this.idScratch;
+        const half = width / 2;
+        padded.fill(48, 0, half);
+        for (let k = 0; k < half; k++) padded[half + k] = b[from + k]!;
+        return ids.internBytes(padded, 0, width);
+      }
+      default:
+        return ids.intern(normalise(utf8(b, from, to)));
+    }
+  }
+
+  /** As `row`, with the ids as indices from `traceIdBytes`/`spanIdBytes` (parent -1: none). */
+  rowOf(
+    trace: number,
+    span: number,
+    parentSpan: number,
+    service: number,
+    operation: number,
+    startUs: number,
+    durationUs: number,
+    error: boolean,
+    host = -1,
+  ): number {
     if (!Number.isFinite(startUs) || !Number.isFinite(durationUs))
-      throw new RangeError(`span ${spanId}: start and duration must be finite numbers`);
+      throw new RangeError(`span ${this.spanIds.keys[span]}: start and duration must be finite numbers`);
     if (this.n === this.capacity) this.grow();
     const i = this.n++;
-    this.trace[i] = this.traceIds.intern(normaliseTraceId(traceId));
-    this.span[i] = this.spanIds.intern(normaliseId(spanId));
-    this.parentSpan[i] = parentSpanId ? this.spanIds.intern(normaliseId(parentSpanId)) : -1;
+    this.trace[i] = trace;
+    this.span[i] = span;
+    this.parentSpan[i] = parentSpan;
     this.service[i] = service;
     this.operation[i] = operation;
     this.start[i] = startUs;
@@ -186,6 +213,12 @@ export class SpanTableBuilder {
     this.error[i] = error ? 1 : 0;
     this.host[i] = host;
     return i;
+  }
+
+  /** Drops the rows from `size` on (a byte-level reader that met a mistake midway, before the slow path reads them again). */
+  truncate(size: number): void {
+    for (const column of this.tags) column.fill(-1, size, this.n);
+    this.n = Math.min(this.n, size);
   }
 
   /** Sets a tag of the last row added: `column` from `tagColumn`, `value` from `intern`. */

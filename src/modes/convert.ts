@@ -1,7 +1,7 @@
 import { writeDatasetFile } from '../dataset/file.js';
 import { InputError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { filesOf, readSpanFiles } from '../sources/files/spans.js';
+import { readSpanFiles, traceFiles } from '../sources/files/spans.js';
 
 export interface ConvertOptions {
   /** The query id the dataset is kept under (default `file`). */
@@ -25,8 +25,9 @@ export async function convert(
     throw new InputError('convert needs at least one input and the file to write', 'trace-differ convert IN… OUT.tdds');
   const files: string[] = [];
   for (const input of inputs) {
-    const found = await filesOf(input).catch((error: NodeJS.ErrnoException) => {
-      throw new InputError(`${input}: cannot be read (${error.code ?? error.message})`, 'pass span files or folders');
+    // A path that is neither a file nor a folder is taken as a glob; one that matches nothing is refused.
+    const found = await traceFiles(input).catch(() => {
+      throw new InputError(`${input}: no such file or folder, and no files match it`, 'pass span files or folders');
     });
     if (found.length === 0) throw new InputError(`${input}: holds no span files`, 'pass span files or folders');
     files.push(...found);

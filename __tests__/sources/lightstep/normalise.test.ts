@@ -55,7 +55,7 @@ describe('normalising a stored trace', () => {
     expect(normaliseStoredTrace(response)).toEqual([
       {
         spanId: 'a1a1a1a1a1a1a1a1',
-        traceId: 'b2b2b2b2b2b2b2b2',
+        traceId: '0000000000000000b2b2b2b2b2b2b2b2',
         service: 'android',
         operation: '/api/get-transactions',
         startUs: 1700000000000000,
@@ -66,7 +66,7 @@ describe('normalising a stored trace', () => {
       },
       {
         spanId: 'd4d4d4d4d4d4d4d4',
-        traceId: 'b2b2b2b2b2b2b2b2',
+        traceId: '0000000000000000b2b2b2b2b2b2b2b2',
         parentSpanId: 'a1a1a1a1a1a1a1a1',
         service: 'inventory',
         operation: 'update-inventory',
@@ -105,7 +105,7 @@ describe('normalising a stored trace', () => {
     expect(normaliseStoredTrace(response)).toEqual([
       {
         spanId: 'f0f0f0f0f0f0f0f0',
-        traceId: '0909090909090909',
+        traceId: '00000000000000000909090909090909',
         service: '(none)',
         operation: '(none)',
         startUs: 1700000000000000,
@@ -116,7 +116,7 @@ describe('normalising a stored trace', () => {
       {
         // No trace-id of its own: the trace its sibling names. End before start: no negative duration.
         spanId: '1111111111111111',
-        traceId: '0909090909090909',
+        traceId: '00000000000000000909090909090909',
         service: '(none)',
         operation: '(none)',
         startUs: 5,

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { otlpFiles } from '../../../src/sources/otlp/index.js';
+import { traceFiles } from '../../../src/sources/files/index.js';
 
 /**
  * A configuration's OTLP `path:` in the action resolves, symlinks followed, inside the workspace and
@@ -27,7 +27,7 @@ beforeAll(async () => {
   await symlink(outside, join(workspace, 'elsewhere'));
 });
 
-const confined = (path: string) => otlpFiles(path, workspace, true);
+const confined = (path: string) => traceFiles(path, workspace, true);
 
 describe('OTLP paths of the configuration', () => {
   it('read files, folders, globs and symlinks that stay inside the workspace', async () => {
@@ -54,6 +54,6 @@ describe('OTLP paths of the configuration', () => {
   });
 
   it('are not confined for the CLI, which reads what its user names', async () => {
-    expect(await otlpFiles('../outside/b.json', workspace)).toEqual([join(outside, 'b.json')]);
+    expect(await traceFiles('../outside/b.json', workspace)).toEqual([join(outside, 'b.json')]);
   });
 });

@@ -1,13 +1,10 @@
 /** sources/files: trace files of every format trace-differ reads, recognised from their content. */
-import { parseFilter } from '../../config/filter.js';
-import { assembleDataset } from '../../dataset/assemble.js';
-import { SpanTableBuilder } from '../../dataset/table.js';
 import type { Dataset } from '../../dataset/types.js';
-import { otlpFiles } from '../otlp/read.js';
-import { readTraceFile } from './read.js';
+import { readSpanFiles, traceFiles } from './spans.js';
 
 export { classify, detectFormat, FORMATS_READ, type Detection, type FileFormat } from './detect.js';
 export { readTraceFile, unknownFormat } from './read.js';
+export { readSpanFiles, traceFiles } from './spans.js';
 
 export interface FileLoadOptions {
   queryId: string;
@@ -15,7 +12,7 @@ export interface FileLoadOptions {
   /** The OTLP filter (`service.name = "checkout"`): keeps only the spans it selects. */
   filter?: string;
   basePath?: string;
-  /** The path comes from the configuration and must stay inside `basePath` (see `otlpFiles`). */
+  /** The path comes from the configuration and must stay inside `basePath` (see `traceFiles`). */
   confine?: boolean;
 }
 
@@ -24,22 +21,12 @@ export interface FileLoadOptions {
  * format recognised from its content, into one dataset. A span in several files is kept once.
  */
 export async function loadTraceFiles(path: string, options: FileLoadOptions): Promise<Dataset> {
-  const keep = parseFilter(options.filter ?? '');
-  const files = await otlpFiles(path, options.basePath, options.confine);
-  const builder = new SpanTableBuilder();
-  const formats = new Set<string>();
-  for (const file of files) formats.add(await readTraceFile(file, builder));
-  const only = formats.size === 1 ? [...formats][0] : undefined;
-  return assembleDataset(builder, {
-    provenance: {
-      // Sources of OTLP files stay 'otlp' as they always were; any other mix is a file source.
-      source: only === 'otlp' || formats.size === 0 ? 'otlp' : 'file',
-      queryId: options.queryId,
-      queryName: options.queryName,
-      query: options.filter ?? '',
-      collectedAt: new Date().toISOString(),
-      origin: path,
-    },
-    keep,
+  const files = await traceFiles(path, options.basePath, options.confine);
+  return readSpanFiles(files, {
+    queryId: options.queryId,
+    ...(options.queryName ? { queryName: options.queryName } : {}),
+    ...(options.filter ? { filter: options.filter } : {}),
+    query: options.filter ?? '',
+    origin: path,
   });
 }

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
+import { mistakeOffset } from '../../dataset/json-position.js';
 import { readSeedInto } from '../../dataset/seed-spans.js';
 import { SourceError } from '../../errors.js';
 import { JAEGER_FIX, readJaegerJson } from '../jaeger/json.js';
@@ -26,16 +27,13 @@ async function wholeText(file: string, gzip: boolean): Promise<string> {
 
 /** JSON.parse with the mistake's line and column, for the formats read whole. */
 function parseJson(text: string, file: string, label: string, fix: string): unknown {
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(body);
   } catch (error) {
     const message = (error as Error).message;
-    const at = /position (\d+)/.exec(message)?.[1];
-    let where = file;
-    if (at !== undefined) {
-      const before = text.slice(0, Number(at)).split('\n');
-      where = `${file}:${before.length}:${before[before.length - 1]!.length + 1}`;
-    }
+    const before = text.slice(0, mistakeOffset(body, message) + text.length - body.length).split('\n');
+    const where = `${file}:${before.length}:${before[before.length - 1]!.length + 1}`;
     throw new SourceError(`${where}: read as ${label}, but it is not valid JSON (${message})`, fix);
   }
 }

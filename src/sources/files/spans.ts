@@ -1,25 +1,52 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { glob, readdir, stat } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
 import { parseFilter } from '../../config/filter.js';
 import { assembleDataset } from '../../dataset/assemble.js';
 import { isDatasetFile, readDatasetFile } from '../../dataset/file.js';
 import { SpanTableBuilder } from '../../dataset/table.js';
 import type { Dataset } from '../../dataset/types.js';
-import { InputError } from '../../errors.js';
+import { InputError, SourceError, UserError } from '../../errors.js';
+import { insideWorkspace } from '../paths.js';
 import { readTraceFile } from './read.js';
 import type { FileFormat } from './detect.js';
+import { readInWorker, worthAWorker } from './worker.js';
 
 export type SpanFileFormat = FileFormat;
 
-/** The files a path names: itself, or every span file (.json, .jsonl, .ndjson, .tdds, optionally .gz) under a folder (sorted, so the result never depends on listing order). */
-export async function filesOf(path: string): Promise<string[]> {
-  const info = await stat(path);
-  if (!info.isDirectory()) return [path];
-  const entries = await readdir(path, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && /\.(json|jsonl|ndjson|tdds)(\.gz)?$/.test(e.name))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
+const TRACE_FILE = /\.(json|jsonl|ndjson|tdds)(\.gz)?$/;
+
+/**
+ * The trace files a path names: a file, a folder (read recursively: every .json, .jsonl, .ndjson and
+ * .tdds file, optionally .gz), or a glob; sorted, so the result never depends on listing order. With
+ * `confine`, every file must resolve (symlinks followed) inside `basePath` and outside its `.git`
+ * folder: the action reads paths from a configuration a pull request may have written, in a
+ * workspace that may hold the checkout's credentials (`.git/config`) and next to the runner's own files.
+ */
+export async function traceFiles(path: string, basePath = process.cwd(), confine = false): Promise<string[]> {
+  const full = isAbsolute(path) ? path : resolve(basePath, path);
+  const check = confine
+    ? await insideWorkspace(basePath, path, 'source.otlp.path')
+    : (file: string) => Promise.resolve(file);
+  const info = await stat(full).catch(() => undefined);
+  if (info?.isFile()) return [await check(full)];
+  if (info?.isDirectory()) {
+    await check(full);
+    const entries = await readdir(full, { recursive: true, withFileTypes: true });
+    const files = entries
+      .filter((e) => e.isFile() && TRACE_FILE.test(e.name))
+      .map((e) => join(e.parentPath, e.name))
+      .sort();
+    return Promise.all(files.map(check));
+  }
+  const matches: string[] = [];
+  for await (const m of glob(path, { cwd: basePath })) matches.push(isAbsolute(m) ? m : resolve(basePath, m));
+  if (matches.length === 0) {
+    throw new SourceError(
+      `no OTLP files at ${path}`,
+      'point source.otlp.path at a file, a folder or a glob of OTLP JSON exports (e.g. traces/*.jsonl)',
+    );
+  }
+  return Promise.all(matches.sort().map(check));
 }
 
 /** Reads one file of any accepted format into a builder: a dataset's table, or any trace file (see readTraceFile). */
@@ -34,30 +61,79 @@ export async function readSpanFileInto(path: string, out: SpanTableBuilder): Pro
 }
 
 /**
- * The spans of any number of files, each in any accepted format (a trace-differ dataset, OTLP JSON
- * or JSON Lines, the seed's span JSON or NDJSON; gzipped or not), as one dataset: every file
- * writes into one builder, so spans split over files and formats give the dataset one file would.
- * A single dataset file is returned as stored (its provenance and coverage kept).
+ * About how many spans the files hold, from their size (span JSON of every format takes ~250 bytes
+ * or more a span; gzip and datasets are counted at the size on disk, so they are underestimated):
+ * the builder starts at that size instead of doubling its way up, which would copy every column
+ * and leave up to twice the memory a side needs.
  */
-export async function readSpanFiles(
-  paths: readonly string[],
-  options: { queryId: string; queryName?: string; filter?: string; origin?: string },
-): Promise<Dataset> {
+async function expectedSpans(paths: readonly string[]): Promise<number> {
+  let bytes = 0;
+  for (const path of paths) bytes += (await stat(path).catch(() => ({ size: 0 }))).size;
+  return Math.min(Math.ceil(bytes / 250), 1 << 26);
+}
+
+export interface SpanFilesOptions {
+  queryId: string;
+  queryName?: string;
+  /** The OTLP filter (`service.name = "checkout"`): keeps only the spans it selects. */
+  filter?: string;
+  /** What the provenance names as the origin (default: the paths). */
+  origin?: string;
+  /** What the provenance names as the query (default: the filter, else the origin). */
+  query?: string;
+  /** Read in this thread even when the input is large (the worker itself, tests). */
+  inThread?: boolean;
+}
+
+/**
+ * The spans of any number of files, each in any accepted format (a trace-differ dataset, OTLP JSON
+ * or JSON Lines, Jaeger, Zipkin, the seed's span JSON or NDJSON; gzipped or not), as one dataset:
+ * every file writes into one builder, so spans split over files and formats give the dataset one
+ * file would. A single dataset file is returned as stored (its provenance and coverage kept).
+ * While one large input is being read here, another is read in a worker thread (see worker.ts), so
+ * that the two sides of a diff are read at once on two cores; the dataset is the same either way.
+ */
+export async function readSpanFiles(paths: readonly string[], options: SpanFilesOptions): Promise<Dataset> {
   if (paths.length === 1 && !options.filter && (await isDatasetFile(paths[0]!))) {
     const loaded = await readDatasetFile(paths[0]!);
     if (!loaded.ok) throw new InputError(loaded.problem, 'pass a dataset written by trace-differ, or span JSON');
     return loaded.dataset;
   }
-  const builder = new SpanTableBuilder();
+  // A large read goes to a worker only while this thread is busy with another: the two sides of a
+  // diff then take a core each, and a single read (convert, one collection) pays for no worker.
+  const large = !options.inThread && (await worthAWorker(paths));
+  if (large && mainThreadReading) {
+    try {
+      return await readInWorker(paths, options);
+    } catch (error) {
+      // A mistake in the input is the answer; a worker that could not start or stopped is not: read here.
+      if (error instanceof UserError) throw error;
+    }
+  }
+  const claimed = large && !mainThreadReading;
+  if (claimed) mainThreadReading = true;
+  try {
+    return await readHere(paths, options);
+  } finally {
+    if (claimed) mainThreadReading = false;
+  }
+}
+
+/** Whether this thread is reading a large input now (see readSpanFiles). */
+let mainThreadReading = false;
+
+async function readHere(paths: readonly string[], options: SpanFilesOptions): Promise<Dataset> {
+  const builder = new SpanTableBuilder(await expectedSpans(paths));
   const formats = new Set<SpanFileFormat>();
   for (const path of paths) formats.add(await readSpanFileInto(path, builder));
   const origin = options.origin ?? paths.join(', ');
   return assembleDataset(builder, {
     provenance: {
-      source: formats.size === 1 && formats.has('otlp') ? 'otlp' : 'file',
+      // Sources of OTLP files stay 'otlp' as they always were; any other mix is a file source.
+      source: [...formats].every((f) => f === 'otlp') ? 'otlp' : 'file',
       queryId: options.queryId,
       ...(options.queryName ? { queryName: options.queryName } : {}),
-      query: options.filter ?? origin,
+      query: options.query ?? options.filter ?? origin,
       origin,
       collectedAt: new Date().toISOString(),
     },

@@ -1,6 +1,6 @@
 import type { Span } from '../../dataset/types.js';
 import { SourceError } from '../../errors.js';
-import { spanIdOf, traceIdOf } from '../ids.js';
+import { spanIdOf, traceIdOf } from '../../dataset/ids.js';
 import type { SpanSink } from '../sink.js';
 
 /**

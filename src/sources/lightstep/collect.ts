@@ -2,11 +2,11 @@ import PQueue from 'p-queue';
 import type { QueryConfig } from '../../config/types.js';
 import { assembleDataset } from '../../dataset/assemble.js';
 import { SpanTableBuilder } from '../../dataset/table.js';
-import type { CoverageFailure, Dataset, Span } from '../../dataset/types.js';
+import type { CoverageFailure, Dataset } from '../../dataset/types.js';
 import { SourceError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import { HttpError, LightstepHttp } from './http.js';
-import { normaliseStoredTrace } from './normalise.js';
+import { storedTraceInto } from './normalise.js';
 import {
   parseCompleteTime,
   type Exemplar,
@@ -154,7 +154,8 @@ export async function fetchTraces(
   exemplars: readonly Exemplar[],
   logger: Logger,
 ): Promise<{
-  spans: Span[];
+  /** The spans of the traces fetched, written as they came. */
+  builder: SpanTableBuilder;
   fetched: number;
   failures: CoverageFailure[];
   failed: number;
@@ -165,7 +166,9 @@ export async function fetchTraces(
   /** Failed exemplars that do not name their trace: when there are any, `failed` is partly an estimate. */
   failedExemplars: number;
 }> {
-  const held = new Map<string, Span>();
+  /** The span ids held, with their trace ids. */
+  const held = new Map<string, string>();
+  const builder = new SpanTableBuilder();
   const failures: CoverageFailure[] = [];
   let failed = 0;
   let fetched = 0;
@@ -220,13 +223,7 @@ export async function fetchTraces(
                 `/stored-traces?span-id=${encodeURIComponent(first)}`,
                 { snapshotEndpoint: false },
               );
-              let added = 0;
-              for (const span of normaliseStoredTrace(response)) {
-                if (held.has(span.spanId)) continue;
-                held.set(span.spanId, span);
-                added++;
-              }
-              if (added > 0) fetched++;
+              if (storedTraceInto(response, builder, held) > 0) fetched++;
               else repeats++;
             } catch (error) {
               if (error instanceof SourceError) throw error;
@@ -254,7 +251,7 @@ export async function fetchTraces(
   const failedExemplars = [...waveFailures.values()].reduce((a, b) => a + b, 0);
   failed += failedTraces(unnamed, waveFailures, held);
   return {
-    spans: [...held.values()],
+    builder,
     fetched,
     failures,
     failed,
@@ -276,7 +273,7 @@ export async function fetchTraces(
 function failedTraces(
   waves: readonly (readonly string[][])[],
   waveFailures: ReadonlyMap<readonly string[][], number>,
-  held: ReadonlyMap<string, Span>,
+  held: ReadonlyMap<string, string>,
 ): number {
   const failedExemplars = [...waveFailures.values()].reduce((a, b) => a + b, 0);
   if (failedExemplars === 0) return 0;
@@ -285,10 +282,10 @@ function failedTraces(
   const traces = new Set<string>();
   for (const wave of waves)
     for (const [spanId] of wave) {
-      const span = held.get(spanId!);
-      if (!span) continue;
+      const traceId = held.get(spanId!);
+      if (traceId === undefined) continue;
       coveredExemplars++;
-      traces.add(span.traceId);
+      traces.add(traceId);
     }
   if (coveredExemplars === 0) return atLeast;
   const estimate = Math.round(failedExemplars / (coveredExemplars / traces.size));
@@ -324,7 +321,7 @@ export async function collectSnapshotDataset(
   const traces = await fetchTraces(http, exemplars, settings.logger);
   const complete = traces.failed === 0;
   settings.logger.info(
-    `snapshot ${snapshot.id}: ${traces.spans.length} spans from ${traces.fetched} of ${traces.wanted} traces in ${traces.requests} requests${complete ? '' : ` (${traces.failedExemplars ? 'about ' : ''}${traces.failed} failed: the dataset is partial)`}`,
+    `snapshot ${snapshot.id}: ${traces.builder.size} spans from ${traces.fetched} of ${traces.wanted} traces in ${traces.requests} requests${complete ? '' : ` (${traces.failedExemplars ? 'about ' : ''}${traces.failed} failed: the dataset is partial)`}`,
   );
   if (traces.repeats > 0)
     settings.logger.debug(
@@ -340,9 +337,7 @@ export async function collectSnapshotDataset(
       `snapshot ${snapshot.id}: coverage ${traces.fetched} of ${traces.wanted} traces (${Math.floor((100 * traces.fetched) / Math.max(1, traces.wanted))} %); the dataset is partial, so no value will be called missing on its strength. Failures: ${reasons}`,
     );
   }
-  const builder = new SpanTableBuilder(traces.spans.length);
-  for (const span of traces.spans) builder.add(span);
-  return assembleDataset(builder, {
+  return assembleDataset(traces.builder, {
     provenance: {
       source: 'lightstep',
       queryId: query.id,

@@ -1,3 +1,4 @@
+import { SpanTableBuilder, spansOfTable } from '../../dataset/table.js';
 import type { Span } from '../../dataset/types.js';
 import type { StoredTracesResponse } from './shapes.js';
 
@@ -12,17 +13,23 @@ function tagValue(v: unknown): string {
 }
 
 /**
- * Stored-trace spans → our spans: the reporter joined in (service = lightstep.component_name,
- * host = lightstep.hostname), the parent from the `parent_span_guid` tag (there is no parent
- * field), tag values kept as strings.
+ * Stored-trace spans → rows of the span table, written into the builder with no span object in
+ * between: the reporter joined in (service = lightstep.component_name, host = lightstep.hostname),
+ * the parent from the `parent_span_guid` tag (there is no parent field), tag values kept as
+ * strings. A span id `held` already has is skipped (the same trace reached by two exemplars);
+ * each span written is added to it, with its trace id. Returns how many were written.
  */
-export function normaliseStoredTrace(response: StoredTracesResponse): Span[] {
-  const out: Span[] = [];
+export function storedTraceInto(
+  response: StoredTracesResponse,
+  out: SpanTableBuilder,
+  held: Map<string, string>,
+): number {
+  let added = 0;
   // Every client reads data[0]; a single object is taken as that one element.
   const data = Array.isArray(response.data) ? response.data : response.data ? [response.data] : [];
   for (const trace of data) {
     if (!trace || typeof trace !== 'object') continue;
-    const reporters = new Map<string, { service?: string; host?: string }>();
+    const reporters = new Map<string, { service: number; host: number }>();
     const reporterList = trace.relationships?.reporters;
     for (const r of Array.isArray(reporterList) ? reporterList : []) {
       if (!r || typeof r['reporter-id'] !== 'string') continue;
@@ -30,8 +37,8 @@ export function normaliseStoredTrace(response: StoredTracesResponse): Span[] {
       const service = a['lightstep.component_name'] ?? a['service.name'];
       const host = a['lightstep.hostname'];
       reporters.set(r['reporter-id'], {
-        service: typeof service === 'string' ? service : undefined,
-        host: typeof host === 'string' && host ? host : undefined,
+        service: out.intern(typeof service === 'string' ? service : '(none)'),
+        host: typeof host === 'string' && host ? out.intern(host) : -1,
       });
     }
     const spanList = Array.isArray(trace.attributes?.spans) ? trace.attributes.spans : [];
@@ -45,31 +52,37 @@ export function normaliseStoredTrace(response: StoredTracesResponse): Span[] {
       const end = Number(raw['end-time-micros']);
       // Without an id or times a span cannot be counted or timed; the rest is optional.
       if (typeof spanId !== 'string' || !spanId || !Number.isFinite(start) || !Number.isFinite(end)) continue;
-      const tags: Record<string, string> = {};
-      let parent: string | undefined;
+      if (held.has(spanId)) continue;
       const rawTags = raw.tags && typeof raw.tags === 'object' ? raw.tags : {};
-      for (const [k, v] of Object.entries(rawTags)) {
-        if (k === 'parent_span_guid') parent = tagValue(v) || undefined;
-        else tags[k] = tagValue(v);
-      }
+      const parentTag = (rawTags as Record<string, unknown>).parent_span_guid;
+      const parent = parentTag === undefined ? '' : tagValue(parentTag);
       const reporter = raw['reporter-id'] ? reporters.get(raw['reporter-id']) : undefined;
-      const span: Span = {
+      const traceId =
+        typeof raw['trace-id'] === 'string' && raw['trace-id'] ? raw['trace-id'] : (siblingTrace ?? trace.id ?? spanId);
+      held.set(spanId, traceId);
+      out.row(
+        traceId,
         spanId,
-        traceId:
-          typeof raw['trace-id'] === 'string' && raw['trace-id']
-            ? raw['trace-id']
-            : (siblingTrace ?? trace.id ?? spanId),
-        service: reporter?.service ?? '(none)',
-        operation: typeof raw['span-name'] === 'string' && raw['span-name'] ? raw['span-name'] : '(none)',
-        startUs: Math.round(start),
-        durationUs: Math.max(0, Math.round(end - start)),
-        error: raw['is-error'] === true || raw['is-error'] === 'true',
-        tags,
-      };
-      if (parent) span.parentSpanId = parent;
-      if (reporter?.host) span.host = reporter.host;
-      out.push(span);
+        parent || undefined,
+        reporter?.service ?? out.intern('(none)'),
+        out.intern(typeof raw['span-name'] === 'string' && raw['span-name'] ? raw['span-name'] : '(none)'),
+        Math.round(start),
+        Math.max(0, Math.round(end - start)),
+        raw['is-error'] === true || raw['is-error'] === 'true',
+        reporter?.host ?? -1,
+      );
+      for (const [k, v] of Object.entries(rawTags)) {
+        if (k !== 'parent_span_guid') out.tag(out.tagColumn(k), out.intern(tagValue(v)));
+      }
+      added++;
     }
   }
-  return out;
+  return added;
+}
+
+/** The spans of a stored-traces answer as span objects, in the table's spelling of ids (tests, small outputs). */
+export function normaliseStoredTrace(response: StoredTracesResponse): Span[] {
+  const builder = new SpanTableBuilder();
+  storedTraceInto(response, builder, new Map());
+  return spansOfTable(builder.finish());
 }

@@ -4,7 +4,7 @@ import type { Dataset } from '../../dataset/types.js';
 import { loadTraceFiles } from '../files/index.js';
 import type { CollectContext, Source } from '../source.js';
 
-export { isOtlpFile, otlpFiles, readOtlpFile } from './read.js';
+export { isOtlpFile, readOtlpFile } from './read.js';
 export { parseFilter } from '../../config/filter.js';
 
 /**
@@ -18,7 +18,7 @@ export async function loadOtlpDataset(
   return loadTraceFiles(path, options);
 }
 
-/** `confine`: the path comes from the configuration, and must stay inside `basePath` (see `otlpFiles`). */
+/** `confine`: the path comes from the configuration, and must stay inside `basePath` (see `traceFiles`). */
 export function createOtlpSource(options: { basePath?: string; confine?: boolean } = {}): Source {
   return {
     kind: 'otlp',

@@ -1,11 +1,11 @@
-import { glob, readdir, stat } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { lineAt, ValueEnd } from '../../dataset/json-array.js';
+import { mistakeOffset } from '../../dataset/json-position.js';
 import { contentHead, openBytes } from '../../dataset/open.js';
 import type { SpanTableBuilder } from '../../dataset/table.js';
 import { SourceError } from '../../errors.js';
 import { printable } from '../../text.js';
-import { spanIdOf, traceIdOf } from '../ids.js';
-import { insideWorkspace } from '../paths.js';
+import { spanIdOf, traceIdOf } from '../../dataset/ids.js';
+import { scanResourceSpans } from './scan.js';
 import { attributes, nanosToMicros, type KeyValue } from './values.js';
 
 interface OtlpSpan {
@@ -27,39 +27,6 @@ interface ResourceSpans {
   instrumentationLibrarySpans?: ScopeSpans[];
 }
 /** Tempo answers a trace as { batches: [...] } in some versions: the same ResourceSpans as resourceSpans. */
-
-/**
- * The OTLP files a path names: a file, a directory (recursive), or a glob. With `confine`, every file
- * must resolve (symlinks followed) inside `basePath` and outside its `.git` folder: the action reads
- * paths from a configuration a pull request may have written, in a workspace that may hold the
- * checkout's credentials (`.git/config`) and next to the runner's own files.
- */
-export async function otlpFiles(path: string, basePath = process.cwd(), confine = false): Promise<string[]> {
-  const full = isAbsolute(path) ? path : resolve(basePath, path);
-  const check = confine
-    ? await insideWorkspace(basePath, path, 'source.otlp.path')
-    : (file: string) => Promise.resolve(file);
-  const info = await stat(full).catch(() => undefined);
-  if (info?.isFile()) return [await check(full)];
-  if (info?.isDirectory()) {
-    await check(full);
-    const entries = await readdir(full, { recursive: true, withFileTypes: true });
-    const files = entries
-      .filter((e) => e.isFile() && /\.(json|jsonl|ndjson)(\.gz)?$/.test(e.name))
-      .map((e) => join(e.parentPath, e.name))
-      .sort();
-    return Promise.all(files.map(check));
-  }
-  const matches: string[] = [];
-  for await (const m of glob(path, { cwd: basePath })) matches.push(isAbsolute(m) ? m : resolve(basePath, m));
-  if (matches.length === 0) {
-    throw new SourceError(
-      `no OTLP files at ${path}`,
-      'point source.otlp.path at a file, a folder or a glob of OTLP JSON exports (e.g. traces/*.jsonl)',
-    );
-  }
-  return Promise.all(matches.sort().map(check));
-}
 
 /** Whether a file looks like OTLP JSON (its first object has resourceSpans or batches). Cheap: reads the start. */
 export async function isOtlpFile(file: string): Promise<boolean> {
@@ -150,159 +117,215 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 
 const SPAN_LISTS = new Set(['resourceSpans', 'batches']);
 
+/** A mistake found at byte `offset` of the file: the message is made once its line and column are counted. */
+class Misplaced extends Error {
+  constructor(
+    readonly offset: number,
+    readonly make: (where: string) => SourceError,
+  ) {
+    super('misplaced');
+  }
+}
+
 /**
- * Reads the spans of an OTLP JSON file into a table builder (returns how many): any sequence of ExportTraceServiceRequest documents — one
- * pretty-printed document, or JSON Lines (one per line, as the Collector's file exporter writes) —
- * gzipped or not. A scanner follows the JSON structure as the text arrives and parses each element
- * of `resourceSpans` (Tempo: `batches`) on its own, so only one ResourceSpans is in memory at a time,
- * however large the file or its lines. Mistakes are reported with file:line:column.
+ * Reads the spans of an OTLP JSON file into a table builder (returns how many): any sequence of
+ * ExportTraceServiceRequest documents — one pretty-printed document, or JSON Lines (one per line,
+ * as the Collector's file exporter writes) — gzipped or not. A byte scanner follows the documents'
+ * structure; each element of `resourceSpans` (Tempo: `batches`) is read where it lies by the fast
+ * path (scan.ts), or, when that declines it, framed, parsed and read on its own (only one
+ * ResourceSpans is in memory at a time, however large the file or its lines; an element over many
+ * chunks is gathered as pieces and joined once). Mistakes are reported with file:line:column,
+ * counted only when there is a mistake to report.
  * Written by hand rather than with a streaming JSON library (stream-json and the like): those emit
  * tokens without positions, and a person fixing an export needs the line and column of the mistake.
  */
 export async function readOtlpFile(file: string, out: SpanTableBuilder): Promise<number> {
-  let read = 0;
+  const before = out.size;
   const stream = await openBytes(file);
-  stream.setEncoding('utf8');
-  let line = 1;
-  let column = 0;
+  /** File offset of the current chunk's first byte. */
+  let base = 0;
   let depth = 0;
   /** The depth of the request object: 1, or 2 inside Jaeger's `{"result": {…}}` or Tempo's `{"trace": {…}}` envelope. */
-  let base = 1;
+  let level = 1;
   let inString = false;
   let escaped = false;
-  /** The key being read at depth 1, the key whose value comes next, and whether its ':' was seen. */
+  /** The key being read at the request's depth, the key whose value comes next, and whether its ':' was seen. */
   let key: string | undefined;
   let valueOf: string | undefined;
   let awaitingValue = false;
   let inSpanList = false;
   let listKey = '';
   let index = 0;
-  let element: string[] | undefined;
-  let elementFrom = 0;
-  let elementAt = { line: 1, column: 1 };
-  let documentAt = { line: 1, column: 1 };
+  let pieces: Buffer[] | undefined;
+  let elementOffset = 0;
+  let documentOffset = 0;
   let documentHasSpans = false;
+  const framer = new ValueEnd();
 
-  const here = () => `${file}:${line}:${column}`;
-  const invalid = (what: string) => new SourceError(`${here()}: not valid JSON (${what})`, JSON_FIX);
-  const shape = (path: string, what: string) =>
-    new SourceError(`${file}:${line}:${column}: ${path} ${what}`, SHAPE_FIX);
+  const position = async (offset: number) => {
+    const { line, column } = await lineAt(file, offset);
+    return { line, column, where: `${file}:${line}:${column}` };
+  };
+  const invalid = (offset: number, what: string) =>
+    new Misplaced(offset, (where) => new SourceError(`${where}: not valid JSON (${what})`, JSON_FIX));
+  const shape = (offset: number, path: string, what: string) =>
+    new Misplaced(offset, (where) => new SourceError(`${where}: ${path} ${what}`, SHAPE_FIX));
+
+  /** The slow path for one element b[from, to) at file offset `offset`. */
+  const slowElement = async (b: Buffer, from: number, to: number, offset: number) => {
+    const text = b.toString('utf8', from, to);
+    const path = `${listKey}[${index}]`;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      const message = printable((error as Error).message);
+      const rel = lineColumn(text, mistakeOffset(text, message));
+      const start = await position(offset);
+      const pos =
+        rel.line === 1
+          ? { line: start.line, column: start.column + rel.column - 1 }
+          : { line: start.line + rel.line - 1, column: rel.column };
+      throw new SourceError(`${file}:${pos.line}:${pos.column}: not valid JSON (${message})`, JSON_FIX);
+    }
+    const mark = out.size;
+    try {
+      resourceSpansInto(out, parsed, file, path);
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      // The same mistake again, now placed (its line is counted only for the message).
+      out.truncate(mark);
+      resourceSpansInto(out, parsed, (await position(offset)).where, path);
+    }
+  };
+  /** A whole element b[from, to): the fast path, else the slow one. */
+  const element = async (b: Buffer, from: number, to: number, offset: number) => {
+    const mark = out.size;
+    if (scanResourceSpans(b, from, to, out) < 0) {
+      out.truncate(mark);
+      await slowElement(b, from, to, offset);
+    }
+    index++;
+  };
 
   try {
-    for await (const chunk of stream as AsyncIterable<string>) {
-      if (element) elementFrom = 0;
-      for (let i = 0; i < chunk.length; i++) {
-        const ch = chunk[i]!;
-        if (ch === '\n') {
-          line++;
-          column = 0;
-        } else {
-          column++;
-        }
-        if (inString) {
-          if (escaped) escaped = false;
-          else if (ch === '\\') escaped = true;
-          else if (ch === '"') inString = false;
-          else if (key !== undefined) key += ch;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const n = chunk.length;
+      let i = 0;
+      if (pieces) {
+        const end = framer.scan(chunk, 0, n);
+        if (end < 0) {
+          pieces.push(chunk);
+          base += n;
           continue;
         }
-        if (ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t') continue;
-        if (depth === 0 && ch !== '{') {
+        pieces.push(chunk.subarray(0, end));
+        const whole = Buffer.concat(pieces);
+        pieces = undefined;
+        await element(whole, 0, whole.length, elementOffset);
+        i = end;
+      }
+      for (; i < n; i++) {
+        const c = chunk[i]!;
+        if (inString) {
+          if (escaped) escaped = false;
+          else if (c === 0x5c) escaped = true;
+          else if (c === 0x22) inString = false;
+          else if (key !== undefined) key += String.fromCharCode(c);
+          continue;
+        }
+        if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
+        if (depth === 0 && c !== 0x7b) {
           throw invalid(
-            ch === '['
+            base + i,
+            c === 0x5b
               ? 'the document is a list; expected an object with resourceSpans'
-              : `unexpected ${JSON.stringify(ch)}; expected an object with resourceSpans`,
+              : `unexpected ${JSON.stringify(String.fromCharCode(c))}; expected an object with resourceSpans`,
           );
         }
-        if (depth === base) {
+        if (depth === level) {
           if (awaitingValue) {
             awaitingValue = false;
             valueOf = key;
             key = undefined;
-            if ((valueOf === 'result' || valueOf === 'trace') && base === 1 && ch === '{') {
-              base = 2;
+            if ((valueOf === 'result' || valueOf === 'trace') && level === 1 && c === 0x7b) {
+              level = 2;
             } else if (SPAN_LISTS.has(valueOf ?? '')) {
-              if (ch !== '[') throw shape(valueOf!, `is ${ch === '{' ? 'an object' : 'not a list'}, expected a list`);
+              if (c !== 0x5b)
+                throw shape(base + i, valueOf!, `is ${c === 0x7b ? 'an object' : 'not a list'}, expected a list`);
               inSpanList = true;
               listKey = valueOf!;
               documentHasSpans = true;
               index = 0;
             }
-          } else if (ch === '"') {
+          } else if (c === 0x22) {
             key = '';
-          } else if (ch === ':') {
-            if (key === undefined) throw invalid('a value without a key');
+          } else if (c === 0x3a) {
+            if (key === undefined) throw invalid(base + i, 'a value without a key');
             awaitingValue = true;
             continue;
           }
         }
-        if (depth === base + 1 && inSpanList && !element && ch !== ',' && ch !== ']') {
-          if (ch !== '{') throw shape(`${listKey}[${index}]`, 'is not an object');
-          element = [];
-          elementFrom = i;
-          elementAt = { line, column };
+        if (depth === level + 1 && inSpanList && c !== 0x2c && c !== 0x5d) {
+          if (c !== 0x7b) throw shape(base + i, `${listKey}[${index}]`, 'is not an object');
+          // The element where it lies: the fast path, else framed here (or over the next chunks) for the slow one.
+          const mark = out.size;
+          let end = scanResourceSpans(chunk, i, n, out);
+          if (end >= 0) {
+            index++;
+            i = end - 1;
+            continue;
+          }
+          out.truncate(mark);
+          framer.reset();
+          end = framer.scan(chunk, i, n);
+          if (end < 0) {
+            pieces = [chunk.subarray(i)];
+            elementOffset = base + i;
+            break;
+          }
+          await slowElement(chunk, i, end, base + i);
+          index++;
+          i = end - 1;
+          continue;
         }
-        switch (ch) {
-          case '"':
+        switch (c) {
+          case 0x22:
             inString = true;
             break;
-          case '{':
-          case '[':
+          case 0x7b:
+          case 0x5b:
             if (depth === 0) {
-              documentAt = { line, column };
+              documentOffset = base + i;
               documentHasSpans = false;
               key = undefined;
-              base = 1;
+              level = 1;
             }
             depth++;
             break;
-          case '}':
-          case ']':
+          case 0x7d:
+          case 0x5d:
             depth--;
-            if (depth === base + 1 && element) {
-              element.push(chunk.slice(elementFrom, i + 1));
-              const text = element.join('');
-              element = undefined;
-              let parsed: unknown;
-              try {
-                parsed = JSON.parse(text);
-              } catch (error) {
-                const message = printable((error as Error).message);
-                const at = /position (\d+)/.exec(message)?.[1];
-                const rel = at === undefined ? { line: 1, column: 1 } : lineColumn(text, Number(at));
-                const pos =
-                  rel.line === 1
-                    ? { line: elementAt.line, column: elementAt.column + rel.column - 1 }
-                    : { line: elementAt.line + rel.line - 1, column: rel.column };
-                throw new SourceError(`${file}:${pos.line}:${pos.column}: not valid JSON (${message})`, JSON_FIX);
-              }
-              read += resourceSpansInto(
-                out,
-                parsed,
-                `${file}:${elementAt.line}:${elementAt.column}`,
-                `${listKey}[${index}]`,
-              );
-              index++;
-            } else if (depth === base && inSpanList) {
+            if (depth === level && inSpanList) {
               inSpanList = false;
-            } else if (depth === 1 && base === 2) {
-              base = 1;
+            } else if (depth === 1 && level === 2) {
+              level = 1;
             } else if (depth === 0) {
-              if (!documentHasSpans) {
-                throw new SourceError(
-                  `${file}:${documentAt.line}:${documentAt.column}: not an OTLP trace export (no resourceSpans)`,
-                  SHAPE_FIX,
+              if (!documentHasSpans)
+                throw new Misplaced(
+                  documentOffset,
+                  (where) => new SourceError(`${where}: not an OTLP trace export (no resourceSpans)`, SHAPE_FIX),
                 );
-              }
             } else if (depth < 0) {
-              throw invalid(`unexpected ${JSON.stringify(ch)}`);
+              throw invalid(base + i, `unexpected ${JSON.stringify(String.fromCharCode(c))}`);
             }
             break;
         }
       }
-      if (element) element.push(chunk.slice(elementFrom));
+      base += n;
     }
   } catch (error) {
+    if (error instanceof Misplaced) throw error.make((await position(error.offset)).where);
     if (error instanceof SourceError) throw error;
     throw new SourceError(
       `${file}: cannot be read (${printable((error as Error).message)})`,
@@ -311,11 +334,13 @@ export async function readOtlpFile(file: string, out: SpanTableBuilder): Promise
   } finally {
     stream.destroy();
   }
-  if (depth !== 0 || inString) {
+  if (depth !== 0 || inString || pieces) {
+    const start = await position(documentOffset);
+    const { line } = await lineAt(file, base);
     throw new SourceError(
-      `${file}:${documentAt.line}:${documentAt.column}: not valid JSON (the document that starts here is cut off at line ${line})`,
+      `${start.where}: not valid JSON (the document that starts here is cut off at line ${line})`,
       JSON_FIX,
     );
   }
-  return read;
+  return out.size - before;
 }

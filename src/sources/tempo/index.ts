@@ -12,7 +12,7 @@ import {
 } from '../backend.js';
 import { oneLine } from '../http/client.js';
 import { HttpError } from '../http/retry.js';
-import { traceIdOf } from '../ids.js';
+import { traceIdOf } from '../../dataset/ids.js';
 import { SpanTableBuilder } from '../../dataset/table.js';
 import { resourceSpansInto } from '../otlp/read.js';
 import type { CollectContext, Source } from '../source.js';

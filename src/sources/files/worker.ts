@@ -1,0 +1,138 @@
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { SpanTable } from '../../dataset/table.js';
+import type { Dataset } from '../../dataset/types.js';
+import { InputError, SourceError, StoreError, UserError } from '../../errors.js';
+import type { SpanFilesOptions } from './spans.js';
+
+/**
+ * Reading a side in a worker thread while the calling thread reads the other (readSpanFiles decides),
+ * so that the two sides of a diff are read (parsed, deduplicated, ordered) at once on two cores. The worker reads exactly as the calling thread would and sends
+ * back the dataset's columns: the typed arrays are transferred, not copied, and no object per span
+ * is made on either side. The bundle (dist/) has one file: the worker runs that same file, whose
+ * entry points call `serveReadWorker` first (cli.ts, index.ts).
+ */
+
+const KEY = 'traceDifferReadSpans';
+/** Below this many bytes of input a side is read in the calling thread: a worker costs ~50 ms to start and load the code. */
+const WORKER_BYTES = 16 << 20;
+
+/** Whether files this large are better read in a worker (and there is a second core to read them on). */
+export async function worthAWorker(paths: readonly string[]): Promise<boolean> {
+  if (!workersAvailable()) return false;
+  let total = 0;
+  for (const path of paths) {
+    total += (await stat(path).catch(() => ({ size: 0 }))).size;
+    if (total >= WORKER_BYTES) return true;
+  }
+  return false;
+}
+
+/** The buffers of a table's columns, to transfer. */
+function columns(t: SpanTable): ArrayBuffer[] {
+  const arrays = [
+    t.trace,
+    t.span,
+    t.parentSpan,
+    t.parent,
+    t.start,
+    t.duration,
+    t.error,
+    t.service,
+    t.operation,
+    t.host,
+  ];
+  // A buffer shared by two views is transferred once.
+  return [...new Set([...arrays, ...t.tags].map((a) => a.buffer as ArrayBuffer))];
+}
+
+interface Answer {
+  dataset?: Dataset;
+  error?: { kind: string; message: string; fix?: string };
+}
+
+const USER_ERRORS: Record<string, new (message: string, fix?: string) => UserError> = {
+  InputError,
+  SourceError,
+  StoreError,
+  UserError,
+};
+
+/** The program's entry file, as its entry point gave it to `serveReadWorker` (the bundle's code is split into chunks: this module's own file is not one to run). */
+let entry: string | undefined;
+
+/** The worker's script: the program's own entry in the bundle, read-worker.ts when run from the sources (through tsx); none otherwise. */
+function script(): { url: URL; execArgv?: string[] } | undefined {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) return { url: new URL('./read-worker.ts', here), execArgv: ['--import', 'tsx'] };
+  return entry ? { url: new URL(entry) } : undefined;
+}
+
+/** Whether a worker can be started here at all (the program came in through an entry point that serves it). */
+export function workersAvailable(): boolean {
+  return script() !== undefined && availableParallelism() >= 2;
+}
+
+/** `readSpanFiles` in a worker thread: the same dataset, or the same mistake (its class, message and fix). */
+export function readInWorker(paths: readonly string[], options: SpanFilesOptions): Promise<Dataset> {
+  const { url, execArgv } = script() ?? {};
+  if (!url) return Promise.reject(new Error('no entry point to start a worker from'));
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(url, {
+      workerData: { [KEY]: { paths, options } },
+      // A small young generation: two workers with the default one held ~1 GiB between them on the
+      // bench's 1M-span sides, with it ~0.8 GiB, for the same CPU time.
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+      ...(execArgv ? { execArgv } : {}),
+    });
+    let answered = false;
+    worker.once('message', (answer: Answer) => {
+      answered = true;
+      if (answer.dataset) resolve(answer.dataset);
+      else {
+        const e = answer.error!;
+        const UserErrorClass = USER_ERRORS[e.kind];
+        reject(UserErrorClass ? new UserErrorClass(e.message, e.fix) : new Error(e.message));
+      }
+    });
+    worker.once('error', (error) => {
+      answered = true;
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      if (!answered)
+        reject(new Error(`the worker reading ${paths.join(', ')} stopped without an answer (exit code ${code})`));
+    });
+  });
+}
+
+/**
+ * Called first by each entry point with its own URL: in a worker started by `readInWorker`, reads,
+ * answers and returns true; anywhere else notes the entry (the script of workers to come) and
+ * returns false at once.
+ */
+export async function serveReadWorker(entryUrl: string): Promise<boolean> {
+  entry = entryUrl;
+  const job = (workerData as Record<string, { paths: string[]; options: SpanFilesOptions }> | null)?.[KEY];
+  if (isMainThread || !job) return false;
+  let answer: Answer;
+  let transfer: ArrayBuffer[] = [];
+  try {
+    const { readSpanFiles } = await import('./spans.js');
+    const dataset = await readSpanFiles(job.paths, { ...job.options, inThread: true });
+    answer = { dataset };
+    transfer = columns(dataset.table);
+  } catch (error) {
+    const e = error as Error;
+    answer = {
+      error: {
+        kind: error instanceof UserError ? (e.name in USER_ERRORS ? e.name : 'UserError') : 'Error',
+        message: error instanceof UserError ? e.message : (e.stack ?? e.message),
+        ...(error instanceof UserError && error.fix ? { fix: error.fix } : {}),
+      },
+    };
+  }
+  parentPort!.postMessage(answer, transfer);
+  return true;
+}

@@ -1,0 +1,517 @@
+import { hexIdKind, spanIdOf, traceIdOf } from '../../dataset/ids.js';
+import { utf8 } from '../../dataset/dictionary.js';
+import type { SpanTableBuilder } from '../../dataset/table.js';
+
+/**
+ * The fast path of the OTLP reader: one element of `resourceSpans` read straight from its bytes
+ * into the builder, picking out the fields the table keeps and checking (not keeping) the rest,
+ * with no object per span. It takes the shapes exporters write (hex ids, times as strings of
+ * nanoseconds, string/int/bool attribute values); on anything else — or a mistake — it answers
+ * -1, the caller drops the rows it wrote (`truncate`) and the element goes through JSON.parse
+ * and `resourceSpansInto`, which read every valid element and name every mistake's place. So
+ * both paths give the same rows, and messages are made in one place.
+ */
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const OPEN = 0x7b;
+const CLOSE = 0x7d;
+const OPEN_LIST = 0x5b;
+const CLOSE_LIST = 0x5d;
+
+const bytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const K = {
+  resource: bytes('resource'),
+  attributes: bytes('attributes'),
+  scopeSpans: bytes('scopeSpans'),
+  ils: bytes('instrumentationLibrarySpans'),
+  spans: bytes('spans'),
+  traceId: bytes('traceId'),
+  spanId: bytes('spanId'),
+  parentSpanId: bytes('parentSpanId'),
+  name: bytes('name'),
+  start: bytes('startTimeUnixNano'),
+  end: bytes('endTimeUnixNano'),
+  status: bytes('status'),
+  code: bytes('code'),
+  key: bytes('key'),
+  value: bytes('value'),
+  stringValue: bytes('stringValue'),
+  intValue: bytes('intValue'),
+  boolValue: bytes('boolValue'),
+  serviceName: bytes('service.name'),
+  statusError: bytes('STATUS_CODE_ERROR'),
+};
+
+/** The reading state: the builder, the position after what was read last, and scratch. */
+let out: SpanTableBuilder;
+let at = 0;
+let escapes = false;
+/** Attribute pairs [column, value] of the span being read (resource pairs live in their own array). */
+let pairs = new Int32Array(64);
+let pairCount = 0;
+let resourcePairs = new Int32Array(64);
+let resourcePairCount = 0;
+let service = -1;
+
+function skip(b: Uint8Array, i: number, end: number): number {
+  while (i < end) {
+    const c = b[i]!;
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
+    i++;
+  }
+  return i;
+}
+
+const HEX = new Uint8Array(256);
+for (const c of '0123456789abcdefABCDEF') HEX[c.charCodeAt(0)] = 1;
+const ESCAPABLE = new Uint8Array(256);
+for (const c of '"\\/bfnrt') ESCAPABLE[c.charCodeAt(0)] = 1;
+
+/** A valid JSON string at `i`: returns the index of its closing quote (sets `at` past it and `escapes`), or -1. */
+function string(b: Uint8Array, i: number, end: number): number {
+  if (b[i] !== QUOTE) return -1;
+  escapes = false;
+  let j = i + 1;
+  while (j < end) {
+    const c = b[j]!;
+    if (c === QUOTE) {
+      at = j + 1;
+      return j;
+    }
+    if (c < 0x20) return -1;
+    if (c === BACKSLASH) {
+      escapes = true;
+      const e = b[j + 1];
+      if (e === 0x75) {
+        if (j + 5 >= end || !HEX[b[j + 2]!] || !HEX[b[j + 3]!] || !HEX[b[j + 4]!] || !HEX[b[j + 5]!]) return -1;
+        j += 6;
+      } else if (e !== undefined && ESCAPABLE[e]) j += 2;
+      else return -1;
+      continue;
+    }
+    j++;
+  }
+  return -1;
+}
+
+/** A JSON number at `i` (sets `at` past it), checked against the grammar: its end, or -1. */
+function number(b: Uint8Array, i: number, end: number): number {
+  let j = i;
+  if (b[j] === 0x2d) j++;
+  if (b[j] === 0x30) j++;
+  else {
+    if (!(b[j]! >= 0x31 && b[j]! <= 0x39)) return -1;
+    while (j < end && b[j]! >= 0x30 && b[j]! <= 0x39) j++;
+  }
+  if (b[j] === 0x2e) {
+    j++;
+    if (!(b[j]! >= 0x30 && b[j]! <= 0x39)) return -1;
+    while (j < end && b[j]! >= 0x30 && b[j]! <= 0x39) j++;
+  }
+  if (b[j] === 0x65 || b[j] === 0x45) {
+    j++;
+    if (b[j] === 0x2b || b[j] === 0x2d) j++;
+    if (!(b[j]! >= 0x30 && b[j]! <= 0x39)) return -1;
+    while (j < end && b[j]! >= 0x30 && b[j]! <= 0x39) j++;
+  }
+  if (j >= end) return -1;
+  at = j;
+  return j;
+}
+
+function literal(b: Uint8Array, i: number, end: number, word: string): boolean {
+  if (i + word.length >= end) return false;
+  for (let k = 0; k < word.length; k++) if (b[i + k] !== word.charCodeAt(k)) return false;
+  at = i + word.length;
+  return true;
+}
+
+/** Any JSON value at `i`, checked and passed over (sets `at`); false when it is not valid JSON or runs out. */
+function value(b: Uint8Array, i: number, end: number, depth = 0): boolean {
+  const c = b[i];
+  if (c === QUOTE) return string(b, i, end) >= 0;
+  if (c === OPEN || c === OPEN_LIST) {
+    // Deeper than any export nests: leave it to JSON.parse.
+    if (depth > 64) return false;
+    const close = c === OPEN ? CLOSE : CLOSE_LIST;
+    let j = skip(b, i + 1, end);
+    if (b[j] === close) {
+      at = j + 1;
+      return true;
+    }
+    for (;;) {
+      if (c === OPEN) {
+        if (string(b, j, end) < 0) return false;
+        j = skip(b, at, end);
+        if (b[j] !== COLON) return false;
+        j = skip(b, j + 1, end);
+      }
+      if (!value(b, j, end, depth + 1)) return false;
+      j = skip(b, at, end);
+      if (b[j] === COMMA) {
+        j = skip(b, j + 1, end);
+        continue;
+      }
+      if (b[j] !== close) return false;
+      at = j + 1;
+      return true;
+    }
+  }
+  if (c === 0x74) return literal(b, i, end, 'true');
+  if (c === 0x66) return literal(b, i, end, 'false');
+  if (c === 0x6e) return literal(b, i, end, 'null');
+  return number(b, i, end) >= 0;
+}
+
+function is(b: Uint8Array, from: number, to: number, want: Uint8Array): boolean {
+  if (to - from !== want.length) return false;
+  for (let k = 0; k < want.length; k++) if (b[from + k] !== want[k]) return false;
+  return true;
+}
+
+/**
+ * Walks an object at `i`: calls `field(keyFrom, keyTo, valueAt)` for each member, which reads the
+ * value (setting `at` past it) and answers false to give up. Returns the end, or -1.
+ */
+function object(
+  b: Uint8Array,
+  i: number,
+  end: number,
+  field: (keyFrom: number, keyTo: number, v: number) => boolean,
+): number {
+  if (b[i] !== OPEN) return -1;
+  let j = skip(b, i + 1, end);
+  if (b[j] === CLOSE) return (at = j + 1);
+  for (;;) {
+    const close = string(b, j, end);
+    if (close < 0 || escapes) return -1;
+    const keyFrom = j + 1;
+    j = skip(b, at, end);
+    if (b[j] !== COLON) return -1;
+    j = skip(b, j + 1, end);
+    if (!field(keyFrom, close, j)) return -1;
+    j = skip(b, at, end);
+    if (b[j] === COMMA) {
+      j = skip(b, j + 1, end);
+      continue;
+    }
+    if (b[j] !== CLOSE) return -1;
+    return (at = j + 1);
+  }
+}
+
+/** Walks a list at `i`, calling `item(at)` for each element (which reads it, setting `at`). Returns the end, or -1. */
+function list(b: Uint8Array, i: number, end: number, item: (v: number) => boolean): number {
+  if (b[i] !== OPEN_LIST) return -1;
+  let j = skip(b, i + 1, end);
+  if (b[j] === CLOSE_LIST) return (at = j + 1);
+  for (;;) {
+    if (!item(j)) return -1;
+    j = skip(b, at, end);
+    if (b[j] === COMMA) {
+      j = skip(b, j + 1, end);
+      continue;
+    }
+    if (b[j] !== CLOSE_LIST) return -1;
+    return (at = j + 1);
+  }
+}
+
+/** The dictionary index of the string at `i` (decoded through JSON.parse when it has escapes), or -1. */
+function internString(b: Uint8Array, i: number, end: number): number {
+  const close = string(b, i, end);
+  if (close < 0) return -1;
+  if (!escapes) return out.internBytes(b, i + 1, close);
+  return out.intern(JSON.parse(utf8(b, i, close + 1)) as string);
+}
+
+// The attribute being read (module state, as for spans).
+let kvResource = false;
+let kvCount = 0;
+let keyFrom = -1;
+let keyTo = -1;
+let keyEscapes = false;
+let valueIndex = -2;
+let kinds = 0;
+
+/** A member of an AnyValue: only string, whole-number and boolean values are read here (rendered as values.ts renders them). */
+function anyValueField(vf: number, vt: number, y: number): boolean {
+  const b = buf;
+  const end = limit;
+  kinds++;
+  if (is(b, vf, vt, K.stringValue) || (is(b, vf, vt, K.intValue) && b[y] === QUOTE)) {
+    valueIndex = internString(b, y, end);
+    return valueIndex >= 0;
+  }
+  if (is(b, vf, vt, K.intValue)) {
+    // A whole number written as JSON renders as its own digits (no sign of zero, no leading zeros, exact).
+    const n = number(b, y, end);
+    if (n < 0 || n - y > 15 || (b[y] === 0x2d && b[y + 1] === 0x30)) return false;
+    for (let k = y; k < n; k++) if (b[k] === 0x2e || b[k] === 0x65 || b[k] === 0x45) return false;
+    valueIndex = out.internBytes(b, y, n);
+    return true;
+  }
+  if (is(b, vf, vt, K.boolValue)) {
+    if (literal(b, y, end, 'true')) valueIndex = out.intern('true');
+    else if (literal(b, y, end, 'false')) valueIndex = out.intern('false');
+    else return false;
+    return true;
+  }
+  return false;
+}
+
+function keyValueField(kf: number, kt: number, x: number): boolean {
+  const b = buf;
+  const end = limit;
+  if (is(b, kf, kt, K.key)) {
+    const close = string(b, x, end);
+    if (close < 0) return false;
+    keyFrom = x + 1;
+    keyTo = close;
+    keyEscapes = escapes;
+    return true;
+  }
+  if (is(b, kf, kt, K.value)) {
+    kinds = 0;
+    // A value of two kinds is left to the slow path's precedence; an empty one renders as null.
+    if (object(b, x, end, anyValueField) < 0 || kinds > 1) return false;
+    if (kinds === 0) valueIndex = out.intern('null');
+    return true;
+  }
+  return value(b, x, end);
+}
+
+function keyValue(v: number): boolean {
+  const b = buf;
+  keyFrom = -1;
+  valueIndex = -2;
+  if (object(b, v, limit, keyValueField) < 0) return false;
+  // An attribute without a key (or with an empty one) is no tag, as in values.ts.
+  if (keyFrom < 0 || keyTo === keyFrom) return true;
+  if (valueIndex === -2) valueIndex = out.intern('null');
+  let column: number;
+  if (keyEscapes) column = out.tagColumn(JSON.parse(utf8(b, keyFrom - 1, keyTo + 1)) as string);
+  else column = out.tagColumnBytes(b, keyFrom, keyTo);
+  if (kvResource && (keyEscapes ? out.tagColumn('service.name') === column : is(b, keyFrom, keyTo, K.serviceName)))
+    service = valueIndex;
+  let into = kvResource ? resourcePairs : pairs;
+  if (2 * kvCount + 2 > into.length) {
+    const bigger = new Int32Array(into.length * 2);
+    bigger.set(into);
+    into = bigger;
+    if (kvResource) resourcePairs = bigger;
+    else pairs = bigger;
+  }
+  into[2 * kvCount] = column;
+  into[2 * kvCount + 1] = valueIndex;
+  kvCount++;
+  return true;
+}
+
+/** The attributes at `i` ([{key, value}]) as pairs [column, value index] (the resource's or the span's); the end, or -1. */
+function keyValues(b: Uint8Array, i: number, end: number, resource: boolean): number {
+  kvResource = resource;
+  kvCount = 0;
+  const e = list(b, i, end, keyValue);
+  if (e < 0) return -1;
+  if (resource) resourcePairCount = kvCount;
+  else pairCount = kvCount;
+  return e;
+}
+
+/** Nanoseconds as a string of digits → whole microseconds, when a double holds them exactly; NaN otherwise. */
+function micros(b: Uint8Array, i: number, end: number): number {
+  const close = string(b, i, end);
+  if (close < 0 || escapes) return NaN;
+  const digits = close - i - 1;
+  if (digits < 1 || digits > 20) return NaN;
+  let v = 0;
+  for (let k = i + 1; k < close; k++) {
+    const c = b[k]!;
+    if (c < 0x30 || c > 0x39) return NaN;
+    if (k < close - 3) v = v * 10 + (c - 0x30);
+  }
+  return v <= Number.MAX_SAFE_INTEGER ? v : NaN;
+}
+
+/** An id at `i`: [from, to) of its text when the fast path takes it, else false. Sets idFrom/idTo. */
+let idFrom = 0;
+let idTo = 0;
+function idAt(b: Uint8Array, i: number, end: number): boolean {
+  const close = string(b, i, end);
+  if (close < 0 || escapes) return false;
+  idFrom = i + 1;
+  idTo = close;
+  return true;
+}
+
+/** The index of the id in b[from, to), as the slow path would make it, or -1 when the slow path must decide (no id, blanks). */
+function idIndex(b: Uint8Array, from: number, to: number, trace: boolean): number {
+  const kind = hexIdKind(b, from, to, trace ? 32 : 16);
+  if (kind === 1 || kind === 2) return trace ? out.traceIdBytes(b, from, to) : out.spanIdBytes(b, from, to);
+  if (kind === 3) return -1;
+  const text = utf8(b, from, to);
+  if (text.trim() !== text || (trace ? traceIdOf(text) : spanIdOf(text)) === undefined) return -1;
+  return trace ? out.traceIdBytes(b, from, to) : out.spanIdBytes(b, from, to);
+}
+
+// The span being read (module state rather than a closure per span: a million closures cost more than the scan).
+let buf: Uint8Array = new Uint8Array(0);
+let limit = 0;
+let traceFrom = -1;
+let traceTo = 0;
+let spanFrom = -1;
+let spanTo = 0;
+let parentFrom = -1;
+let parentTo = 0;
+let name = -1;
+let start = NaN;
+let finish = NaN;
+let error = false;
+
+function statusField(sf: number, st: number, x: number): boolean {
+  const b = buf;
+  const end = limit;
+  if (!is(b, sf, st, K.code)) return value(b, x, end);
+  if (b[x] === QUOTE) {
+    const close = string(b, x, end);
+    if (close < 0) return false;
+    error = is(b, x + 1, close, K.statusError);
+    return true;
+  }
+  const n = number(b, x, end);
+  if (n < 0) return false;
+  for (let k = x; k < n; k++) if (b[k] === 0x2e || b[k] === 0x65 || b[k] === 0x45) return false;
+  error = n === x + 1 && b[x] === 0x32;
+  return true;
+}
+
+function spanField(kf: number, kt: number, v: number): boolean {
+  const b = buf;
+  const end = limit;
+  const n = kt - kf;
+  if (n === 7 && is(b, kf, kt, K.traceId)) {
+    if (!idAt(b, v, end)) return false;
+    traceFrom = idFrom;
+    traceTo = idTo;
+  } else if (n === 6 && is(b, kf, kt, K.spanId)) {
+    if (!idAt(b, v, end)) return false;
+    spanFrom = idFrom;
+    spanTo = idTo;
+  } else if (n === 12 && is(b, kf, kt, K.parentSpanId)) {
+    if (!idAt(b, v, end)) return false;
+    parentFrom = idFrom;
+    parentTo = idTo;
+  } else if (n === 4 && is(b, kf, kt, K.name)) {
+    const close = string(b, v, end);
+    if (close < 0) return false;
+    name =
+      close === v + 1 ? out.intern('(none)') : escapes ? internString(b, v, end) : out.internBytes(b, v + 1, close);
+  } else if (n === 17 && is(b, kf, kt, K.start)) {
+    start = micros(b, v, end);
+    if (Number.isNaN(start)) return false;
+  } else if (n === 15 && is(b, kf, kt, K.end)) {
+    finish = micros(b, v, end);
+    if (Number.isNaN(finish)) return false;
+  } else if (n === 10 && is(b, kf, kt, K.attributes)) {
+    if (keyValues(b, v, end, false) < 0) return false;
+  } else if (n === 6 && is(b, kf, kt, K.status)) {
+    error = false;
+    if (object(b, v, end, statusField) < 0) return false;
+  } else return value(b, v, end);
+  return true;
+}
+
+/** One span at `i` into a row; false when the slow path must read it. */
+function span(i: number): boolean {
+  const b = buf;
+  const end = limit;
+  traceFrom = spanFrom = parentFrom = name = -1;
+  start = finish = NaN;
+  error = false;
+  pairCount = 0;
+  const e = object(b, i, end, spanField);
+  if (e < 0 || traceFrom < 0 || spanFrom < 0 || Number.isNaN(start) || Number.isNaN(finish)) return false;
+  const trace = idIndex(b, traceFrom, traceTo, true);
+  const id = idIndex(b, spanFrom, spanTo, false);
+  if (trace < 0 || id < 0) return false;
+  let parent = -1;
+  if (parentFrom >= 0 && parentTo > parentFrom) {
+    const kind = hexIdKind(b, parentFrom, parentTo, 16);
+    if (kind !== 3) {
+      parent = idIndex(b, parentFrom, parentTo, false);
+      if (parent < 0) return false;
+    }
+  }
+  out.rowOf(
+    trace,
+    id,
+    parent,
+    service,
+    name < 0 ? out.intern('(none)') : name,
+    start,
+    Math.max(0, finish - start),
+    error,
+  );
+  // Resource attributes first, so a span attribute of the same key wins.
+  for (let k = 0; k < resourcePairCount; k++) out.tag(resourcePairs[2 * k]!, resourcePairs[2 * k + 1]!);
+  for (let k = 0; k < pairCount; k++) out.tag(pairs[2 * k]!, pairs[2 * k + 1]!);
+  at = e;
+  return true;
+}
+
+/** The spans of a scopeSpans list at `i`. */
+function scopes(b: Uint8Array, i: number, end: number): number {
+  return list(b, i, end, (v) => {
+    let spans = false;
+    return (
+      object(b, v, end, (kf, kt, x) => {
+        if (!is(b, kf, kt, K.spans)) return value(b, x, end);
+        // A second list of spans would need JSON's last-wins: the slow path.
+        if (spans) return false;
+        spans = true;
+        return list(b, x, end, span) >= 0;
+      }) >= 0
+    );
+  });
+}
+
+/**
+ * Reads the ResourceSpans element that starts at `b[from]` (and ends before `end`) into `builder`:
+ * returns the position after it, or -1 when the slow path must read it (the caller then drops the
+ * rows written since it began).
+ */
+export function scanResourceSpans(b: Uint8Array, from: number, end: number, builder: SpanTableBuilder): number {
+  out = builder;
+  buf = b;
+  limit = end;
+  resourcePairCount = 0;
+  service = -1;
+  let resource = false;
+  let scopeKeys = 0;
+  const e = object(b, from, end, (kf, kt, v) => {
+    if (is(b, kf, kt, K.resource)) {
+      // A resource after the spans, or twice, is left to the slow path.
+      if (resource || scopeKeys > 0) return false;
+      resource = true;
+      return (
+        object(b, v, end, (rf, rt, x) => {
+          if (!is(b, rf, rt, K.attributes)) return value(b, x, end);
+          return keyValues(b, x, end, true) >= 0;
+        }) >= 0
+      );
+    }
+    if (is(b, kf, kt, K.scopeSpans) || is(b, kf, kt, K.ils)) {
+      // Both names, or one twice, would need the slow path's choice.
+      if (++scopeKeys > 1) return false;
+      // An empty service.name reads as none, as in the slow path.
+      if (service < 0 || service === out.intern('')) service = out.intern('unknown_service');
+      return scopes(b, v, end) >= 0;
+    }
+    return value(b, v, end);
+  });
+  return e;
+}
