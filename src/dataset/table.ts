@@ -394,7 +394,7 @@ export function canonicalTable(raw: SpanTable, keep?: (row: number) => boolean):
  * The row of each span's parent within its own trace, or -1, for rows grouped by trace
  * (`offsets[t]` … `offsets[t + 1]` are trace t's rows). A short trace is scanned, a long one hashed.
  */
-function parentsWithinTraces(offsets: Int32Array, span: Int32Array, parentSpan: Int32Array): Int32Array {
+export function parentsWithinTraces(offsets: Int32Array, span: Int32Array, parentSpan: Int32Array): Int32Array {
   const parent = new Int32Array(span.length).fill(-1);
   for (let t = 0; t + 1 < offsets.length; t++) {
     const from = offsets[t]!;
@@ -420,21 +420,6 @@ function parentsWithinTraces(offsets: Int32Array, span: Int32Array, parentSpan: 
     }
   }
   return parent;
-}
-
-/**
- * A table read back from a dataset file, written canonical: only the parents are found (rows are
- * grouped by trace). A table whose rows are not grouped by trace is made canonical instead.
- */
-export function withParents(t: SpanTable): SpanTable {
-  const offsets = new Int32Array(t.traceIds.length + 1);
-  for (let i = 0; i < t.size; i++) {
-    const tr = t.trace[i]!;
-    if (i > 0 && tr !== t.trace[i - 1] && tr !== t.trace[i - 1]! + 1) return canonicalTable(t);
-    offsets[tr + 1]!++;
-  }
-  for (let k = 0; k + 1 < offsets.length; k++) offsets[k + 1]! += offsets[k]!;
-  return { ...t, parent: parentsWithinTraces(offsets, t.span, t.parentSpan) };
 }
 
 /** Code-unit order, as JSON and the dataset file compare ids: independent of locale. */
