@@ -55,15 +55,37 @@ function denseIds(column: Int32Array | undefined, size: number, strings: number)
   return { ids, count: first.length, first };
 }
 
+/** Pairs of ids below this many are numbered through a flat table; more through a hash table. */
+const FLAT_PAIRS = 1 << 22;
+
 /** The pair (a, b) of ids as one dense id; `-1` in either stays `-1` (no value: not counted). */
 function combine(a: Ids, b: Ids): Ids {
   const n = a.ids.length;
   const ids = new Int32Array(n);
-  const seen = new PairIds();
   const first: number[] = [];
+  const as = a.ids;
+  const bs = b.ids;
+  const width = b.count;
+  if (a.count * width <= FLAT_PAIRS) {
+    // Most combined keys (service × operation, caller × callee) have few enough pairs for a flat table.
+    const seen = new Int32Array(a.count * width).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const x = as[i]!;
+      const y = bs[i]!;
+      if (x < 0 || y < 0) {
+        ids[i] = -1;
+        continue;
+      }
+      let id = seen[x * width + y]!;
+      if (id < 0) id = seen[x * width + y] = first.push(i) - 1;
+      ids[i] = id;
+    }
+    return { ids, count: first.length, first };
+  }
+  const seen = new PairIds();
   for (let i = 0; i < n; i++) {
-    const x = a.ids[i]!;
-    const y = b.ids[i]!;
+    const x = as[i]!;
+    const y = bs[i]!;
     if (x < 0 || y < 0) {
       ids[i] = -1;
       continue;
@@ -73,6 +95,18 @@ function combine(a: Ids, b: Ids): Ids {
     ids[i] = id;
   }
   return { ids, count: first.length, first };
+}
+
+/** A side's rows in ascending latency order (ties by row), with the columns every grouping reads, in that order. */
+interface ByLatency {
+  order: Uint32Array;
+  duration: Float64Array;
+  trace: Int32Array;
+  error: Uint8Array;
+  /** Scratch: one key's ids in this order. */
+  ids: Int32Array;
+  /** How many traces (one past the largest trace index). */
+  traces: number;
 }
 
 /**
@@ -85,8 +119,8 @@ function combine(a: Ids, b: Ids): Ids {
  */
 export class Grouping {
   private readonly parts = new Map<string, Ids>();
-  /** Rows in ascending latency order (ties by row), computed once for every key. */
-  private order?: Uint32Array;
+  /** Computed once for every key. */
+  private latency?: ByLatency;
 
   constructor(private readonly table: SpanTable) {}
 
@@ -121,8 +155,8 @@ export class Grouping {
   /** Groups the spans by a (possibly combined) key. */
   byKey(key: GroupKey): Map<string, Bucket> {
     const ids = this.idsOf(key);
-    const nameOf = (row: number) => key.map((part) => this.valueAt(part, row)).join(PART_SEPARATOR);
-    return this.buckets(ids, (id) => nameOf(ids.first[id]!));
+    const names = ids.first.map((row) => key.map((part) => this.valueAt(part, row)).join(PART_SEPARATOR));
+    return this.buckets(ids, names);
   }
 
   /**
@@ -132,59 +166,88 @@ export class Grouping {
   edges(): Map<string, Bucket> {
     const t = this.table;
     const parent = t.parent;
+    const n = t.size;
     let any = false;
-    for (let i = 0; i < t.size && !any; i++) any = parent[i]! >= 0;
+    for (let i = 0; i < n && !any; i++) any = parent[i]! >= 0;
     // No parent links (single-span traces, or a source that lost them): no edges, and no need for the ids below.
     if (!any) return new Map();
     const callee = this.idsOf(['service', 'operation']);
-    const caller: Ids = { ids: new Int32Array(t.size), count: callee.count, first: callee.first };
-    for (let i = 0; i < t.size; i++) {
+    const caller: Ids = { ids: new Int32Array(n), count: callee.count, first: callee.first };
+    for (let i = 0; i < n; i++) {
       const p = parent[i]!;
       caller.ids[i] = p < 0 ? -1 : callee.ids[p]!;
     }
     const edges = combine(caller, callee);
-    const so = (row: number) => `${t.strings[t.service[row]!]!}:${t.strings[t.operation[row]!]!}`;
-    const nameOf = (id: number) => {
-      const child = edges.first[id]!;
-      return `${so(parent[child]!)} -> ${so(child)}`;
-    };
-    const buckets = this.buckets(edges, nameOf);
+    // `service:operation` once per callee value, then each edge's name from two of them.
+    const so = callee.first.map((row) => `${t.strings[t.service[row]!]!}:${t.strings[t.operation[row]!]!}`);
+    const callees = edges.first.map((row) => so[callee.ids[row]!]!);
+    const names = edges.first.map((row, id) => `${so[callee.ids[parent[row]!]!]!} -> ${callees[id]!}`);
+    const buckets = this.buckets(edges, names);
     for (let id = 0; id < edges.count; id++) {
-      const bucket = buckets.get(nameOf(id));
-      if (bucket) bucket.callee = so(edges.first[id]!);
+      const bucket = buckets.get(names[id]!);
+      if (bucket) bucket.callee = callees[id]!;
     }
     return buckets;
   }
 
-  private buckets(ids: Ids, nameOf: (id: number) => string): Map<string, Bucket> {
+  /** The rows in latency order and the columns in that order (see `ByLatency`). */
+  private byLatency(): ByLatency {
+    if (this.latency) return this.latency;
     const t = this.table;
     const n = t.size;
-    const offsets = new Int32Array(ids.count + 1);
-    const errors = new Int32Array(ids.count);
-    for (let i = 0; i < n; i++) {
-      const id = ids.ids[i]!;
+    const order = ascendingOrder(t.duration);
+    const duration = new Float64Array(n);
+    const trace = new Int32Array(n);
+    const error = new Uint8Array(n);
+    const tDuration = t.duration;
+    const tTrace = t.trace;
+    const tError = t.error;
+    let traces = 0;
+    for (let r = 0; r < n; r++) {
+      const i = order[r]!;
+      duration[r] = tDuration[i]!;
+      const tr = tTrace[i]!;
+      trace[r] = tr;
+      if (tr >= traces) traces = tr + 1;
+      error[r] = tError[i]!;
+    }
+    return (this.latency = { order, duration, trace, error, ids: new Int32Array(n), traces });
+  }
+
+  /**
+   * One key's buckets: a counting sort of the rows by value id, taken in latency order so each
+   * value's run comes out sorted (stable: ties by row). `names[id]` is the text of value `id`.
+   */
+  private buckets(ids: Ids, names: readonly string[]): Map<string, Bucket> {
+    const n = this.table.size;
+    const count = ids.count;
+    const { order, duration, trace, error, ids: inOrder, traces: traceTotal } = this.byLatency();
+    const rowIds = ids.ids;
+    const offsets = new Int32Array(count + 1);
+    const errors = new Int32Array(count);
+    for (let r = 0; r < n; r++) {
+      const id = rowIds[order[r]!]!;
+      inOrder[r] = id;
       if (id < 0) continue;
       offsets[id + 1]!++;
-      errors[id]! += t.error[i]!;
+      errors[id]! += error[r]!;
     }
-    for (let id = 0; id < ids.count; id++) offsets[id + 1]! += offsets[id]!;
-    const total = offsets[ids.count]!;
+    for (let id = 0; id < count; id++) offsets[id + 1]! += offsets[id]!;
+    const total = offsets[count]!;
     const durations = new Float64Array(total);
     const traces = new Int32Array(total);
-    const cursor = offsets.slice(0, ids.count);
-    // Placing rows in latency order keeps each value's run sorted (a stable counting sort).
-    this.order ??= ascendingOrder(t.duration);
-    for (const i of this.order) {
-      const id = ids.ids[i]!;
+    const cursor = offsets.slice(0, count);
+    for (let r = 0; r < n; r++) {
+      const id = inOrder[r]!;
       if (id < 0) continue;
       const at = cursor[id]!++;
-      durations[at] = t.duration[i]!;
-      traces[at] = t.trace[i]!;
+      durations[at] = duration[r]!;
+      traces[at] = trace[r]!;
     }
     // Σ m² and distinct traces per value, with one counter per trace reset after each value: m² = Σ (2k + 1), k < m.
-    const perTrace = new Int32Array(t.traceIds.length);
+    const perTrace = new Int32Array(traceTotal);
     const out = new Map<string, Bucket>();
-    for (let id = 0; id < ids.count; id++) {
+    for (let id = 0; id < count; id++) {
       const from = offsets[id]!;
       const to = offsets[id + 1]!;
       let sumSquares = 0;
@@ -202,7 +265,7 @@ export class Grouping {
         errors: errors[id]!,
         sumSquares,
       };
-      const name = nameOf(id);
+      const name = names[id]!;
       const same = out.get(name);
       // Different parts can read the same once joined (`a:b` + `c` and `a` + `b:c`), or a tag's value
       // can read `(none)`: one value, as the text shows.

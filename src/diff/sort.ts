@@ -1,36 +1,74 @@
 /**
  * The order of `xs` ascending, as indices (ties keep index order): the grouping places each value's
  * spans in this order, so every value's latencies come out sorted, with their traces beside them,
- * without a sort per value. Integer microseconds below 2^32 take two stable 16-bit radix passes;
- * anything else a comparison sort of the indices.
+ * without a sort per value. Integer microseconds below 2^33 take a stable least-significant-digit
+ * radix sort of 11-bit digits (a digit's counters stay in the first-level cache; a digit that is
+ * the same for every value is skipped, so latencies under 4 s take two passes); anything else a
+ * comparison sort of the indices.
  */
 export function ascendingOrder(xs: Float64Array): Uint32Array {
   const n = xs.length;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
   let integral = n >= 4096;
   for (let i = 0; integral && i < n; i++) {
     const x = xs[i]!;
-    integral = x >= 0 && x < 4294967296 && Number.isInteger(x);
+    integral = x >= 0 && x < 8589934592 && Number.isInteger(x);
   }
-  // NaN compares as neither smaller nor larger: ties fall back to the index, so the sort still ends.
-  if (!integral) return order.sort((a, b) => xs[a]! - xs[b]! || a - b);
-  const tmp = new Uint32Array(n);
-  const counts = new Int32Array(65536);
-  for (const shift of [0, 16]) {
-    const [from, to] = shift === 0 ? [order, tmp] : [tmp, order];
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(xs[from[i]!]! >>> shift) & 0xffff]!++;
+  if (!integral) {
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    // NaN compares as neither smaller nor larger: ties fall back to the index, so the sort still ends.
+    return order.sort((a, b) => xs[a]! - xs[b]! || a - b);
+  }
+  // The three digits' counts in one pass; the keys are carried along with the indices, so no pass reads xs at random.
+  const counts = new Int32Array(3 * DIGIT);
+  let keys: Uint32Array = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = xs[i]!;
+    const low = x % 4194304;
+    counts[low & MASK]!++;
+    counts[DIGIT + (low >>> BITS)]!++;
+    counts[2 * DIGIT + (x - low) / 4194304]!++;
+    keys[i] = low;
+  }
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let high: Uint32Array | undefined;
+  let nextKeys: Uint32Array = new Uint32Array(n);
+  let nextOrder = new Uint32Array(n);
+  for (let d = 0; d < 3; d++) {
+    const base = d * DIGIT;
+    if (skippable(counts, base, n)) continue;
+    if (d === 2 && !high) {
+      // The top digit (latencies of 70 minutes and more) is read from xs only when some value has one.
+      high = new Uint32Array(n);
+      for (let i = 0; i < n; i++) high[i] = Math.floor(xs[order[i]!]! / 4194304);
+      keys = high;
+    }
     let sum = 0;
-    for (let d = 0; d < 65536; d++) {
-      const c = counts[d]!;
-      counts[d] = sum;
+    for (let k = 0; k < DIGIT; k++) {
+      const c = counts[base + k]!;
+      counts[base + k] = sum;
       sum += c;
     }
+    const shift = d === 1 ? BITS : 0;
     for (let i = 0; i < n; i++) {
-      const at = from[i]!;
-      to[counts[(xs[at]! >>> shift) & 0xffff]!++] = at;
+      const key = keys[i]!;
+      const at = counts[base + ((key >>> shift) & MASK)]!++;
+      nextOrder[at] = order[i]!;
+      nextKeys[at] = key;
     }
+    [order, nextOrder] = [nextOrder, order];
+    [keys, nextKeys] = [nextKeys, keys];
   }
   return order;
+}
+
+const BITS = 11;
+const DIGIT = 1 << BITS;
+const MASK = DIGIT - 1;
+
+/** Whether every value has the same digit (one counter holds all n). */
+function skippable(counts: Int32Array, base: number, n: number): boolean {
+  for (let k = 0; k < DIGIT; k++) if (counts[base + k] === n) return true;
+  return false;
 }
