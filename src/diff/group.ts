@@ -182,12 +182,7 @@ export class Grouping {
     const so = callee.first.map((row) => `${t.strings[t.service[row]!]!}:${t.strings[t.operation[row]!]!}`);
     const callees = edges.first.map((row) => so[callee.ids[row]!]!);
     const names = edges.first.map((row, id) => `${so[callee.ids[parent[row]!]!]!} -> ${callees[id]!}`);
-    const buckets = this.buckets(edges, names);
-    for (let id = 0; id < edges.count; id++) {
-      const bucket = buckets.get(names[id]!);
-      if (bucket) bucket.callee = callees[id]!;
-    }
-    return buckets;
+    return this.buckets(edges, names, callees);
   }
 
   /** The rows in latency order and the columns in that order (see `ByLatency`). */
@@ -216,9 +211,10 @@ export class Grouping {
 
   /**
    * One key's buckets: a counting sort of the rows by value id, taken in latency order so each
-   * value's run comes out sorted (stable: ties by row). `names[id]` is the text of value `id`.
+   * value's run comes out sorted (stable: ties by row). `names[id]` is the text of value `id`, and
+   * `callees[id]` its callee when the values are call edges.
    */
-  private buckets(ids: Ids, names: readonly string[]): Map<string, Bucket> {
+  private buckets(ids: Ids, names: readonly string[], callees?: readonly string[]): Map<string, Bucket> {
     const n = this.table.size;
     const count = ids.count;
     const { order, duration, trace, error, ids: inOrder, traces: traceTotal } = this.byLatency();
@@ -246,6 +242,7 @@ export class Grouping {
     }
     // Σ m² and distinct traces per value, with one counter per trace reset after each value: m² = Σ (2k + 1), k < m.
     const perTrace = new Int32Array(traceTotal);
+    const made: Bucket[] = new Array<Bucket>(count);
     const out = new Map<string, Bucket>();
     for (let id = 0; id < count; id++) {
       const from = offsets[id]!;
@@ -265,11 +262,24 @@ export class Grouping {
         errors: errors[id]!,
         sumSquares,
       };
+      if (callees) bucket.callee = callees[id]!;
+      made[id] = bucket;
+      out.set(names[id]!, bucket);
+    }
+    if (out.size === count) return out;
+    // Different parts can read the same once joined (`a:b` + `c` and `a` + `b:c`), or a tag's value can
+    // read `(none)`: one value, as the text shows. Rare, so only then are the values merged by name.
+    out.clear();
+    for (let id = 0; id < count; id++) {
       const name = names[id]!;
+      const bucket = made[id]!;
       const same = out.get(name);
-      // Different parts can read the same once joined (`a:b` + `c` and `a` + `b:c`), or a tag's value
-      // can read `(none)`: one value, as the text shows.
-      out.set(name, same ? mergeBuckets(same, bucket, perTrace) : bucket);
+      if (!same) out.set(name, bucket);
+      else {
+        const merged = mergeBuckets(same, bucket, perTrace);
+        if (callees) merged.callee = callees[id]!;
+        out.set(name, merged);
+      }
     }
     return out;
   }
