@@ -4,7 +4,7 @@ import { spanWindow } from '../dataset/assemble.js';
 import { concatTables, type SpanTable } from '../dataset/table.js';
 import { coverageRatio, type Dataset } from '../dataset/types.js';
 import { Comparison, decidePresence, sortPresence, type PresenceTest, type Side } from './compare.js';
-import { Grouping } from './group.js';
+import { Grouping, ValueNames } from './group.js';
 import { judgeChanged, judgeNewAndMissing, rankFindings, verdictOf } from './findings.js';
 import { benjaminiHochberg } from './stats/index.js';
 import {
@@ -128,8 +128,10 @@ export function diff(input: DiffInput): DiffResult {
     significance: settings.significance,
     quantiles,
   });
-  const before = new Grouping(baselineTable);
-  const after = new Grouping(current.table);
+  // One set of value names for both sides: a value's lookups across the sides compare one string with itself.
+  const names = new ValueNames();
+  const before = new Grouping(baselineTable, names);
+  const after = new Grouping(current.table, names);
   const groups: GroupDiff[] = settings.groupBy.map((key) =>
     comparison.compare(groupKeyName(key), before.byKey(key), after.byKey(key)),
   );

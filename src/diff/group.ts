@@ -1,5 +1,5 @@
 import type { GroupKey } from '../config/types.js';
-import { PairIds } from '../dataset/intern.js';
+import { PairIds, StringIds } from '../dataset/intern.js';
 import type { SpanTable } from '../dataset/table.js';
 import { ascendingOrder } from './sort.js';
 
@@ -110,6 +110,40 @@ interface ByLatency {
 }
 
 /**
+ * The names of values, shared by the two sides of a diff: each text (a tag value, `service:operation`,
+ * a combined key, an edge) is made once, as one string, and both sides' maps hold that same string.
+ * Looking a value of one side up in the other's map then compares two pointers, not two texts
+ * (150k call edges a side made that a third of a second), and the second side builds no names.
+ * Texts are numbered; joined texts are found by the numbers of their parts, never by hashing text.
+ */
+export class ValueNames {
+  private readonly texts: string[] = [];
+  private readonly singles = new StringIds();
+  private readonly singleText: number[] = [];
+  private readonly joins = new Map<string, { pairs: PairIds; text: number[] }>();
+
+  /** The number of a single text (a value as the table holds it). */
+  of(text: string): number {
+    const k = this.singles.intern(text);
+    if (k === this.singleText.length) this.singleText.push(this.texts.push(text) - 1);
+    return this.singleText[k]!;
+  }
+
+  /** The number of texts `a` and `b` joined by `separator`. */
+  join(a: number, separator: string, b: number): number {
+    let join = this.joins.get(separator);
+    if (!join) this.joins.set(separator, (join = { pairs: new PairIds(), text: [] }));
+    const k = join.pairs.intern(a, b);
+    if (k === join.text.length) join.text.push(this.texts.push(this.texts[a]! + separator + this.texts[b]!) - 1);
+    return join.text[k]!;
+  }
+
+  text(id: number): string {
+    return this.texts[id]!;
+  }
+}
+
+/**
  * One side's span table, grouped column-wise: every key becomes an id per row, then one stable
  * placement in latency order puts each value's latencies side by side in a single Float64Array,
  * already sorted, with their traces beside them. No object per span, no sort per value, and a
@@ -121,17 +155,32 @@ export class Grouping {
   private readonly parts = new Map<string, Ids>();
   /** Computed once for every key. */
   private latency?: ByLatency;
+  /** The table's strings as numbers of `names` (-1: not yet looked up); the last one is NONE. */
+  private readonly textOf: Int32Array;
 
-  constructor(private readonly table: SpanTable) {}
+  /** `names` is shared with the other side of the diff (see `ValueNames`). */
+  constructor(
+    private readonly table: SpanTable,
+    private readonly names = new ValueNames(),
+  ) {
+    this.textOf = new Int32Array(table.strings.length + 1).fill(-1);
+  }
 
-  /** The text of one part of a key at a row. */
-  private valueAt(part: string, row: number): string {
+  /** The text number of a string index of the table (-1: NONE). */
+  private text(v: number): number {
+    const slot = v < 0 ? this.textOf.length - 1 : v;
+    let id = this.textOf[slot]!;
+    if (id < 0) id = this.textOf[slot] = this.names.of(v < 0 ? NONE : this.table.strings[v]!);
+    return id;
+  }
+
+  /** The text number of one part of a key at a row. */
+  private valueAt(part: string, row: number): number {
     const t = this.table;
-    if (part === 'service') return t.strings[t.service[row]!]!;
-    if (part === 'operation') return t.strings[t.operation[row]!]!;
+    if (part === 'service') return this.text(t.service[row]!);
+    if (part === 'operation') return this.text(t.operation[row]!);
     const k = t.tagKeys.indexOf(part);
-    const v = k < 0 ? -1 : t.tags[k]![row]!;
-    return v < 0 ? NONE : t.strings[v]!;
+    return this.text(k < 0 ? -1 : t.tags[k]![row]!);
   }
 
   private part(name: string): Ids {
@@ -155,7 +204,11 @@ export class Grouping {
   /** Groups the spans by a (possibly combined) key. */
   byKey(key: GroupKey): Map<string, Bucket> {
     const ids = this.idsOf(key);
-    const names = ids.first.map((row) => key.map((part) => this.valueAt(part, row)).join(PART_SEPARATOR));
+    const names = ids.first.map((row) => {
+      let text = this.valueAt(key[0]!, row);
+      for (let k = 1; k < key.length; k++) text = this.names.join(text, PART_SEPARATOR, this.valueAt(key[k]!, row));
+      return this.names.text(text);
+    });
     return this.buckets(ids, names);
   }
 
@@ -179,9 +232,13 @@ export class Grouping {
     }
     const edges = combine(caller, callee);
     // `service:operation` once per callee value, then each edge's name from two of them.
-    const so = callee.first.map((row) => `${t.strings[t.service[row]!]!}:${t.strings[t.operation[row]!]!}`);
-    const callees = edges.first.map((row) => so[callee.ids[row]!]!);
-    const names = edges.first.map((row, id) => `${so[callee.ids[parent[row]!]!]!} -> ${callees[id]!}`);
+    const so = callee.first.map((row) =>
+      this.names.join(this.text(t.service[row]!), ':', this.text(t.operation[row]!)),
+    );
+    const callees = edges.first.map((row) => this.names.text(so[callee.ids[row]!]!));
+    const names = edges.first.map((row) =>
+      this.names.text(this.names.join(so[callee.ids[parent[row]!]!]!, ' -> ', so[callee.ids[row]!]!)),
+    );
     return this.buckets(edges, names, callees);
   }
 
