@@ -33,13 +33,18 @@ export function unpackUints(bytes: Buffer, count: number, what: string): Uint32A
 
 /** Non-negative integers up to 2^53 as LEB128 varints (7 bits a byte). */
 export function packVarints(values: ArrayLike<number>): Buffer {
-  const out = Buffer.alloc(values.length * 8 + 16);
+  const out = Buffer.allocUnsafe(values.length * 8 + 16);
   let at = 0;
   for (let i = 0; i < values.length; i++) {
     let v = values[i]!;
-    while (v >= 128) {
+    // Below 2^31 the bit operations apply; above, division (a varint of up to 53 bits).
+    while (v >= 2147483648) {
       out[at++] = (v % 128) | 128;
       v = Math.floor(v / 128);
+    }
+    while (v >= 128) {
+      out[at++] = (v & 127) | 128;
+      v >>>= 7;
     }
     out[at++] = v;
   }
@@ -100,11 +105,15 @@ export function unpackVarints32(bytes: Buffer, count: number, what: string): Int
 /** Ids that are all hex of one even width are stored as their bytes; others as a JSON list. */
 export function packIds(ids: readonly string[]): { kind: 'hex' | 'json'; width: number; bytes: Buffer } {
   const width = ids[0]?.length ?? 0;
-  const hex = width > 0 && width % 2 === 0 && ids.every((id) => id.length === width && /^[0-9a-f]+$/.test(id));
-  if (!hex) return { kind: 'json', width: 0, bytes: Buffer.from(JSON.stringify(ids)) };
-  const out = Buffer.alloc((width / 2) * ids.length);
-  ids.forEach((id, i) => out.write(id, (i * width) / 2, 'hex'));
-  return { kind: 'hex', width, bytes: out };
+  let hex = width > 0 && width % 2 === 0;
+  for (let i = 0; hex && i < ids.length; i++) hex = ids[i]!.length === width;
+  // All of one width: joined, they are converted in one call, not one per id, and checked by converting
+  // back (decoding stops at the first character that is not hex; upper case would not read back the same).
+  const joined = hex ? ids.join('') : '';
+  const bytes = Buffer.from(joined, 'hex');
+  if (!hex || bytes.length * 2 !== joined.length || bytes.toString('hex') !== joined)
+    return { kind: 'json', width: 0, bytes: Buffer.from(JSON.stringify(ids)) };
+  return { kind: 'hex', width, bytes };
 }
 
 /**
