@@ -5,6 +5,10 @@ import { ascendingOrder } from '../../src/diff/sort.js';
 function check(values: number[]) {
   const expected = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
   expect(Array.from(ascendingOrder(Float64Array.from(values)))).toEqual(expected);
+  // The values in that order, when asked for (from the carried radix keys, or read back).
+  const sorted = new Float64Array(values.length);
+  ascendingOrder(Float64Array.from(values), sorted);
+  expect(Array.from(sorted)).toEqual(expected.map((i) => values[i]!));
 }
 
 describe('ordering latencies', () => {
@@ -15,6 +19,7 @@ describe('ordering latencies', () => {
     check(long((i) => ((i * 2654435761) % 4294967296) >>> 0)); // up to 2^32 - 1
     check(long((i) => ((i * 2654435761) % 8589934592) + (i % 2))); // up to 2^33 - 1: the top digit is read
     check(long((i) => (i % 2 ? 4194304 * (i % 5) : (i * 7919) % 2048))); // a middle digit the same everywhere: skipped
+    check(long((i) => 3 * 4194304 + ((i * 7919) % 100_003))); // the top digit the same everywhere, not zero
     check(long(() => 42)); // all equal: the identity order
     check(long((i) => i % 3)); // many ties
   });

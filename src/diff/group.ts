@@ -27,6 +27,28 @@ export interface Bucket {
   callee?: string;
 }
 
+/**
+ * A bucket made by the grouping: its traces are a view made only when read (most values are never
+ * tested, and a view costs more than the rest of the bucket).
+ */
+class KeyBucket implements Bucket {
+  callee?: string;
+  private view?: Int32Array;
+
+  constructor(
+    readonly sorted: Float64Array,
+    private readonly allTraces: Int32Array,
+    private readonly from: number,
+    readonly traceCount: number,
+    readonly errors: number,
+    readonly sumSquares: number,
+  ) {}
+
+  get traces(): Int32Array {
+    return (this.view ??= this.allTraces.subarray(this.from, this.from + this.sorted.length));
+  }
+}
+
 /** Dense ids of one key's values, one per row (-1: no value), and the row each value is first seen at. */
 interface Ids {
   ids: Int32Array;
@@ -247,21 +269,24 @@ export class Grouping {
     if (this.latency) return this.latency;
     const t = this.table;
     const n = t.size;
-    const order = ascendingOrder(t.duration);
     const duration = new Float64Array(n);
-    const trace = new Int32Array(n);
-    const error = new Uint8Array(n);
-    const tDuration = t.duration;
+    const order = ascendingOrder(t.duration, duration);
+    // Trace and error packed in one column first, so that one read per row (at random) fetches both.
+    const packed = new Int32Array(n);
     const tTrace = t.trace;
     const tError = t.error;
     let traces = 0;
-    for (let r = 0; r < n; r++) {
-      const i = order[r]!;
-      duration[r] = tDuration[i]!;
+    for (let i = 0; i < n; i++) {
       const tr = tTrace[i]!;
-      trace[r] = tr;
       if (tr >= traces) traces = tr + 1;
-      error[r] = tError[i]!;
+      packed[i] = tr * 2 + tError[i]!;
+    }
+    const trace = new Int32Array(n);
+    const error = new Uint8Array(n);
+    for (let r = 0; r < n; r++) {
+      const p = packed[order[r]!]!;
+      trace[r] = p >>> 1;
+      error[r] = p & 1;
     }
     return (this.latency = { order, duration, trace, error, ids: new Int32Array(n), traces });
   }
@@ -312,13 +337,7 @@ export class Grouping {
         sumSquares += 2 * k + 1;
       }
       for (let at = from; at < to; at++) perTrace[traces[at]!] = 0;
-      const bucket: Bucket = {
-        sorted: durations.subarray(from, to),
-        traces: traces.subarray(from, to),
-        traceCount,
-        errors: errors[id]!,
-        sumSquares,
-      };
+      const bucket = new KeyBucket(durations.subarray(from, to), traces, from, traceCount, errors[id]!, sumSquares);
       if (callees) bucket.callee = callees[id]!;
       made[id] = bucket;
       out.set(names[id]!, bucket);

@@ -1,12 +1,13 @@
 /**
- * The order of `xs` ascending, as indices (ties keep index order): the grouping places each value's
+ * The order of `xs` ascending, as indices (ties keep index order), and the values in that order into
+ * `sorted` when given: the grouping places each value's
  * spans in this order, so every value's latencies come out sorted, with their traces beside them,
  * without a sort per value. Integer microseconds below 2^33 take a stable least-significant-digit
  * radix sort of 11-bit digits (a digit's counters stay in the first-level cache; a digit that is
  * the same for every value is skipped, so latencies under 4 s take two passes); anything else a
  * comparison sort of the indices.
  */
-export function ascendingOrder(xs: Float64Array): Uint32Array {
+export function ascendingOrder(xs: Float64Array, sorted?: Float64Array): Uint32Array {
   const n = xs.length;
   let integral = n >= 4096;
   for (let i = 0; integral && i < n; i++) {
@@ -17,7 +18,9 @@ export function ascendingOrder(xs: Float64Array): Uint32Array {
     const order = new Uint32Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
     // NaN compares as neither smaller nor larger: ties fall back to the index, so the sort still ends.
-    return order.sort((a, b) => xs[a]! - xs[b]! || a - b);
+    order.sort((a, b) => xs[a]! - xs[b]! || a - b);
+    if (sorted) for (let i = 0; i < n; i++) sorted[i] = xs[order[i]!]!;
+    return order;
   }
   // The three digits' counts in one pass; the keys are carried along with the indices, so no pass reads xs at random.
   const counts = new Int32Array(3 * DIGIT);
@@ -35,9 +38,13 @@ export function ascendingOrder(xs: Float64Array): Uint32Array {
   let high: Uint32Array | undefined;
   let nextKeys: Uint32Array = new Uint32Array(n);
   let nextOrder = new Uint32Array(n);
+  /** The top digit when it is the same for every value (then it is skipped, and `keys` end up the low 22 bits in order). */
+  let top = -1;
   for (let d = 0; d < 3; d++) {
     const base = d * DIGIT;
-    if (skippable(counts, base, n)) continue;
+    const same = sameDigit(counts, base, n);
+    if (d === 2) top = same;
+    if (same >= 0) continue;
     if (d === 2 && !high) {
       // The top digit (latencies of 70 minutes and more) is read from xs only when some value has one.
       high = new Uint32Array(n);
@@ -60,6 +67,11 @@ export function ascendingOrder(xs: Float64Array): Uint32Array {
     [order, nextOrder] = [nextOrder, order];
     [keys, nextKeys] = [nextKeys, keys];
   }
+  // The values in order come free from the carried keys, unless the top digit had to be sorted on.
+  if (sorted) {
+    if (top >= 0) for (let i = 0; i < n; i++) sorted[i] = top * 4194304 + keys[i]!;
+    else for (let i = 0; i < n; i++) sorted[i] = xs[order[i]!]!;
+  }
   return order;
 }
 
@@ -67,8 +79,8 @@ const BITS = 11;
 const DIGIT = 1 << BITS;
 const MASK = DIGIT - 1;
 
-/** Whether every value has the same digit (one counter holds all n). */
-function skippable(counts: Int32Array, base: number, n: number): boolean {
-  for (let k = 0; k < DIGIT; k++) if (counts[base + k] === n) return true;
-  return false;
+/** The digit every value has, when they all have the same (one counter holds all n), or -1. */
+function sameDigit(counts: Int32Array, base: number, n: number): number {
+  for (let k = 0; k < DIGIT; k++) if (counts[base + k] === n) return k;
+  return -1;
 }
