@@ -119,6 +119,27 @@ function combine(a: Ids, b: Ids): Ids {
   return { ids, count: first.length, first };
 }
 
+/**
+ * `out[r] = ids[order[r]]`: one read at random per row, the slowest step of a key. Few values fit a
+ * narrower copy (a byte or two a row instead of four) that stays in the processor's cache.
+ */
+function gatherIds(ids: Int32Array, count: number, order: Uint32Array, out: Int32Array): void {
+  const n = order.length;
+  if (count < 255) {
+    const narrow = new Uint8Array(ids); // -1 (no value) becomes 255
+    for (let r = 0; r < n; r++) {
+      const v = narrow[order[r]!]!;
+      out[r] = v === 255 ? -1 : v;
+    }
+  } else if (count < 65535) {
+    const narrow = new Uint16Array(ids); // -1 becomes 65535
+    for (let r = 0; r < n; r++) {
+      const v = narrow[order[r]!]!;
+      out[r] = v === 65535 ? -1 : v;
+    }
+  } else for (let r = 0; r < n; r++) out[r] = ids[order[r]!]!;
+}
+
 /** A side's rows in ascending latency order (ties by row), with the columns every grouping reads, in that order. */
 interface ByLatency {
   order: Uint32Array;
@@ -303,9 +324,9 @@ export class Grouping {
     const rowIds = ids.ids;
     const offsets = new Int32Array(count + 1);
     const errors = new Int32Array(count);
+    gatherIds(rowIds, count, order, inOrder);
     for (let r = 0; r < n; r++) {
-      const id = rowIds[order[r]!]!;
-      inOrder[r] = id;
+      const id = inOrder[r]!;
       if (id < 0) continue;
       offsets[id + 1]!++;
       errors[id]! += error[r]!;
