@@ -72,3 +72,84 @@ describe('grouping values that read the same', () => {
     });
   });
 });
+
+describe('grouping against a naive reference', () => {
+  /** Each value's latencies (sorted), trace count, Σ m² and errors, from span objects and string maps. */
+  function naive(spans: Span[], valueOf: (s: Span, byId: Map<string, Span>) => string | undefined) {
+    const byId = new Map(spans.map((s) => [`${s.traceId}/${s.spanId}`, s]));
+    const out = new Map<string, { sorted: number[]; perTrace: Map<string, number>; errors: number }>();
+    for (const s of spans) {
+      const value = valueOf(s, byId);
+      if (value === undefined) continue;
+      let v = out.get(value);
+      if (!v) out.set(value, (v = { sorted: [], perTrace: new Map(), errors: 0 }));
+      v.sorted.push(s.durationUs);
+      v.perTrace.set(s.traceId, (v.perTrace.get(s.traceId) ?? 0) + 1);
+      v.errors += s.error ? 1 : 0;
+    }
+    return new Map(
+      [...out].map(([value, v]) => [
+        value,
+        {
+          sorted: v.sorted.sort((a, b) => a - b),
+          traceCount: v.perTrace.size,
+          sumSquares: [...v.perTrace.values()].reduce((sum, m) => sum + m * m, 0),
+          errors: v.errors,
+        },
+      ]),
+    );
+  }
+  const view = (
+    buckets: Map<
+      string,
+      { sorted: Float64Array; traceCount: number; sumSquares: number; errors: number; traces: Int32Array }
+    >,
+  ) =>
+    new Map(
+      [...buckets].map(([value, b]) => {
+        expect(b.traces).toHaveLength(b.sorted.length);
+        return [value, { sorted: [...b.sorted], traceCount: b.traceCount, sumSquares: b.sumSquares, errors: b.errors }];
+      }),
+    );
+
+  it('gives every key and every call edge the same spans, with hundreds to thousands of values (each id width)', () => {
+    let seed = 11;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const spans: Span[] = [];
+    for (let t = 0; t < 900; t++) {
+      const trace: Span[] = [];
+      for (let k = 0; k < 1 + Math.floor(next() * 6); k++) {
+        trace.push(
+          span(
+            `t${t}`,
+            `s${k}`,
+            `svc${Math.floor(next() * 7)}`,
+            `op${Math.floor(next() * 90)}`,
+            Math.floor(next() * 5000),
+            {
+              ...(k > 0 && next() < 0.9 ? { parentSpanId: `s${Math.floor(next() * k)}` } : {}),
+              error: next() < 0.1,
+              tags: next() < 0.8 ? { customer: `c${Math.floor(next() * 400)}` } : {},
+            },
+          ),
+        );
+      }
+      spans.push(...trace);
+    }
+    const grouping = new Grouping(tableOf(spans));
+    expect(view(grouping.byKey(['service']))).toEqual(naive(spans, (s) => s.service));
+    expect(view(grouping.byKey(['customer']))).toEqual(naive(spans, (s) => s.tags.customer ?? NONE));
+    expect(view(grouping.byKey(['service', 'operation']))).toEqual(
+      naive(spans, (s) => `${s.service} / ${s.operation}`),
+    );
+    const edges = grouping.edges();
+    // More than 255 edges, and roots (no caller) among the rows: the two-byte copy of the ids, with its "no value".
+    expect(edges.size).toBeGreaterThan(255);
+    expect(view(edges)).toEqual(
+      naive(spans, (s, byId) => {
+        const p = s.parentSpanId === undefined ? undefined : byId.get(`${s.traceId}/${s.parentSpanId}`);
+        return p && `${p.service}:${p.operation} -> ${s.service}:${s.operation}`;
+      }),
+    );
+  });
+});
