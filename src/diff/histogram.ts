@@ -35,7 +35,9 @@ export function latencyHistogram(sorted: Float64Array): LatencyHistogram {
   if (n === 0) return { from: 0, counts: [] };
   const from = binOf(sorted[0]!);
   const last = binOf(sorted[n - 1]!);
-  const counts = new Array<number>(last - from + 1).fill(0);
+  // Pushed, not `new Array(k).fill(0)`: a packed array of small integers, made faster for the few bins most values use.
+  const counts: number[] = [];
+  for (let b = from; b <= last; b++) counts.push(0);
   if (n < SEARCH_FROM) {
     for (let i = 0; i < n; i++) counts[binOf(sorted[i]!) - from]! += 1;
     return { from, counts };
