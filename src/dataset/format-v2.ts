@@ -228,7 +228,11 @@ export async function decodeV2(file: Buffer): Promise<Dataset> {
   let duration: Float64Array;
   if (header.integerTimes) {
     start = unpackVarints(part('start'), n, 'start');
-    for (let i = 0, previous = 0; i < n; i++) start[i] = previous = unzigzag(start[i]!) + previous;
+    for (let i = 0, previous = 0; i < n; i++) {
+      const z = start[i]!;
+      // Bit operations for the usual small differences; arithmetic for the first start (about 2^51).
+      start[i] = previous = (z < 4294967296 ? (z >>> 1) ^ -(z & 1) : unzigzag(z)) + previous;
+    }
     duration = unpackVarints(part('duration'), n, 'duration');
   } else {
     const copy = (b: Buffer) => {

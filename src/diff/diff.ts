@@ -161,11 +161,14 @@ export function diff(input: DiffInput): DiffResult {
   // its callee's own key already carries the full severity, the edge says which caller's calls changed.
   // An edge that is its callee's only one says nothing the callee's own values do not: it is skipped.
   const callers = new Map<string, Set<string>>();
-  for (const [value, bucket] of [...beforeEdges, ...afterEdges]) {
-    if (bucket.callee === undefined) continue;
-    let set = callers.get(bucket.callee);
-    if (!set) callers.set(bucket.callee, (set = new Set()));
-    set.add(value);
+  // The two maps one after the other, not spread into one array (150k edges a side in the bench).
+  for (const edges of [beforeEdges, afterEdges]) {
+    for (const [value, bucket] of edges) {
+      if (bucket.callee === undefined) continue;
+      let set = callers.get(bucket.callee);
+      if (!set) callers.set(bucket.callee, (set = new Set()));
+      set.add(value);
+    }
   }
   const sharedCallee = (value: string) => {
     const callee = (beforeEdges.get(value) ?? afterEdges.get(value))?.callee;
