@@ -1,19 +1,22 @@
 /**
  * The order of `xs` ascending, as indices (ties keep index order), and the values in that order into
- * `sorted` when given: the grouping places each value's
- * spans in this order, so every value's latencies come out sorted, with their traces beside them,
- * without a sort per value. Integer microseconds below 2^33 take a stable least-significant-digit
- * radix sort of 11-bit digits (a digit's counters stay in the first-level cache; a digit that is
- * the same for every value is skipped, so latencies under 4 s take two passes); anything else a
- * comparison sort of the indices.
+ * `sorted` when given: the grouping places each value's spans in this order, so every value's
+ * latencies come out sorted, with their traces beside them, without a sort per value. Integer
+ * microseconds below 2^20 (about a second) take one counting pass; below 2^33, a stable
+ * least-significant-digit radix sort of 11-bit digits (a digit's counters stay in the first-level
+ * cache; a digit that is the same for every value is skipped); anything else a comparison sort of
+ * the indices.
  */
 export function ascendingOrder(xs: Float64Array, sorted?: Float64Array): Uint32Array {
   const n = xs.length;
   let integral = n >= 4096;
+  let max = 0;
   for (let i = 0; integral && i < n; i++) {
     const x = xs[i]!;
     integral = x >= 0 && x < 8589934592 && Number.isInteger(x);
+    if (x > max) max = x;
   }
+  if (integral && max < COUNTING_LIMIT) return countingOrder(xs, max, sorted);
   if (!integral) {
     const order = new Uint32Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
@@ -83,4 +86,25 @@ const MASK = DIGIT - 1;
 function sameDigit(counts: Int32Array, base: number, n: number): number {
   for (let k = 0; k < DIGIT; k++) if (counts[base + k] === n) return k;
   return -1;
+}
+
+/** Latencies below this many µs (about a second) are ordered by one counting pass, a counter per µs. */
+const COUNTING_LIMIT = 1 << 20;
+
+/** A stable counting sort: one pass to count, one to place; the values in order are the counters read back. */
+function countingOrder(xs: Float64Array, max: number, sorted?: Float64Array): Uint32Array {
+  const n = xs.length;
+  const counts = new Int32Array(max + 2);
+  for (let i = 0; i < n; i++) counts[xs[i]! + 1]!++;
+  if (sorted) {
+    for (let v = 0, at = 0; v <= max; v++) {
+      const c = counts[v + 1]!;
+      if (c > 0) sorted.fill(v, at, at + c);
+      at += c;
+    }
+  }
+  for (let v = 0; v <= max; v++) counts[v + 1]! += counts[v]!;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[counts[xs[i]!]!++] = i;
+  return order;
 }
