@@ -163,7 +163,8 @@ export class ValueNames {
   private readonly texts: string[] = [];
   private readonly singles = new StringIds();
   private readonly singleText: number[] = [];
-  private readonly joins = new Map<string, { pairs: PairIds; text: number[] }>();
+  /** Per separator (a few), the numbered pairs and their texts; found by identity, not hashed. */
+  private readonly joins: { separator: string; pairs: PairIds; text: number[] }[] = [];
 
   /** The number of a single text (a value as the table holds it). */
   of(text: string): number {
@@ -174,8 +175,8 @@ export class ValueNames {
 
   /** The number of texts `a` and `b` joined by `separator`. */
   join(a: number, separator: string, b: number): number {
-    let join = this.joins.get(separator);
-    if (!join) this.joins.set(separator, (join = { pairs: new PairIds(), text: [] }));
+    let join = this.joins.find((j) => j.separator === separator);
+    if (!join) this.joins.push((join = { separator, pairs: new PairIds(), text: [] }));
     const k = join.pairs.intern(a, b);
     if (k === join.text.length) join.text.push(this.texts.push(this.texts[a]! + separator + this.texts[b]!) - 1);
     return join.text[k]!;
