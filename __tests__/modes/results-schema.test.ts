@@ -26,6 +26,10 @@ describe('the results schema', () => {
   it('reads a genuine report back unchanged, histograms and rules included', () => {
     const written = JSON.parse(renderJson(report)) as unknown;
     expect(result.groups.some((g) => g.changed.some((v) => v.latencyHistogram))).toBe(true);
+    // Per-value trace counts (the report's n) survive the round trip too.
+    expect(result.groups.every((g) => g.changed.every((v) => v.baseline.traces! > 0 && v.current.traces! > 0))).toBe(
+      true,
+    );
     expect(ReportSchema.parse(written)).toEqual(written);
     expect(DiffResultSchema.parse(JSON.parse(JSON.stringify(result)))).toEqual(JSON.parse(JSON.stringify(result)));
   });

@@ -134,7 +134,7 @@ describe('the HTML report in Chromium', () => {
     for (const v of shown) expect(v).toContain('make-payment');
   });
 
-  it('shows the statistics behind each finding: test, q-value, interval, spans', async () => {
+  it('shows the statistics behind each finding: test, q-value, interval, spans and traces', async () => {
     const f = r.findings.find((x) => x.metric.startsWith('latency') && x.key === 'operation')!;
     const row = opened.page.locator('table.data').first().locator('tbody tr', { hasText: f.value }).first();
     const cells = await row.locator('td').allTextContents();
@@ -143,7 +143,7 @@ describe('the HTML report in Chromium', () => {
     expect(cells[5]).toMatch(/quantile test|Mann-Whitney/);
     expect(cells[6]).toMatch(/^(<0\.0001|0\.\d+)$/);
     expect(cells[7]).toMatch(/ms … .*ms|^$/);
-    expect(cells[8]).toMatch(/^\d[\d,]* → \d[\d,]*$/);
+    expect(cells[8]).toMatch(/^\d[\d,]* \(\d[\d,]* tr\.\) → \d[\d,]* \(\d[\d,]* tr\.\)$/);
   });
 
   it('draws the call-edge graph with every edge, the new one marked', async () => {

@@ -190,7 +190,7 @@ describe('per query', () => {
     const [payment] = findings.rows;
     expect(visibleText(payment![2]!)).toBe('/api/make-payment');
     expect(payment![3]).toMatch(/^(p\d\d|avg) \+\d+% \(\d+ → \d+ ms\)(<br ?\/?>(p\d\d|avg) \+\d+% \(\d+ → \d+ ms\))+$/);
-    expect(payment![5]).toMatch(/^[\d,]+ → [\d,]+ spans$/);
+    expect(payment![5]).toMatch(/^[\d,]+ → [\d,]+ traces$/);
     expect(payment![6]).toContain('<code>latency.p95: { warn: +10%, fail: +25% }</code>');
     // No entity-escaped colons in what the config said.
     expect(markdown).not.toContain('&#58;');
@@ -435,10 +435,10 @@ describe('text and JSON', () => {
       /^❌ 2 regressions in Android checkout: operation = \/api\/make-payment p\d\d \+\d+% \(\d+ → \d+ ms\)…$/,
     );
     expect(text).toMatch(
-      /\n {2}fail {4}operation = \/api\/make-payment: p99 \+\d+% \(\d+ → \d+ ms\), p95 \+\d+% \(\d+ → \d+ ms\), avg \+\d+% \(\d+ → \d+ ms\) {2}\(q <0\.0001, n = [\d,]+ → [\d,]+ spans\) {2}\[latency\.p99: \{ fail: \+30% \}; latency\.p95: \{ warn: \+10%, fail: \+25% \}; latency\.avg: \+20%\]\n/,
+      /\n {2}fail {4}operation = \/api\/make-payment: p99 \+\d+% \(\d+ → \d+ ms\), p95 \+\d+% \(\d+ → \d+ ms\), avg \+\d+% \(\d+ → \d+ ms\) {2}\(q <0\.0001, n = [\d,]+ → [\d,]+ traces\) {2}\[latency\.p99: \{ fail: \+30% \}; latency\.p95: \{ warn: \+10%, fail: \+25% \}; latency\.avg: \+20%\]\n/,
     );
     expect(text).toMatch(
-      /\n {2}warn {4}customer = BEEMO: missing \([\d,]+ spans before\) {2}\(q <0\.0001, n = [\d,]+ → 0 spans\) {2}\[missing: warn\]/,
+      /\n {2}warn {4}customer = BEEMO: missing \([\d,]+ spans before\) {2}\(q <0\.0001, n = [\d,]+ → 0 traces\) {2}\[missing: warn\]/,
     );
     expect(text).not.toMatch(/&#|\\[|`*_]|\u2060/);
   });

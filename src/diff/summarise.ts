@@ -15,6 +15,7 @@ export function summarise(bucket: Bucket, windowMinutes: number): Summary {
     sorted,
     stats: {
       occurrence: n,
+      traces: bucket.traceCount,
       errors: bucket.errors,
       errorRate: n ? bucket.errors / n : 0,
       ratePerMin: n / windowMinutes,

@@ -20,6 +20,11 @@ export interface LatencyStats {
 /** Per value, per side. Latencies are integer microseconds. */
 export interface Stats {
   occurrence: number;
+  /**
+   * (addition) distinct traces holding the value's spans, the unit the report states its sample sizes
+   * in. Absent in results written before it was added.
+   */
+  traces?: number;
   errors: number;
   /** 0..1 */
   errorRate: number;

@@ -24,6 +24,7 @@ const CHANGE = /^(?:[+-]?\d[\d.]*(?:e[+-]?\d+)?(?:%|pp|ms|\/min)?|from 0|new|mis
 
 const stats = z.object({
   occurrence: count,
+  traces: count.optional(),
   errors: count,
   errorRate: fraction,
   ratePerMin: z.number().nonnegative(),

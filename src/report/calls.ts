@@ -1,6 +1,6 @@
 import type { MetricRule } from '../config/types.js';
 import { crosses, describeChange, metricValue } from '../diff/findings.js';
-import type { ChangedValue, DiffResult, Finding, Stats } from '../diff/types.js';
+import type { ChangedValue, DiffResult, Finding } from '../diff/types.js';
 import { qOfMetric, severityRank, type Metric } from '../vocabulary.js';
 
 /**
@@ -55,9 +55,8 @@ export function rowId(key: string, value: string): string {
 
 /** Per-value trace counts, when the diff gives them (trace-level statistics); spans otherwise. */
 export function sampleSize(v: Pick<ChangedValue, 'baseline' | 'current'>): NonNullable<Call['n']> {
-  const traces = (s: Stats) => (s as Stats & { traces?: number }).traces;
-  const b = traces(v.baseline);
-  const c = traces(v.current);
+  const b = v.baseline.traces;
+  const c = v.current.traces;
   if (b !== undefined && c !== undefined) return { baseline: b, current: c, unit: 'traces' };
   return { baseline: v.baseline.occurrence, current: v.current.occurrence, unit: 'spans' };
 }
@@ -95,11 +94,10 @@ export function callsOf(
 
   // New and missing values have one side: n is that side's, 0 on the other.
   const oneSided = new Map<string, NonNullable<Call['n']>>();
-  const count = (st: Stats) => (st as Stats & { traces?: number }).traces;
   const sides = [...result.groups, { ...result.edges, key: 'edge' }];
   for (const g of sides) {
     for (const v of g.new) {
-      const t = count(v.current);
+      const t = v.current.traces;
       oneSided.set(rowId(g.key, v.value), {
         baseline: 0,
         current: t ?? v.current.occurrence,
@@ -107,7 +105,7 @@ export function callsOf(
       });
     }
     for (const v of g.missing) {
-      const t = count(v.baseline);
+      const t = v.baseline.traces;
       oneSided.set(rowId(g.key, v.value), {
         baseline: t ?? v.baseline.occurrence,
         current: 0,

@@ -5,6 +5,8 @@
 // The charting library is inlined before this script as an IIFE that defines the global `uPlot`
 // (its types declare that UMD global; the client tsconfig allows using it from modules).
 import type uPlotType from 'uplot';
+// The page formats durations exactly as the markdown does: one function for both.
+export { duration } from '../../format.js';
 
 type Child = Node | string | number | null | undefined | false;
 
@@ -28,18 +30,6 @@ export function readData<T>(): T {
   return JSON.parse(document.getElementById('data')!.textContent!) as T;
 }
 
-export function duration(us: number | null | undefined): string {
-  if (us === null || us === undefined || !Number.isFinite(us)) return 'n/a';
-  const abs = Math.abs(us);
-  if (abs < 1000) return `${Math.round(us)} µs`;
-  if (abs < 1_000_000) return `${trim(us / 1000)} ms`;
-  return `${trim(us / 1_000_000)} s`;
-}
-
-function trim(x: number): string {
-  const abs = Math.abs(x);
-  return String(Number(x.toFixed(abs >= 100 ? 0 : abs >= 10 ? 1 : 2)));
-}
 
 export function percent(fraction: number | null | undefined): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return 'n/a';
