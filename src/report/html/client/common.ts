@@ -30,7 +30,6 @@ export function readData<T>(): T {
   return JSON.parse(document.getElementById('data')!.textContent!) as T;
 }
 
-
 export function percent(fraction: number | null | undefined): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return 'n/a';
   const p = fraction * 100;
