@@ -27,6 +27,31 @@ describe('latency histograms (for the HTML report)', () => {
     expect(latencyHistogram(sorted([]))).toEqual({ from: 0, counts: [] });
   });
 
+  it('counts a long run as binning each latency would, bins searched for instead of a logarithm per latency', () => {
+    const binned = (xs: Float64Array) => {
+      const counts = new Array<number>(BIN_COUNT).fill(0);
+      for (const us of xs)
+        counts[Math.min(BIN_COUNT - 1, Math.max(0, us < 1 ? 0 : Math.floor(Math.log10(us) * 10 + 1e-9)))]! += 1;
+      const from = counts.findIndex((c) => c > 0);
+      return { from, counts: counts.slice(from, counts.findLastIndex((c) => c > 0) + 1) };
+    };
+    let seed = 7;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (const [n, spread] of [
+      [40, 1],
+      [500, 4],
+      [5000, 9],
+      [3000, 0.01],
+    ] as const) {
+      // Log-uniform latencies over `spread` decades, some repeated, some right at a bin edge.
+      const xs = Array.from({ length: n }, (_, i) =>
+        i % 7 === 0 ? Math.round(binEdgeUs(i % 90)) : Math.round(Math.pow(10, 1 + next() * spread)),
+      );
+      const s = sorted(xs);
+      expect(latencyHistogram(s)).toEqual(binned(s));
+    }
+  });
+
   it('is on every value present on both sides, one count per span, whatever the order of the spans', () => {
     const spans = [...spansOf('a', 50, (i) => 1000 + i * 37), ...spansOf('b', 40, (i) => 20_000 + i * 11)];
     const current = [...spansOf('a', 60, (i) => 1500 + i * 41), ...spansOf('b', 40, (i) => 25_000 + i * 13)];

@@ -33,13 +33,18 @@ export function unpackUints(bytes: Buffer, count: number, what: string): Uint32A
 
 /** Non-negative integers up to 2^53 as LEB128 varints (7 bits a byte). */
 export function packVarints(values: ArrayLike<number>): Buffer {
-  const out = Buffer.alloc(values.length * 8 + 16);
+  const out = Buffer.allocUnsafe(values.length * 8 + 16);
   let at = 0;
   for (let i = 0; i < values.length; i++) {
     let v = values[i]!;
-    while (v >= 128) {
+    // Below 2^31 the bit operations apply; above, division (a varint of up to 53 bits).
+    while (v >= 2147483648) {
       out[at++] = (v % 128) | 128;
       v = Math.floor(v / 128);
+    }
+    while (v >= 128) {
+      out[at++] = (v & 127) | 128;
+      v >>>= 7;
     }
     out[at++] = v;
   }
@@ -48,12 +53,20 @@ export function packVarints(values: ArrayLike<number>): Buffer {
 
 export function unpackVarints(bytes: Buffer, count: number, what: string): Float64Array {
   const out = new Float64Array(count);
+  const end = bytes.length;
   let at = 0;
   for (let i = 0; i < count; i++) {
-    let v = 0;
-    let scale = 1;
+    // Most values are one byte: that case costs one comparison.
+    const first = at < end ? bytes[at++]! : 256;
+    if (first < 128) {
+      out[i] = first;
+      continue;
+    }
+    if (first === 256) throw new Error(`the ${what} column is malformed`);
+    let v = first & 127;
+    let scale = 128;
     for (;;) {
-      if (at >= bytes.length || scale > 2 ** 56) throw new Error(`the ${what} column is malformed`);
+      if (at >= end || scale > 2 ** 56) throw new Error(`the ${what} column is malformed`);
       const b = bytes[at++]!;
       v += (b & 127) * scale;
       if (b < 128) break;
@@ -61,31 +74,67 @@ export function unpackVarints(bytes: Buffer, count: number, what: string): Float
     }
     out[i] = v;
   }
-  if (at !== bytes.length) throw new Error(`the ${what} column is malformed`);
+  if (at !== end) throw new Error(`the ${what} column is malformed`);
+  return out;
+}
+
+/**
+ * Varints that each fit 31 bits (the index columns), straight into an Int32Array: no float per
+ * value and no intermediate array. A larger value is malformed here.
+ */
+export function unpackVarints32(bytes: Buffer, count: number, what: string): Int32Array {
+  const out = new Int32Array(count);
+  const end = bytes.length;
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    if (at >= end) throw new Error(`the ${what} column is malformed`);
+    let b = bytes[at++]!;
+    let v = b & 127;
+    for (let shift = 7; b >= 128; shift += 7) {
+      if (at >= end || shift > 28) throw new Error(`the ${what} column is malformed`);
+      b = bytes[at++]!;
+      if (shift === 28 && b > 7) throw new Error(`the ${what} column is malformed`);
+      v |= (b & 127) << shift;
+    }
+    out[i] = v;
+  }
+  if (at !== end) throw new Error(`the ${what} column is malformed`);
   return out;
 }
 
 /** Ids that are all hex of one even width are stored as their bytes; others as a JSON list. */
 export function packIds(ids: readonly string[]): { kind: 'hex' | 'json'; width: number; bytes: Buffer } {
   const width = ids[0]?.length ?? 0;
-  const hex = width > 0 && width % 2 === 0 && ids.every((id) => id.length === width && /^[0-9a-f]+$/.test(id));
-  if (!hex) return { kind: 'json', width: 0, bytes: Buffer.from(JSON.stringify(ids)) };
-  const out = Buffer.alloc((width / 2) * ids.length);
-  ids.forEach((id, i) => out.write(id, (i * width) / 2, 'hex'));
-  return { kind: 'hex', width, bytes: out };
+  let hex = width > 0 && width % 2 === 0;
+  for (let i = 0; hex && i < ids.length; i++) hex = ids[i]!.length === width;
+  // All of one width: joined, they are converted in one call, not one per id, and checked by converting
+  // back (decoding stops at the first character that is not hex; upper case would not read back the same).
+  const joined = hex ? ids.join('') : '';
+  const bytes = Buffer.from(joined, 'hex');
+  if (!hex || bytes.length * 2 !== joined.length || bytes.toString('hex') !== joined)
+    return { kind: 'json', width: 0, bytes: Buffer.from(JSON.stringify(ids)) };
+  return { kind: 'hex', width, bytes };
 }
 
-export function unpackIds(bytes: Buffer, kind: string, width: number, count: number, what: string): string[] {
+/**
+ * Checks a stored id column and returns how to make its list: ids stored as hex bytes are turned
+ * into strings only when asked (the diff never reads them: a million id strings cost a second of
+ * decoding and collecting), then all at once as one hex string cut into slices.
+ */
+export function unpackIds(bytes: Buffer, kind: string, width: number, count: number, what: string): () => string[] {
   if (kind === 'json') {
     const ids: unknown = JSON.parse(bytes.toString('utf8'));
     if (!Array.isArray(ids) || ids.length !== count || !ids.every((s) => typeof s === 'string'))
       throw new Error(`the ${what} column is malformed`);
-    return ids as string[];
+    return () => ids as string[];
   }
   const size = width / 2;
   if (kind !== 'hex' || !Number.isInteger(size) || size <= 0 || bytes.length !== size * count)
     throw new Error(`the ${what} column is malformed`);
-  const out = new Array<string>(count);
-  for (let i = 0; i < count; i++) out[i] = bytes.toString('hex', i * size, (i + 1) * size);
-  return out;
+  return () => {
+    const hex = bytes.toString('hex');
+    const out = new Array<string>(count);
+    for (let i = 0; i < count; i++) out[i] = hex.slice(i * width, (i + 1) * width);
+    return out;
+  };
 }

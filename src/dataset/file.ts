@@ -110,7 +110,7 @@ export async function readDatasetFile(path: string): Promise<LoadResult> {
   if (typeof head === 'string') return fail(head);
   if ('version' in head) {
     try {
-      return { ok: true, dataset: decodeV2(await readFile(path)) };
+      return { ok: true, dataset: await decodeV2(await readFile(path)) };
     } catch (error) {
       const message = (error as Error).message;
       return fail(message.startsWith('it') ? message : `its body is corrupt (${message})`);

@@ -116,7 +116,9 @@ export class PairIds {
       if (old[s + 2] === 0) continue;
       let at = hashPair(old[s]!, old[s + 1]!) & this.mask;
       while (this.slots[3 * at + 2] !== 0) at = (at + 1) & this.mask;
-      this.slots.set(old.subarray(s, s + 3), 3 * at);
+      this.slots[3 * at] = old[s]!;
+      this.slots[3 * at + 1] = old[s + 1]!;
+      this.slots[3 * at + 2] = old[s + 2]!;
     }
   }
 }

@@ -1,6 +1,5 @@
 import { Dictionary, utf8 } from './dictionary.js';
 import { hexIdKind, normaliseId, normaliseTraceId } from './ids.js';
-import { PairIds } from './intern.js';
 import type { Span } from './types.js';
 
 /**
@@ -313,75 +312,98 @@ export class SpanTableBuilder {
  */
 export function canonicalTable(raw: SpanTable, keep?: (row: number) => boolean): SpanTable {
   const n = raw.size;
-  // 1. Dedup on (trace, span) and filter.
-  const pairs = new PairIds();
-  const kept: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const before = pairs.size;
-    pairs.intern(raw.trace[i]!, raw.span[i]!);
-    if (pairs.size === before) continue;
-    if (keep && !keep(i)) continue;
-    kept.push(i);
-  }
-  // 2. Traces in order of their ids (only those still present).
-  const present = new Uint8Array(raw.traceIds.length);
-  for (const i of kept) present[raw.trace[i]!] = 1;
-  const traceOrder: number[] = [];
-  for (let t = 0; t < present.length; t++) if (present[t]) traceOrder.push(t);
-  traceOrder.sort((a, b) => compareStrings(raw.traceIds[a]!, raw.traceIds[b]!));
-  const rank = new Int32Array(raw.traceIds.length).fill(-1);
-  traceOrder.forEach((t, r) => (rank[t] = r));
-  // 3. Rows by trace (counting sort), then by span id within each trace.
-  const traces = traceOrder.length;
-  const offsets = new Int32Array(traces + 1);
-  for (const i of kept) offsets[rank[raw.trace[i]!]! + 1]!++;
-  for (let t = 0; t < traces; t++) offsets[t + 1]! += offsets[t]!;
-  const order = new Int32Array(kept.length);
-  const cursor = offsets.slice(0, traces);
-  for (const i of kept) order[cursor[rank[raw.trace[i]!]!]!++] = i;
-  const spanIds = raw.spanIds;
-  for (let t = 0; t < traces; t++) {
-    const from = offsets[t]!;
-    const to = offsets[t + 1]!;
-    if (to - from > 1) {
-      const part = order.subarray(from, to);
-      // By start, then span id: numbers decide nearly always, strings only break ties.
-      part.sort(
-        (a, b) => raw.start[a]! - raw.start[b]! || compareStrings(spanIds[raw.span[a]!]!, spanIds[raw.span[b]!]!),
-      );
+  const rawTrace = raw.trace;
+  const rawSpan = raw.span;
+  const traceCount = raw.traceIds.length;
+  // 1. Rows by trace, in arrival order within each (a stable counting sort): a trace's rows side by side.
+  const byTrace = new Int32Array(traceCount + 1);
+  for (let i = 0; i < n; i++) byTrace[rawTrace[i]! + 1]!++;
+  for (let t = 0; t < traceCount; t++) byTrace[t + 1]! += byTrace[t]!;
+  const grouped = new Int32Array(n);
+  const fill = byTrace.slice(0, traceCount);
+  for (let i = 0; i < n; i++) grouped[fill[rawTrace[i]!]!++] = i;
+  // 2. Within each trace, the first row of each span id (dedup on (trace, span), no hash table of
+  // a million pairs), then the rows `keep` accepts. `kept` holds, per trace, the rows that stay.
+  const kept = new Int32Array(n);
+  const keptFrom = new Int32Array(traceCount + 1);
+  const seen = new Map<number, true>();
+  let m = 0;
+  for (let t = 0; t < traceCount; t++) {
+    const from = byTrace[t]!;
+    const to = byTrace[t + 1]!;
+    keptFrom[t] = m;
+    const scan = to - from <= 64;
+    if (!scan) seen.clear();
+    for (let g = from; g < to; g++) {
+      const i = grouped[g]!;
+      const sp = rawSpan[i]!;
+      let repeated = false;
+      if (scan) {
+        for (let h = from; h < g && !repeated; h++) repeated = rawSpan[grouped[h]!] === sp;
+      } else if (seen.has(sp)) repeated = true;
+      else seen.set(sp, true);
+      if (repeated || (keep && !keep(i))) continue;
+      kept[m++] = i;
     }
   }
-  // 4. The columns in that order.
-  const m = order.length;
-  const pick = <T extends Int32Array | Float64Array | Uint8Array>(col: T): T => {
-    const out = new (col.constructor as new (n: number) => T)(m);
-    for (let r = 0; r < m; r++) out[r] = col[order[r]!]!;
-    return out;
-  };
+  keptFrom[traceCount] = m;
+  // 3. Traces that still have rows, in order of their ids; rows by trace, then by start and span id.
+  const traceOrder: number[] = [];
+  for (let t = 0; t < traceCount; t++) if (keptFrom[t + 1]! > keptFrom[t]!) traceOrder.push(t);
+  traceOrder.sort((a, b) => compareStrings(raw.traceIds[a]!, raw.traceIds[b]!));
+  const traces = traceOrder.length;
+  const offsets = new Int32Array(traces + 1);
+  const order = new Int32Array(m);
   const trace = new Int32Array(m);
-  for (let r = 0; r < m; r++) trace[r] = rank[raw.trace[order[r]!]!]!;
-  const span = pick(raw.span);
-  const parentSpan = pick(raw.parentSpan);
+  const spanIds = raw.spanIds;
+  const rawStart = raw.start;
+  // By start, then span id: numbers decide nearly always, strings only break ties.
+  const byStart = (a: number, b: number) =>
+    rawStart[a]! - rawStart[b]! || compareStrings(spanIds[rawSpan[a]!]!, spanIds[rawSpan[b]!]!);
+  for (let r = 0, at = 0; r < traces; r++) {
+    const t = traceOrder[r]!;
+    const from = at;
+    for (let k = keptFrom[t]!; k < keptFrom[t + 1]!; k++) order[at++] = kept[k]!;
+    trace.fill(r, from, at);
+    if (at - from > 16) order.subarray(from, at).sort(byStart);
+    else {
+      // A short trace (most are) by insertion: the order is total (span ids differ within a trace), so any sort agrees.
+      for (let k = from + 1; k < at; k++) {
+        const row = order[k]!;
+        let j = k - 1;
+        while (j >= from && byStart(order[j]!, row) > 0) {
+          order[j + 1] = order[j]!;
+          j--;
+        }
+        order[j + 1] = row;
+      }
+    }
+    offsets[r + 1] = at;
+  }
+  // 4. The columns in that order, every column of a row gathered together.
+  const span = new Int32Array(m);
+  const parentSpan = new Int32Array(m);
+  const start = new Float64Array(m);
+  const duration = new Float64Array(m);
+  const error = new Uint8Array(m);
+  const { parentSpan: rawParent, duration: rawDuration, error: rawError } = raw;
+  for (let r = 0; r < m; r++) {
+    const i = order[r]!;
+    span[r] = rawSpan[i]!;
+    parentSpan[r] = rawParent[i]!;
+    start[r] = rawStart[i]!;
+    duration[r] = rawDuration[i]!;
+    error[r] = rawError[i]!;
+  }
   // 5. Parents within their own trace (step 6 renumbers span ids, not rows).
   const parent = parentsWithinTraces(offsets, span, parentSpan);
   // 6. Dictionaries in order of first use by the canonical rows (tag keys sorted), holding only
   // what the rows use: equal sets of spans give equal tables, dictionaries included.
   const spanMap = new Int32Array(raw.spanIds.length).fill(-1);
   const spanIdsOut: string[] = [];
-  const spanRef = (v: number) => {
-    if (v < 0) return -1;
-    let id = spanMap[v]!;
-    if (id < 0) id = spanMap[v] = spanIdsOut.push(raw.spanIds[v]!) - 1;
-    return id;
-  };
   const stringMap = new Int32Array(raw.strings.length).fill(-1);
   const strings: string[] = [];
-  const ref = (v: number) => {
-    if (v < 0) return -1;
-    let id = stringMap[v]!;
-    if (id < 0) id = stringMap[v] = strings.push(raw.strings[v]!) - 1;
-    return id;
-  };
+  const rawStrings = raw.strings;
   const keyOrder = raw.tagKeys.map((_, k) => k).sort((a, b) => compareStrings(raw.tagKeys[a]!, raw.tagKeys[b]!));
   const service = new Int32Array(m);
   const operation = new Int32Array(m);
@@ -389,17 +411,44 @@ export function canonicalTable(raw: SpanTable, keep?: (row: number) => boolean):
   const tagsIn = keyOrder.map((k) => raw.tags[k]!);
   const tags = keyOrder.map(() => new Int32Array(m));
   const used = new Uint8Array(keyOrder.length);
+  const { service: rawService, operation: rawOperation, host: rawHost } = raw;
+  // A new id is given on first use; written out rather than as a closure: this runs for every row and column.
   for (let r = 0; r < m; r++) {
     const i = order[r]!;
-    span[r] = spanRef(span[r]!);
-    parentSpan[r] = spanRef(parentSpan[r]!);
-    service[r] = ref(raw.service[i]!);
-    operation[r] = ref(raw.operation[i]!);
-    host[r] = ref(raw.host[i]!);
+    let v = span[r]!;
+    let id = spanMap[v]!;
+    if (id < 0) id = spanMap[v] = spanIdsOut.push(spanIds[v]!) - 1;
+    span[r] = id;
+    v = parentSpan[r]!;
+    if (v >= 0) {
+      id = spanMap[v]!;
+      if (id < 0) id = spanMap[v] = spanIdsOut.push(spanIds[v]!) - 1;
+      parentSpan[r] = id;
+    }
+    v = rawService[i]!;
+    id = stringMap[v]!;
+    if (id < 0) id = stringMap[v] = strings.push(rawStrings[v]!) - 1;
+    service[r] = id;
+    v = rawOperation[i]!;
+    id = stringMap[v]!;
+    if (id < 0) id = stringMap[v] = strings.push(rawStrings[v]!) - 1;
+    operation[r] = id;
+    v = rawHost[i]!;
+    if (v >= 0) {
+      id = stringMap[v]!;
+      if (id < 0) id = stringMap[v] = strings.push(rawStrings[v]!) - 1;
+      v = id;
+    }
+    host[r] = v;
     for (let k = 0; k < tagsIn.length; k++) {
-      const v = ref(tagsIn[k]![i]!);
+      v = tagsIn[k]![i]!;
+      if (v >= 0) {
+        id = stringMap[v]!;
+        if (id < 0) id = stringMap[v] = strings.push(rawStrings[v]!) - 1;
+        v = id;
+        used[k] = 1;
+      }
       tags[k]![r] = v;
-      if (v >= 0) used[k] = 1;
     }
   }
   const usedKeys = keyOrder.map((_, k) => k).filter((k) => used[k]);
@@ -411,9 +460,9 @@ export function canonicalTable(raw: SpanTable, keep?: (row: number) => boolean):
     span,
     parentSpan,
     parent,
-    start: pick(raw.start),
-    duration: pick(raw.duration),
-    error: pick(raw.error),
+    start,
+    duration,
+    error,
     strings,
     service,
     operation,
@@ -427,7 +476,7 @@ export function canonicalTable(raw: SpanTable, keep?: (row: number) => boolean):
  * The row of each span's parent within its own trace, or -1, for rows grouped by trace
  * (`offsets[t]` … `offsets[t + 1]` are trace t's rows). A short trace is scanned, a long one hashed.
  */
-function parentsWithinTraces(offsets: Int32Array, span: Int32Array, parentSpan: Int32Array): Int32Array {
+export function parentsWithinTraces(offsets: Int32Array, span: Int32Array, parentSpan: Int32Array): Int32Array {
   const parent = new Int32Array(span.length).fill(-1);
   for (let t = 0; t + 1 < offsets.length; t++) {
     const from = offsets[t]!;
@@ -453,21 +502,6 @@ function parentsWithinTraces(offsets: Int32Array, span: Int32Array, parentSpan: 
     }
   }
   return parent;
-}
-
-/**
- * A table read back from a dataset file, written canonical: only the parents are found (rows are
- * grouped by trace). A table whose rows are not grouped by trace is made canonical instead.
- */
-export function withParents(t: SpanTable): SpanTable {
-  const offsets = new Int32Array(t.traceIds.length + 1);
-  for (let i = 0; i < t.size; i++) {
-    const tr = t.trace[i]!;
-    if (i > 0 && tr !== t.trace[i - 1] && tr !== t.trace[i - 1]! + 1) return canonicalTable(t);
-    offsets[tr + 1]!++;
-  }
-  for (let k = 0; k + 1 < offsets.length; k++) offsets[k + 1]! += offsets[k]!;
-  return { ...t, parent: parentsWithinTraces(offsets, t.span, t.parentSpan) };
 }
 
 /** Code-unit order, as JSON and the dataset file compare ids: independent of locale. */

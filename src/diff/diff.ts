@@ -4,7 +4,7 @@ import { spanWindow } from '../dataset/assemble.js';
 import { concatTables, type SpanTable } from '../dataset/table.js';
 import { coverageRatio, type Dataset } from '../dataset/types.js';
 import { Comparison, decidePresence, sortPresence, type PresenceTest, type Side } from './compare.js';
-import { Grouping } from './group.js';
+import { Grouping, ValueNames } from './group.js';
 import { judgeChanged, judgeNewAndMissing, rankFindings, verdictOf } from './findings.js';
 import { benjaminiHochberg } from './stats/index.js';
 import {
@@ -138,8 +138,10 @@ export function diff(input: DiffInput): DiffResult {
     significance: settings.significance,
     quantiles,
   });
-  const before = new Grouping(baselineTable);
-  const after = new Grouping(current.table);
+  // One set of value names for both sides: a value's lookups across the sides compare one string with itself.
+  const names = new ValueNames();
+  const before = new Grouping(baselineTable, names);
+  const after = new Grouping(current.table, names);
   const groups: GroupDiff[] = settings.groupBy.map((key) =>
     comparison.compare(groupKeyName(key), before.byKey(key), after.byKey(key)),
   );
@@ -170,11 +172,14 @@ export function diff(input: DiffInput): DiffResult {
   // its callee's own key already carries the full severity, the edge says which caller's calls changed.
   // An edge that is its callee's only one says nothing the callee's own values do not: it is skipped.
   const callers = new Map<string, Set<string>>();
-  for (const [value, bucket] of [...beforeEdges, ...afterEdges]) {
-    if (bucket.callee === undefined) continue;
-    let set = callers.get(bucket.callee);
-    if (!set) callers.set(bucket.callee, (set = new Set()));
-    set.add(value);
+  // The two maps one after the other, not spread into one array (150k edges a side in the bench).
+  for (const edges of [beforeEdges, afterEdges]) {
+    for (const [value, bucket] of edges) {
+      if (bucket.callee === undefined) continue;
+      let set = callers.get(bucket.callee);
+      if (!set) callers.set(bucket.callee, (set = new Set()));
+      set.add(value);
+    }
   }
   const sharedCallee = (value: string) => {
     const callee = (beforeEdges.get(value) ?? afterEdges.get(value))?.callee;

@@ -11,7 +11,6 @@ export interface Summary {
 export function summarise(bucket: Bucket, windowMinutes: number): Summary {
   const sorted = bucket.sorted;
   const n = sorted.length;
-  const pct = (p: number) => Math.round(percentileSorted(sorted, p));
   return {
     sorted,
     stats: {
@@ -22,10 +21,10 @@ export function summarise(bucket: Bucket, windowMinutes: number): Summary {
       ratePerMin: n / windowMinutes,
       latencyUs: {
         avg: Math.round(meanOf(sorted)),
-        p50: pct(0.5),
-        p90: pct(0.9),
-        p95: pct(0.95),
-        p99: pct(0.99),
+        p50: Math.round(percentileSorted(sorted, 0.5)),
+        p90: Math.round(percentileSorted(sorted, 0.9)),
+        p95: Math.round(percentileSorted(sorted, 0.95)),
+        p99: Math.round(percentileSorted(sorted, 0.99)),
         max: n ? sorted[n - 1]! : 0,
       },
     },
