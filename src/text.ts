@@ -49,3 +49,11 @@ export function printable(message: string, maxLength = 300): string {
       .replace(INVISIBLE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`)
   );
 }
+
+/**
+ * Strings in code-unit order. The diff's lists are ordered with this, not `localeCompare`: the same
+ * result on every machine whatever its locale, and ~10× faster on the 150k call edges of a big diff.
+ */
+export function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,3 +1,4 @@
+import { byCodeUnits } from '../text.js';
 import { QUANTILE_OF, type Metric, type Quantile } from '../vocabulary.js';
 import type { Bucket } from './group.js';
 import {
@@ -123,7 +124,7 @@ export class Comparison {
       const cur = summarise(bucket, c.minutes);
       this.presence.push(this.presenceTest(out, value, 'current-only', cur.stats, bucket, b.complete));
     }
-    out.changed.sort((x, y) => y.current.occurrence - x.current.occurrence || x.value.localeCompare(y.value));
+    out.changed.sort((x, y) => y.current.occurrence - x.current.occurrence || byCodeUnits(x.value, y.value));
     return out;
   }
 
@@ -354,7 +355,7 @@ export function decidePresence(test: PresenceTest, qValue: number | undefined, s
 export function sortPresence(group: GroupDiff): void {
   const count = (x: { baseline?: Stats; current?: Stats }) => x.current?.occurrence ?? x.baseline?.occurrence ?? 0;
   const by = <T extends { value: string; baseline?: Stats; current?: Stats }>(list: T[]) =>
-    list.sort((x, y) => count(y) - count(x) || x.value.localeCompare(y.value));
+    list.sort((x, y) => count(y) - count(x) || byCodeUnits(x.value, y.value));
   by(group.new);
   by(group.missing);
   by(group.undecided);
