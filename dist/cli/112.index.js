@@ -852,6 +852,8 @@ function coverageRatio(c) {
     return c.tracesWanted === 0 ? 1 : c.tracesFetched / c.tracesWanted;
 }
 
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(48992);
 // EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-binomial-pmf/lib/index.js
 var lib = __webpack_require__(71274);
 var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
@@ -1862,6 +1864,7 @@ function summarise(bucket, windowMinutes) {
 
 
 
+
 const LEVEL = { latencyP50: 0.5, latencyP90: 0.9, latencyP95: 0.95, latencyP99: 0.99 };
 /**
  * A fingerprint of a value's spans on one side: count, errors, traces and a sum of per-span hashes of
@@ -1924,7 +1927,7 @@ class Comparison {
             const cur = summarise(bucket, c.minutes);
             this.presence.push(this.presenceTest(out, value, 'current-only', cur.stats, bucket, b.complete));
         }
-        out.changed.sort((x, y) => y.current.occurrence - x.current.occurrence || x.value.localeCompare(y.value));
+        out.changed.sort((x, y) => y.current.occurrence - x.current.occurrence || (0,src_text/* byCodeUnits */.CA)(x.value, y.value));
         return out;
     }
     /**
@@ -2127,7 +2130,7 @@ function decidePresence(test, qValue, significance) {
 /** The order of a group's one-sided lists: most spans first, then by name. */
 function sortPresence(group) {
     const count = (x) => x.current?.occurrence ?? x.baseline?.occurrence ?? 0;
-    const by = (list) => list.sort((x, y) => count(y) - count(x) || x.value.localeCompare(y.value));
+    const by = (list) => list.sort((x, y) => count(y) - count(x) || (0,src_text/* byCodeUnits */.CA)(x.value, y.value));
     by(group.new);
     by(group.missing);
     by(group.undecided);
@@ -5790,8 +5793,6 @@ function ranked(findings) {
     return [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || (b.impact ?? 0) - (a.impact ?? 0));
 }
 
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __webpack_require__(48992);
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 
 /**

@@ -4371,6 +4371,7 @@ function readZipkinJson(doc, where, sink) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ byCodeUnits),
 /* harmony export */   IC: () => (/* binding */ visibleCodePoint),
 /* harmony export */   Q6: () => (/* binding */ visibleText),
 /* harmony export */   W3: () => (/* binding */ CONTROL),
@@ -4420,6 +4421,13 @@ function printable(message, maxLength = 300) {
         return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
     })
         .replace(INVISIBLE, (c) => `\\u{${c.codePointAt(0).toString(16)}}`));
+}
+/**
+ * Strings in code-unit order. The diff's lists are ordered with this, not `localeCompare`: the same
+ * result on every machine whatever its locale, and ~10× faster on the 150k call edges of a big diff.
+ */
+function byCodeUnits(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 
