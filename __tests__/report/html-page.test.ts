@@ -134,7 +134,7 @@ describe('the HTML report in Chromium', () => {
     for (const v of shown) expect(v).toContain('make-payment');
   });
 
-  it('shows the statistics behind each finding: test, q-value, interval, spans', async () => {
+  it('shows the statistics behind each finding: test, q-value, interval, spans and traces', async () => {
     const f = r.findings.find((x) => x.metric.startsWith('latency') && x.key === 'operation')!;
     const row = opened.page.locator('table.data').first().locator('tbody tr', { hasText: f.value }).first();
     const cells = await row.locator('td').allTextContents();
@@ -142,7 +142,11 @@ describe('the HTML report in Chromium', () => {
     expect(cells[2]).toBe(f.metric);
     expect(cells[5]).toMatch(/quantile test|Mann-Whitney/);
     expect(cells[6]).toMatch(/^(<0\.0001|0\.\d+)$/);
-    expect(cells[7]).toMatch(/ms … .*ms|^$/);
+    // How sure: the interval of the change that reached the finding's level.
+    expect(f.interval).toBeDefined();
+    const pct = (x: number | null) => (x === null ? '?' : `${x > 0 ? '+' : ''}${Math.round(x * 100)}%`);
+    const { confidence, relativeLow, relativeHigh } = f.interval!;
+    expect(cells[7]).toBe(`${Math.round(confidence * 100)}%: ${pct(relativeLow)} … ${pct(relativeHigh)}`);
     // Spans, and the traces that hold them (the unit of the tests).
     expect(cells[8]).toMatch(/^\d[\d,]* \(\d[\d,]* tr\.\) → \d[\d,]* \(\d[\d,]* tr\.\)$/);
   });

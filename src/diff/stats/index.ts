@@ -19,5 +19,4 @@ export {
   meanChangeInterval,
   errorRateChangeInterval,
   rateChangeInterval,
-  type ChangeInterval,
 } from './intervals.js';

@@ -1,21 +1,8 @@
+import type { ChangeInterval } from '../types.js';
 import type { Clusters } from './clusters.js';
 import { phiInverse } from './distributions.js';
 import { proportionDifferenceInterval, wilson } from './proportions.js';
 import { quantileInterval } from './quantile.js';
-
-/**
- * A confidence interval of a change, current against baseline: `low`/`high` of the difference
- * (current − baseline, in the metric's unit), `relativeLow`/`relativeHigh` of the relative change
- * (current / baseline − 1). null: the data do not bound that side (too few traces, a p99 of a handful
- * of spans).
- */
-export interface ChangeInterval {
-  low: number | null;
-  high: number | null;
-  relativeLow: number | null;
-  relativeHigh: number | null;
-  confidence: number;
-}
 
 /** One side's estimate with its interval; null bounds are unbounded. */
 interface Estimate {

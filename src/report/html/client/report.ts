@@ -343,7 +343,25 @@ function testOf(f: Finding, entry: Entry | undefined): { name: string; q?: numbe
   return { name: t.name, q };
 }
 
+/**
+ * How sure: the confidence interval of the change that reached the finding's level (relative for a
+ * relative rule, in the metric's unit otherwise); for older results, the latency shift's interval.
+ */
 function interval(f: Finding, entry: Entry | undefined): string {
+  const i = f.interval;
+  if (i) {
+    const relative = i.relativeLow !== null || i.relativeHigh !== null;
+    const show = (x: number | null) => {
+      if (x === null) return '?';
+      const sign = x > 0 ? '+' : '';
+      if (relative) return `${sign}${Math.round(x * 100)}%`;
+      if (f.metric === 'error-rate') return `${sign}${(x * 100).toFixed(1)}pp`;
+      if (f.metric.startsWith('latency')) return `${sign}${duration(x)}`;
+      return `${sign}${Number(x.toPrecision(3))}`;
+    };
+    const [low, high] = relative ? [i.relativeLow, i.relativeHigh] : [i.low, i.high];
+    return `${Math.round(i.confidence * 100)}%: ${show(low)} … ${show(high)}`;
+  }
   if (!entry || entry.kind !== 'changed' || !f.metric.startsWith('latency')) return '';
   const s = entry.item.latencyShiftUs;
   return s ? `${duration(s.low)} … ${duration(s.high)}` : '';
@@ -397,7 +415,7 @@ function findingsTable(
       {
         label: 'interval',
         sort: (f) => interval(f, entries.get(`${f.key}\u0000${f.value}`)),
-        title: 'Hodges-Lehmann interval of the latency shift',
+        title: 'confidence interval of the change that reached the finding\u2019s level',
       },
       {
         label: 'spans',
