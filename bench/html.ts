@@ -2,7 +2,7 @@
  * The HTML pages at size, opened in headless Chromium (Debian's chromium, as the tests use): a
  * report of 5,000 values and a dashboard of 500 collections. Timed from navigation until the page's
  * script is done and every chart it drew at load has drawn; the median of three fresh opens.
- * The target is under 2 s each (issue #18); measured here, not asserted in a test.
+ * The target is under 2 s each; measured here, not asserted in a test.
  */
 import { tableOf } from '../src/dataset/table.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';

@@ -2,7 +2,7 @@
  * `npm run bench` (`-- --quick` for a shorter run, `-- --only=files|diff|collect|html` for one part):
  * reading and diffing files beside DuckDB and the seed's method, the diff engine on generated
  * pairs, the Lightstep collection against the simulator, and the HTML pages opened in Chromium, in one table, headed by the date and the machine,
- * and followed by the diff engine's target (issue #4) met or missed.
+ * and followed by the diff engine's target met or missed.
  */
 import { cpus, totalmem } from 'node:os';
 import { run as runCollect } from './collect.js';
@@ -41,7 +41,7 @@ if (target) {
   const verdict = (x: number, what: string) =>
     x <= 1 ? `${what} met (${(x * 100).toFixed(0)} % of the target)` : `${what} missed by ${over}×${x.toFixed(1)}`;
   console.log(
-    `\ntarget of issue #4 (two 1M-span snapshots, three keys, under ${TARGET.ms / 1000} s and ${TARGET.mib} MiB): ` +
+    `\nthe diff engine's target (two 1M-span snapshots, three keys, under ${TARGET.ms / 1000} s and ${TARGET.mib} MiB): ` +
       `${verdict(time, 'time')}, ${target.peakMiB === undefined ? 'memory not measured' : verdict(memory, 'memory')}`,
   );
 }

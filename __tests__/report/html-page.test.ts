@@ -11,7 +11,7 @@ import type { DiffSettings } from '../../src/config/types.js';
 import { diff } from '../../src/diff/index.js';
 import type { ChangedValue, DiffResult } from '../../src/diff/types.js';
 import { renderHtml } from '../../src/report/html/index.js';
-import { charts, column, launch, openFile, type Browser, type OpenedPage } from '../support/browser.js';
+import { charts, column, launch, openFile, waitUntil, type Browser, type OpenedPage } from '../support/browser.js';
 import { QUERY, SETTINGS, traffic } from '../diff/datasets.js';
 import { reportOf } from './render.js';
 
@@ -96,7 +96,7 @@ describe('the HTML report in Chromium', () => {
     const before = (await charts(page)).length;
     const value = r.groups.find((g) => g.key === 'customer')!.changed.find((v) => v.value === SCRIPT)!;
     await page.locator('details.group', { hasText: 'by customer' }).locator('tbody tr', { hasText: SCRIPT }).click();
-    await page.waitForFunction(`document.querySelectorAll('.chart.drawn').length > ${before}`);
+    await waitUntil(page, `document.querySelectorAll('.chart.drawn').length > ${before}`);
     const card = page
       .locator('.card')
       .filter({ has: page.locator('code', { hasText: SCRIPT }) })

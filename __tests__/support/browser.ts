@@ -77,7 +77,8 @@ export async function openFile(browser: Browser, file: string): Promise<OpenedPa
   await page.goto(url);
   await page.waitForSelector('body[data-ready=true]');
   // Charts draw on the next animation frame; wait until every one that exists has drawn.
-  await page.waitForFunction("[...document.querySelectorAll('.chart')].every((c) => c.classList.contains('drawn'))");
+  // Charts draw on the next animation frame; wait until every one that exists has drawn.
+  await waitUntil(page, "[...document.querySelectorAll('.chart')].every((c) => c.classList.contains('drawn'))");
   return opened;
 }
 
@@ -101,4 +102,16 @@ export async function column(page: Page, table: string, index: number): Promise<
   return page.evaluate(
     `[...document.querySelectorAll(${JSON.stringify(`${table} tbody tr`)})].filter((r) => !r.hidden).map((r) => r.cells[${index}].textContent)`,
   );
+}
+
+/**
+ * Waits until an expression is true in the page, polled from the test. Not waitForFunction: its polling
+ * inside the page compiles the predicate, which the page's CSP (no eval) refuses when it has to retry.
+ */
+export async function waitUntil(page: Page, expression: string, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > end) throw new Error(`the page never made true: ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
