@@ -6403,6 +6403,7 @@ function marker(calls, column) {
 
 
 
+
 /** What a query's section says when its tier left something out (tier 0 keeps the verdict and the failing and warning findings). */
 const CUT = {
     4: '',
@@ -6519,6 +6520,17 @@ function byValue(findings) {
     }
     return [...rows.values()];
 }
+/**
+ * `, 98% interval +20% … +55%`: how sure of a finding's change, beside it. Not for a notice whose rule
+ * already gives it (a change not yet established), nor for results written before intervals.
+ */
+function howSure(f) {
+    const i = f.interval;
+    if (!i || f.metric === 'new' || f.metric === 'missing' || f.rule.includes('not yet established'))
+        return '';
+    // In the unit the change is written in, which is its rule's: `+34%` relative, `+4.4pp` or `+41ms` absolute.
+    return `, ${intervalText(i, f.metric, f.change.endsWith('%') ? 'relative' : 'absolute')}`;
+}
 function findingsTable(findings, calls, limit) {
     const groups = byValue(findings);
     const rows = groups.slice(0, limit).map((fs) => {
@@ -6528,7 +6540,7 @@ function findingsTable(findings, calls, limit) {
             SEVERITY_MARK[worst.severity],
             keyLabel(worst.key),
             code(worst.value),
-            fs.map(findingNumbers).join('<br>'),
+            fs.map((f) => findingNumbers(f) + howSure(f)).join('<br>'),
             // One q when they agree (the usual <0.0001), else one per change.
             [...new Set(fs.map((f) => pValue(f.pValue) || '—'))].length === 1
                 ? pValue(worst.pValue) || '—'

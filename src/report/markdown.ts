@@ -7,6 +7,7 @@ import type {
   Stats,
   UndecidedValue,
 } from '../diff/types.js';
+import { intervalText as changeIntervalText } from '../diff/findings.js';
 import { SEVERITY_ORDER } from '../vocabulary.js';
 import { callsOf, marker, rowId, worstFinding, type Call, type RowCalls } from './calls.js';
 import { code, md, mermaidLabel, safeUrl } from './escape.js';
@@ -174,6 +175,17 @@ function byValue(findings: readonly Finding[]): Finding[][] {
   return [...rows.values()];
 }
 
+/**
+ * `, 98% interval +20% … +55%`: how sure of a finding's change, beside it. Not for a notice whose rule
+ * already gives it (a change not yet established), nor for results written before intervals.
+ */
+function howSure(f: Finding): string {
+  const i = f.interval;
+  if (!i || f.metric === 'new' || f.metric === 'missing' || f.rule.includes('not yet established')) return '';
+  // In the unit the change is written in, which is its rule's: `+34%` relative, `+4.4pp` or `+41ms` absolute.
+  return `, ${changeIntervalText(i, f.metric, f.change.endsWith('%') ? 'relative' : 'absolute')}`;
+}
+
 function findingsTable(findings: readonly Finding[], calls: Map<string, RowCalls>, limit: number): string {
   const groups = byValue(findings);
   const rows = groups.slice(0, limit).map((fs) => {
@@ -183,7 +195,7 @@ function findingsTable(findings: readonly Finding[], calls: Map<string, RowCalls
       SEVERITY_MARK[worst.severity],
       keyLabel(worst.key),
       code(worst.value),
-      fs.map(findingNumbers).join('<br>'),
+      fs.map((f) => findingNumbers(f) + howSure(f)).join('<br>'),
       // One q when they agree (the usual <0.0001), else one per change.
       [...new Set(fs.map((f) => pValue(f.pValue) || '—'))].length === 1
         ? pValue(worst.pValue) || '—'
