@@ -2150,7 +2150,7 @@ function hashString(s) {
         h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
     return h | 0;
 }
-/** Interns strings (unique ids of spans) to dense ids 0, 1, 2, … in order of first appearance. */
+/** Interns strings (the grouping's value names) to dense ids 0, 1, 2, … in order of first appearance. */
 class StringIds {
     /** Interleaved [hash, id + 1] per slot: a probe reads one cache line, and strings compare only on equal hashes. */
     slots = new Int32Array(INITIAL_CAPACITY * 2);
@@ -2170,19 +2170,6 @@ class StringIds {
                     this.grow();
                 return this.keys.length - 1;
             }
-            if (this.slots[2 * at] === hash && this.keys[slot - 1] === key)
-                return slot - 1;
-            at = (at + 1) & this.mask;
-        }
-    }
-    /** The id of `key`, or -1. */
-    find(key) {
-        const hash = hashString(key);
-        let at = hash & this.mask;
-        for (;;) {
-            const slot = this.slots[2 * at + 1];
-            if (slot === 0)
-                return -1;
             if (this.slots[2 * at] === hash && this.keys[slot - 1] === key)
                 return slot - 1;
             at = (at + 1) & this.mask;
@@ -2228,18 +2215,6 @@ class PairIds {
                     this.grow();
                 return this.size - 1;
             }
-            if (this.slots[3 * at] === x && this.slots[3 * at + 1] === y)
-                return slot - 1;
-            at = (at + 1) & this.mask;
-        }
-    }
-    /** The id of (x, y), or -1. */
-    find(x, y) {
-        let at = hashPair(x, y) & this.mask;
-        for (;;) {
-            const slot = this.slots[3 * at + 2];
-            if (slot === 0)
-                return -1;
             if (this.slots[3 * at] === x && this.slots[3 * at + 1] === y)
                 return slot - 1;
             at = (at + 1) & this.mask;

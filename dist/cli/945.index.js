@@ -1267,7 +1267,9 @@ for (let c = 0; c < 256; c++)
 /* harmony export */   s5: () => (/* binding */ readJsonArray),
 /* harmony export */   zI: () => (/* binding */ ValueEnd)
 /* harmony export */ });
+/* harmony import */ var _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52618);
 /* harmony import */ var _open_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73138);
+
 
 /** A mistake in the array's own structure, at byte `offset` of the (gunzipped) content. */
 class ArrayStructureError extends Error {
@@ -1279,8 +1281,6 @@ class ArrayStructureError extends Error {
         this.offset = offset;
     }
 }
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 /** The end of one JSON value, found over chunks: strings followed, nesting counted, nothing else checked. */
 class ValueEnd {
     depth = 0;
@@ -1298,30 +1298,30 @@ class ValueEnd {
             if (this.inString) {
                 if (this.escaped)
                     this.escaped = false;
-                else if (c === BACKSLASH)
+                else if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .BACKSLASH */ .r_)
                     this.escaped = true;
-                else if (c === QUOTE) {
+                else if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .QUOTE */ .jA) {
                     this.inString = false;
                     if (this.depth === 0)
                         return i + 1;
                 }
                 continue;
             }
-            if (c === QUOTE) {
+            if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .QUOTE */ .jA) {
                 this.inString = true;
                 this.started = true;
             }
-            else if (c === 0x7b || c === 0x5b) {
+            else if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .OPEN */ .vP || c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .OPEN_LIST */ .oQ) {
                 this.depth++;
                 this.started = true;
             }
-            else if (c === 0x7d || c === 0x5d) {
+            else if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .CLOSE */ .Nd || c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .CLOSE_LIST */ .gD) {
                 if (this.depth === 0)
                     return i;
                 if (--this.depth === 0)
                     return i + 1;
             }
-            else if (this.depth === 0 && (c === 0x2c || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)) {
+            else if (this.depth === 0 && (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMA */ .KE || (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .isBlank */ .z3)(c))) {
                 if (this.started)
                     return i;
             }
@@ -1331,7 +1331,6 @@ class ValueEnd {
         return -1;
     }
 }
-const blank = (c) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 /**
  * Streams the elements of a file (gzipped or not) that holds one JSON array into a reader, so a
  * large export is never in memory whole. Each element is first offered to the reader's fast path
@@ -1375,12 +1374,12 @@ async function readJsonArray(path, reader) {
         }
         while (i < n) {
             const c = chunk[i];
-            if (blank(c)) {
+            if ((0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .isBlank */ .z3)(c)) {
                 i++;
                 continue;
             }
-            if (state === 2 || (state === 1 && c !== 0x5d)) {
-                if (c === 0x2c || c === 0x5d)
+            if (state === 2 || (state === 1 && c !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .CLOSE_LIST */ .gD)) {
+                if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMA */ .KE || c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .CLOSE_LIST */ .gD)
                     throw fail('an empty element in the array', base + i);
                 let end = reader.fast(chunk, i, n);
                 if (end >= 0) {
@@ -1402,13 +1401,13 @@ async function readJsonArray(path, reader) {
                 continue;
             }
             if (state === 0) {
-                if (c !== 0x5b)
+                if (c !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .OPEN_LIST */ .oQ)
                     throw fail('expected a JSON array', base + i);
                 state = 1;
             }
-            else if (state === 1 || (state === 3 && c === 0x5d))
+            else if (state === 1 || (state === 3 && c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .CLOSE_LIST */ .gD))
                 state = 4;
-            else if (state === 3 && c === 0x2c)
+            else if (state === 3 && c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMA */ .KE)
                 state = 2;
             else if (state === 3)
                 throw fail(`unexpected ${JSON.stringify(String.fromCharCode(c))} after an element`, base + i);
@@ -1450,6 +1449,47 @@ async function lineAt(path, offset) {
 
 /***/ }),
 
+/***/ 52618:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KE: () => (/* binding */ COMMA),
+/* harmony export */   Nd: () => (/* binding */ CLOSE),
+/* harmony export */   W8: () => (/* binding */ skipBlank),
+/* harmony export */   gD: () => (/* binding */ CLOSE_LIST),
+/* harmony export */   jA: () => (/* binding */ QUOTE),
+/* harmony export */   oH: () => (/* binding */ COLON),
+/* harmony export */   oQ: () => (/* binding */ OPEN_LIST),
+/* harmony export */   r_: () => (/* binding */ BACKSLASH),
+/* harmony export */   vP: () => (/* binding */ OPEN),
+/* harmony export */   z3: () => (/* binding */ isBlank)
+/* harmony export */ });
+/**
+ * The bytes of JSON's syntax, for the readers that scan files as bytes (seed-scan.ts, json-array.ts,
+ * sources/otlp/scan.ts): one home for them and for JSON's whitespace.
+ */
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const OPEN = 0x7b;
+const CLOSE = 0x7d;
+const OPEN_LIST = 0x5b;
+const CLOSE_LIST = 0x5d;
+/** JSON's whitespace: space, tab, line feed, carriage return. */
+function isBlank(c) {
+    return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+/** The position of the first byte at or after `i` (before `end`) that is not JSON whitespace. */
+function skipBlank(b, i, end) {
+    while (i < end && isBlank(b[i]))
+        i++;
+    return i;
+}
+
+
+/***/ }),
+
 /***/ 46018:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1457,6 +1497,8 @@ async function lineAt(path, offset) {
 /* harmony export */   Q: () => (/* binding */ mistakeOffset)
 /* harmony export */ });
 /* unused harmony export firstInvalid */
+/* harmony import */ var _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(52618);
+
 /**
  * Where JSON text first goes wrong, for messages: JSON.parse names a position for some mistakes
  * ("… at position 12") but not for others ("Unexpected token 'x', …"), and a person fixing a file
@@ -1474,12 +1516,8 @@ function firstInvalid(text) {
     let i = 0;
     const n = text.length;
     const blank = () => {
-        while (i < n) {
-            const c = text.charCodeAt(i);
-            if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
-                break;
+        while (i < n && (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .isBlank */ .z3)(text.charCodeAt(i)))
             i++;
-        }
     };
     const digits = () => {
         const from = i;
@@ -1689,7 +1727,10 @@ var json_array = __webpack_require__(1068);
 var json_position = __webpack_require__(46018);
 // EXTERNAL MODULE: ./src/dataset/open.ts
 var dataset_open = __webpack_require__(73138);
+// EXTERNAL MODULE: ./src/dataset/json-bytes.ts
+var json_bytes = __webpack_require__(52618);
 ;// CONCATENATED MODULE: ./src/dataset/seed-scan.ts
+
 /**
  * The fast path of the seed reader: one span record (`{"span-id": …}`) read straight from its
  * bytes into the builder, picking out the fields it needs, with no parse into objects. It takes
@@ -1697,22 +1738,6 @@ var dataset_open = __webpack_require__(73138);
  * else it answers false before writing, and the record goes through JSON.parse, which handles every
  * valid record and names the position of every mistake.
  */
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const OPEN = 0x7b;
-const CLOSE = 0x7d;
-/** Position after spaces, tabs and CRs. */
-function skip(b, i, end) {
-    while (i < end) {
-        const c = b[i];
-        if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0a)
-            break;
-        i++;
-    }
-    return i;
-}
 /**
  * Scratch for one record: where each field's bytes are (`[from, to)`, from -1: absent), so that
  * nothing is written to the builder until the whole record is known to be of the plain shape.
@@ -1745,16 +1770,16 @@ const rec = {
  * position of its closing quote (its bytes are `[i + 1, close)`) and sets rec.at past it, or -1.
  */
 function str(b, i, end) {
-    if (b[i] !== QUOTE)
+    if (b[i] !== json_bytes/* QUOTE */.jA)
         return -1;
     let j = i + 1;
     while (j < end) {
         const c = b[j];
-        if (c === QUOTE) {
+        if (c === json_bytes/* QUOTE */.jA) {
             rec.at = j + 1;
             return j;
         }
-        if (c === BACKSLASH || c < 0x20)
+        if (c === json_bytes/* BACKSLASH */.r_ || c < 0x20)
             return -1;
         j++;
     }
@@ -1799,10 +1824,10 @@ function equals(b, from, to, want) {
 }
 /** A flat object of string values at `i` (tags, reporter: see rec.inTags); false when not plain. */
 function flat(b, i, end) {
-    if (b[i] !== OPEN)
+    if (b[i] !== json_bytes/* OPEN */.vP)
         return false;
-    i = skip(b, i + 1, end);
-    if (b[i] === CLOSE) {
+    i = (0,json_bytes/* skipBlank */.W8)(b, i + 1, end);
+    if (b[i] === json_bytes/* CLOSE */.Nd) {
         rec.at = i + 1;
         return true;
     }
@@ -1811,10 +1836,10 @@ function flat(b, i, end) {
         if (keyTo < 0)
             return false;
         const keyFrom = i + 1;
-        i = skip(b, rec.at, end);
-        if (b[i] !== COLON)
+        i = (0,json_bytes/* skipBlank */.W8)(b, rec.at, end);
+        if (b[i] !== json_bytes/* COLON */.oH)
             return false;
-        i = skip(b, i + 1, end);
+        i = (0,json_bytes/* skipBlank */.W8)(b, i + 1, end);
         const valueTo = str(b, i, end);
         if (valueTo < 0)
             return false;
@@ -1839,12 +1864,12 @@ function flat(b, i, end) {
             rec.hostFrom = valueFrom;
             rec.hostTo = valueTo;
         }
-        i = skip(b, rec.at, end);
-        if (b[i] === COMMA) {
-            i = skip(b, i + 1, end);
+        i = (0,json_bytes/* skipBlank */.W8)(b, rec.at, end);
+        if (b[i] === json_bytes/* COMMA */.KE) {
+            i = (0,json_bytes/* skipBlank */.W8)(b, i + 1, end);
             continue;
         }
-        if (b[i] !== CLOSE)
+        if (b[i] !== json_bytes/* CLOSE */.Nd)
             return false;
         rec.at = i + 1;
         return true;
@@ -1907,18 +1932,18 @@ function scanSeedRecord(b, from, end, out, whole = true) {
     rec.start = rec.end = NaN;
     rec.error = false;
     rec.tagCount = 0;
-    let i = skip(b, from, end);
-    if (b[i] !== OPEN)
+    let i = (0,json_bytes/* skipBlank */.W8)(b, from, end);
+    if (b[i] !== json_bytes/* OPEN */.vP)
         return -1;
-    i = skip(b, i + 1, end);
+    i = (0,json_bytes/* skipBlank */.W8)(b, i + 1, end);
     for (;;) {
         const k = key(b, i, end);
         if (k < 0)
             return -1;
-        i = skip(b, rec.at, end);
-        if (b[i] !== COLON)
+        i = (0,json_bytes/* skipBlank */.W8)(b, rec.at, end);
+        if (b[i] !== json_bytes/* COLON */.oH)
             return -1;
-        i = skip(b, i + 1, end);
+        i = (0,json_bytes/* skipBlank */.W8)(b, i + 1, end);
         switch (k) {
             case 0:
             case 1:
@@ -1986,14 +2011,14 @@ function scanSeedRecord(b, from, end, out, whole = true) {
             default:
                 return -1;
         }
-        i = skip(b, rec.at, end);
-        if (b[i] === COMMA) {
-            i = skip(b, i + 1, end);
+        i = (0,json_bytes/* skipBlank */.W8)(b, rec.at, end);
+        if (b[i] === json_bytes/* COMMA */.KE) {
+            i = (0,json_bytes/* skipBlank */.W8)(b, i + 1, end);
             continue;
         }
-        if (b[i] !== CLOSE)
+        if (b[i] !== json_bytes/* CLOSE */.Nd)
             return -1;
-        if (whole && skip(b, i + 1, end) !== end)
+        if (whole && (0,json_bytes/* skipBlank */.W8)(b, i + 1, end) !== end)
             return -1;
         rec.at = i + 1;
         break;
@@ -3302,7 +3327,10 @@ var src_text = __webpack_require__(48992);
 var ids = __webpack_require__(16546);
 // EXTERNAL MODULE: ./src/dataset/dictionary.ts
 var dictionary = __webpack_require__(4918);
+// EXTERNAL MODULE: ./src/dataset/json-bytes.ts
+var json_bytes = __webpack_require__(52618);
 ;// CONCATENATED MODULE: ./src/sources/otlp/scan.ts
+
 
 
 /**
@@ -3314,14 +3342,6 @@ var dictionary = __webpack_require__(4918);
  * and `resourceSpansInto`, which read every valid element and name every mistake's place. So
  * both paths give the same rows, and messages are made in one place.
  */
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const OPEN = 0x7b;
-const CLOSE = 0x7d;
-const OPEN_LIST = 0x5b;
-const CLOSE_LIST = 0x5d;
 const bytes = (s) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const K = {
     resource: bytes('resource'),
@@ -3355,15 +3375,6 @@ let pairCount = 0;
 let resourcePairs = new Int32Array(64);
 let resourcePairCount = 0;
 let service = -1;
-function skip(b, i, end) {
-    while (i < end) {
-        const c = b[i];
-        if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
-            break;
-        i++;
-    }
-    return i;
-}
 const HEX = new Uint8Array(256);
 for (const c of '0123456789abcdefABCDEF')
     HEX[c.charCodeAt(0)] = 1;
@@ -3372,19 +3383,19 @@ for (const c of '"\\/bfnrt')
     ESCAPABLE[c.charCodeAt(0)] = 1;
 /** A valid JSON string at `i`: returns the index of its closing quote (sets `at` past it and `escapes`), or -1. */
 function string(b, i, end) {
-    if (b[i] !== QUOTE)
+    if (b[i] !== json_bytes/* QUOTE */.jA)
         return -1;
     escapes = false;
     let j = i + 1;
     while (j < end) {
         const c = b[j];
-        if (c === QUOTE) {
+        if (c === json_bytes/* QUOTE */.jA) {
             at = j + 1;
             return j;
         }
         if (c < 0x20)
             return -1;
-        if (c === BACKSLASH) {
+        if (c === json_bytes/* BACKSLASH */.r_) {
             escapes = true;
             const e = b[j + 1];
             if (e === 0x75) {
@@ -3448,32 +3459,32 @@ function literal(b, i, end, word) {
 /** Any JSON value at `i`, checked and passed over (sets `at`); false when it is not valid JSON or runs out. */
 function value(b, i, end, depth = 0) {
     const c = b[i];
-    if (c === QUOTE)
+    if (c === json_bytes/* QUOTE */.jA)
         return string(b, i, end) >= 0;
-    if (c === OPEN || c === OPEN_LIST) {
+    if (c === json_bytes/* OPEN */.vP || c === json_bytes/* OPEN_LIST */.oQ) {
         // Deeper than any export nests: leave it to JSON.parse.
         if (depth > 64)
             return false;
-        const close = c === OPEN ? CLOSE : CLOSE_LIST;
-        let j = skip(b, i + 1, end);
+        const close = c === json_bytes/* OPEN */.vP ? json_bytes/* CLOSE */.Nd : json_bytes/* CLOSE_LIST */.gD;
+        let j = (0,json_bytes/* skipBlank */.W8)(b, i + 1, end);
         if (b[j] === close) {
             at = j + 1;
             return true;
         }
         for (;;) {
-            if (c === OPEN) {
+            if (c === json_bytes/* OPEN */.vP) {
                 if (string(b, j, end) < 0)
                     return false;
-                j = skip(b, at, end);
-                if (b[j] !== COLON)
+                j = (0,json_bytes/* skipBlank */.W8)(b, at, end);
+                if (b[j] !== json_bytes/* COLON */.oH)
                     return false;
-                j = skip(b, j + 1, end);
+                j = (0,json_bytes/* skipBlank */.W8)(b, j + 1, end);
             }
             if (!value(b, j, end, depth + 1))
                 return false;
-            j = skip(b, at, end);
-            if (b[j] === COMMA) {
-                j = skip(b, j + 1, end);
+            j = (0,json_bytes/* skipBlank */.W8)(b, at, end);
+            if (b[j] === json_bytes/* COMMA */.KE) {
+                j = (0,json_bytes/* skipBlank */.W8)(b, j + 1, end);
                 continue;
             }
             if (b[j] !== close)
@@ -3503,48 +3514,48 @@ function is(b, from, to, want) {
  * value (setting `at` past it) and answers false to give up. Returns the end, or -1.
  */
 function object(b, i, end, field) {
-    if (b[i] !== OPEN)
+    if (b[i] !== json_bytes/* OPEN */.vP)
         return -1;
-    let j = skip(b, i + 1, end);
-    if (b[j] === CLOSE)
+    let j = (0,json_bytes/* skipBlank */.W8)(b, i + 1, end);
+    if (b[j] === json_bytes/* CLOSE */.Nd)
         return (at = j + 1);
     for (;;) {
         const close = string(b, j, end);
         if (close < 0 || escapes)
             return -1;
         const keyFrom = j + 1;
-        j = skip(b, at, end);
-        if (b[j] !== COLON)
+        j = (0,json_bytes/* skipBlank */.W8)(b, at, end);
+        if (b[j] !== json_bytes/* COLON */.oH)
             return -1;
-        j = skip(b, j + 1, end);
+        j = (0,json_bytes/* skipBlank */.W8)(b, j + 1, end);
         if (!field(keyFrom, close, j))
             return -1;
-        j = skip(b, at, end);
-        if (b[j] === COMMA) {
-            j = skip(b, j + 1, end);
+        j = (0,json_bytes/* skipBlank */.W8)(b, at, end);
+        if (b[j] === json_bytes/* COMMA */.KE) {
+            j = (0,json_bytes/* skipBlank */.W8)(b, j + 1, end);
             continue;
         }
-        if (b[j] !== CLOSE)
+        if (b[j] !== json_bytes/* CLOSE */.Nd)
             return -1;
         return (at = j + 1);
     }
 }
 /** Walks a list at `i`, calling `item(at)` for each element (which reads it, setting `at`). Returns the end, or -1. */
 function list(b, i, end, item) {
-    if (b[i] !== OPEN_LIST)
+    if (b[i] !== json_bytes/* OPEN_LIST */.oQ)
         return -1;
-    let j = skip(b, i + 1, end);
-    if (b[j] === CLOSE_LIST)
+    let j = (0,json_bytes/* skipBlank */.W8)(b, i + 1, end);
+    if (b[j] === json_bytes/* CLOSE_LIST */.gD)
         return (at = j + 1);
     for (;;) {
         if (!item(j))
             return -1;
-        j = skip(b, at, end);
-        if (b[j] === COMMA) {
-            j = skip(b, j + 1, end);
+        j = (0,json_bytes/* skipBlank */.W8)(b, at, end);
+        if (b[j] === json_bytes/* COMMA */.KE) {
+            j = (0,json_bytes/* skipBlank */.W8)(b, j + 1, end);
             continue;
         }
-        if (b[j] !== CLOSE_LIST)
+        if (b[j] !== json_bytes/* CLOSE_LIST */.gD)
             return -1;
         return (at = j + 1);
     }
@@ -3571,7 +3582,7 @@ function anyValueField(vf, vt, y) {
     const b = buf;
     const end = limit;
     kinds++;
-    if (is(b, vf, vt, K.stringValue) || (is(b, vf, vt, K.intValue) && b[y] === QUOTE)) {
+    if (is(b, vf, vt, K.stringValue) || (is(b, vf, vt, K.intValue) && b[y] === json_bytes/* QUOTE */.jA)) {
         valueIndex = internString(b, y, end);
         return valueIndex >= 0;
     }
@@ -3725,7 +3736,7 @@ function statusField(sf, st, x) {
     const end = limit;
     if (!is(b, sf, st, K.code))
         return value(b, x, end);
-    if (b[x] === QUOTE) {
+    if (b[x] === json_bytes/* QUOTE */.jA) {
         const close = string(b, x, end);
         if (close < 0)
             return false;

@@ -13,7 +13,7 @@ function hashString(s: string): number {
   return h | 0;
 }
 
-/** Interns strings (unique ids of spans) to dense ids 0, 1, 2, … in order of first appearance. */
+/** Interns strings (the grouping's value names) to dense ids 0, 1, 2, … in order of first appearance. */
 export class StringIds {
   /** Interleaved [hash, id + 1] per slot: a probe reads one cache line, and strings compare only on equal hashes. */
   private slots = new Int32Array(INITIAL_CAPACITY * 2);
@@ -33,18 +33,6 @@ export class StringIds {
         if (this.keys.length * 2 > this.mask) this.grow();
         return this.keys.length - 1;
       }
-      if (this.slots[2 * at] === hash && this.keys[slot - 1] === key) return slot - 1;
-      at = (at + 1) & this.mask;
-    }
-  }
-
-  /** The id of `key`, or -1. */
-  find(key: string): number {
-    const hash = hashString(key);
-    let at = hash & this.mask;
-    for (;;) {
-      const slot = this.slots[2 * at + 1]!;
-      if (slot === 0) return -1;
       if (this.slots[2 * at] === hash && this.keys[slot - 1] === key) return slot - 1;
       at = (at + 1) & this.mask;
     }
@@ -91,17 +79,6 @@ export class PairIds {
         if (this.size * 2 > this.mask) this.grow();
         return this.size - 1;
       }
-      if (this.slots[3 * at] === x && this.slots[3 * at + 1] === y) return slot - 1;
-      at = (at + 1) & this.mask;
-    }
-  }
-
-  /** The id of (x, y), or -1. */
-  find(x: number, y: number): number {
-    let at = hashPair(x, y) & this.mask;
-    for (;;) {
-      const slot = this.slots[3 * at + 2]!;
-      if (slot === 0) return -1;
       if (this.slots[3 * at] === x && this.slots[3 * at + 1] === y) return slot - 1;
       at = (at + 1) & this.mask;
     }

@@ -1,3 +1,4 @@
+import { BACKSLASH, CLOSE, CLOSE_LIST, COMMA, isBlank, OPEN, OPEN_LIST, QUOTE } from './json-bytes.js';
 import { openBytes } from './open.js';
 
 /**
@@ -23,9 +24,6 @@ export class ArrayStructureError extends Error {
     super(what);
   }
 }
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 
 /** The end of one JSON value, found over chunks: strings followed, nesting counted, nothing else checked. */
 export class ValueEnd {
@@ -55,21 +53,19 @@ export class ValueEnd {
       if (c === QUOTE) {
         this.inString = true;
         this.started = true;
-      } else if (c === 0x7b || c === 0x5b) {
+      } else if (c === OPEN || c === OPEN_LIST) {
         this.depth++;
         this.started = true;
-      } else if (c === 0x7d || c === 0x5d) {
+      } else if (c === CLOSE || c === CLOSE_LIST) {
         if (this.depth === 0) return i;
         if (--this.depth === 0) return i + 1;
-      } else if (this.depth === 0 && (c === 0x2c || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)) {
+      } else if (this.depth === 0 && (c === COMMA || isBlank(c))) {
         if (this.started) return i;
       } else this.started = true;
     }
     return -1;
   }
 }
-
-const blank = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
 /**
  * Streams the elements of a file (gzipped or not) that holds one JSON array into a reader, so a
@@ -113,12 +109,12 @@ export async function readJsonArray(path: string, reader: ArrayElementReader): P
     }
     while (i < n) {
       const c = chunk[i]!;
-      if (blank(c)) {
+      if (isBlank(c)) {
         i++;
         continue;
       }
-      if (state === 2 || (state === 1 && c !== 0x5d)) {
-        if (c === 0x2c || c === 0x5d) throw fail('an empty element in the array', base + i);
+      if (state === 2 || (state === 1 && c !== CLOSE_LIST)) {
+        if (c === COMMA || c === CLOSE_LIST) throw fail('an empty element in the array', base + i);
         let end = reader.fast(chunk, i, n);
         if (end >= 0) {
           index++;
@@ -139,10 +135,10 @@ export async function readJsonArray(path: string, reader: ArrayElementReader): P
         continue;
       }
       if (state === 0) {
-        if (c !== 0x5b) throw fail('expected a JSON array', base + i);
+        if (c !== OPEN_LIST) throw fail('expected a JSON array', base + i);
         state = 1;
-      } else if (state === 1 || (state === 3 && c === 0x5d)) state = 4;
-      else if (state === 3 && c === 0x2c) state = 2;
+      } else if (state === 1 || (state === 3 && c === CLOSE_LIST)) state = 4;
+      else if (state === 3 && c === COMMA) state = 2;
       else if (state === 3)
         throw fail(`unexpected ${JSON.stringify(String.fromCharCode(c))} after an element`, base + i);
       else throw fail(`unexpected ${JSON.stringify(String.fromCharCode(c))} after the end of the array`, base + i);

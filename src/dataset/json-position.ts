@@ -1,3 +1,5 @@
+import { isBlank } from './json-bytes.js';
+
 /**
  * Where JSON text first goes wrong, for messages: JSON.parse names a position for some mistakes
  * ("… at position 12") but not for others ("Unexpected token 'x', …"), and a person fixing a file
@@ -16,11 +18,7 @@ export function firstInvalid(text: string): number {
   let i = 0;
   const n = text.length;
   const blank = () => {
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
-      i++;
-    }
+    while (i < n && isBlank(text.charCodeAt(i))) i++;
   };
   const digits = () => {
     const from = i;

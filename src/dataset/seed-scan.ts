@@ -1,3 +1,4 @@
+import { BACKSLASH, CLOSE, COLON, COMMA, OPEN, QUOTE, skipBlank as skip } from './json-bytes.js';
 import type { SpanTableBuilder } from './table.js';
 
 /**
@@ -7,23 +8,6 @@ import type { SpanTableBuilder } from './table.js';
  * else it answers false before writing, and the record goes through JSON.parse, which handles every
  * valid record and names the position of every mistake.
  */
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const OPEN = 0x7b;
-const CLOSE = 0x7d;
-
-/** Position after spaces, tabs and CRs. */
-function skip(b: Buffer, i: number, end: number): number {
-  while (i < end) {
-    const c = b[i]!;
-    if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0a) break;
-    i++;
-  }
-  return i;
-}
 
 /**
  * Scratch for one record: where each field's bytes are (`[from, to)`, from -1: absent), so that

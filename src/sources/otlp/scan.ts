@@ -1,5 +1,16 @@
 import { hexIdKind, spanIdOf, traceIdOf } from '../../dataset/ids.js';
 import { utf8 } from '../../dataset/dictionary.js';
+import {
+  BACKSLASH,
+  CLOSE,
+  CLOSE_LIST,
+  COLON,
+  COMMA,
+  OPEN,
+  OPEN_LIST,
+  QUOTE,
+  skipBlank as skip,
+} from '../../dataset/json-bytes.js';
 import type { SpanTableBuilder } from '../../dataset/table.js';
 
 /**
@@ -11,15 +22,6 @@ import type { SpanTableBuilder } from '../../dataset/table.js';
  * and `resourceSpansInto`, which read every valid element and name every mistake's place. So
  * both paths give the same rows, and messages are made in one place.
  */
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const OPEN = 0x7b;
-const CLOSE = 0x7d;
-const OPEN_LIST = 0x5b;
-const CLOSE_LIST = 0x5d;
 
 const bytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const K = {
@@ -55,15 +57,6 @@ let pairCount = 0;
 let resourcePairs = new Int32Array(64);
 let resourcePairCount = 0;
 let service = -1;
-
-function skip(b: Uint8Array, i: number, end: number): number {
-  while (i < end) {
-    const c = b[i]!;
-    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
-    i++;
-  }
-  return i;
-}
 
 const HEX = new Uint8Array(256);
 for (const c of '0123456789abcdefABCDEF') HEX[c.charCodeAt(0)] = 1;
