@@ -1,4 +1,4 @@
-import { BACKSLASH, CLOSE, CLOSE_LIST, COMMA, isBlank, OPEN, OPEN_LIST, QUOTE } from './json-bytes.js';
+import { BACKSLASH, CLOSE, CLOSE_LIST, COLON, COMMA, isBlank, OPEN, OPEN_LIST, QUOTE } from './json-bytes.js';
 import { openBytes } from './open.js';
 
 /**
@@ -20,6 +20,8 @@ export class ArrayStructureError extends Error {
   constructor(
     readonly what: string,
     readonly offset: number,
+    /** Valid JSON of the wrong shape (the key `within` names no list, or is given twice), not broken JSON. */
+    readonly shape = false,
   ) {
     super(what);
   }
@@ -68,17 +70,31 @@ export class ValueEnd {
 }
 
 /**
- * Streams the elements of a file (gzipped or not) that holds one JSON array into a reader, so a
- * large export is never in memory whole. Each element is first offered to the reader's fast path
- * where it lies in the chunk read; only an element the fast path declines, or one that runs over
- * the end of a chunk, is framed by following its strings and nesting, gathered as a list of pieces
- * and joined once (a single element of any size costs linear time). Structure mistakes are thrown
- * as ArrayStructureError with their byte offset: the line is counted only then (`lineAt`).
+ * Streams the elements of a JSON array in a file (gzipped or not) into a reader, so a large export is
+ * never in memory whole: the file is the array, or, with `within`, an object whose key `within` holds
+ * it (Jaeger's `{"data": [...], "total": …}`; the object's other values are passed over). Each
+ * element is first offered to the reader's fast path where it lies in the chunk read; only an
+ * element the fast path declines, or one that runs over the end of a chunk, is framed by following
+ * its strings and nesting, gathered as a list of pieces and joined once (a single element of any
+ * size costs linear time). Structure mistakes are thrown as ArrayStructureError with their byte
+ * offset: the line is counted only then (`lineAt`). Returns whether the array was there (with
+ * `within`, the object may have no such key: nothing was read then).
  * (Written by hand: streaming JSON libraries give no positions to report, and make an object per value.)
  */
-export async function readJsonArray(path: string, reader: ArrayElementReader): Promise<void> {
+export async function readJsonArray(path: string, reader: ArrayElementReader, within?: string): Promise<boolean> {
   /** 0: before '[', 1: after '[', 2: expecting an element, 3: after an element, 4: after ']'. */
   let state = 0;
+  /**
+   * With `within`, the object around the array: 0 before '{', 1 expecting a key, 2 in a key, 3
+   * expecting ':', 4 expecting a value, 5 after a value, 6 after '}'; 7 inside the array (`state`).
+   */
+  let outer = within === undefined ? 7 : 0;
+  let key: number[] = [];
+  let keyEscaped = false;
+  let found = false;
+  /** Passing over a value of the object that runs on into the next chunk. */
+  let skipping = false;
+  const wanted = within === undefined ? [] : [...Buffer.from(within, 'utf8')];
   let index = 0;
   /** File offset of the current chunk's first byte. */
   let base = 0;
@@ -93,7 +109,8 @@ export async function readJsonArray(path: string, reader: ArrayElementReader): P
   };
   for await (const chunk of (await openBytes(path)) as AsyncIterable<Buffer>) {
     const n = chunk.length;
-    let i = 0;
+    // A byte-order mark (as some Windows tools write) is not part of the JSON.
+    let i = base === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
     if (pieces) {
       const end = framer.scan(chunk, 0, n);
       if (end < 0) {
@@ -106,10 +123,64 @@ export async function readJsonArray(path: string, reader: ArrayElementReader): P
       pieces = undefined;
       await element(whole, 0, whole.length, pieceOffset);
       i = end;
+    } else if (skipping) {
+      const end = framer.scan(chunk, 0, n);
+      if (end < 0) {
+        base += n;
+        continue;
+      }
+      skipping = false;
+      outer = 5;
+      i = end;
     }
     while (i < n) {
       const c = chunk[i]!;
+      if (outer === 2) {
+        // A key of the object around the array, byte by byte (it may run over two chunks).
+        if (keyEscaped) keyEscaped = false;
+        else if (c === BACKSLASH) keyEscaped = true;
+        else if (c === QUOTE) outer = 3;
+        if (outer === 2) key.push(c);
+        i++;
+        continue;
+      }
       if (isBlank(c)) {
+        i++;
+        continue;
+      }
+      if (outer < 7) {
+        if (outer === 0) {
+          if (c !== OPEN) throw fail(`expected a JSON object with a list "${within}"`, base + i);
+          outer = 1;
+        } else if (outer === 1 && c === QUOTE) {
+          key = [];
+          outer = 2;
+        } else if (outer === 1 && c === CLOSE) outer = 6;
+        else if (outer === 3 && c === COLON) outer = 4;
+        else if (outer === 4) {
+          const isWanted = key.length === wanted.length && key.every((k, j) => k === wanted[j]);
+          if (isWanted && found) throw new ArrayStructureError(`"${within}" is given twice`, base + i, true);
+          if (isWanted && c !== OPEN_LIST) throw new ArrayStructureError(`"${within}" is not a list`, base + i, true);
+          if (isWanted) {
+            found = true;
+            outer = 7;
+            state = 1;
+            i++;
+            continue;
+          }
+          framer.reset();
+          const end = framer.scan(chunk, i, n);
+          if (end < 0) {
+            skipping = true;
+            break;
+          }
+          outer = 5;
+          i = end;
+          continue;
+        } else if (outer === 5 && c === COMMA) outer = 1;
+        else if (outer === 5 && c === CLOSE) outer = 6;
+        else
+          throw fail(`unexpected ${JSON.stringify(String.fromCharCode(c))} in the object around "${within}"`, base + i);
         i++;
         continue;
       }
@@ -137,8 +208,11 @@ export async function readJsonArray(path: string, reader: ArrayElementReader): P
       if (state === 0) {
         if (c !== OPEN_LIST) throw fail('expected a JSON array', base + i);
         state = 1;
-      } else if (state === 1 || (state === 3 && c === CLOSE_LIST)) state = 4;
-      else if (state === 3 && c === COMMA) state = 2;
+      } else if (state === 1 || (state === 3 && c === CLOSE_LIST)) {
+        state = 4;
+        // The array was a value of the object around it: back to that object.
+        if (within !== undefined) outer = 5;
+      } else if (state === 3 && c === COMMA) state = 2;
       else if (state === 3)
         throw fail(`unexpected ${JSON.stringify(String.fromCharCode(c))} after an element`, base + i);
       else throw fail(`unexpected ${JSON.stringify(String.fromCharCode(c))} after the end of the array`, base + i);
@@ -146,8 +220,14 @@ export async function readJsonArray(path: string, reader: ArrayElementReader): P
     }
     base += n;
   }
+  if (within !== undefined) {
+    if (outer === 0) throw fail(`expected a JSON object with a list "${within}", found nothing`, base);
+    if (outer !== 6) throw fail('the document is not closed (the file is cut short?)', base);
+    return found;
+  }
   if (state === 0) throw fail('expected a JSON array, found nothing', base);
   if (state !== 4) throw fail('the array is not closed (the file is cut short?)', base);
+  return true;
 }
 
 /** The line and column (1-based) of byte `offset` of a file's content, counted by reading it again: for messages only. */

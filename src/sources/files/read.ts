@@ -1,12 +1,15 @@
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
+import { ArrayStructureError, lineAt, readJsonArray } from '../../dataset/json-array.js';
 import { mistakeOffset } from '../../dataset/json-position.js';
+import { contentHead } from '../../dataset/open.js';
 import { readSeedInto } from '../../dataset/seed-spans.js';
 import { SourceError } from '../../errors.js';
-import { JAEGER_FIX, readJaegerJson } from '../jaeger/json.js';
+import { JAEGER_FIX, readJaegerElement, readJaegerJson } from '../jaeger/json.js';
 import { readOtlpFile } from '../otlp/read.js';
 import type { SpanTableBuilder } from '../../dataset/table.js';
-import { readZipkinJson, ZIPKIN_FIX } from '../zipkin/json.js';
+import { printable } from '../../text.js';
+import { elementSpans, readZipkinJson, readZipkinSpans, ZIPKIN_FIX, type PlacedSpan } from '../zipkin/json.js';
 import { FORMATS_READ, detectFormat, type Detection, type FileFormat } from './detect.js';
 
 /** The whole text of a file, gunzipped when it is gzip. */
@@ -38,6 +41,101 @@ function parseJson(text: string, file: string, label: string, fix: string): unkn
   }
 }
 
+type Known = Extract<Detection, { format: FileFormat }>;
+
+/**
+ * Reads the elements of the list a file holds (at the top, or at `within` of the object at the top)
+ * one at a time: each element is parsed by itself, so neither the file's text nor an object per span
+ * of the whole file is ever in memory (a 600 MB export is more than one JavaScript string can hold).
+ * A mistake names the file, line and column.
+ */
+async function readElements(
+  file: string,
+  detection: Known,
+  fix: string,
+  within: string | undefined,
+  read: (item: unknown, index: number) => void,
+): Promise<boolean> {
+  const notJson = async (offset: number, what: string, shape = false) => {
+    const { line, column } = await lineAt(file, offset);
+    const problem = shape ? what : `it is not valid JSON (${what})`;
+    return new SourceError(`${file}:${line}:${column}: read as ${detection.label}, but ${problem}`, fix);
+  };
+  try {
+    return await readJsonArray(
+      file,
+      {
+        fast: () => -1,
+        slow: async (b, from, to, index, offset) => {
+          const text = b.toString('utf8', from, to);
+          let item: unknown;
+          try {
+            item = JSON.parse(text);
+          } catch (error) {
+            const message = printable((error as Error).message);
+            const at = mistakeOffset(text, message);
+            // The mistake's offset in bytes from the element's start, for the line and column in the file.
+            throw await notJson(offset + Buffer.byteLength(text.slice(0, at)), message);
+          }
+          read(item, index);
+        },
+      },
+      within,
+    );
+  } catch (error) {
+    if (error instanceof ArrayStructureError) throw await notJson(error.offset, error.what, error.shape);
+    throw error;
+  }
+}
+
+/** Whether the document is an object (not a list): by its first byte that is not blank. */
+async function isObjectDocument(file: string): Promise<boolean> {
+  return (await contentHead(file, 4096))
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('{');
+}
+
+/**
+ * Jaeger JSON: the answer's `data` or a list, an element (a trace) at a time; one trace alone is
+ * small enough to read whole.
+ */
+async function readJaegerFile(file: string, detection: Known, sink: SpanTableBuilder): Promise<void> {
+  const where = `${file} (${detection.label})`;
+  if (!(await isObjectDocument(file))) {
+    await readElements(file, detection, JAEGER_FIX, undefined, (item, i) =>
+      readJaegerElement(item, where, i, false, sink),
+    );
+    return;
+  }
+  const list = (item: unknown, i: number) => readJaegerElement(item, where, i, true, sink);
+  if (await readElements(file, detection, JAEGER_FIX, 'data', list)) return;
+  // An object without `data`: one trace.
+  const doc = parseJson(await wholeText(file, detection.gzip), file, detection.label, JAEGER_FIX);
+  readJaegerJson(doc, where, sink);
+}
+
+/**
+ * Zipkin v2 JSON: a list of traces is read a trace at a time; the spans of a flat list are kept until
+ * its end, since a client and a server span that share an id are matched within their trace, and a
+ * flat list may hold a trace's spans anywhere. One span alone is read whole.
+ */
+async function readZipkinFile(file: string, detection: Known, sink: SpanTableBuilder): Promise<void> {
+  const where = `${file} (${detection.label})`;
+  if (await isObjectDocument(file)) {
+    const doc = parseJson(await wholeText(file, detection.gzip), file, detection.label, ZIPKIN_FIX);
+    return readZipkinJson(doc, where, sink);
+  }
+  const loose: PlacedSpan[] = [];
+  // A list of traces (lists of spans) is read a trace at a time; loose spans together at the end.
+  await readElements(file, detection, ZIPKIN_FIX, undefined, (item, i) => {
+    const spans = [...elementSpans(item, i, where)];
+    if (Array.isArray(item)) readZipkinSpans(spans, where, sink);
+    else loose.push(...spans);
+  });
+  readZipkinSpans(loose, where, sink);
+}
+
 /** A file in no known format: one line saying what it looks like and what is read. */
 export function unknownFormat(file: string, detection: Extract<Detection, { format: 'unknown' }>): SourceError {
   return new SourceError(
@@ -63,16 +161,12 @@ export async function readTraceFile(file: string, sink: SpanTableBuilder): Promi
     case 'otlp':
       await readOtlpFile(file, sink);
       return 'otlp';
-    case 'jaeger': {
-      const doc = parseJson(await wholeText(file, detection.gzip), file, detection.label, JAEGER_FIX);
-      readJaegerJson(doc, `${file} (${detection.label})`, sink);
+    case 'jaeger':
+      await readJaegerFile(file, detection, sink);
       return 'jaeger';
-    }
-    case 'zipkin': {
-      const doc = parseJson(await wholeText(file, detection.gzip), file, detection.label, ZIPKIN_FIX);
-      readZipkinJson(doc, `${file} (${detection.label})`, sink);
+    case 'zipkin':
+      await readZipkinFile(file, detection, sink);
       return 'zipkin';
-    }
     case 'seed':
       // The seed's reader streams and checks its own shape, straight into the one builder.
       await readSeedInto(file, sink);

@@ -135,16 +135,24 @@ function emitTrace(raw: unknown, where: string, path: string, sink: SpanSink): v
 export function readJaegerJson(doc: unknown, where: string, sink: SpanSink): void {
   if (isObject(doc) && 'data' in doc) {
     if (!Array.isArray(doc.data)) throw new SourceError(`${where}: data is not a list of traces`, JAEGER_FIX);
-    doc.data.forEach((t, i) => emitTrace(t, where, `data[${i}]`, sink));
+    doc.data.forEach((t, i) => readJaegerElement(t, where, i, true, sink));
     return;
   }
   if (isObject(doc)) return emitTrace(doc, where, '(the trace)', sink);
   if (Array.isArray(doc)) {
-    doc.forEach((item, i) => {
-      if (isObject(item) && Array.isArray(item.spans)) emitTrace(item, where, `[${i}]`, sink);
-      else emitSpan(item, {}, where, `[${i}]`, undefined, sink);
-    });
+    doc.forEach((item, i) => readJaegerElement(item, where, i, false, sink));
     return;
   }
   throw new SourceError(`${where}: not Jaeger JSON (expected an object or a list)`, JAEGER_FIX);
+}
+
+/**
+ * One element of a Jaeger list, the `index`-th: a trace of the answer's `data` (`inData`), or, in a
+ * list at the top, a trace or a span with its process inline. Each is whole by itself, so a file is
+ * read an element at a time (sources/files/read.ts).
+ */
+export function readJaegerElement(item: unknown, where: string, index: number, inData: boolean, sink: SpanSink): void {
+  if (inData) return emitTrace(item, where, `data[${index}]`, sink);
+  if (isObject(item) && Array.isArray(item.spans)) emitTrace(item, where, `[${index}]`, sink);
+  else emitSpan(item, {}, where, `[${index}]`, undefined, sink);
 }

@@ -46,41 +46,58 @@ const serviceOf = (s: ZipkinSpan): string =>
     ? s.localEndpoint.serviceName
     : 'unknown';
 
+/** A span of a document with its position, for messages. */
+export interface PlacedSpan {
+  span: ZipkinSpan;
+  path: string;
+}
+
 /** Every span of the document, with its position for messages. */
-function* spansOf(doc: unknown, where: string): Generator<{ span: ZipkinSpan; path: string }> {
+function* spansOf(doc: unknown, where: string): Generator<PlacedSpan> {
   if (isObject(doc)) {
     yield { span: doc, path: '(the span)' };
     return;
   }
   if (!Array.isArray(doc)) throw new SourceError(`${where}: not Zipkin JSON (expected a list)`, ZIPKIN_FIX);
-  for (const [i, item] of doc.entries()) {
-    if (Array.isArray(item)) {
-      for (const [j, span] of item.entries()) {
-        if (!isObject(span)) throw new SourceError(`${where}: [${i}][${j}] is not a span object`, ZIPKIN_FIX);
-        yield { span, path: `[${i}][${j}]` };
-      }
-    } else if (isObject(item)) {
-      yield { span: item, path: `[${i}]` };
-    } else {
-      throw new SourceError(`${where}: [${i}] is neither a span nor a list of spans`, ZIPKIN_FIX);
+  for (const [i, item] of doc.entries()) yield* elementSpans(item, i, where);
+}
+
+/** The spans of the `i`-th element of a list: a span, or a trace (a list of spans). */
+export function* elementSpans(item: unknown, i: number, where: string): Generator<PlacedSpan> {
+  if (Array.isArray(item)) {
+    for (const [j, span] of item.entries()) {
+      if (!isObject(span)) throw new SourceError(`${where}: [${i}][${j}] is not a span object`, ZIPKIN_FIX);
+      yield { span, path: `[${i}][${j}]` };
     }
+  } else if (isObject(item)) {
+    yield { span: item, path: `[${i}]` };
+  } else {
+    throw new SourceError(`${where}: [${i}] is neither a span nor a list of spans`, ZIPKIN_FIX);
   }
 }
 
-/** Reads Zipkin v2 JSON from a parsed document. Two passes: the first finds the shared ids of each trace. */
+/** Reads Zipkin v2 JSON from a parsed document. */
 export function readZipkinJson(doc: unknown, where: string, sink: SpanSink): void {
+  readZipkinSpans([...spansOf(doc, where)], where, sink);
+}
+
+/**
+ * Reads spans that hold whole traces (a document, or one trace of a list of traces). Two passes: the
+ * first finds the ids a client and a server span share within each trace.
+ */
+export function readZipkinSpans(spans: readonly PlacedSpan[], where: string, sink: SpanSink): void {
   // Per trace/id: the service of its SERVER span, and whether another (client) span has the id too.
   // A SERVER span whose id a client span also has is the shared half, flagged "shared" or not (old reporters).
   const server = new Map<string, string>();
   const other = new Set<string>();
-  for (const { span } of spansOf(doc, where)) {
+  for (const { span } of spans) {
     const traceId = traceIdOf(span.traceId);
     const id = spanIdOf(span.id);
     if (!traceId || !id) continue;
     if (span.kind === 'SERVER') server.set(`${traceId}/${id}`, serviceOf(span));
     else other.add(`${traceId}/${id}`);
   }
-  for (const { span: s, path } of spansOf(doc, where)) {
+  for (const { span: s, path } of spans) {
     const traceId = traceIdOf(s.traceId);
     const id = spanIdOf(s.id);
     if (!traceId || !id) throw new SourceError(`${where}: ${path} has no traceId or id`, ZIPKIN_FIX);
