@@ -453,13 +453,13 @@ describe('renderings of the example diffs', () => {
 });
 
 describe('text and JSON', () => {
-  it('renders plain text for a terminal: no markdown escapes, units once', () => {
+  it('renders plain text for a terminal: no markdown escapes, units once, each change with how sure', () => {
     const text = renderText(reportOf(exampleRegression()));
     expect(text.split('\n')[0]).toMatch(
       /^❌ 2 regressions in Android checkout: operation = \/api\/make-payment p\d\d \+\d+% \(\d+ → \d+ ms\)…$/,
     );
     expect(text).toMatch(
-      /\n {2}fail {4}operation = \/api\/make-payment: p99 \+\d+% \(\d+ → \d+ ms\), p95 \+\d+% \(\d+ → \d+ ms\), avg \+\d+% \(\d+ → \d+ ms\) {2}\(q <0\.0001, n = [\d,]+ → [\d,]+ traces\) {2}\[latency\.p99: \{ fail: \+30% \}; latency\.p95: \{ warn: \+10%, fail: \+25% \}; latency\.avg: \+20%\]\n/,
+      /\n {2}fail {4}operation = \/api\/make-payment: p99 \+\d+% \(\d+ → \d+ ms\), 98% interval \+\d+% … \+\d+%; p95 \+\d+% \(\d+ → \d+ ms\), 98% interval \+\d+% … \+\d+%; avg \+\d+% \(\d+ → \d+ ms\), 98% interval \+\d+% … \+\d+% {2}\(q <0\.0001, n = [\d,]+ → [\d,]+ traces\) {2}\[latency\.p99: \{ fail: \+30% \}; latency\.p95: \{ warn: \+10%, fail: \+25% \}; latency\.avg: \+20%\]\n/,
     );
     expect(text).toMatch(
       /\n {2}warn {4}customer = BEEMO: missing \([\d,]+ spans before\) {2}\(q <0\.0001, n = [\d,]+ → 0 traces\) {2}\[missing: warn\]/,

@@ -102,7 +102,7 @@ describe('every row says what the statistics say', () => {
   it('the text format says the same, with q and n', () => {
     const text = renderText(reportOf(r, {}, settings.thresholds.metrics));
     expect(text).toMatch(
-      /\n {2}fail {4}operation = tail-slow: p95 \+\d+% \([\d.]+ → [\d.]+ ms\) {2}\(q [<\d.]+, n = 3,000 → 3,000 (spans|traces)\) {2}\[latency\.p95/,
+      /\n {2}fail {4}operation = tail-slow: p95 \+\d+% \([\d.]+ → [\d.]+ ms\), 98% interval \+\d+% … \+\d+% {2}\(q [<\d.]+, n = 3,000 → 3,000 (spans|traces)\) {2}\[latency\.p95/,
     );
     expect(text).toMatch(
       /\n {2}unproven operation = few-slow: p95 \+\d+%: not significant \(q = [\d.]+, n = 40 → 40 (spans|traces)\)/,

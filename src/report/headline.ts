@@ -1,3 +1,4 @@
+import { intervalText } from '../diff/findings.js';
 import type { DiffResult, Finding, Verdict } from '../diff/types.js';
 import { byImportance, ranked } from './order.js';
 import { code, md } from './escape.js';
@@ -45,6 +46,17 @@ export function findingNumbers(f: Finding): string {
   if (f.metric === 'missing') return `missing (${count(f.baseline ?? 0)} spans before)`;
   const label = f.metric.replace('latency.', '');
   return `${label} ${f.change} (${range(metricValue(f.metric, f.baseline), metricValue(f.metric, f.current))})`;
+}
+
+/**
+ * `, 98% interval +20% … +55%`: how sure of a finding's change, beside it. Not for a notice whose rule
+ * already gives it (a change not yet established), nor for results written before intervals.
+ */
+export function howSure(f: Finding): string {
+  const i = f.interval;
+  if (!i || f.metric === 'new' || f.metric === 'missing' || f.rule.includes('not yet established')) return '';
+  // In the unit the change is written in, which is its rule's: `+34%` relative, `+4.4pp` or `+41ms` absolute.
+  return `, ${intervalText(i, f.metric, f.change.endsWith('%') ? 'relative' : 'absolute')}`;
 }
 
 function regressions(result: DiffResult): Finding[] {

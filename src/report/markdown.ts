@@ -7,12 +7,11 @@ import type {
   Stats,
   UndecidedValue,
 } from '../diff/types.js';
-import { intervalText as changeIntervalText } from '../diff/findings.js';
 import { SEVERITY_ORDER } from '../vocabulary.js';
 import { callsOf, marker, rowId, worstFinding, type Call, type RowCalls } from './calls.js';
 import { code, md, mermaidLabel, safeUrl } from './escape.js';
 import { count, duration, percent, pValue, signedPercent, sparkline } from './format.js';
-import { EMOJI, findingNumbers, headline, keyValue, MARKDOWN, metricValue, range } from './headline.js';
+import { EMOJI, findingNumbers, headline, howSure, keyValue, MARKDOWN, metricValue, range } from './headline.js';
 import { byImportance, ranked } from './order.js';
 import type { QueryOutcome, Report } from './types.js';
 
@@ -173,17 +172,6 @@ function byValue(findings: readonly Finding[]): Finding[][] {
     rows.set(id, [...(rows.get(id) ?? []), f]);
   }
   return [...rows.values()];
-}
-
-/**
- * `, 98% interval +20% … +55%`: how sure of a finding's change, beside it. Not for a notice whose rule
- * already gives it (a change not yet established), nor for results written before intervals.
- */
-function howSure(f: Finding): string {
-  const i = f.interval;
-  if (!i || f.metric === 'new' || f.metric === 'missing' || f.rule.includes('not yet established')) return '';
-  // In the unit the change is written in, which is its rule's: `+34%` relative, `+4.4pp` or `+41ms` absolute.
-  return `, ${changeIntervalText(i, f.metric, f.change.endsWith('%') ? 'relative' : 'absolute')}`;
 }
 
 function findingsTable(findings: readonly Finding[], calls: Map<string, RowCalls>, limit: number): string {

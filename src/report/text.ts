@@ -2,7 +2,7 @@ import type { Finding } from '../diff/types.js';
 import { rowId, type Call, type RowCalls } from './calls.js';
 import { plainText } from './escape.js';
 import { count, pValue, percent } from './format.js';
-import { findingNumbers, headline, keyValue, PLAIN } from './headline.js';
+import { findingNumbers, headline, howSure, keyValue, PLAIN } from './headline.js';
 import { metricLabel, outcomeCalls, perMinute, unprovenText } from './markdown.js';
 import { byImportance, ranked } from './order.js';
 import type { Report } from './types.js';
@@ -64,7 +64,7 @@ export function renderText(report: Report): string {
     for (const [id, fs] of byValue) {
       const f = fs[0]!;
       lines.push(
-        `  ${f.severity.padEnd(7)} ${name(f)}: ${fs.map(findingNumbers).join(', ')}${statistics(fs, calls.get(id))}  [${fs.map((x) => x.rule).join('; ')}]`,
+        `  ${f.severity.padEnd(7)} ${name(f)}: ${fs.map((x) => findingNumbers(x) + howSure(x)).join('; ')}${statistics(fs, calls.get(id))}  [${fs.map((x) => x.rule).join('; ')}]`,
       );
     }
     for (const row of calls.values())
