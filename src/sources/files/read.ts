@@ -6,6 +6,7 @@ import { contentHead } from '../../dataset/open.js';
 import { readSeedInto } from '../../dataset/seed-spans.js';
 import { SourceError } from '../../errors.js';
 import { JAEGER_FIX, readJaegerElement, readJaegerJson } from '../jaeger/json.js';
+import { scanJaegerTrace } from '../jaeger/scan.js';
 import { readOtlpFile } from '../otlp/read.js';
 import type { SpanTableBuilder } from '../../dataset/table.js';
 import { printable } from '../../text.js';
@@ -55,6 +56,7 @@ async function readElements(
   fix: string,
   within: string | undefined,
   read: (item: unknown, index: number) => void,
+  fast: (b: Buffer, from: number, limit: number) => number = () => -1,
 ): Promise<boolean> {
   const notJson = async (offset: number, what: string, shape = false) => {
     const { line, column } = await lineAt(file, offset);
@@ -65,7 +67,7 @@ async function readElements(
     return await readJsonArray(
       file,
       {
-        fast: () => -1,
+        fast,
         slow: async (b, from, to, index, offset) => {
           const text = b.toString('utf8', from, to);
           let item: unknown;
@@ -102,14 +104,20 @@ async function isObjectDocument(file: string): Promise<boolean> {
  */
 async function readJaegerFile(file: string, detection: Known, sink: SpanTableBuilder): Promise<void> {
   const where = `${file} (${detection.label})`;
+  // A trace is read from its bytes where it can be (scan.ts); the rows of one it declines are dropped.
+  const fast = (b: Buffer, from: number, limit: number) => {
+    const mark = sink.size;
+    const end = scanJaegerTrace(b, from, limit, sink);
+    if (end < 0) sink.truncate(mark);
+    return end;
+  };
   if (!(await isObjectDocument(file))) {
-    await readElements(file, detection, JAEGER_FIX, undefined, (item, i) =>
-      readJaegerElement(item, where, i, false, sink),
-    );
+    const item = (element: unknown, i: number) => readJaegerElement(element, where, i, false, sink);
+    await readElements(file, detection, JAEGER_FIX, undefined, item, fast);
     return;
   }
   const list = (item: unknown, i: number) => readJaegerElement(item, where, i, true, sink);
-  if (await readElements(file, detection, JAEGER_FIX, 'data', list)) return;
+  if (await readElements(file, detection, JAEGER_FIX, 'data', list, fast)) return;
   // An object without `data`: one trace.
   const doc = parseJson(await wholeText(file, detection.gzip), file, detection.label, JAEGER_FIX);
   readJaegerJson(doc, where, sink);

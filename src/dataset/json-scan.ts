@@ -1,0 +1,213 @@
+import { BACKSLASH, CLOSE, CLOSE_LIST, COLON, COMMA, OPEN, OPEN_LIST, QUOTE, skipBlank as skip } from './json-bytes.js';
+
+/**
+ * The pieces of the byte-level JSON readers (sources/otlp/scan.ts, sources/jaeger/scan.ts): each
+ * checks one JSON value against the grammar where it lies in a Buffer and leaves `cursor.at` just
+ * past it, so a reader picks out the fields it needs without parsing into objects and hands anything
+ * it does not take (or any mistake) to JSON.parse. Module state rather than closures or results
+ * objects: these run several times per span of a million.
+ */
+export const cursor = {
+  /** The position just past what was read last. */
+  at: 0,
+  /** Whether the string read last had escapes (its bytes are not its text). */
+  escapes: false,
+};
+
+const HEX = new Uint8Array(256);
+for (const c of '0123456789abcdefABCDEF') HEX[c.charCodeAt(0)] = 1;
+const ESCAPABLE = new Uint8Array(256);
+for (const c of '"\\/bfnrt') ESCAPABLE[c.charCodeAt(0)] = 1;
+
+/** A valid JSON string at `i`: returns the index of its closing quote (sets `at` past it and `escapes`), or -1. */
+export function string(b: Uint8Array, i: number, end: number): number {
+  if (b[i] !== QUOTE) return -1;
+  cursor.escapes = false;
+  let j = i + 1;
+  while (j < end) {
+    const c = b[j]!;
+    if (c === QUOTE) {
+      cursor.at = j + 1;
+      return j;
+    }
+    if (c < 0x20) return -1;
+    if (c === BACKSLASH) {
+      cursor.escapes = true;
+      const e = b[j + 1];
+      if (e === 0x75) {
+        if (j + 5 >= end || !HEX[b[j + 2]!] || !HEX[b[j + 3]!] || !HEX[b[j + 4]!] || !HEX[b[j + 5]!]) return -1;
+        j += 6;
+      } else if (e !== undefined && ESCAPABLE[e]) j += 2;
+      else return -1;
+      continue;
+    }
+    j++;
+  }
+  return -1;
+}
+
+/** A JSON number at `i` (sets `at` past it), checked against the grammar: its end, or -1. */
+export function number(b: Uint8Array, i: number, end: number): number {
+  let j = i;
+  if (b[j] === 0x2d) j++;
+  if (b[j] === 0x30) j++;
+  else {
+    if (!(b[j]! >= 0x31 && b[j]! <= 0x39)) return -1;
+    while (j < end && b[j]! >= 0x30 && b[j]! <= 0x39) j++;
+  }
+  if (b[j] === 0x2e) {
+    j++;
+    if (!(b[j]! >= 0x30 && b[j]! <= 0x39)) return -1;
+    while (j < end && b[j]! >= 0x30 && b[j]! <= 0x39) j++;
+  }
+  if (b[j] === 0x65 || b[j] === 0x45) {
+    j++;
+    if (b[j] === 0x2b || b[j] === 0x2d) j++;
+    if (!(b[j]! >= 0x30 && b[j]! <= 0x39)) return -1;
+    while (j < end && b[j]! >= 0x30 && b[j]! <= 0x39) j++;
+  }
+  if (j >= end) return -1;
+  cursor.at = j;
+  return j;
+}
+
+/**
+ * A whole JSON number at `i` of at most 15 digits, the text of which is its own rendering in
+ * JavaScript (no fraction, exponent or `-0`): its end (sets `at`), or -1.
+ */
+export function wholeNumber(b: Uint8Array, i: number, end: number): number {
+  const n = number(b, i, end);
+  if (n < 0 || n - i > 15 || (b[i] === 0x2d && b[i + 1] === 0x30)) return -1;
+  for (let k = i; k < n; k++) if (b[k] === 0x2e || b[k] === 0x65 || b[k] === 0x45) return -1;
+  return n;
+}
+
+/** The value of the whole number b[from, to) (see `wholeNumber`). */
+export function numberValue(b: Uint8Array, from: number, to: number): number {
+  let v = 0;
+  const negative = b[from] === 0x2d;
+  for (let k = negative ? from + 1 : from; k < to; k++) v = v * 10 + (b[k]! - 0x30);
+  return negative ? -v : v;
+}
+
+/** The literal `word` (true, false, null) at `i` (sets `at` past it). */
+export function literal(b: Uint8Array, i: number, end: number, word: string): boolean {
+  if (i + word.length >= end) return false;
+  for (let k = 0; k < word.length; k++) if (b[i + k] !== word.charCodeAt(k)) return false;
+  cursor.at = i + word.length;
+  return true;
+}
+
+/** Any JSON value at `i`, checked and passed over (sets `at`); false when it is not valid JSON or runs out. */
+export function value(b: Uint8Array, i: number, end: number, depth = 0): boolean {
+  const c = b[i];
+  if (c === QUOTE) return string(b, i, end) >= 0;
+  if (c === OPEN || c === OPEN_LIST) {
+    // Deeper than any export nests: leave it to JSON.parse.
+    if (depth > 64) return false;
+    const close = c === OPEN ? CLOSE : CLOSE_LIST;
+    let j = skip(b, i + 1, end);
+    if (b[j] === close) {
+      cursor.at = j + 1;
+      return true;
+    }
+    for (;;) {
+      if (c === OPEN) {
+        if (string(b, j, end) < 0) return false;
+        j = skip(b, cursor.at, end);
+        if (b[j] !== COLON) return false;
+        j = skip(b, j + 1, end);
+      }
+      if (!value(b, j, end, depth + 1)) return false;
+      j = skip(b, cursor.at, end);
+      if (b[j] === COMMA) {
+        j = skip(b, j + 1, end);
+        continue;
+      }
+      if (b[j] !== close) return false;
+      cursor.at = j + 1;
+      return true;
+    }
+  }
+  if (c === 0x74) return literal(b, i, end, 'true');
+  if (c === 0x66) return literal(b, i, end, 'false');
+  if (c === 0x6e) return literal(b, i, end, 'null');
+  return number(b, i, end) >= 0;
+}
+
+/**
+ * Passes over the list or object at `i` by its strings and nesting only, not checking the grammar
+ * (sets `at` past it): for a value that is read and checked later (a Jaeger trace's spans, which
+ * must wait for the processes written after them). -1 when it runs out.
+ */
+export function skipContainer(b: Uint8Array, i: number, end: number): number {
+  let depth = 0;
+  for (let j = i; j < end; j++) {
+    const c = b[j]!;
+    if (c === QUOTE) {
+      for (j++; j < end && b[j] !== QUOTE; j++) if (b[j] === BACKSLASH) j++;
+      if (j >= end) return -1;
+    } else if (c === OPEN || c === OPEN_LIST) depth++;
+    else if ((c === CLOSE || c === CLOSE_LIST) && --depth === 0) return (cursor.at = j + 1);
+  }
+  return -1;
+}
+
+/** Whether b[from, to) holds the bytes of `want`. */
+export function is(b: Uint8Array, from: number, to: number, want: Uint8Array): boolean {
+  if (to - from !== want.length) return false;
+  for (let k = 0; k < want.length; k++) if (b[from + k] !== want[k]) return false;
+  return true;
+}
+
+/** The bytes of an ASCII key, to compare with `is`. */
+export const keyBytes = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+
+/**
+ * Walks an object at `i`: calls `field(keyFrom, keyTo, valueAt)` for each member, which reads the
+ * value (setting `at` past it) and answers false to give up. A key with escapes gives up too.
+ * Returns the end, or -1.
+ */
+export function object(
+  b: Uint8Array,
+  i: number,
+  end: number,
+  field: (keyFrom: number, keyTo: number, v: number) => boolean,
+): number {
+  if (b[i] !== OPEN) return -1;
+  let j = skip(b, i + 1, end);
+  if (b[j] === CLOSE) return (cursor.at = j + 1);
+  for (;;) {
+    const close = string(b, j, end);
+    if (close < 0 || cursor.escapes) return -1;
+    const keyFrom = j + 1;
+    j = skip(b, cursor.at, end);
+    if (b[j] !== COLON) return -1;
+    j = skip(b, j + 1, end);
+    if (!field(keyFrom, close, j)) return -1;
+    j = skip(b, cursor.at, end);
+    if (b[j] === COMMA) {
+      j = skip(b, j + 1, end);
+      continue;
+    }
+    if (b[j] !== CLOSE) return -1;
+    return (cursor.at = j + 1);
+  }
+}
+
+/** Walks a list at `i`, calling `item(at)` for each element (which reads it, setting `at`). Returns the end, or -1. */
+export function list(b: Uint8Array, i: number, end: number, item: (v: number) => boolean): number {
+  if (b[i] !== OPEN_LIST) return -1;
+  let j = skip(b, i + 1, end);
+  if (b[j] === CLOSE_LIST) return (cursor.at = j + 1);
+  for (;;) {
+    if (!item(j)) return -1;
+    j = skip(b, cursor.at, end);
+    if (b[j] === COMMA) {
+      j = skip(b, j + 1, end);
+      continue;
+    }
+    if (b[j] !== CLOSE_LIST) return -1;
+    return (cursor.at = j + 1);
+  }
+}
