@@ -91,6 +91,38 @@ const otlpSpan = (s: GenSpan) => ({
   status: s.error ? { code: 2 } : {},
 });
 
+/** A trace as Jaeger's query service answers it: spans with CHILD_OF references, processes by id. */
+function jaegerTrace(trace: GenSpan[]): string {
+  const processes = new Map<string, string>();
+  const processOf = (service: string) => {
+    let id = processes.get(service);
+    if (!id) processes.set(service, (id = `p${processes.size + 1}`));
+    return id;
+  };
+  const spans = trace.map((s) => ({
+    traceID: s.traceId,
+    spanID: s.spanId,
+    flags: 1,
+    operationName: s.operation,
+    references: s.parentSpanId ? [{ refType: 'CHILD_OF', traceID: s.traceId, spanID: s.parentSpanId }] : [],
+    startTime: s.startUs,
+    duration: s.durationUs,
+    tags: [
+      { key: 'customer', type: 'string', value: s.customer },
+      ...(s.error ? [{ key: 'error', type: 'bool', value: true }] : []),
+    ],
+    logs: [],
+    processID: processOf(s.service),
+    warnings: null,
+  }));
+  return JSON.stringify({
+    traceID: trace[0]!.traceId,
+    spans,
+    processes: Object.fromEntries([...processes].map(([service, id]) => [id, { serviceName: service, tags: [] }])),
+    warnings: null,
+  });
+}
+
 async function write(path: string, lines: Iterable<string>): Promise<void> {
   const out = createWriteStream(path);
   for (const line of lines) if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
@@ -106,8 +138,22 @@ async function prepare(dir: string, side: 'baseline' | 'current', spans: number)
     ndjson: join(dir, `${side}.ndjson`),
     otlp: join(dir, `${side}.otlp.jsonl`),
     dataset: join(dir, `${side}.tdds`),
+    jaeger: join(dir, `${side}.jaeger.json`),
   };
-  if (Object.values(files).every(existsSync)) return;
+  if (!existsSync(files.jaeger))
+    await write(
+      files.jaeger,
+      (function* () {
+        yield '{"data":[\n';
+        let first = true;
+        for (const trace of traces(seed, spans, slower)) {
+          yield `${first ? '' : ',\n'}${jaegerTrace(trace)}`;
+          first = false;
+        }
+        yield '\n],"total":0,"limit":0,"offset":0,"errors":null}\n';
+      })(),
+    );
+  if ([files.array, files.ndjson, files.otlp, files.dataset].every(existsSync)) return;
   await write(
     files.array,
     (function* () {
@@ -153,12 +199,19 @@ async function prepare(dir: string, side: 'baseline' | 'current', spans: number)
   await writeDatasetFile(files.dataset, await readSpanFiles([files.ndjson], { queryId: 'bench' }));
 }
 
-type Format = 'array' | 'ndjson' | 'otlp' | 'dataset';
-const EXT: Record<Format, string> = { array: 'json', ndjson: 'ndjson', otlp: 'otlp.jsonl', dataset: 'tdds' };
+type Format = 'array' | 'ndjson' | 'otlp' | 'jaeger' | 'dataset';
+const EXT: Record<Format, string> = {
+  array: 'json',
+  ndjson: 'ndjson',
+  otlp: 'otlp.jsonl',
+  jaeger: 'jaeger.json',
+  dataset: 'tdds',
+};
 const LABEL: Record<Format, string> = {
   array: "the seed's JSON array",
   ndjson: 'NDJSON',
   otlp: 'OTLP JSON Lines (grouped by resource)',
+  jaeger: "Jaeger JSON (the query service's answer)",
   dataset: 'dataset files (.tdds, format 2)',
 };
 const SETTINGS = { ...DEFAULT_SETTINGS, groupBy: [['service'], ['operation'], ['customer']] };
@@ -247,7 +300,13 @@ async function duckdb(format: Format, dir: string): Promise<BenchRow | undefined
              (CAST(s.endTimeUnixNano AS HUGEINT) - CAST(s.startTimeUnixNano AS HUGEINT)) / 1000 AS duration
            FROM (SELECT unnest(resourceSpans) AS rs FROM read_json('${path}', format = 'newline_delimited', maximum_object_size = 1000000000)),
                 LATERAL (SELECT unnest(rs.scopeSpans) AS ss), LATERAL (SELECT unnest(ss.spans) AS s))`
-        : `(SELECT reporter.name AS service, "span-name" AS operation, tags.customer AS customer,
+        : format === 'jaeger'
+          ? // One document: its traces' processes read as a map, to find each span's service by its processID.
+            `(SELECT t.processes[s.processID].serviceName AS service, s.operationName AS operation,
+               list_filter(s.tags, x -> x.key = 'customer')[1].value AS customer, s.duration AS duration
+             FROM (SELECT unnest(data) AS t FROM read_json('${path}', maximum_object_size = 2000000000, columns = {data: 'STRUCT(traceID VARCHAR, spans STRUCT(spanID VARCHAR, operationName VARCHAR, startTime BIGINT, duration BIGINT, tags STRUCT(key VARCHAR, type VARCHAR, value JSON)[], processID VARCHAR)[], processes MAP(VARCHAR, STRUCT(serviceName VARCHAR)))[]'})),
+                  LATERAL (SELECT unnest(t.spans) AS s))`
+          : `(SELECT reporter.name AS service, "span-name" AS operation, tags.customer AS customer,
              "end-time-micros" - "start-time-micros" AS duration FROM read_json('${path}', format = '${format === 'array' ? 'array' : 'newline_delimited'}'))`;
     await db.run(`CREATE TABLE ${side} AS SELECT * FROM ${source}`);
     for (const key of ['service', 'operation', 'customer'])
@@ -266,7 +325,7 @@ async function duckdb(format: Format, dir: string): Promise<BenchRow | undefined
   };
 }
 
-const FORMATS: Format[] = ['array', 'ndjson', 'otlp', 'dataset'];
+const FORMATS: Format[] = ['array', 'ndjson', 'otlp', 'jaeger', 'dataset'];
 
 export async function run(options: { quick?: boolean } = {}): Promise<BenchRow[]> {
   const spans = options.quick ? 100_000 : 1_000_000;
