@@ -1,16 +1,7 @@
 import { hexIdKind, spanIdOf, traceIdOf } from '../../dataset/ids.js';
 import { utf8 } from '../../dataset/dictionary.js';
-import {
-  BACKSLASH,
-  CLOSE,
-  CLOSE_LIST,
-  COLON,
-  COMMA,
-  OPEN,
-  OPEN_LIST,
-  QUOTE,
-  skipBlank as skip,
-} from '../../dataset/json-bytes.js';
+import { QUOTE } from '../../dataset/json-bytes.js';
+import { cursor, is, keyBytes, list, literal, number, object, string, value } from '../../dataset/json-scan.js';
 import type { SpanTableBuilder } from '../../dataset/table.js';
 
 /**
@@ -23,7 +14,7 @@ import type { SpanTableBuilder } from '../../dataset/table.js';
  * both paths give the same rows, and messages are made in one place.
  */
 
-const bytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const bytes = keyBytes;
 const K = {
   resource: bytes('resource'),
   attributes: bytes('attributes'),
@@ -47,10 +38,8 @@ const K = {
   statusError: bytes('STATUS_CODE_ERROR'),
 };
 
-/** The reading state: the builder, the position after what was read last, and scratch. */
+/** The reading state: the builder and scratch (the position after what was read last is `cursor.at`). */
 let out: SpanTableBuilder;
-let at = 0;
-let escapes = false;
 /** Attribute pairs [column, value] of the span being read (resource pairs live in their own array). */
 let pairs = new Int32Array(64);
 let pairCount = 0;
@@ -58,166 +47,11 @@ let resourcePairs = new Int32Array(64);
 let resourcePairCount = 0;
 let service = -1;
 
-const HEX = new Uint8Array(256);
-for (const c of '0123456789abcdefABCDEF') HEX[c.charCodeAt(0)] = 1;
-const ESCAPABLE = new Uint8Array(256);
-for (const c of '"\\/bfnrt') ESCAPABLE[c.charCodeAt(0)] = 1;
-
-/** A valid JSON string at `i`: returns the index of its closing quote (sets `at` past it and `escapes`), or -1. */
-function string(b: Uint8Array, i: number, end: number): number {
-  if (b[i] !== QUOTE) return -1;
-  escapes = false;
-  let j = i + 1;
-  while (j < end) {
-    const c = b[j]!;
-    if (c === QUOTE) {
-      at = j + 1;
-      return j;
-    }
-    if (c < 0x20) return -1;
-    if (c === BACKSLASH) {
-      escapes = true;
-      const e = b[j + 1];
-      if (e === 0x75) {
-        if (j + 5 >= end || !HEX[b[j + 2]!] || !HEX[b[j + 3]!] || !HEX[b[j + 4]!] || !HEX[b[j + 5]!]) return -1;
-        j += 6;
-      } else if (e !== undefined && ESCAPABLE[e]) j += 2;
-      else return -1;
-      continue;
-    }
-    j++;
-  }
-  return -1;
-}
-
-/** A JSON number at `i` (sets `at` past it), checked against the grammar: its end, or -1. */
-function number(b: Uint8Array, i: number, end: number): number {
-  let j = i;
-  if (b[j] === 0x2d) j++;
-  if (b[j] === 0x30) j++;
-  else {
-    if (!(b[j]! >= 0x31 && b[j]! <= 0x39)) return -1;
-    while (j < end && b[j]! >= 0x30 && b[j]! <= 0x39) j++;
-  }
-  if (b[j] === 0x2e) {
-    j++;
-    if (!(b[j]! >= 0x30 && b[j]! <= 0x39)) return -1;
-    while (j < end && b[j]! >= 0x30 && b[j]! <= 0x39) j++;
-  }
-  if (b[j] === 0x65 || b[j] === 0x45) {
-    j++;
-    if (b[j] === 0x2b || b[j] === 0x2d) j++;
-    if (!(b[j]! >= 0x30 && b[j]! <= 0x39)) return -1;
-    while (j < end && b[j]! >= 0x30 && b[j]! <= 0x39) j++;
-  }
-  if (j >= end) return -1;
-  at = j;
-  return j;
-}
-
-function literal(b: Uint8Array, i: number, end: number, word: string): boolean {
-  if (i + word.length >= end) return false;
-  for (let k = 0; k < word.length; k++) if (b[i + k] !== word.charCodeAt(k)) return false;
-  at = i + word.length;
-  return true;
-}
-
-/** Any JSON value at `i`, checked and passed over (sets `at`); false when it is not valid JSON or runs out. */
-function value(b: Uint8Array, i: number, end: number, depth = 0): boolean {
-  const c = b[i];
-  if (c === QUOTE) return string(b, i, end) >= 0;
-  if (c === OPEN || c === OPEN_LIST) {
-    // Deeper than any export nests: leave it to JSON.parse.
-    if (depth > 64) return false;
-    const close = c === OPEN ? CLOSE : CLOSE_LIST;
-    let j = skip(b, i + 1, end);
-    if (b[j] === close) {
-      at = j + 1;
-      return true;
-    }
-    for (;;) {
-      if (c === OPEN) {
-        if (string(b, j, end) < 0) return false;
-        j = skip(b, at, end);
-        if (b[j] !== COLON) return false;
-        j = skip(b, j + 1, end);
-      }
-      if (!value(b, j, end, depth + 1)) return false;
-      j = skip(b, at, end);
-      if (b[j] === COMMA) {
-        j = skip(b, j + 1, end);
-        continue;
-      }
-      if (b[j] !== close) return false;
-      at = j + 1;
-      return true;
-    }
-  }
-  if (c === 0x74) return literal(b, i, end, 'true');
-  if (c === 0x66) return literal(b, i, end, 'false');
-  if (c === 0x6e) return literal(b, i, end, 'null');
-  return number(b, i, end) >= 0;
-}
-
-function is(b: Uint8Array, from: number, to: number, want: Uint8Array): boolean {
-  if (to - from !== want.length) return false;
-  for (let k = 0; k < want.length; k++) if (b[from + k] !== want[k]) return false;
-  return true;
-}
-
-/**
- * Walks an object at `i`: calls `field(keyFrom, keyTo, valueAt)` for each member, which reads the
- * value (setting `at` past it) and answers false to give up. Returns the end, or -1.
- */
-function object(
-  b: Uint8Array,
-  i: number,
-  end: number,
-  field: (keyFrom: number, keyTo: number, v: number) => boolean,
-): number {
-  if (b[i] !== OPEN) return -1;
-  let j = skip(b, i + 1, end);
-  if (b[j] === CLOSE) return (at = j + 1);
-  for (;;) {
-    const close = string(b, j, end);
-    if (close < 0 || escapes) return -1;
-    const keyFrom = j + 1;
-    j = skip(b, at, end);
-    if (b[j] !== COLON) return -1;
-    j = skip(b, j + 1, end);
-    if (!field(keyFrom, close, j)) return -1;
-    j = skip(b, at, end);
-    if (b[j] === COMMA) {
-      j = skip(b, j + 1, end);
-      continue;
-    }
-    if (b[j] !== CLOSE) return -1;
-    return (at = j + 1);
-  }
-}
-
-/** Walks a list at `i`, calling `item(at)` for each element (which reads it, setting `at`). Returns the end, or -1. */
-function list(b: Uint8Array, i: number, end: number, item: (v: number) => boolean): number {
-  if (b[i] !== OPEN_LIST) return -1;
-  let j = skip(b, i + 1, end);
-  if (b[j] === CLOSE_LIST) return (at = j + 1);
-  for (;;) {
-    if (!item(j)) return -1;
-    j = skip(b, at, end);
-    if (b[j] === COMMA) {
-      j = skip(b, j + 1, end);
-      continue;
-    }
-    if (b[j] !== CLOSE_LIST) return -1;
-    return (at = j + 1);
-  }
-}
-
 /** The dictionary index of the string at `i` (decoded through JSON.parse when it has escapes), or -1. */
 function internString(b: Uint8Array, i: number, end: number): number {
   const close = string(b, i, end);
   if (close < 0) return -1;
-  if (!escapes) return out.internBytes(b, i + 1, close);
+  if (!cursor.escapes) return out.internBytes(b, i + 1, close);
   return out.intern(JSON.parse(utf8(b, i, close + 1)) as string);
 }
 
@@ -264,7 +98,7 @@ function keyValueField(kf: number, kt: number, x: number): boolean {
     if (close < 0) return false;
     keyFrom = x + 1;
     keyTo = close;
-    keyEscapes = escapes;
+    keyEscapes = cursor.escapes;
     return true;
   }
   if (is(b, kf, kt, K.value)) {
@@ -318,7 +152,7 @@ function keyValues(b: Uint8Array, i: number, end: number, resource: boolean): nu
 /** Nanoseconds as a string of digits → whole microseconds, when a double holds them exactly; NaN otherwise. */
 function micros(b: Uint8Array, i: number, end: number): number {
   const close = string(b, i, end);
-  if (close < 0 || escapes) return NaN;
+  if (close < 0 || cursor.escapes) return NaN;
   const digits = close - i - 1;
   if (digits < 1 || digits > 20) return NaN;
   let v = 0;
@@ -335,7 +169,7 @@ let idFrom = 0;
 let idTo = 0;
 function idAt(b: Uint8Array, i: number, end: number): boolean {
   const close = string(b, i, end);
-  if (close < 0 || escapes) return false;
+  if (close < 0 || cursor.escapes) return false;
   idFrom = i + 1;
   idTo = close;
   return true;
@@ -402,7 +236,11 @@ function spanField(kf: number, kt: number, v: number): boolean {
     const close = string(b, v, end);
     if (close < 0) return false;
     name =
-      close === v + 1 ? out.intern('(none)') : escapes ? internString(b, v, end) : out.internBytes(b, v + 1, close);
+      close === v + 1
+        ? out.intern('(none)')
+        : cursor.escapes
+          ? internString(b, v, end)
+          : out.internBytes(b, v + 1, close);
   } else if (n === 17 && is(b, kf, kt, K.start)) {
     start = micros(b, v, end);
     if (Number.isNaN(start)) return false;
@@ -452,7 +290,7 @@ function span(i: number): boolean {
   // Resource attributes first, so a span attribute of the same key wins.
   for (let k = 0; k < resourcePairCount; k++) out.tag(resourcePairs[2 * k]!, resourcePairs[2 * k + 1]!);
   for (let k = 0; k < pairCount; k++) out.tag(pairs[2 * k]!, pairs[2 * k + 1]!);
-  at = e;
+  cursor.at = e;
   return true;
 }
 
