@@ -3611,8 +3611,8 @@ async function collectJaeger(query, context, options) {
 var spans = __webpack_require__(64945);
 // EXTERNAL MODULE: ./src/sources/files/detect.ts
 var detect = __webpack_require__(75879);
-// EXTERNAL MODULE: ./src/sources/files/read.ts
-var files_read = __webpack_require__(27376);
+// EXTERNAL MODULE: ./src/sources/files/read.ts + 1 modules
+var files_read = __webpack_require__(73141);
 ;// CONCATENATED MODULE: ./src/sources/files/index.ts
 
 
@@ -5459,12 +5459,18 @@ async function checkSide(ref, dataset, query, ctx, notes) {
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
 const REPORT_SCHEMA = 'trace-differ/report@1';
+/** Below this many characters the JSON is indented for a person to read; above, it is for tools. */
+const INDENT_BELOW = 1 << 20;
 /**
  * The JSON report: the verdict and, per query, the DiffResult of DESIGN.md (or its error).
- * `merge` reads it back, so it is the Report itself with a schema tag.
+ * `merge` reads it back, so it is the Report itself with a schema tag. Indented while it is small
+ * enough to read; a large one (a million spans over high-cardinality keys give ~175k values) is
+ * written on one line, which is a third of the size (129 MB instead of 349 MB for that case).
  */
 function renderJson(report) {
-    return `${JSON.stringify({ schema: REPORT_SCHEMA, ...report }, null, 2)}\n`;
+    const tagged = { schema: REPORT_SCHEMA, ...report };
+    const compact = JSON.stringify(tagged);
+    return `${compact.length < INDENT_BELOW ? JSON.stringify(tagged, null, 2) : compact}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/modes/results-schema.ts
@@ -5906,6 +5912,7 @@ function sparkline(values) {
 
 
 
+
 const EMOJI = {
     pass: '✅',
     notice: 'ℹ️',
@@ -5943,6 +5950,17 @@ function findingNumbers(f) {
         return `missing (${format_count(f.baseline ?? 0)} spans before)`;
     const label = f.metric.replace('latency.', '');
     return `${label} ${f.change} (${range(headline_metricValue(f.metric, f.baseline), headline_metricValue(f.metric, f.current))})`;
+}
+/**
+ * `, 98% interval +20% … +55%`: how sure of a finding's change, beside it. Not for a notice whose rule
+ * already gives it (a change not yet established), nor for results written before intervals.
+ */
+function howSure(f) {
+    const i = f.interval;
+    if (!i || f.metric === 'new' || f.metric === 'missing' || f.rule.includes('not yet established'))
+        return '';
+    // In the unit the change is written in, which is its rule's: `+34%` relative, `+4.4pp` or `+41ms` absolute.
+    return `, ${intervalText(i, f.metric, f.change.endsWith('%') ? 'relative' : 'absolute')}`;
 }
 function regressions(result) {
     return ranked(result.findings.filter((f) => f.severity === 'warn' || f.severity === 'fail'));
@@ -6378,7 +6396,6 @@ function marker(calls, column) {
 
 
 
-
 /** What a query's section says when its tier left something out (tier 0 keeps the verdict and the failing and warning findings). */
 const CUT = {
     4: '',
@@ -6494,17 +6511,6 @@ function byValue(findings) {
         rows.set(id, [...(rows.get(id) ?? []), f]);
     }
     return [...rows.values()];
-}
-/**
- * `, 98% interval +20% … +55%`: how sure of a finding's change, beside it. Not for a notice whose rule
- * already gives it (a change not yet established), nor for results written before intervals.
- */
-function howSure(f) {
-    const i = f.interval;
-    if (!i || f.metric === 'new' || f.metric === 'missing' || f.rule.includes('not yet established'))
-        return '';
-    // In the unit the change is written in, which is its rule's: `+34%` relative, `+4.4pp` or `+41ms` absolute.
-    return `, ${intervalText(i, f.metric, f.change.endsWith('%') ? 'relative' : 'absolute')}`;
 }
 function findingsTable(findings, calls, limit) {
     const groups = byValue(findings);
@@ -6969,7 +6975,7 @@ function renderText(report) {
         }
         for (const [id, fs] of byValue) {
             const f = fs[0];
-            lines.push(`  ${f.severity.padEnd(7)} ${text_name(f)}: ${fs.map(findingNumbers).join(', ')}${statistics(fs, calls.get(id))}  [${fs.map((x) => x.rule).join('; ')}]`);
+            lines.push(`  ${f.severity.padEnd(7)} ${text_name(f)}: ${fs.map((x) => findingNumbers(x) + howSure(x)).join('; ')}${statistics(fs, calls.get(id))}  [${fs.map((x) => x.rule).join('; ')}]`);
         }
         for (const row of calls.values())
             for (const c of row.calls)

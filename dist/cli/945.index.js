@@ -1275,10 +1275,14 @@ for (let c = 0; c < 256; c++)
 class ArrayStructureError extends Error {
     what;
     offset;
-    constructor(what, offset) {
+    shape;
+    constructor(what, offset, 
+    /** Valid JSON of the wrong shape (the key `within` names no list, or is given twice), not broken JSON. */
+    shape = false) {
         super(what);
         this.what = what;
         this.offset = offset;
+        this.shape = shape;
     }
 }
 /** The end of one JSON value, found over chunks: strings followed, nesting counted, nothing else checked. */
@@ -1332,17 +1336,31 @@ class ValueEnd {
     }
 }
 /**
- * Streams the elements of a file (gzipped or not) that holds one JSON array into a reader, so a
- * large export is never in memory whole. Each element is first offered to the reader's fast path
- * where it lies in the chunk read; only an element the fast path declines, or one that runs over
- * the end of a chunk, is framed by following its strings and nesting, gathered as a list of pieces
- * and joined once (a single element of any size costs linear time). Structure mistakes are thrown
- * as ArrayStructureError with their byte offset: the line is counted only then (`lineAt`).
+ * Streams the elements of a JSON array in a file (gzipped or not) into a reader, so a large export is
+ * never in memory whole: the file is the array, or, with `within`, an object whose key `within` holds
+ * it (Jaeger's `{"data": [...], "total": …}`; the object's other values are passed over). Each
+ * element is first offered to the reader's fast path where it lies in the chunk read; only an
+ * element the fast path declines, or one that runs over the end of a chunk, is framed by following
+ * its strings and nesting, gathered as a list of pieces and joined once (a single element of any
+ * size costs linear time). Structure mistakes are thrown as ArrayStructureError with their byte
+ * offset: the line is counted only then (`lineAt`). Returns whether the array was there (with
+ * `within`, the object may have no such key: nothing was read then).
  * (Written by hand: streaming JSON libraries give no positions to report, and make an object per value.)
  */
-async function readJsonArray(path, reader) {
+async function readJsonArray(path, reader, within) {
     /** 0: before '[', 1: after '[', 2: expecting an element, 3: after an element, 4: after ']'. */
     let state = 0;
+    /**
+     * With `within`, the object around the array: 0 before '{', 1 expecting a key, 2 in a key, 3
+     * expecting ':', 4 expecting a value, 5 after a value, 6 after '}'; 7 inside the array (`state`).
+     */
+    let outer = within === undefined ? 7 : 0;
+    let key = [];
+    let keyEscaped = false;
+    let found = false;
+    /** Passing over a value of the object that runs on into the next chunk. */
+    let skipping = false;
+    const wanted = within === undefined ? [] : [...Buffer.from(within, 'utf8')];
     let index = 0;
     /** File offset of the current chunk's first byte. */
     let base = 0;
@@ -1358,7 +1376,8 @@ async function readJsonArray(path, reader) {
     };
     for await (const chunk of (await (0,_open_js__WEBPACK_IMPORTED_MODULE_0__/* .openBytes */ .od)(path))) {
         const n = chunk.length;
-        let i = 0;
+        // A byte-order mark (as some Windows tools write) is not part of the JSON.
+        let i = base === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
         if (pieces) {
             const end = framer.scan(chunk, 0, n);
             if (end < 0) {
@@ -1372,9 +1391,78 @@ async function readJsonArray(path, reader) {
             await element(whole, 0, whole.length, pieceOffset);
             i = end;
         }
+        else if (skipping) {
+            const end = framer.scan(chunk, 0, n);
+            if (end < 0) {
+                base += n;
+                continue;
+            }
+            skipping = false;
+            outer = 5;
+            i = end;
+        }
         while (i < n) {
             const c = chunk[i];
+            if (outer === 2) {
+                // A key of the object around the array, byte by byte (it may run over two chunks).
+                if (keyEscaped)
+                    keyEscaped = false;
+                else if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .BACKSLASH */ .r_)
+                    keyEscaped = true;
+                else if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .QUOTE */ .jA)
+                    outer = 3;
+                if (outer === 2)
+                    key.push(c);
+                i++;
+                continue;
+            }
             if ((0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .isBlank */ .z3)(c)) {
+                i++;
+                continue;
+            }
+            if (outer < 7) {
+                if (outer === 0) {
+                    if (c !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .OPEN */ .vP)
+                        throw fail(`expected a JSON object with a list "${within}"`, base + i);
+                    outer = 1;
+                }
+                else if (outer === 1 && c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .QUOTE */ .jA) {
+                    key = [];
+                    outer = 2;
+                }
+                else if (outer === 1 && c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .CLOSE */ .Nd)
+                    outer = 6;
+                else if (outer === 3 && c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .COLON */ .oH)
+                    outer = 4;
+                else if (outer === 4) {
+                    const isWanted = key.length === wanted.length && key.every((k, j) => k === wanted[j]);
+                    if (isWanted && found)
+                        throw new ArrayStructureError(`"${within}" is given twice`, base + i, true);
+                    if (isWanted && c !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .OPEN_LIST */ .oQ)
+                        throw new ArrayStructureError(`"${within}" is not a list`, base + i, true);
+                    if (isWanted) {
+                        found = true;
+                        outer = 7;
+                        state = 1;
+                        i++;
+                        continue;
+                    }
+                    framer.reset();
+                    const end = framer.scan(chunk, i, n);
+                    if (end < 0) {
+                        skipping = true;
+                        break;
+                    }
+                    outer = 5;
+                    i = end;
+                    continue;
+                }
+                else if (outer === 5 && c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMA */ .KE)
+                    outer = 1;
+                else if (outer === 5 && c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .CLOSE */ .Nd)
+                    outer = 6;
+                else
+                    throw fail(`unexpected ${JSON.stringify(String.fromCharCode(c))} in the object around "${within}"`, base + i);
                 i++;
                 continue;
             }
@@ -1405,8 +1493,12 @@ async function readJsonArray(path, reader) {
                     throw fail('expected a JSON array', base + i);
                 state = 1;
             }
-            else if (state === 1 || (state === 3 && c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .CLOSE_LIST */ .gD))
+            else if (state === 1 || (state === 3 && c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .CLOSE_LIST */ .gD)) {
                 state = 4;
+                // The array was a value of the object around it: back to that object.
+                if (within !== undefined)
+                    outer = 5;
+            }
             else if (state === 3 && c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMA */ .KE)
                 state = 2;
             else if (state === 3)
@@ -1417,10 +1509,18 @@ async function readJsonArray(path, reader) {
         }
         base += n;
     }
+    if (within !== undefined) {
+        if (outer === 0)
+            throw fail(`expected a JSON object with a list "${within}", found nothing`, base);
+        if (outer !== 6)
+            throw fail('the document is not closed (the file is cut short?)', base);
+        return found;
+    }
     if (state === 0)
         throw fail('expected a JSON array, found nothing', base);
     if (state !== 4)
         throw fail('the array is not closed (the file is cut short?)', base);
+    return true;
 }
 /** The line and column (1-based) of byte `offset` of a file's content, counted by reading it again: for messages only. */
 async function lineAt(path, offset) {
@@ -1639,6 +1739,276 @@ function firstInvalid(text) {
             return false;
         i++;
         return true;
+    }
+}
+
+
+/***/ }),
+
+/***/ 54568:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dy: () => (/* binding */ cursor),
+/* harmony export */   Ik: () => (/* binding */ object),
+/* harmony export */   Rt: () => (/* binding */ keyBytes),
+/* harmony export */   Tb: () => (/* binding */ skipContainer),
+/* harmony export */   Uq: () => (/* binding */ value),
+/* harmony export */   Vg: () => (/* binding */ numberValue),
+/* harmony export */   Yj: () => (/* binding */ string),
+/* harmony export */   ai: () => (/* binding */ number),
+/* harmony export */   eu: () => (/* binding */ literal),
+/* harmony export */   is: () => (/* binding */ is),
+/* harmony export */   p_: () => (/* binding */ list),
+/* harmony export */   rD: () => (/* binding */ wholeNumber)
+/* harmony export */ });
+/* harmony import */ var _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(52618);
+
+/**
+ * The pieces of the byte-level JSON readers (sources/otlp/scan.ts, sources/jaeger/scan.ts): each
+ * checks one JSON value against the grammar where it lies in a Buffer and leaves `cursor.at` just
+ * past it, so a reader picks out the fields it needs without parsing into objects and hands anything
+ * it does not take (or any mistake) to JSON.parse. Module state rather than closures or results
+ * objects: these run several times per span of a million.
+ */
+const cursor = {
+    /** The position just past what was read last. */
+    at: 0,
+    /** Whether the string read last had escapes (its bytes are not its text). */
+    escapes: false,
+};
+const HEX = new Uint8Array(256);
+for (const c of '0123456789abcdefABCDEF')
+    HEX[c.charCodeAt(0)] = 1;
+const ESCAPABLE = new Uint8Array(256);
+for (const c of '"\\/bfnrt')
+    ESCAPABLE[c.charCodeAt(0)] = 1;
+/** A valid JSON string at `i`: returns the index of its closing quote (sets `at` past it and `escapes`), or -1. */
+function string(b, i, end) {
+    if (b[i] !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .QUOTE */ .jA)
+        return -1;
+    cursor.escapes = false;
+    let j = i + 1;
+    while (j < end) {
+        const c = b[j];
+        if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .QUOTE */ .jA) {
+            cursor.at = j + 1;
+            return j;
+        }
+        if (c < 0x20)
+            return -1;
+        if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .BACKSLASH */ .r_) {
+            cursor.escapes = true;
+            const e = b[j + 1];
+            if (e === 0x75) {
+                if (j + 5 >= end || !HEX[b[j + 2]] || !HEX[b[j + 3]] || !HEX[b[j + 4]] || !HEX[b[j + 5]])
+                    return -1;
+                j += 6;
+            }
+            else if (e !== undefined && ESCAPABLE[e])
+                j += 2;
+            else
+                return -1;
+            continue;
+        }
+        j++;
+    }
+    return -1;
+}
+/** A JSON number at `i` (sets `at` past it), checked against the grammar: its end, or -1. */
+function number(b, i, end) {
+    let j = i;
+    if (b[j] === 0x2d)
+        j++;
+    if (b[j] === 0x30)
+        j++;
+    else {
+        if (!(b[j] >= 0x31 && b[j] <= 0x39))
+            return -1;
+        while (j < end && b[j] >= 0x30 && b[j] <= 0x39)
+            j++;
+    }
+    if (b[j] === 0x2e) {
+        j++;
+        if (!(b[j] >= 0x30 && b[j] <= 0x39))
+            return -1;
+        while (j < end && b[j] >= 0x30 && b[j] <= 0x39)
+            j++;
+    }
+    if (b[j] === 0x65 || b[j] === 0x45) {
+        j++;
+        if (b[j] === 0x2b || b[j] === 0x2d)
+            j++;
+        if (!(b[j] >= 0x30 && b[j] <= 0x39))
+            return -1;
+        while (j < end && b[j] >= 0x30 && b[j] <= 0x39)
+            j++;
+    }
+    if (j >= end)
+        return -1;
+    cursor.at = j;
+    return j;
+}
+/**
+ * A whole JSON number at `i` of at most 15 digits, the text of which is its own rendering in
+ * JavaScript (no fraction, exponent or `-0`): its end (sets `at`), or -1.
+ */
+function wholeNumber(b, i, end) {
+    const n = number(b, i, end);
+    if (n < 0 || n - i > 15 || (b[i] === 0x2d && b[i + 1] === 0x30))
+        return -1;
+    for (let k = i; k < n; k++)
+        if (b[k] === 0x2e || b[k] === 0x65 || b[k] === 0x45)
+            return -1;
+    return n;
+}
+/** The value of the whole number b[from, to) (see `wholeNumber`). */
+function numberValue(b, from, to) {
+    let v = 0;
+    const negative = b[from] === 0x2d;
+    for (let k = negative ? from + 1 : from; k < to; k++)
+        v = v * 10 + (b[k] - 0x30);
+    return negative ? -v : v;
+}
+/** The literal `word` (true, false, null) at `i` (sets `at` past it). */
+function literal(b, i, end, word) {
+    if (i + word.length >= end)
+        return false;
+    for (let k = 0; k < word.length; k++)
+        if (b[i + k] !== word.charCodeAt(k))
+            return false;
+    cursor.at = i + word.length;
+    return true;
+}
+/** Any JSON value at `i`, checked and passed over (sets `at`); false when it is not valid JSON or runs out. */
+function value(b, i, end, depth = 0) {
+    const c = b[i];
+    if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .QUOTE */ .jA)
+        return string(b, i, end) >= 0;
+    if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPEN */ .vP || c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPEN_LIST */ .oQ) {
+        // Deeper than any export nests: leave it to JSON.parse.
+        if (depth > 64)
+            return false;
+        const close = c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPEN */ .vP ? _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .CLOSE */ .Nd : _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .CLOSE_LIST */ .gD;
+        let j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, i + 1, end);
+        if (b[j] === close) {
+            cursor.at = j + 1;
+            return true;
+        }
+        for (;;) {
+            if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPEN */ .vP) {
+                if (string(b, j, end) < 0)
+                    return false;
+                j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, cursor.at, end);
+                if (b[j] !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .COLON */ .oH)
+                    return false;
+                j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, j + 1, end);
+            }
+            if (!value(b, j, end, depth + 1))
+                return false;
+            j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, cursor.at, end);
+            if (b[j] === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMA */ .KE) {
+                j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, j + 1, end);
+                continue;
+            }
+            if (b[j] !== close)
+                return false;
+            cursor.at = j + 1;
+            return true;
+        }
+    }
+    if (c === 0x74)
+        return literal(b, i, end, 'true');
+    if (c === 0x66)
+        return literal(b, i, end, 'false');
+    if (c === 0x6e)
+        return literal(b, i, end, 'null');
+    return number(b, i, end) >= 0;
+}
+/**
+ * Passes over the list or object at `i` by its strings and nesting only, not checking the grammar
+ * (sets `at` past it): for a value that is read and checked later (a Jaeger trace's spans, which
+ * must wait for the processes written after them). -1 when it runs out.
+ */
+function skipContainer(b, i, end) {
+    let depth = 0;
+    for (let j = i; j < end; j++) {
+        const c = b[j];
+        if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .QUOTE */ .jA) {
+            for (j++; j < end && b[j] !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .QUOTE */ .jA; j++)
+                if (b[j] === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .BACKSLASH */ .r_)
+                    j++;
+            if (j >= end)
+                return -1;
+        }
+        else if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPEN */ .vP || c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPEN_LIST */ .oQ)
+            depth++;
+        else if ((c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .CLOSE */ .Nd || c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .CLOSE_LIST */ .gD) && --depth === 0)
+            return (cursor.at = j + 1);
+    }
+    return -1;
+}
+/** Whether b[from, to) holds the bytes of `want`. */
+function is(b, from, to, want) {
+    if (to - from !== want.length)
+        return false;
+    for (let k = 0; k < want.length; k++)
+        if (b[from + k] !== want[k])
+            return false;
+    return true;
+}
+/** The bytes of an ASCII key, to compare with `is`. */
+const keyBytes = (s) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+/**
+ * Walks an object at `i`: calls `field(keyFrom, keyTo, valueAt)` for each member, which reads the
+ * value (setting `at` past it) and answers false to give up. A key with escapes gives up too.
+ * Returns the end, or -1.
+ */
+function object(b, i, end, field) {
+    if (b[i] !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPEN */ .vP)
+        return -1;
+    let j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, i + 1, end);
+    if (b[j] === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .CLOSE */ .Nd)
+        return (cursor.at = j + 1);
+    for (;;) {
+        const close = string(b, j, end);
+        if (close < 0 || cursor.escapes)
+            return -1;
+        const keyFrom = j + 1;
+        j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, cursor.at, end);
+        if (b[j] !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .COLON */ .oH)
+            return -1;
+        j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, j + 1, end);
+        if (!field(keyFrom, close, j))
+            return -1;
+        j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, cursor.at, end);
+        if (b[j] === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMA */ .KE) {
+            j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, j + 1, end);
+            continue;
+        }
+        if (b[j] !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .CLOSE */ .Nd)
+            return -1;
+        return (cursor.at = j + 1);
+    }
+}
+/** Walks a list at `i`, calling `item(at)` for each element (which reads it, setting `at`). Returns the end, or -1. */
+function list(b, i, end, item) {
+    if (b[i] !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPEN_LIST */ .oQ)
+        return -1;
+    let j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, i + 1, end);
+    if (b[j] === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .CLOSE_LIST */ .gD)
+        return (cursor.at = j + 1);
+    for (;;) {
+        if (!item(j))
+            return -1;
+        j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, cursor.at, end);
+        if (b[j] === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMA */ .KE) {
+            j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, j + 1, end);
+            continue;
+        }
+        if (b[j] !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .CLOSE_LIST */ .gD)
+            return -1;
+        return (cursor.at = j + 1);
     }
 }
 
@@ -2906,24 +3276,551 @@ async function detectFormat(file) {
 
 /***/ }),
 
-/***/ 27376:
+/***/ 73141:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ readTraceFile)
-/* harmony export */ });
-/* unused harmony export unknownFormat */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _dataset_json_position_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(46018);
-/* harmony import */ var _dataset_seed_spans_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(55902);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _jaeger_json_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(62059);
-/* harmony import */ var _otlp_read_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(44767);
-/* harmony import */ var _zipkin_json_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(95892);
-/* harmony import */ var _detect_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(75879);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ readTraceFile)
+});
+
+// UNUSED EXPORTS: unknownFormat
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+// EXTERNAL MODULE: ./src/dataset/json-array.ts
+var json_array = __webpack_require__(1068);
+// EXTERNAL MODULE: ./src/dataset/json-position.ts
+var json_position = __webpack_require__(46018);
+// EXTERNAL MODULE: ./src/dataset/open.ts
+var dataset_open = __webpack_require__(73138);
+// EXTERNAL MODULE: ./src/dataset/seed-spans.ts + 1 modules
+var seed_spans = __webpack_require__(55902);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/sources/jaeger/json.ts
+var json = __webpack_require__(62059);
+// EXTERNAL MODULE: ./src/dataset/ids.ts
+var ids = __webpack_require__(16546);
+// EXTERNAL MODULE: ./src/dataset/dictionary.ts
+var dictionary = __webpack_require__(4918);
+// EXTERNAL MODULE: ./src/dataset/json-scan.ts
+var json_scan = __webpack_require__(54568);
+// EXTERNAL MODULE: ./src/dataset/json-bytes.ts
+var json_bytes = __webpack_require__(52618);
+;// CONCATENATED MODULE: ./src/sources/jaeger/scan.ts
+
+
+
+
+/**
+ * The fast path of the Jaeger reader: one trace of the answer's `data` (or of a list of traces) read
+ * straight from its bytes into the builder, with no object per span. A trace's `processes` come after
+ * its `spans` (as the query service writes them), so the trace is walked once to find both, the
+ * processes are read, then the spans. It takes the shapes Jaeger writes (hex ids, times in whole
+ * microseconds, tags of strings, booleans and whole numbers, the process by id); on anything else —
+ * or a mistake — it answers -1, the caller drops the rows it wrote, and the element goes through
+ * JSON.parse and `readJaegerElement`, which reads every valid trace and names every mistake. Both
+ * give the same rows (`__tests__/sources/files/jaeger-scan.test.ts`).
+ */
+const K = {
+    traceID: (0,json_scan/* keyBytes */.Rt)('traceID'),
+    spanID: (0,json_scan/* keyBytes */.Rt)('spanID'),
+    parentSpanID: (0,json_scan/* keyBytes */.Rt)('parentSpanID'),
+    operationName: (0,json_scan/* keyBytes */.Rt)('operationName'),
+    references: (0,json_scan/* keyBytes */.Rt)('references'),
+    refType: (0,json_scan/* keyBytes */.Rt)('refType'),
+    childOf: (0,json_scan/* keyBytes */.Rt)('CHILD_OF'),
+    startTime: (0,json_scan/* keyBytes */.Rt)('startTime'),
+    duration: (0,json_scan/* keyBytes */.Rt)('duration'),
+    tags: (0,json_scan/* keyBytes */.Rt)('tags'),
+    processID: (0,json_scan/* keyBytes */.Rt)('processID'),
+    process: (0,json_scan/* keyBytes */.Rt)('process'),
+    spans: (0,json_scan/* keyBytes */.Rt)('spans'),
+    processes: (0,json_scan/* keyBytes */.Rt)('processes'),
+    serviceName: (0,json_scan/* keyBytes */.Rt)('serviceName'),
+    key: (0,json_scan/* keyBytes */.Rt)('key'),
+    value: (0,json_scan/* keyBytes */.Rt)('value'),
+    error: (0,json_scan/* keyBytes */.Rt)('error'),
+    statusCode: (0,json_scan/* keyBytes */.Rt)('otel.status_code'),
+    hostname: (0,json_scan/* keyBytes */.Rt)('hostname'),
+};
+// The trace and span being read: module state, as in the OTLP scanner (a closure per span costs more than the scan).
+let out;
+let buf = new Uint8Array(0);
+let limit = 0;
+/** The trace's own traceID, its spans list and its processes object: positions, -1 when absent. */
+let traceFrom = -1;
+let traceTo = 0;
+let spansAt = -1;
+let processesAt = -1;
+/** Processes: their id's bytes, service, host and a slice of `processTags` ([column, value] pairs). */
+let processCount = 0;
+let processIdFrom = new Int32Array(16);
+let processIdTo = new Int32Array(16);
+let processService = new Int32Array(16);
+let processHost = new Int32Array(16);
+let processTagFrom = new Int32Array(17);
+let processTags = new Int32Array(64);
+let processTagCount = 0;
+/** Tags being read: into `pairs` from `pairBase`, with the last value of the keys that mean something. */
+let pairs = new Int32Array(64);
+let pairCount = 0;
+let tagColumn = -1;
+let tagValue = -2;
+let tagKeyIs = 0;
+let lastError = -1;
+let lastStatus = -1;
+let lastHost = -1;
+/** The span: field positions, -1 when absent. */
+let spanTraceFrom = -1;
+let spanTraceTo = 0;
+let spanFrom = -1;
+let spanTo = 0;
+let oldParentFrom = -1;
+let oldParentTo = 0;
+let operation = -1;
+let start = NaN;
+let duration = NaN;
+let processFrom = -1;
+let processTo = 0;
+/** The parent chosen from `references` (span id bytes), and whether it came from a CHILD_OF. */
+let refParentFrom = -1;
+let refParentTo = 0;
+let refChildOf = false;
+/** The reference being read. */
+let refTraceFrom = -1;
+let refTraceTo = 0;
+let refSpanFrom = -1;
+let refSpanTo = 0;
+let refIsChildOf = false;
+function grown(a, need) {
+    if (need <= a.length)
+        return a;
+    const b = new Int32Array(Math.max(need, a.length * 2));
+    b.set(a);
+    return b;
+}
+/** The dictionary index of the string at `i` (through JSON.parse when it has escapes), or -1. */
+function internString(b, i, end) {
+    const close = (0,json_scan/* string */.Yj)(b, i, end);
+    if (close < 0)
+        return -1;
+    if (!json_scan/* cursor */.Dy.escapes)
+        return out.internBytes(b, i + 1, close);
+    return out.intern(JSON.parse((0,dictionary/* utf8 */.A)(b, i, close + 1)));
+}
+/** A member of a tag {key, type, value}: the value as the slow path renders it (string, boolean, whole number, null). */
+function tagField(kf, kt, x) {
+    const b = buf;
+    const end = limit;
+    if ((0,json_scan.is)(b, kf, kt, K.key)) {
+        const close = (0,json_scan/* string */.Yj)(b, x, end);
+        if (close < 0)
+            return false;
+        // An empty key is no tag (as in the slow path); a key with escapes is left to it.
+        if (json_scan/* cursor */.Dy.escapes)
+            return false;
+        tagKeyIs = (0,json_scan.is)(b, x + 1, close, K.error)
+            ? 1
+            : (0,json_scan.is)(b, x + 1, close, K.statusCode)
+                ? 2
+                : (0,json_scan.is)(b, x + 1, close, K.hostname)
+                    ? 3
+                    : 0;
+        tagColumn = close === x + 1 ? -2 : out.tagColumnBytes(b, x + 1, close);
+        return true;
+    }
+    if (!(0,json_scan.is)(b, kf, kt, K.value))
+        return (0,json_scan/* value */.Uq)(b, x, end);
+    const c = b[x];
+    if (c === json_bytes/* QUOTE */.jA) {
+        tagValue = internString(b, x, end);
+        return tagValue >= 0;
+    }
+    if (c === 0x74 || c === 0x66 || c === 0x6e) {
+        const word = c === 0x74 ? 'true' : c === 0x66 ? 'false' : 'null';
+        if (!(0,json_scan/* literal */.eu)(b, x, end, word))
+            return false;
+        tagValue = out.intern(word);
+        return true;
+    }
+    const whole = (0,json_scan/* wholeNumber */.rD)(b, x, end);
+    if (whole >= 0) {
+        tagValue = out.internBytes(b, x, whole);
+        return true;
+    }
+    // Any other number renders as JavaScript writes it (`1.50` as 1.5), as in the slow path.
+    const n = (0,json_scan/* number */.ai)(b, x, end);
+    if (n < 0)
+        return false;
+    tagValue = out.intern(String(Number((0,dictionary/* utf8 */.A)(b, x, n))));
+    return true;
+}
+/** One tag of a list into `pairs`; false to give up. */
+function tag(v) {
+    tagColumn = -1;
+    tagValue = -2;
+    tagKeyIs = 0;
+    if ((0,json_scan/* object */.Ik)(buf, v, limit, tagField) < 0)
+        return false;
+    // A tag without a key is no tag, as in the slow path; a missing value renders as null.
+    if (tagColumn === -2)
+        return true;
+    if (tagColumn < 0)
+        return false;
+    if (tagValue === -2)
+        tagValue = out.intern('null');
+    pairs = grown(pairs, 2 * pairCount + 2);
+    pairs[2 * pairCount] = tagColumn;
+    pairs[2 * pairCount + 1] = tagValue;
+    pairCount++;
+    if (tagKeyIs === 1)
+        lastError = tagValue;
+    else if (tagKeyIs === 2)
+        lastStatus = tagValue;
+    else if (tagKeyIs === 3)
+        lastHost = tagValue;
+    return true;
+}
+/** A list of tags at `i` into `pairs` (from pairCount 0); the end, or -1. */
+function tags(b, i, end) {
+    pairCount = 0;
+    lastError = lastStatus = lastHost = -1;
+    // null is no tags, as in the slow path.
+    if (b[i] === 0x6e)
+        return (0,json_scan/* literal */.eu)(b, i, end, 'null') ? json_scan/* cursor */.Dy.at : -1;
+    return (0,json_scan/* list */.p_)(b, i, end, tag);
+}
+function processField(kf, kt, x) {
+    const b = buf;
+    const end = limit;
+    if ((0,json_scan.is)(b, kf, kt, K.serviceName)) {
+        const close = (0,json_scan/* string */.Yj)(b, x, end);
+        if (close < 0)
+            return false;
+        processService[processCount] =
+            close === x + 1
+                ? out.intern('unknown_service')
+                : json_scan/* cursor */.Dy.escapes
+                    ? internString(b, x, end)
+                    : out.internBytes(b, x + 1, close);
+        return true;
+    }
+    if ((0,json_scan.is)(b, kf, kt, K.tags)) {
+        if (tags(b, x, end) < 0)
+            return false;
+        processTags = grown(processTags, 2 * (processTagCount + pairCount));
+        processTags.set(pairs.subarray(0, 2 * pairCount), 2 * processTagCount);
+        processTagCount += pairCount;
+        processHost[processCount] = lastHost;
+        return true;
+    }
+    return (0,json_scan/* value */.Uq)(b, x, end);
+}
+/** One member of `processes`: its id, then the process. */
+function process(kf, kt, x) {
+    const n = processCount;
+    if (n + 2 > processIdFrom.length) {
+        processIdFrom = grown(processIdFrom, n + 2);
+        processIdTo = grown(processIdTo, n + 2);
+        processService = grown(processService, n + 2);
+        processHost = grown(processHost, n + 2);
+        processTagFrom = grown(processTagFrom, n + 3);
+    }
+    processIdFrom[n] = kf;
+    processIdTo[n] = kt;
+    processService[n] = out.intern('unknown_service');
+    processHost[n] = -1;
+    processTagFrom[n] = processTagCount;
+    let tagLists = 0;
+    const e = (0,json_scan/* object */.Ik)(buf, x, limit, (pf, pt, y) => {
+        // A second list of tags would need JSON's last-wins: the slow path.
+        if ((0,json_scan.is)(buf, pf, pt, K.tags) && ++tagLists > 1)
+            return false;
+        return processField(pf, pt, y);
+    });
+    if (e < 0)
+        return false;
+    processCount++;
+    processTagFrom[processCount] = processTagCount;
+    return true;
+}
+function referenceField(kf, kt, x) {
+    const b = buf;
+    const end = limit;
+    if ((0,json_scan.is)(b, kf, kt, K.refType)) {
+        const close = (0,json_scan/* string */.Yj)(b, x, end);
+        if (close < 0 || json_scan/* cursor */.Dy.escapes)
+            return false;
+        refIsChildOf = (0,json_scan.is)(b, x + 1, close, K.childOf);
+        return true;
+    }
+    if ((0,json_scan.is)(b, kf, kt, K.traceID) || (0,json_scan.is)(b, kf, kt, K.spanID)) {
+        const close = (0,json_scan/* string */.Yj)(b, x, end);
+        if (close < 0 || json_scan/* cursor */.Dy.escapes)
+            return false;
+        if (kt - kf === 7) {
+            refTraceFrom = x + 1;
+            refTraceTo = close;
+        }
+        else {
+            refSpanFrom = x + 1;
+            refSpanTo = close;
+        }
+        return true;
+    }
+    return (0,json_scan/* value */.Uq)(b, x, end);
+}
+/** One reference: the first CHILD_OF in the span's own trace is its parent, else the first in its trace. */
+function reference(v) {
+    refTraceFrom = refSpanFrom = -1;
+    refIsChildOf = false;
+    if ((0,json_scan/* object */.Ik)(buf, v, limit, referenceField) < 0)
+        return false;
+    if (refTraceFrom >= 0) {
+        // In the span's own trace only when spelled as its trace id is: any other spelling is the slow path's to compare.
+        const tf = spanTraceFrom >= 0 ? spanTraceFrom : traceFrom;
+        const tt = spanTraceFrom >= 0 ? spanTraceTo : traceTo;
+        if (tf < 0)
+            return false;
+        if (!sameBytes(buf, refTraceFrom, refTraceTo, tf, tt))
+            return true;
+    }
+    if (refParentFrom < 0 || (refIsChildOf && !refChildOf)) {
+        refParentFrom = refSpanFrom;
+        refParentTo = refSpanTo;
+        refChildOf = refIsChildOf;
+        // A reference without a span id would be the slow path's pick: leave it to it.
+        if (refSpanFrom < 0)
+            return false;
+    }
+    return true;
+}
+function sameBytes(b, af, at, bf, bt) {
+    if (at - af !== bt - bf)
+        return false;
+    for (let k = 0; k < at - af; k++)
+        if (b[af + k] !== b[bf + k])
+            return false;
+    return true;
+}
+/** A whole number of microseconds at `x` that a double holds exactly (16 digits: a time since 1970), or NaN. */
+function micros(b, x, end) {
+    const n = (0,json_scan/* number */.ai)(b, x, end);
+    if (n < 0 || n - x > 17 || (b[x] === 0x2d && b[x + 1] === 0x30))
+        return NaN;
+    for (let k = x; k < n; k++)
+        if (b[k] === 0x2e || b[k] === 0x65 || b[k] === 0x45)
+            return NaN;
+    const v = (0,json_scan/* numberValue */.Vg)(b, x, n);
+    return Math.abs(v) <= Number.MAX_SAFE_INTEGER ? v : NaN;
+}
+let referenceLists = 0;
+let tagLists = 0;
+function spanField(kf, kt, v) {
+    const b = buf;
+    const end = limit;
+    const n = kt - kf;
+    if (n === 7 && (0,json_scan.is)(b, kf, kt, K.traceID)) {
+        const close = (0,json_scan/* string */.Yj)(b, v, end);
+        // References read before the span's own trace id were compared with the trace's: the slow path's to redo.
+        if (close < 0 || json_scan/* cursor */.Dy.escapes || referenceLists > 0)
+            return false;
+        spanTraceFrom = v + 1;
+        spanTraceTo = close;
+    }
+    else if (n === 6 && (0,json_scan.is)(b, kf, kt, K.spanID)) {
+        const close = (0,json_scan/* string */.Yj)(b, v, end);
+        if (close < 0 || json_scan/* cursor */.Dy.escapes)
+            return false;
+        spanFrom = v + 1;
+        spanTo = close;
+    }
+    else if (n === 12 && (0,json_scan.is)(b, kf, kt, K.parentSpanID)) {
+        const close = (0,json_scan/* string */.Yj)(b, v, end);
+        if (close < 0 || json_scan/* cursor */.Dy.escapes)
+            return false;
+        oldParentFrom = v + 1;
+        oldParentTo = close;
+    }
+    else if (n === 13 && (0,json_scan.is)(b, kf, kt, K.operationName)) {
+        const close = (0,json_scan/* string */.Yj)(b, v, end);
+        if (close < 0)
+            return false;
+        operation =
+            close === v + 1
+                ? out.intern('(none)')
+                : json_scan/* cursor */.Dy.escapes
+                    ? internString(b, v, end)
+                    : out.internBytes(b, v + 1, close);
+    }
+    else if (n === 10 && (0,json_scan.is)(b, kf, kt, K.references)) {
+        // References come before the span's traceID in no export; a second list needs JSON's last-wins.
+        if (++referenceLists > 1)
+            return false;
+        refParentFrom = -1;
+        refChildOf = false;
+        if (b[v] === 0x6e)
+            return (0,json_scan/* literal */.eu)(b, v, end, 'null');
+        return (0,json_scan/* list */.p_)(b, v, end, reference) >= 0;
+    }
+    else if (n === 9 && (0,json_scan.is)(b, kf, kt, K.startTime)) {
+        start = micros(b, v, end);
+        if (Number.isNaN(start))
+            return false;
+    }
+    else if (n === 8 && (0,json_scan.is)(b, kf, kt, K.duration)) {
+        duration = micros(b, v, end);
+        if (Number.isNaN(duration))
+            return false;
+    }
+    else if (n === 4 && (0,json_scan.is)(b, kf, kt, K.tags)) {
+        if (++tagLists > 1)
+            return false;
+        if (tags(b, v, end) < 0)
+            return false;
+    }
+    else if (n === 9 && (0,json_scan.is)(b, kf, kt, K.processID)) {
+        const close = (0,json_scan/* string */.Yj)(b, v, end);
+        if (close < 0 || json_scan/* cursor */.Dy.escapes)
+            return false;
+        processFrom = v + 1;
+        processTo = close;
+    }
+    else if (n === 7 && (0,json_scan.is)(b, kf, kt, K.process)) {
+        // A process inline (the list-of-spans shape) is read by the slow path.
+        return false;
+    }
+    else
+        return (0,json_scan/* value */.Uq)(b, v, end);
+    return true;
+}
+/** The index of the id in b[from, to), as the slow path makes it; -1 for none (all zeros), -2 when the slow path must decide. */
+function idIndex(b, from, to, trace) {
+    const kind = (0,ids/* hexIdKind */.nh)(b, from, to, trace ? 32 : 16);
+    if (kind === 1 || kind === 2)
+        return trace ? out.traceIdBytes(b, from, to) : out.spanIdBytes(b, from, to);
+    if (kind === 3)
+        return -1;
+    const text = (0,dictionary/* utf8 */.A)(b, from, to);
+    if (text.trim() !== text || (trace ? (0,ids/* traceIdOf */.aB)(text) : (0,ids/* spanIdOf */.DR)(text)) === undefined)
+        return -2;
+    return trace ? out.traceIdBytes(b, from, to) : out.spanIdBytes(b, from, to);
+}
+/** One span into a row; false when the slow path must read it. */
+function span(v) {
+    const b = buf;
+    spanTraceFrom = spanFrom = oldParentFrom = operation = processFrom = refParentFrom = -1;
+    start = NaN;
+    duration = 0;
+    referenceLists = tagLists = 0;
+    pairCount = 0;
+    lastError = lastStatus = -1;
+    const e = (0,json_scan/* object */.Ik)(b, v, limit, spanField);
+    // Tags are read into `pairs` by the span's own list only; no list leaves none.
+    if (tagLists === 0)
+        pairCount = 0;
+    if (e < 0 || spanFrom < 0 || Number.isNaN(start))
+        return false;
+    const tf = spanTraceFrom >= 0 ? spanTraceFrom : traceFrom;
+    const tt = spanTraceFrom >= 0 ? spanTraceTo : traceTo;
+    if (tf < 0)
+        return false;
+    const trace = idIndex(b, tf, tt, true);
+    const id = idIndex(b, spanFrom, spanTo, false);
+    if (trace < 0 || id < 0)
+        return false;
+    let parent = refParentFrom >= 0 ? idIndex(b, refParentFrom, refParentTo, false) : -1;
+    if (parent === -1 && oldParentFrom >= 0)
+        parent = idIndex(b, oldParentFrom, oldParentTo, false);
+    if (parent === -2)
+        return false;
+    if (parent === id)
+        parent = -1;
+    let p = -1;
+    if (processFrom >= 0) {
+        // The last process of that id wins, as in JSON.parse.
+        for (let k = processCount - 1; k >= 0 && p < 0; k--)
+            if (sameBytes(b, processIdFrom[k], processIdTo[k], processFrom, processTo))
+                p = k;
+    }
+    const error = lastError === out.intern('true') || lastStatus === out.intern('ERROR');
+    out.rowOf(trace, id, parent, p < 0 ? out.intern('unknown_service') : processService[p], operation < 0 ? out.intern('(none)') : operation, start, Math.max(0, duration), error, p < 0 ? -1 : processHost[p]);
+    // The process's tags first, so a span tag of the same key wins.
+    if (p >= 0)
+        for (let k = processTagFrom[p]; k < processTagFrom[p + 1]; k++)
+            out.tag(processTags[2 * k], processTags[2 * k + 1]);
+    for (let k = 0; k < pairCount; k++)
+        out.tag(pairs[2 * k], pairs[2 * k + 1]);
+    json_scan/* cursor */.Dy.at = e;
+    return true;
+}
+function traceField(kf, kt, v) {
+    const b = buf;
+    const end = limit;
+    if ((0,json_scan.is)(b, kf, kt, K.traceID)) {
+        const close = (0,json_scan/* string */.Yj)(b, v, end);
+        if (close < 0 || json_scan/* cursor */.Dy.escapes || traceFrom >= 0)
+            return false;
+        traceFrom = v + 1;
+        traceTo = close;
+        return true;
+    }
+    if ((0,json_scan.is)(b, kf, kt, K.spans) || (0,json_scan.is)(b, kf, kt, K.processes)) {
+        // Either twice would need JSON's last-wins: the slow path.
+        if (kt - kf === 5) {
+            if (spansAt >= 0 || b[v] !== json_bytes/* OPEN_LIST */.oQ)
+                return false;
+            spansAt = v;
+            // Checked as they are read, once the processes are known.
+            return (0,json_scan/* skipContainer */.Tb)(b, v, end) >= 0;
+        }
+        else {
+            if (processesAt >= 0)
+                return false;
+            processesAt = v;
+        }
+    }
+    return (0,json_scan/* value */.Uq)(b, v, end);
+}
+/**
+ * Reads the trace that starts at `b[from]` (and ends before `end`) into `builder`: returns the
+ * position after it, or -1 when the slow path must read it (the caller then drops the rows written).
+ */
+function scanJaegerTrace(b, from, end, builder) {
+    out = builder;
+    buf = b;
+    limit = end;
+    traceFrom = spansAt = processesAt = -1;
+    processCount = processTagCount = 0;
+    processTagFrom[0] = 0;
+    const e = (0,json_scan/* object */.Ik)(b, from, end, traceField);
+    if (e < 0 || spansAt < 0)
+        return -1;
+    if (processesAt >= 0 && (0,json_scan/* object */.Ik)(b, processesAt, end, process) < 0)
+        return -1;
+    if ((0,json_scan/* list */.p_)(b, spansAt, end, span) < 0)
+        return -1;
+    return e;
+}
+
+// EXTERNAL MODULE: ./src/sources/otlp/read.ts + 2 modules
+var read = __webpack_require__(44767);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(48992);
+// EXTERNAL MODULE: ./src/sources/zipkin/json.ts
+var zipkin_json = __webpack_require__(95892);
+// EXTERNAL MODULE: ./src/sources/files/detect.ts
+var detect = __webpack_require__(75879);
+;// CONCATENATED MODULE: ./src/sources/files/read.ts
+
+
+
+
 
 
 
@@ -2935,15 +3832,15 @@ async function detectFormat(file) {
 
 /** The whole text of a file, gunzipped when it is gzip. */
 async function wholeText(file, gzip) {
-    const raw = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(file);
-    const stream = gzip ? raw.pipe((0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.createGunzip)()) : raw;
+    const raw = (0,external_node_fs_.createReadStream)(file);
+    const stream = gzip ? raw.pipe((0,external_node_zlib_.createGunzip)()) : raw;
     const chunks = [];
     try {
         for await (const chunk of stream)
             chunks.push(chunk);
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SourceError */ .c8(`${file}: cannot be read (${error.message})`, 'check that the file is whole (a gzip file cut short cannot be read)');
+        throw new errors/* SourceError */.c8(`${file}: cannot be read (${error.message})`, 'check that the file is whole (a gzip file cut short cannot be read)');
     }
     return Buffer.concat(chunks).toString('utf8');
 }
@@ -2955,42 +3852,130 @@ function parseJson(text, file, label, fix) {
     }
     catch (error) {
         const message = error.message;
-        const before = text.slice(0, (0,_dataset_json_position_js__WEBPACK_IMPORTED_MODULE_8__/* .mistakeOffset */ .Q)(body, message) + text.length - body.length).split('\n');
+        const before = text.slice(0, (0,json_position/* mistakeOffset */.Q)(body, message) + text.length - body.length).split('\n');
         const where = `${file}:${before.length}:${before[before.length - 1].length + 1}`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SourceError */ .c8(`${where}: read as ${label}, but it is not valid JSON (${message})`, fix);
+        throw new errors/* SourceError */.c8(`${where}: read as ${label}, but it is not valid JSON (${message})`, fix);
     }
+}
+/**
+ * Reads the elements of the list a file holds (at the top, or at `within` of the object at the top)
+ * one at a time: each element is parsed by itself, so neither the file's text nor an object per span
+ * of the whole file is ever in memory (a 600 MB export is more than one JavaScript string can hold).
+ * A mistake names the file, line and column.
+ */
+async function readElements(file, detection, fix, within, read, fast = () => -1) {
+    const notJson = async (offset, what, shape = false) => {
+        const { line, column } = await (0,json_array/* lineAt */.mh)(file, offset);
+        const problem = shape ? what : `it is not valid JSON (${what})`;
+        return new errors/* SourceError */.c8(`${file}:${line}:${column}: read as ${detection.label}, but ${problem}`, fix);
+    };
+    try {
+        return await (0,json_array/* readJsonArray */.s5)(file, {
+            fast,
+            slow: async (b, from, to, index, offset) => {
+                const text = b.toString('utf8', from, to);
+                let item;
+                try {
+                    item = JSON.parse(text);
+                }
+                catch (error) {
+                    const message = (0,src_text/* printable */.g$)(error.message);
+                    const at = (0,json_position/* mistakeOffset */.Q)(text, message);
+                    // The mistake's offset in bytes from the element's start, for the line and column in the file.
+                    throw await notJson(offset + Buffer.byteLength(text.slice(0, at)), message);
+                }
+                read(item, index);
+            },
+        }, within);
+    }
+    catch (error) {
+        if (error instanceof json_array/* ArrayStructureError */.N5)
+            throw await notJson(error.offset, error.what, error.shape);
+        throw error;
+    }
+}
+/** Whether the document is an object (not a list): by its first byte that is not blank. */
+async function isObjectDocument(file) {
+    return (await (0,dataset_open/* contentHead */.aU)(file, 4096))
+        .replace(/^\uFEFF/, '')
+        .trimStart()
+        .startsWith('{');
+}
+/**
+ * Jaeger JSON: the answer's `data` or a list, an element (a trace) at a time; one trace alone is
+ * small enough to read whole.
+ */
+async function readJaegerFile(file, detection, sink) {
+    const where = `${file} (${detection.label})`;
+    // A trace is read from its bytes where it can be (scan.ts); the rows of one it declines are dropped.
+    const fast = (b, from, limit) => {
+        const mark = sink.size;
+        const end = scanJaegerTrace(b, from, limit, sink);
+        if (end < 0)
+            sink.truncate(mark);
+        return end;
+    };
+    if (!(await isObjectDocument(file))) {
+        const item = (element, i) => (0,json/* readJaegerElement */.NW)(element, where, i, false, sink);
+        await readElements(file, detection, json/* JAEGER_FIX */.pX, undefined, item, fast);
+        return;
+    }
+    const list = (item, i) => (0,json/* readJaegerElement */.NW)(item, where, i, true, sink);
+    if (await readElements(file, detection, json/* JAEGER_FIX */.pX, 'data', list, fast))
+        return;
+    // An object without `data`: one trace.
+    const doc = parseJson(await wholeText(file, detection.gzip), file, detection.label, json/* JAEGER_FIX */.pX);
+    (0,json/* readJaegerJson */.PZ)(doc, where, sink);
+}
+/**
+ * Zipkin v2 JSON: a list of traces is read a trace at a time; the spans of a flat list are kept until
+ * its end, since a client and a server span that share an id are matched within their trace, and a
+ * flat list may hold a trace's spans anywhere. One span alone is read whole.
+ */
+async function readZipkinFile(file, detection, sink) {
+    const where = `${file} (${detection.label})`;
+    if (await isObjectDocument(file)) {
+        const doc = parseJson(await wholeText(file, detection.gzip), file, detection.label, zipkin_json/* ZIPKIN_FIX */.Q8);
+        return (0,zipkin_json/* readZipkinJson */.qG)(doc, where, sink);
+    }
+    const loose = [];
+    // A list of traces (lists of spans) is read a trace at a time; loose spans together at the end.
+    await readElements(file, detection, zipkin_json/* ZIPKIN_FIX */.Q8, undefined, (item, i) => {
+        const spans = [...(0,zipkin_json/* elementSpans */.w3)(item, i, where)];
+        if (Array.isArray(item))
+            (0,zipkin_json/* readZipkinSpans */.$4)(spans, where, sink);
+        else
+            loose.push(...spans);
+    });
+    (0,zipkin_json/* readZipkinSpans */.$4)(loose, where, sink);
 }
 /** A file in no known format: one line saying what it looks like and what is read. */
 function unknownFormat(file, detection) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SourceError */ .c8(`${file}: not a trace file trace-differ reads: ${detection.looksLike}. Read are: ${_detect_js__WEBPACK_IMPORTED_MODULE_7__/* .FORMATS_READ */ .au}`, 'export the traces in one of those formats');
+    return new errors/* SourceError */.c8(`${file}: not a trace file trace-differ reads: ${detection.looksLike}. Read are: ${detect/* FORMATS_READ */.au}`, 'export the traces in one of those formats');
 }
 /**
  * Reads the spans of one trace file (any format but trace-differ's own datasets, which carry their
  * provenance and are loaded whole) into the sink. Returns the format recognised.
  */
 async function readTraceFile(file, sink) {
-    const detection = await (0,_detect_js__WEBPACK_IMPORTED_MODULE_7__/* .detectFormat */ .Tz)(file);
+    const detection = await (0,detect/* detectFormat */.Tz)(file);
     switch (detection.format) {
         case 'unknown':
             throw unknownFormat(file, detection);
         case 'dataset':
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SourceError */ .c8(`${file}: a trace-differ dataset cannot be mixed with other trace files`, 'pass the dataset file on its own');
+            throw new errors/* SourceError */.c8(`${file}: a trace-differ dataset cannot be mixed with other trace files`, 'pass the dataset file on its own');
         case 'otlp':
-            await (0,_otlp_read_js__WEBPACK_IMPORTED_MODULE_5__/* .readOtlpFile */ .O2)(file, sink);
+            await (0,read/* readOtlpFile */.O2)(file, sink);
             return 'otlp';
-        case 'jaeger': {
-            const doc = parseJson(await wholeText(file, detection.gzip), file, detection.label, _jaeger_json_js__WEBPACK_IMPORTED_MODULE_4__/* .JAEGER_FIX */ .pX);
-            (0,_jaeger_json_js__WEBPACK_IMPORTED_MODULE_4__/* .readJaegerJson */ .PZ)(doc, `${file} (${detection.label})`, sink);
+        case 'jaeger':
+            await readJaegerFile(file, detection, sink);
             return 'jaeger';
-        }
-        case 'zipkin': {
-            const doc = parseJson(await wholeText(file, detection.gzip), file, detection.label, _zipkin_json_js__WEBPACK_IMPORTED_MODULE_6__/* .ZIPKIN_FIX */ .Q8);
-            (0,_zipkin_json_js__WEBPACK_IMPORTED_MODULE_6__/* .readZipkinJson */ .qG)(doc, `${file} (${detection.label})`, sink);
+        case 'zipkin':
+            await readZipkinFile(file, detection, sink);
             return 'zipkin';
-        }
         case 'seed':
             // The seed's reader streams and checks its own shape, straight into the one builder.
-            await (0,_dataset_seed_spans_js__WEBPACK_IMPORTED_MODULE_2__/* .readSeedInto */ .go)(file, sink);
+            await (0,seed_spans/* readSeedInto */.go)(file, sink);
             return 'seed';
     }
 }
@@ -3049,8 +4034,8 @@ async function insideWorkspace(basePath, given, configKey) {
     };
 }
 
-// EXTERNAL MODULE: ./src/sources/files/read.ts
-var read = __webpack_require__(27376);
+// EXTERNAL MODULE: ./src/sources/files/read.ts + 1 modules
+var read = __webpack_require__(73141);
 // EXTERNAL MODULE: ./src/sources/files/worker.ts
 var worker = __webpack_require__(89450);
 ;// CONCATENATED MODULE: ./src/sources/files/spans.ts
@@ -3188,6 +4173,7 @@ async function readHere(paths, options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NW: () => (/* binding */ readJaegerElement),
 /* harmony export */   PZ: () => (/* binding */ readJaegerJson),
 /* harmony export */   pX: () => (/* binding */ JAEGER_FIX)
 /* harmony export */ });
@@ -3281,21 +4267,29 @@ function readJaegerJson(doc, where, sink) {
     if (isObject(doc) && 'data' in doc) {
         if (!Array.isArray(doc.data))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SourceError */ .c8(`${where}: data is not a list of traces`, JAEGER_FIX);
-        doc.data.forEach((t, i) => emitTrace(t, where, `data[${i}]`, sink));
+        doc.data.forEach((t, i) => readJaegerElement(t, where, i, true, sink));
         return;
     }
     if (isObject(doc))
         return emitTrace(doc, where, '(the trace)', sink);
     if (Array.isArray(doc)) {
-        doc.forEach((item, i) => {
-            if (isObject(item) && Array.isArray(item.spans))
-                emitTrace(item, where, `[${i}]`, sink);
-            else
-                emitSpan(item, {}, where, `[${i}]`, undefined, sink);
-        });
+        doc.forEach((item, i) => readJaegerElement(item, where, i, false, sink));
         return;
     }
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SourceError */ .c8(`${where}: not Jaeger JSON (expected an object or a list)`, JAEGER_FIX);
+}
+/**
+ * One element of a Jaeger list, the `index`-th: a trace of the answer's `data` (`inData`), or, in a
+ * list at the top, a trace or a span with its process inline. Each is whole by itself, so a file is
+ * read an element at a time (sources/files/read.ts).
+ */
+function readJaegerElement(item, where, index, inData, sink) {
+    if (inData)
+        return emitTrace(item, where, `data[${index}]`, sink);
+    if (isObject(item) && Array.isArray(item.spans))
+        emitTrace(item, where, `[${index}]`, sink);
+    else
+        emitSpan(item, {}, where, `[${index}]`, undefined, sink);
 }
 
 
@@ -3329,7 +4323,10 @@ var ids = __webpack_require__(16546);
 var dictionary = __webpack_require__(4918);
 // EXTERNAL MODULE: ./src/dataset/json-bytes.ts
 var json_bytes = __webpack_require__(52618);
+// EXTERNAL MODULE: ./src/dataset/json-scan.ts
+var json_scan = __webpack_require__(54568);
 ;// CONCATENATED MODULE: ./src/sources/otlp/scan.ts
+
 
 
 
@@ -3342,7 +4339,7 @@ var json_bytes = __webpack_require__(52618);
  * and `resourceSpansInto`, which read every valid element and name every mistake's place. So
  * both paths give the same rows, and messages are made in one place.
  */
-const bytes = (s) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const bytes = json_scan/* keyBytes */.Rt;
 const K = {
     resource: bytes('resource'),
     attributes: bytes('attributes'),
@@ -3365,207 +4362,20 @@ const K = {
     serviceName: bytes('service.name'),
     statusError: bytes('STATUS_CODE_ERROR'),
 };
-/** The reading state: the builder, the position after what was read last, and scratch. */
+/** The reading state: the builder and scratch (the position after what was read last is `cursor.at`). */
 let out;
-let at = 0;
-let escapes = false;
 /** Attribute pairs [column, value] of the span being read (resource pairs live in their own array). */
 let pairs = new Int32Array(64);
 let pairCount = 0;
 let resourcePairs = new Int32Array(64);
 let resourcePairCount = 0;
 let service = -1;
-const HEX = new Uint8Array(256);
-for (const c of '0123456789abcdefABCDEF')
-    HEX[c.charCodeAt(0)] = 1;
-const ESCAPABLE = new Uint8Array(256);
-for (const c of '"\\/bfnrt')
-    ESCAPABLE[c.charCodeAt(0)] = 1;
-/** A valid JSON string at `i`: returns the index of its closing quote (sets `at` past it and `escapes`), or -1. */
-function string(b, i, end) {
-    if (b[i] !== json_bytes/* QUOTE */.jA)
-        return -1;
-    escapes = false;
-    let j = i + 1;
-    while (j < end) {
-        const c = b[j];
-        if (c === json_bytes/* QUOTE */.jA) {
-            at = j + 1;
-            return j;
-        }
-        if (c < 0x20)
-            return -1;
-        if (c === json_bytes/* BACKSLASH */.r_) {
-            escapes = true;
-            const e = b[j + 1];
-            if (e === 0x75) {
-                if (j + 5 >= end || !HEX[b[j + 2]] || !HEX[b[j + 3]] || !HEX[b[j + 4]] || !HEX[b[j + 5]])
-                    return -1;
-                j += 6;
-            }
-            else if (e !== undefined && ESCAPABLE[e])
-                j += 2;
-            else
-                return -1;
-            continue;
-        }
-        j++;
-    }
-    return -1;
-}
-/** A JSON number at `i` (sets `at` past it), checked against the grammar: its end, or -1. */
-function number(b, i, end) {
-    let j = i;
-    if (b[j] === 0x2d)
-        j++;
-    if (b[j] === 0x30)
-        j++;
-    else {
-        if (!(b[j] >= 0x31 && b[j] <= 0x39))
-            return -1;
-        while (j < end && b[j] >= 0x30 && b[j] <= 0x39)
-            j++;
-    }
-    if (b[j] === 0x2e) {
-        j++;
-        if (!(b[j] >= 0x30 && b[j] <= 0x39))
-            return -1;
-        while (j < end && b[j] >= 0x30 && b[j] <= 0x39)
-            j++;
-    }
-    if (b[j] === 0x65 || b[j] === 0x45) {
-        j++;
-        if (b[j] === 0x2b || b[j] === 0x2d)
-            j++;
-        if (!(b[j] >= 0x30 && b[j] <= 0x39))
-            return -1;
-        while (j < end && b[j] >= 0x30 && b[j] <= 0x39)
-            j++;
-    }
-    if (j >= end)
-        return -1;
-    at = j;
-    return j;
-}
-function literal(b, i, end, word) {
-    if (i + word.length >= end)
-        return false;
-    for (let k = 0; k < word.length; k++)
-        if (b[i + k] !== word.charCodeAt(k))
-            return false;
-    at = i + word.length;
-    return true;
-}
-/** Any JSON value at `i`, checked and passed over (sets `at`); false when it is not valid JSON or runs out. */
-function value(b, i, end, depth = 0) {
-    const c = b[i];
-    if (c === json_bytes/* QUOTE */.jA)
-        return string(b, i, end) >= 0;
-    if (c === json_bytes/* OPEN */.vP || c === json_bytes/* OPEN_LIST */.oQ) {
-        // Deeper than any export nests: leave it to JSON.parse.
-        if (depth > 64)
-            return false;
-        const close = c === json_bytes/* OPEN */.vP ? json_bytes/* CLOSE */.Nd : json_bytes/* CLOSE_LIST */.gD;
-        let j = (0,json_bytes/* skipBlank */.W8)(b, i + 1, end);
-        if (b[j] === close) {
-            at = j + 1;
-            return true;
-        }
-        for (;;) {
-            if (c === json_bytes/* OPEN */.vP) {
-                if (string(b, j, end) < 0)
-                    return false;
-                j = (0,json_bytes/* skipBlank */.W8)(b, at, end);
-                if (b[j] !== json_bytes/* COLON */.oH)
-                    return false;
-                j = (0,json_bytes/* skipBlank */.W8)(b, j + 1, end);
-            }
-            if (!value(b, j, end, depth + 1))
-                return false;
-            j = (0,json_bytes/* skipBlank */.W8)(b, at, end);
-            if (b[j] === json_bytes/* COMMA */.KE) {
-                j = (0,json_bytes/* skipBlank */.W8)(b, j + 1, end);
-                continue;
-            }
-            if (b[j] !== close)
-                return false;
-            at = j + 1;
-            return true;
-        }
-    }
-    if (c === 0x74)
-        return literal(b, i, end, 'true');
-    if (c === 0x66)
-        return literal(b, i, end, 'false');
-    if (c === 0x6e)
-        return literal(b, i, end, 'null');
-    return number(b, i, end) >= 0;
-}
-function is(b, from, to, want) {
-    if (to - from !== want.length)
-        return false;
-    for (let k = 0; k < want.length; k++)
-        if (b[from + k] !== want[k])
-            return false;
-    return true;
-}
-/**
- * Walks an object at `i`: calls `field(keyFrom, keyTo, valueAt)` for each member, which reads the
- * value (setting `at` past it) and answers false to give up. Returns the end, or -1.
- */
-function object(b, i, end, field) {
-    if (b[i] !== json_bytes/* OPEN */.vP)
-        return -1;
-    let j = (0,json_bytes/* skipBlank */.W8)(b, i + 1, end);
-    if (b[j] === json_bytes/* CLOSE */.Nd)
-        return (at = j + 1);
-    for (;;) {
-        const close = string(b, j, end);
-        if (close < 0 || escapes)
-            return -1;
-        const keyFrom = j + 1;
-        j = (0,json_bytes/* skipBlank */.W8)(b, at, end);
-        if (b[j] !== json_bytes/* COLON */.oH)
-            return -1;
-        j = (0,json_bytes/* skipBlank */.W8)(b, j + 1, end);
-        if (!field(keyFrom, close, j))
-            return -1;
-        j = (0,json_bytes/* skipBlank */.W8)(b, at, end);
-        if (b[j] === json_bytes/* COMMA */.KE) {
-            j = (0,json_bytes/* skipBlank */.W8)(b, j + 1, end);
-            continue;
-        }
-        if (b[j] !== json_bytes/* CLOSE */.Nd)
-            return -1;
-        return (at = j + 1);
-    }
-}
-/** Walks a list at `i`, calling `item(at)` for each element (which reads it, setting `at`). Returns the end, or -1. */
-function list(b, i, end, item) {
-    if (b[i] !== json_bytes/* OPEN_LIST */.oQ)
-        return -1;
-    let j = (0,json_bytes/* skipBlank */.W8)(b, i + 1, end);
-    if (b[j] === json_bytes/* CLOSE_LIST */.gD)
-        return (at = j + 1);
-    for (;;) {
-        if (!item(j))
-            return -1;
-        j = (0,json_bytes/* skipBlank */.W8)(b, at, end);
-        if (b[j] === json_bytes/* COMMA */.KE) {
-            j = (0,json_bytes/* skipBlank */.W8)(b, j + 1, end);
-            continue;
-        }
-        if (b[j] !== json_bytes/* CLOSE_LIST */.gD)
-            return -1;
-        return (at = j + 1);
-    }
-}
 /** The dictionary index of the string at `i` (decoded through JSON.parse when it has escapes), or -1. */
 function internString(b, i, end) {
-    const close = string(b, i, end);
+    const close = (0,json_scan/* string */.Yj)(b, i, end);
     if (close < 0)
         return -1;
-    if (!escapes)
+    if (!json_scan/* cursor */.Dy.escapes)
         return out.internBytes(b, i + 1, close);
     return out.intern(JSON.parse((0,dictionary/* utf8 */.A)(b, i, close + 1)));
 }
@@ -3582,13 +4392,13 @@ function anyValueField(vf, vt, y) {
     const b = buf;
     const end = limit;
     kinds++;
-    if (is(b, vf, vt, K.stringValue) || (is(b, vf, vt, K.intValue) && b[y] === json_bytes/* QUOTE */.jA)) {
+    if ((0,json_scan.is)(b, vf, vt, K.stringValue) || ((0,json_scan.is)(b, vf, vt, K.intValue) && b[y] === json_bytes/* QUOTE */.jA)) {
         valueIndex = internString(b, y, end);
         return valueIndex >= 0;
     }
-    if (is(b, vf, vt, K.intValue)) {
+    if ((0,json_scan.is)(b, vf, vt, K.intValue)) {
         // A whole number written as JSON renders as its own digits (no sign of zero, no leading zeros, exact).
-        const n = number(b, y, end);
+        const n = (0,json_scan/* number */.ai)(b, y, end);
         if (n < 0 || n - y > 15 || (b[y] === 0x2d && b[y + 1] === 0x30))
             return false;
         for (let k = y; k < n; k++)
@@ -3597,10 +4407,10 @@ function anyValueField(vf, vt, y) {
         valueIndex = out.internBytes(b, y, n);
         return true;
     }
-    if (is(b, vf, vt, K.boolValue)) {
-        if (literal(b, y, end, 'true'))
+    if ((0,json_scan.is)(b, vf, vt, K.boolValue)) {
+        if ((0,json_scan/* literal */.eu)(b, y, end, 'true'))
             valueIndex = out.intern('true');
-        else if (literal(b, y, end, 'false'))
+        else if ((0,json_scan/* literal */.eu)(b, y, end, 'false'))
             valueIndex = out.intern('false');
         else
             return false;
@@ -3611,31 +4421,31 @@ function anyValueField(vf, vt, y) {
 function keyValueField(kf, kt, x) {
     const b = buf;
     const end = limit;
-    if (is(b, kf, kt, K.key)) {
-        const close = string(b, x, end);
+    if ((0,json_scan.is)(b, kf, kt, K.key)) {
+        const close = (0,json_scan/* string */.Yj)(b, x, end);
         if (close < 0)
             return false;
         keyFrom = x + 1;
         keyTo = close;
-        keyEscapes = escapes;
+        keyEscapes = json_scan/* cursor */.Dy.escapes;
         return true;
     }
-    if (is(b, kf, kt, K.value)) {
+    if ((0,json_scan.is)(b, kf, kt, K.value)) {
         kinds = 0;
         // A value of two kinds is left to the slow path's precedence; an empty one renders as null.
-        if (object(b, x, end, anyValueField) < 0 || kinds > 1)
+        if ((0,json_scan/* object */.Ik)(b, x, end, anyValueField) < 0 || kinds > 1)
             return false;
         if (kinds === 0)
             valueIndex = out.intern('null');
         return true;
     }
-    return value(b, x, end);
+    return (0,json_scan/* value */.Uq)(b, x, end);
 }
 function keyValue(v) {
     const b = buf;
     keyFrom = -1;
     valueIndex = -2;
-    if (object(b, v, limit, keyValueField) < 0)
+    if ((0,json_scan/* object */.Ik)(b, v, limit, keyValueField) < 0)
         return false;
     // An attribute without a key (or with an empty one) is no tag, as in values.ts.
     if (keyFrom < 0 || keyTo === keyFrom)
@@ -3647,7 +4457,7 @@ function keyValue(v) {
         column = out.tagColumn(JSON.parse((0,dictionary/* utf8 */.A)(b, keyFrom - 1, keyTo + 1)));
     else
         column = out.tagColumnBytes(b, keyFrom, keyTo);
-    if (kvResource && (keyEscapes ? out.tagColumn('service.name') === column : is(b, keyFrom, keyTo, K.serviceName)))
+    if (kvResource && (keyEscapes ? out.tagColumn('service.name') === column : (0,json_scan.is)(b, keyFrom, keyTo, K.serviceName)))
         service = valueIndex;
     let into = kvResource ? resourcePairs : pairs;
     if (2 * kvCount + 2 > into.length) {
@@ -3668,7 +4478,7 @@ function keyValue(v) {
 function keyValues(b, i, end, resource) {
     kvResource = resource;
     kvCount = 0;
-    const e = list(b, i, end, keyValue);
+    const e = (0,json_scan/* list */.p_)(b, i, end, keyValue);
     if (e < 0)
         return -1;
     if (resource)
@@ -3679,8 +4489,8 @@ function keyValues(b, i, end, resource) {
 }
 /** Nanoseconds as a string of digits → whole microseconds, when a double holds them exactly; NaN otherwise. */
 function micros(b, i, end) {
-    const close = string(b, i, end);
-    if (close < 0 || escapes)
+    const close = (0,json_scan/* string */.Yj)(b, i, end);
+    if (close < 0 || json_scan/* cursor */.Dy.escapes)
         return NaN;
     const digits = close - i - 1;
     if (digits < 1 || digits > 20)
@@ -3699,8 +4509,8 @@ function micros(b, i, end) {
 let idFrom = 0;
 let idTo = 0;
 function idAt(b, i, end) {
-    const close = string(b, i, end);
-    if (close < 0 || escapes)
+    const close = (0,json_scan/* string */.Yj)(b, i, end);
+    if (close < 0 || json_scan/* cursor */.Dy.escapes)
         return false;
     idFrom = i + 1;
     idTo = close;
@@ -3734,16 +4544,16 @@ let error = false;
 function statusField(sf, st, x) {
     const b = buf;
     const end = limit;
-    if (!is(b, sf, st, K.code))
-        return value(b, x, end);
+    if (!(0,json_scan.is)(b, sf, st, K.code))
+        return (0,json_scan/* value */.Uq)(b, x, end);
     if (b[x] === json_bytes/* QUOTE */.jA) {
-        const close = string(b, x, end);
+        const close = (0,json_scan/* string */.Yj)(b, x, end);
         if (close < 0)
             return false;
-        error = is(b, x + 1, close, K.statusError);
+        error = (0,json_scan.is)(b, x + 1, close, K.statusError);
         return true;
     }
-    const n = number(b, x, end);
+    const n = (0,json_scan/* number */.ai)(b, x, end);
     if (n < 0)
         return false;
     for (let k = x; k < n; k++)
@@ -3756,52 +4566,56 @@ function spanField(kf, kt, v) {
     const b = buf;
     const end = limit;
     const n = kt - kf;
-    if (n === 7 && is(b, kf, kt, K.traceId)) {
+    if (n === 7 && (0,json_scan.is)(b, kf, kt, K.traceId)) {
         if (!idAt(b, v, end))
             return false;
         traceFrom = idFrom;
         traceTo = idTo;
     }
-    else if (n === 6 && is(b, kf, kt, K.spanId)) {
+    else if (n === 6 && (0,json_scan.is)(b, kf, kt, K.spanId)) {
         if (!idAt(b, v, end))
             return false;
         spanFrom = idFrom;
         spanTo = idTo;
     }
-    else if (n === 12 && is(b, kf, kt, K.parentSpanId)) {
+    else if (n === 12 && (0,json_scan.is)(b, kf, kt, K.parentSpanId)) {
         if (!idAt(b, v, end))
             return false;
         parentFrom = idFrom;
         parentTo = idTo;
     }
-    else if (n === 4 && is(b, kf, kt, K.name)) {
-        const close = string(b, v, end);
+    else if (n === 4 && (0,json_scan.is)(b, kf, kt, K.name)) {
+        const close = (0,json_scan/* string */.Yj)(b, v, end);
         if (close < 0)
             return false;
         scan_name =
-            close === v + 1 ? out.intern('(none)') : escapes ? internString(b, v, end) : out.internBytes(b, v + 1, close);
+            close === v + 1
+                ? out.intern('(none)')
+                : json_scan/* cursor */.Dy.escapes
+                    ? internString(b, v, end)
+                    : out.internBytes(b, v + 1, close);
     }
-    else if (n === 17 && is(b, kf, kt, K.start)) {
+    else if (n === 17 && (0,json_scan.is)(b, kf, kt, K.start)) {
         start = micros(b, v, end);
         if (Number.isNaN(start))
             return false;
     }
-    else if (n === 15 && is(b, kf, kt, K.end)) {
+    else if (n === 15 && (0,json_scan.is)(b, kf, kt, K.end)) {
         finish = micros(b, v, end);
         if (Number.isNaN(finish))
             return false;
     }
-    else if (n === 10 && is(b, kf, kt, K.attributes)) {
+    else if (n === 10 && (0,json_scan.is)(b, kf, kt, K.attributes)) {
         if (keyValues(b, v, end, false) < 0)
             return false;
     }
-    else if (n === 6 && is(b, kf, kt, K.status)) {
+    else if (n === 6 && (0,json_scan.is)(b, kf, kt, K.status)) {
         error = false;
-        if (object(b, v, end, statusField) < 0)
+        if ((0,json_scan/* object */.Ik)(b, v, end, statusField) < 0)
             return false;
     }
     else
-        return value(b, v, end);
+        return (0,json_scan/* value */.Uq)(b, v, end);
     return true;
 }
 /** One span at `i` into a row; false when the slow path must read it. */
@@ -3812,7 +4626,7 @@ function span(i) {
     start = finish = NaN;
     error = false;
     pairCount = 0;
-    const e = object(b, i, end, spanField);
+    const e = (0,json_scan/* object */.Ik)(b, i, end, spanField);
     if (e < 0 || traceFrom < 0 || spanFrom < 0 || Number.isNaN(start) || Number.isNaN(finish))
         return false;
     const trace = idIndex(b, traceFrom, traceTo, true);
@@ -3834,21 +4648,21 @@ function span(i) {
         out.tag(resourcePairs[2 * k], resourcePairs[2 * k + 1]);
     for (let k = 0; k < pairCount; k++)
         out.tag(pairs[2 * k], pairs[2 * k + 1]);
-    at = e;
+    json_scan/* cursor */.Dy.at = e;
     return true;
 }
 /** The spans of a scopeSpans list at `i`. */
 function scopes(b, i, end) {
-    return list(b, i, end, (v) => {
+    return (0,json_scan/* list */.p_)(b, i, end, (v) => {
         let spans = false;
-        return (object(b, v, end, (kf, kt, x) => {
-            if (!is(b, kf, kt, K.spans))
-                return value(b, x, end);
+        return ((0,json_scan/* object */.Ik)(b, v, end, (kf, kt, x) => {
+            if (!(0,json_scan.is)(b, kf, kt, K.spans))
+                return (0,json_scan/* value */.Uq)(b, x, end);
             // A second list of spans would need JSON's last-wins: the slow path.
             if (spans)
                 return false;
             spans = true;
-            return list(b, x, end, span) >= 0;
+            return (0,json_scan/* list */.p_)(b, x, end, span) >= 0;
         }) >= 0);
     });
 }
@@ -3865,19 +4679,19 @@ function scanResourceSpans(b, from, end, builder) {
     service = -1;
     let resource = false;
     let scopeKeys = 0;
-    const e = object(b, from, end, (kf, kt, v) => {
-        if (is(b, kf, kt, K.resource)) {
+    const e = (0,json_scan/* object */.Ik)(b, from, end, (kf, kt, v) => {
+        if ((0,json_scan.is)(b, kf, kt, K.resource)) {
             // A resource after the spans, or twice, is left to the slow path.
             if (resource || scopeKeys > 0)
                 return false;
             resource = true;
-            return (object(b, v, end, (rf, rt, x) => {
-                if (!is(b, rf, rt, K.attributes))
-                    return value(b, x, end);
+            return ((0,json_scan/* object */.Ik)(b, v, end, (rf, rt, x) => {
+                if (!(0,json_scan.is)(b, rf, rt, K.attributes))
+                    return (0,json_scan/* value */.Uq)(b, x, end);
                 return keyValues(b, x, end, true) >= 0;
             }) >= 0);
         }
-        if (is(b, kf, kt, K.scopeSpans) || is(b, kf, kt, K.ils)) {
+        if ((0,json_scan.is)(b, kf, kt, K.scopeSpans) || (0,json_scan.is)(b, kf, kt, K.ils)) {
             // Both names, or one twice, would need the slow path's choice.
             if (++scopeKeys > 1)
                 return false;
@@ -3886,7 +4700,7 @@ function scanResourceSpans(b, from, end, builder) {
                 service = out.intern('unknown_service');
             return scopes(b, v, end) >= 0;
         }
-        return value(b, v, end);
+        return (0,json_scan/* value */.Uq)(b, v, end);
     });
     return e;
 }
@@ -4267,8 +5081,10 @@ async function readOtlpFile(file, out) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $4: () => (/* binding */ readZipkinSpans),
 /* harmony export */   Q8: () => (/* binding */ ZIPKIN_FIX),
-/* harmony export */   qG: () => (/* binding */ readZipkinJson)
+/* harmony export */   qG: () => (/* binding */ readZipkinJson),
+/* harmony export */   w3: () => (/* binding */ elementSpans)
 /* harmony export */ });
 /* unused harmony export sharedServerId */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
@@ -4295,29 +5111,39 @@ function* spansOf(doc, where) {
     }
     if (!Array.isArray(doc))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SourceError */ .c8(`${where}: not Zipkin JSON (expected a list)`, ZIPKIN_FIX);
-    for (const [i, item] of doc.entries()) {
-        if (Array.isArray(item)) {
-            for (const [j, span] of item.entries()) {
-                if (!isObject(span))
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SourceError */ .c8(`${where}: [${i}][${j}] is not a span object`, ZIPKIN_FIX);
-                yield { span, path: `[${i}][${j}]` };
-            }
-        }
-        else if (isObject(item)) {
-            yield { span: item, path: `[${i}]` };
-        }
-        else {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SourceError */ .c8(`${where}: [${i}] is neither a span nor a list of spans`, ZIPKIN_FIX);
+    for (const [i, item] of doc.entries())
+        yield* elementSpans(item, i, where);
+}
+/** The spans of the `i`-th element of a list: a span, or a trace (a list of spans). */
+function* elementSpans(item, i, where) {
+    if (Array.isArray(item)) {
+        for (const [j, span] of item.entries()) {
+            if (!isObject(span))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SourceError */ .c8(`${where}: [${i}][${j}] is not a span object`, ZIPKIN_FIX);
+            yield { span, path: `[${i}][${j}]` };
         }
     }
+    else if (isObject(item)) {
+        yield { span: item, path: `[${i}]` };
+    }
+    else {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SourceError */ .c8(`${where}: [${i}] is neither a span nor a list of spans`, ZIPKIN_FIX);
+    }
 }
-/** Reads Zipkin v2 JSON from a parsed document. Two passes: the first finds the shared ids of each trace. */
+/** Reads Zipkin v2 JSON from a parsed document. */
 function readZipkinJson(doc, where, sink) {
+    readZipkinSpans([...spansOf(doc, where)], where, sink);
+}
+/**
+ * Reads spans that hold whole traces (a document, or one trace of a list of traces). Two passes: the
+ * first finds the ids a client and a server span share within each trace.
+ */
+function readZipkinSpans(spans, where, sink) {
     // Per trace/id: the service of its SERVER span, and whether another (client) span has the id too.
     // A SERVER span whose id a client span also has is the shared half, flagged "shared" or not (old reporters).
     const server = new Map();
     const other = new Set();
-    for (const { span } of spansOf(doc, where)) {
+    for (const { span } of spans) {
         const traceId = (0,_dataset_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .traceIdOf */ .aB)(span.traceId);
         const id = (0,_dataset_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .spanIdOf */ .DR)(span.id);
         if (!traceId || !id)
@@ -4327,7 +5153,7 @@ function readZipkinJson(doc, where, sink) {
         else
             other.add(`${traceId}/${id}`);
     }
-    for (const { span: s, path } of spansOf(doc, where)) {
+    for (const { span: s, path } of spans) {
         const traceId = (0,_dataset_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .traceIdOf */ .aB)(s.traceId);
         const id = (0,_dataset_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .spanIdOf */ .DR)(s.id);
         if (!traceId || !id)
