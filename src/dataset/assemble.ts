@@ -1,4 +1,4 @@
-import { canonicalTable, SpanTableBuilder, type SpanTable } from './table.js';
+import { canonicalTable, SpanTableBuilder, traceCount, type SpanTable } from './table.js';
 import type { Coverage, Dataset, Provenance } from './types.js';
 
 export interface AssembleOptions {
@@ -36,7 +36,7 @@ export function assembleDataset(raw: SpanTableBuilder | SpanTable, options: Asse
   const rawTable = raw instanceof SpanTableBuilder ? raw.finish() : raw;
   const keep = options.keep;
   const table = canonicalTable(rawTable, keep ? (row) => keep(rawTable, row) : undefined);
-  const traces = table.traceIds.length;
+  const traces = traceCount(table);
   const window =
     options.window === false ||
     (options.provenance.windowStartUs !== undefined && options.provenance.windowEndUs !== undefined)

@@ -1,5 +1,7 @@
 import { Dictionary, utf8 } from './dictionary.js';
-import { hexIdKind, normaliseId, normaliseTraceId } from './ids.js';
+import { compareIds, gatherIds, IdDictionary, idListOf, idStrings, idText, sortByIds, type IdList } from './id-list.js';
+import { normaliseId, normaliseTraceId } from './ids.js';
+import { lazyProperty } from './lazy.js';
 import type { Span } from './types.js';
 
 /**
@@ -36,6 +38,40 @@ export interface SpanTable {
   /** Tag keys, and one column per key of the value's index in `strings` (-1: the span has no such tag). */
   tagKeys: string[];
   tags: Int32Array[];
+  /**
+   * The ids as numbers (id-list.ts), on a table made by the builder, `canonicalTable` or the dataset
+   * file: `traceIds` and `spanIds` are then made from these only when read. Not enumerable (a cache of
+   * what those say, not more data): copies and comparisons see the strings. Set by `withIdLists`.
+   */
+  readonly ids?: TableIds;
+}
+
+/** A table's trace and span ids as numbers. */
+export interface TableIds {
+  trace: IdList;
+  span: IdList;
+}
+
+/**
+ * `table` (without its id lists) given its ids as lists: `traceIds`/`spanIds` become properties made
+ * on first read. The diff never reads them; a million id strings cost about a second to make and collect.
+ */
+export function withIdLists(table: Omit<SpanTable, 'traceIds' | 'spanIds' | 'ids'>, ids: TableIds): SpanTable {
+  const t = table as SpanTable;
+  Object.defineProperty(t, 'ids', { value: ids, enumerable: false, configurable: true });
+  lazyProperty(t, 'traceIds', () => idStrings(ids.trace));
+  lazyProperty(t, 'spanIds', () => idStrings(ids.span));
+  return t;
+}
+
+/** A table's ids as lists: its own, or made from its strings (a table written by hand, or copied). */
+export function idListsOf(t: SpanTable): TableIds {
+  return t.ids ?? { trace: idListOf(t.traceIds, 32), span: idListOf(t.spanIds, 16) };
+}
+
+/** How many traces a canonical table holds (without making its trace id strings). */
+export function traceCount(t: SpanTable): number {
+  return t.ids ? t.ids.trace.count : t.traceIds.length;
 }
 
 /** A table with no rows. */
@@ -76,15 +112,17 @@ export class SpanTableBuilder {
   private operation: Int32Array;
   private host: Int32Array;
   private tags: Int32Array[] = [];
-  private readonly traceIds = new Dictionary();
-  private readonly spanIds = new Dictionary();
+  private readonly traceIds: IdDictionary;
+  private readonly spanIds: IdDictionary;
   private readonly strings = new Dictionary();
   private readonly tagKeys = new Dictionary();
-  private readonly idScratch = new Uint8Array(32);
 
   constructor(capacity = 1024) {
     this.capacity = Math.max(16, capacity);
     const c = this.capacity;
+    // About one span id a span; traces hold several spans (a quarter is generous).
+    this.traceIds = new IdDictionary(32, c >> 2);
+    this.spanIds = new IdDictionary(16, c);
     this.trace = new Int32Array(c);
     this.span = new Int32Array(c);
     this.parentSpan = new Int32Array(c);
@@ -154,36 +192,32 @@ export class SpanTableBuilder {
 
   /** The index of a trace id given as bytes (normalised as `row` does): pass it to `rowOf`. */
   traceIdBytes(b: Uint8Array, from: number, to: number): number {
-    return this.idBytes(this.traceIds, b, from, to, 32, normaliseTraceId);
+    return this.traceIds.parse(b, from, to) === 0
+      ? this.traceIds.intern(normaliseTraceId(utf8(b, from, to)))
+      : this.traceIds.internParsed();
   }
 
   /** The index of a span id given as bytes (normalised as `row` does): pass it to `rowOf`. */
   spanIdBytes(b: Uint8Array, from: number, to: number): number {
-    return this.idBytes(this.spanIds, b, from, to, 16, normaliseId);
+    return this.spanIds.parse(b, from, to) === 0
+      ? this.spanIds.intern(normaliseId(utf8(b, from, to)))
+      : this.spanIds.internParsed();
   }
 
-  private idBytes(
-    ids: Dictionary,
-    b: Uint8Array,
-    from: number,
-    to: number,
-    width: number,
-    normalise: (id: string) => string,
-  ): number {
-    const kind = hexIdKind(b, from, to, width);
-    if (kind === 1 || (kind === 3 && to - from === width)) return ids.internBytes(b, from, to);
-    switch (kind) {
-      case 2:
-      case 3: {
-        const padded = this.idScratch;
-        const half = width / 2;
-        padded.fill(48, 0, half);
-        for (let k = 0; k < half; k++) padded[half + k] = b[from + k]!;
-        return ids.internBytes(padded, 0, width);
-      }
-      default:
-        return ids.intern(normalise(utf8(b, from, to)));
-    }
+  /**
+   * As `traceIdBytes` for an id in hex digits (up to 32, either case, read as their value: ids.ts's
+   * rule for hex, without a string): -1 for an id of only zeros (OTLP's "none"), -2 for any other
+   * shape (the caller decides, e.g. through `traceIdOf`).
+   */
+  traceIdHex(b: Uint8Array, from: number, to: number): number {
+    const kind = this.traceIds.parse(b, from, to);
+    return kind === 1 ? this.traceIds.internParsed() : kind === 2 ? -1 : -2;
+  }
+
+  /** As `traceIdHex`, for a span id (up to 16 hex digits; a longer one is -2). */
+  spanIdHex(b: Uint8Array, from: number, to: number): number {
+    const kind = this.spanIds.parse(b, from, to);
+    return kind === 1 ? this.spanIds.internParsed() : kind === 2 ? -1 : -2;
   }
 
   /** As `row`, with the ids as indices from `traceIdBytes`/`spanIdBytes` (parent -1: none). */
@@ -199,7 +233,7 @@ export class SpanTableBuilder {
     host = -1,
   ): number {
     if (!Number.isFinite(startUs) || !Number.isFinite(durationUs))
-      throw new RangeError(`span ${this.spanIds.keys[span]}: start and duration must be finite numbers`);
+      throw new RangeError(`span ${idText(this.spanIds.list(), span)}: start and duration must be finite numbers`);
     if (this.n === this.capacity) this.grow();
     const i = this.n++;
     this.trace[i] = trace;
@@ -284,24 +318,25 @@ export class SpanTableBuilder {
   /** The rows so far, in arrival order, as a table (not yet deduplicated: `parent` is all -1). */
   finish(): SpanTable {
     const n = this.n;
-    return {
-      size: n,
-      traceIds: this.traceIds.keys,
-      trace: this.trace.slice(0, n),
-      spanIds: this.spanIds.keys,
-      span: this.span.slice(0, n),
-      parentSpan: this.parentSpan.slice(0, n),
-      parent: new Int32Array(n).fill(-1),
-      start: this.start.slice(0, n),
-      duration: this.duration.slice(0, n),
-      error: this.error.slice(0, n),
-      strings: this.strings.keys,
-      service: this.service.slice(0, n),
-      operation: this.operation.slice(0, n),
-      host: this.host.slice(0, n),
-      tagKeys: this.tagKeys.keys,
-      tags: this.tags.map((t) => t.slice(0, n)),
-    };
+    return withIdLists(
+      {
+        size: n,
+        trace: this.trace.slice(0, n),
+        span: this.span.slice(0, n),
+        parentSpan: this.parentSpan.slice(0, n),
+        parent: new Int32Array(n).fill(-1),
+        start: this.start.slice(0, n),
+        duration: this.duration.slice(0, n),
+        error: this.error.slice(0, n),
+        strings: this.strings.keys,
+        service: this.service.slice(0, n),
+        operation: this.operation.slice(0, n),
+        host: this.host.slice(0, n),
+        tagKeys: this.tagKeys.keys,
+        tags: this.tags.map((t) => t.slice(0, n)),
+      },
+      { trace: this.traceIds.list(), span: this.spanIds.list() },
+    );
   }
 }
 
@@ -314,7 +349,8 @@ export function canonicalTable(raw: SpanTable, keep?: (row: number) => boolean):
   const n = raw.size;
   const rawTrace = raw.trace;
   const rawSpan = raw.span;
-  const traceCount = raw.traceIds.length;
+  const ids = idListsOf(raw);
+  const traceCount = ids.trace.count;
   // 1. Rows by trace, in arrival order within each (a stable counting sort): a trace's rows side by side.
   const byTrace = new Int32Array(traceCount + 1);
   for (let i = 0; i < n; i++) byTrace[rawTrace[i]! + 1]!++;
@@ -348,18 +384,20 @@ export function canonicalTable(raw: SpanTable, keep?: (row: number) => boolean):
   }
   keptFrom[traceCount] = m;
   // 3. Traces that still have rows, in order of their ids; rows by trace, then by start and span id.
-  const traceOrder: number[] = [];
-  for (let t = 0; t < traceCount; t++) if (keptFrom[t + 1]! > keptFrom[t]!) traceOrder.push(t);
-  traceOrder.sort((a, b) => compareStrings(raw.traceIds[a]!, raw.traceIds[b]!));
-  const traces = traceOrder.length;
+  // Ids compare as numbers (id-list.ts): the order of their strings, without a string.
+  let traces = 0;
+  for (let t = 0; t < traceCount; t++) if (keptFrom[t + 1]! > keptFrom[t]!) traces++;
+  const withRows = new Int32Array(traces);
+  for (let t = 0, r = 0; t < traceCount; t++) if (keptFrom[t + 1]! > keptFrom[t]!) withRows[r++] = t;
+  const traceOrder = sortByIds(ids.trace, withRows);
   const offsets = new Int32Array(traces + 1);
   const order = new Int32Array(m);
   const trace = new Int32Array(m);
-  const spanIds = raw.spanIds;
+  const spanList = ids.span;
   const rawStart = raw.start;
-  // By start, then span id: numbers decide nearly always, strings only break ties.
+  // By start, then span id: starts decide nearly always, ids only break ties.
   const byStart = (a: number, b: number) =>
-    rawStart[a]! - rawStart[b]! || compareStrings(spanIds[rawSpan[a]!]!, spanIds[rawSpan[b]!]!);
+    rawStart[a]! - rawStart[b]! || compareIds(spanList, rawSpan[a]!, rawSpan[b]!);
   for (let r = 0, at = 0; r < traces; r++) {
     const t = traceOrder[r]!;
     const from = at;
@@ -399,8 +437,10 @@ export function canonicalTable(raw: SpanTable, keep?: (row: number) => boolean):
   const parent = parentsWithinTraces(offsets, span, parentSpan);
   // 6. Dictionaries in order of first use by the canonical rows (tag keys sorted), holding only
   // what the rows use: equal sets of spans give equal tables, dictionaries included.
-  const spanMap = new Int32Array(raw.spanIds.length).fill(-1);
-  const spanIdsOut: string[] = [];
+  const spanMap = new Int32Array(spanList.count).fill(-1);
+  // The raw index of each span id kept, in order of first use.
+  const spanOrder = new Int32Array(spanList.count);
+  let spans = 0;
   const stringMap = new Int32Array(raw.strings.length).fill(-1);
   const strings: string[] = [];
   const rawStrings = raw.strings;
@@ -417,12 +457,12 @@ export function canonicalTable(raw: SpanTable, keep?: (row: number) => boolean):
     const i = order[r]!;
     let v = span[r]!;
     let id = spanMap[v]!;
-    if (id < 0) id = spanMap[v] = spanIdsOut.push(spanIds[v]!) - 1;
+    if (id < 0) id = spanMap[v] = ((spanOrder[spans] = v), spans++);
     span[r] = id;
     v = parentSpan[r]!;
     if (v >= 0) {
       id = spanMap[v]!;
-      if (id < 0) id = spanMap[v] = spanIdsOut.push(spanIds[v]!) - 1;
+      if (id < 0) id = spanMap[v] = ((spanOrder[spans] = v), spans++);
       parentSpan[r] = id;
     }
     v = rawService[i]!;
@@ -452,24 +492,25 @@ export function canonicalTable(raw: SpanTable, keep?: (row: number) => boolean):
     }
   }
   const usedKeys = keyOrder.map((_, k) => k).filter((k) => used[k]);
-  return {
-    size: m,
-    traceIds: traceOrder.map((t) => raw.traceIds[t]!),
-    trace,
-    spanIds: spanIdsOut,
-    span,
-    parentSpan,
-    parent,
-    start,
-    duration,
-    error,
-    strings,
-    service,
-    operation,
-    host,
-    tagKeys: usedKeys.map((k) => raw.tagKeys[keyOrder[k]!]!),
-    tags: usedKeys.map((k) => tags[k]!),
-  };
+  return withIdLists(
+    {
+      size: m,
+      trace,
+      span,
+      parentSpan,
+      parent,
+      start,
+      duration,
+      error,
+      strings,
+      service,
+      operation,
+      host,
+      tagKeys: usedKeys.map((k) => raw.tagKeys[keyOrder[k]!]!),
+      tags: usedKeys.map((k) => tags[k]!),
+    },
+    { trace: gatherIds(ids.trace, traceOrder), span: gatherIds(spanList, spanOrder.subarray(0, spans)) },
+  );
 }
 
 /**

@@ -1,0 +1,368 @@
+/**
+ * Trace and span ids as numbers. Nearly every id is lower-case hex of full width once normalised
+ * (ids.ts), and such an id is held as the value of its digits — 8 digits to a 32-bit word, most
+ * significant first — not as a string: a million span ids are 8 MB of words instead of a million
+ * strings to hash, compare, clone to and from a worker and collect. For hex of one width, numeric
+ * order of the words is the order of the strings, so sorting by id needs no string either. An id of
+ * any other shape (ids.ts keeps "anything else as written") is held as its string, apart.
+ *
+ * Runs in the report page too (through table.ts): no Node API here.
+ */
+
+/**
+ * The ids of one kind (a table's trace ids or span ids), index `i` being id `i`. Plain data (a typed
+ * array and a Map), so it is cloned or transferred to and from a worker as it is.
+ */
+export interface IdList {
+  /** Hex digits of an id held as words: 32 for trace ids, 16 for span ids. */
+  width: number;
+  count: number;
+  /** `width / 8` words an id (zeros for an id in `texts`); may be longer than `count` ids. */
+  words: Int32Array;
+  /** The ids that are not lower-case hex of `width` digits, by index, as the table spells them. Usually empty. */
+  texts: Map<number, string>;
+}
+
+/** A hex digit's value (either case), or 16: the normalised id of hex digits is their value at full width. */
+const HEX_VALUE = new Uint8Array(256).fill(16);
+for (let d = 0; d < 10; d++) HEX_VALUE[48 + d] = d;
+for (let d = 0; d < 6; d++) HEX_VALUE[97 + d] = HEX_VALUE[65 + d] = 10 + d;
+
+/** Two hex digits of a byte, as their ASCII codes (high << 8 | low). */
+const HEX_PAIR = new Uint16Array(256);
+for (let v = 0; v < 256; v++) {
+  const digit = (d: number) => (d < 10 ? 48 + d : 87 + d);
+  HEX_PAIR[v] = (digit(v >> 4) << 8) | digit(v & 15);
+}
+
+/**
+ * Hex digits `b[from, to)` (1 to `8 * stride` of them, either case) into `words`, right-aligned (the
+ * leading zeros a short id is padded with). Returns 0 when they are not all hex digits, 2 when the
+ * value is zero, 1 otherwise.
+ */
+function parseHex(b: Uint8Array, from: number, to: number, words: Int32Array, stride: number): 0 | 1 | 2 {
+  const n = to - from;
+  if (n <= 0 || n > 8 * stride) return 0;
+  const used = (n + 7) >> 3;
+  let k = stride - used;
+  for (let z = 0; z < k; z++) words[z] = 0;
+  let i = from;
+  let digits = n - 8 * (used - 1);
+  let bad = 0;
+  let any = 0;
+  for (; k < stride; k++) {
+    let v = 0;
+    for (const stop = i + digits; i < stop; i++) {
+      const h = HEX_VALUE[b[i]!]!;
+      bad |= h;
+      v = (v << 4) | h;
+    }
+    words[k] = v;
+    any |= v;
+    digits = 8;
+  }
+  if (bad & 16) return 0;
+  return any === 0 ? 2 : 1;
+}
+
+/** The words of `s`, lower-case hex of `8 * stride` digits (checked by `isLowerHex`). */
+function parseHexText(s: string, words: Int32Array, stride: number): void {
+  for (let k = 0; k < stride; k++) {
+    let v = 0;
+    for (let i = 8 * k; i < 8 * k + 8; i++) v = (v << 4) | HEX_VALUE[s.charCodeAt(i)]!;
+    words[k] = v;
+  }
+}
+
+/** Whether `s` is lower-case hex of exactly `width` digits (an id held as words). */
+function isLowerHex(s: string, width: number): boolean {
+  if (s.length !== width) return false;
+  for (let i = 0; i < width; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/**
+ * Interns ids of one kind to dense indices 0, 1, 2, … in order of first appearance. Hex ids are
+ * found by their words in an open-addressing table (per slot a hash and the index + 1), with no
+ * bytes kept and no string made; other ids through a Map of their strings. Sized from a hint of how
+ * many ids to expect, so that a million ids do not rehash their way up from a thousand.
+ */
+export class IdDictionary {
+  readonly stride: number;
+  private words: Int32Array;
+  private slots: Int32Array;
+  private mask: number;
+  private n = 0;
+  private readonly texts = new Map<number, string>();
+  private readonly textIndex = new Map<string, number>();
+  /** The id `parse` read, as words. */
+  private readonly parsed: Int32Array;
+  private last = -1;
+
+  constructor(
+    readonly width: 16 | 32,
+    expected = 1024,
+  ) {
+    this.stride = width / 8;
+    this.parsed = new Int32Array(this.stride);
+    const capacity = Math.max(1024, expected);
+    this.words = new Int32Array(capacity * this.stride);
+    // A power of two at least twice the ids expected: the table stays at most half full.
+    let slots = 2048;
+    while (slots < 2 * capacity) slots *= 2;
+    this.slots = new Int32Array(slots * 2);
+    this.mask = slots - 1;
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  /**
+   * Reads hex digits `b[from, to)` as an id of this width (at most `width` digits, either case:
+   * normalised, they are these words). 0: not such hex (the caller goes through the id's string);
+   * 2: all zeros; 1: any other. `internParsed` then gives its index.
+   */
+  parse(b: Uint8Array, from: number, to: number): 0 | 1 | 2 {
+    return parseHex(b, from, to, this.parsed, this.stride);
+  }
+
+  /** The index of the id `parse` read last, adding it when new. */
+  internParsed(): number {
+    const p = this.parsed;
+    const s = this.stride;
+    const words = this.words;
+    // The last id first: a trace's spans come in runs.
+    if (this.last >= 0) {
+      let k = 0;
+      const at = this.last * s;
+      while (k < s && words[at + k] === p[k]) k++;
+      if (k === s) return this.last;
+    }
+    let h = 0x9747b28c;
+    for (let k = 0; k < s; k++) h = Math.imul(h ^ p[k]!, 0x9e3779b1) ^ (h >>> 15);
+    h = mix(h);
+    const slots = this.slots;
+    let i = h & this.mask;
+    for (;;) {
+      const slot = slots[2 * i + 1]!;
+      if (slot === 0) break;
+      if (slots[2 * i] === h) {
+        const at = (slot - 1) * s;
+        let k = 0;
+        while (k < s && words[at + k] === p[k]) k++;
+        if (k === s) return (this.last = slot - 1);
+      }
+      i = (i + 1) & this.mask;
+    }
+    const id = this.n++;
+    if ((id + 1) * s > words.length) {
+      const bigger = new Int32Array(words.length * 2);
+      bigger.set(words);
+      this.words = bigger;
+    }
+    this.words.set(p, id * s);
+    slots[2 * i] = h;
+    slots[2 * i + 1] = id + 1;
+    if (this.n * 2 > this.mask) this.grow();
+    return (this.last = id);
+  }
+
+  /** The index of an id given as its normalised string (ids.ts), adding it when new. */
+  intern(id: string): number {
+    if (isLowerHex(id, this.width)) {
+      parseHexText(id, this.parsed, this.stride);
+      return this.internParsed();
+    }
+    let i = this.textIndex.get(id);
+    if (i === undefined) {
+      i = this.n++;
+      if (this.n * this.stride > this.words.length) {
+        const bigger = new Int32Array(this.words.length * 2);
+        bigger.set(this.words);
+        this.words = bigger;
+      }
+      this.words.fill(0, i * this.stride, this.n * this.stride);
+      this.textIndex.set(id, i);
+      this.texts.set(i, id);
+    }
+    return i;
+  }
+
+  /** The ids so far (the words are shared, not copied: ids added later lie past `count`). */
+  list(): IdList {
+    return { width: this.width, count: this.n, words: this.words, texts: new Map(this.texts) };
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const capacity = old.length; // twice the slots: each is two entries
+    this.slots = new Int32Array(capacity * 2);
+    this.mask = capacity - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s + 1] === 0) continue;
+      let at = old[s]! & this.mask;
+      while (this.slots[2 * at + 1] !== 0) at = (at + 1) & this.mask;
+      this.slots[2 * at] = old[s]!;
+      this.slots[2 * at + 1] = old[s + 1]!;
+    }
+  }
+}
+
+/** The list of ids given as strings, already normalised and distinct (a table made from strings). */
+export function idListOf(ids: readonly string[], width: 16 | 32): IdList {
+  const stride = width / 8;
+  const words = new Int32Array(ids.length * stride);
+  const texts = new Map<number, string>();
+  const scratch = new Int32Array(stride);
+  ids.forEach((id, i) => {
+    if (isLowerHex(id, width)) {
+      parseHexText(id, scratch, stride);
+      words.set(scratch, i * stride);
+    } else texts.set(i, id);
+  });
+  return { width, count: ids.length, words, texts };
+}
+
+/** The list of ids stored as bytes, `width / 2` bytes an id (the dataset file's hex column). */
+export function idListOfBytes(bytes: Uint8Array, width: 16 | 32, count: number): IdList {
+  const stride = width / 8;
+  const words = new Int32Array(count * stride);
+  for (let w = 0, at = 0; w < words.length; w++, at += 4)
+    words[w] = (bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!;
+  return { width, count, words, texts: new Map() };
+}
+
+/** The bytes of a list with no text ids, `width / 2` an id (what `idListOfBytes` reads). */
+export function idListBytes(list: IdList): Uint8Array {
+  const n = list.count * (list.width / 8);
+  const out = new Uint8Array(4 * n);
+  const words = list.words;
+  for (let w = 0, at = 0; w < n; w++, at += 4) {
+    const v = words[w]!;
+    out[at] = v >>> 24;
+    out[at + 1] = v >>> 16;
+    out[at + 2] = v >>> 8;
+    out[at + 3] = v;
+  }
+  return out;
+}
+
+/** The list of `order.length` ids, the k-th being the list's id `order[k]`. */
+export function gatherIds(list: IdList, order: ArrayLike<number>): IdList {
+  const s = list.width / 8;
+  const count = order.length;
+  const words = new Int32Array(count * s);
+  const from = list.words;
+  for (let k = 0; k < count; k++) {
+    const at = order[k]! * s;
+    for (let j = 0; j < s; j++) words[k * s + j] = from[at + j]!;
+  }
+  const texts = new Map<number, string>();
+  if (list.texts.size > 0)
+    for (let k = 0; k < count; k++) {
+      const text = list.texts.get(order[k]!);
+      if (text !== undefined) texts.set(k, text);
+    }
+  return { width: list.width, count, words, texts };
+}
+
+const decoder = new TextDecoder();
+
+/** Every id of a list as a string, in index order: the hex of all of them decoded at once and cut into slices. */
+export function idStrings(list: IdList): string[] {
+  const { width, count, words, texts } = list;
+  const s = width / 8;
+  const ascii = new Uint8Array(count * width);
+  for (let w = 0, at = 0; w < count * s; w++, at += 8) {
+    const v = words[w]!;
+    const a = HEX_PAIR[v >>> 24]!;
+    const b = HEX_PAIR[(v >>> 16) & 255]!;
+    const c = HEX_PAIR[(v >>> 8) & 255]!;
+    const d = HEX_PAIR[v & 255]!;
+    ascii[at] = a >> 8;
+    ascii[at + 1] = a & 255;
+    ascii[at + 2] = b >> 8;
+    ascii[at + 3] = b & 255;
+    ascii[at + 4] = c >> 8;
+    ascii[at + 5] = c & 255;
+    ascii[at + 6] = d >> 8;
+    ascii[at + 7] = d & 255;
+  }
+  const hex = decoder.decode(ascii);
+  const out = new Array<string>(count);
+  for (let i = 0; i < count; i++) out[i] = texts.get(i) ?? hex.slice(i * width, (i + 1) * width);
+  return out;
+}
+
+/** One id of a list as a string. */
+export function idText(list: IdList, i: number): string {
+  const text = list.texts.get(i);
+  if (text !== undefined) return text;
+  const s = list.width / 8;
+  let out = '';
+  for (let k = 0; k < s; k++) out += (list.words[i * s + k]! >>> 0).toString(16).padStart(8, '0');
+  return out;
+}
+
+/**
+ * Code-unit order of two ids of a list, as their strings compare (the canonical order): by the words
+ * for two hex ids (for hex of one width, numeric order is string order), by the strings otherwise.
+ */
+export function compareIds(list: IdList, a: number, b: number): number {
+  if (list.texts.size === 0 || (!list.texts.has(a) && !list.texts.has(b))) {
+    const s = list.width / 8;
+    const words = list.words;
+    for (let k = 0; k < s; k++) {
+      const x = words[a * s + k]! >>> 0;
+      const y = words[b * s + k]! >>> 0;
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  }
+  const x = idText(list, a);
+  const y = idText(list, b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * `items` (indices into the list) in the order of their ids. Hex ids by a stable radix sort on
+ * 16-bit digits of the words, least significant first, skipping digits every id shares (the leading
+ * zeros of widened 64-bit trace ids): no comparison and no string. Text ids by comparison.
+ */
+export function sortByIds(list: IdList, items: Int32Array): Int32Array {
+  if (list.texts.size > 0 || items.length < 256) return items.slice().sort((a, b) => compareIds(list, a, b) || a - b);
+  const s = list.width / 8;
+  const words = list.words;
+  let from = items.slice();
+  let to = new Int32Array(items.length);
+  const counts = new Int32Array(65537);
+  for (let digit = 2 * s - 1; digit >= 0; digit--) {
+    const word = digit >> 1;
+    const shift = digit & 1 ? 0 : 16;
+    counts.fill(0);
+    for (let k = 0; k < from.length; k++) counts[((words[from[k]! * s + word]! >>> shift) & 0xffff) + 1]!++;
+    // A digit every id shares orders nothing.
+    let distinct = 0;
+    for (let d = 1; d <= 65536 && distinct < 2; d++) if (counts[d]! > 0) distinct++;
+    if (distinct < 2) continue;
+    for (let d = 0; d < 65536; d++) counts[d + 1]! += counts[d]!;
+    for (let k = 0; k < from.length; k++) {
+      const item = from[k]!;
+      to[counts[(words[item * s + word]! >>> shift) & 0xffff]!++] = item;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}
