@@ -383,30 +383,56 @@ export function canonicalTable(raw: SpanTable, keep?: (row: number) => boolean):
     }
   }
   keptFrom[traceCount] = m;
-  // 3. Traces that still have rows, in order of their ids; rows by trace, then by start and span id.
-  // Ids compare as numbers (id-list.ts): the order of their strings, without a string.
+  // 3. Traces that still have rows, in order of their ids (compared as numbers, id-list.ts: the
+  // order of their strings, without a string); where each trace's rows go.
   let traces = 0;
   for (let t = 0; t < traceCount; t++) if (keptFrom[t + 1]! > keptFrom[t]!) traces++;
   const withRows = new Int32Array(traces);
   for (let t = 0, r = 0; t < traceCount; t++) if (keptFrom[t + 1]! > keptFrom[t]!) withRows[r++] = t;
   const traceOrder = sortByIds(ids.trace, withRows);
   const offsets = new Int32Array(traces + 1);
+  const rank = new Int32Array(traceCount);
+  for (let r = 0; r < traces; r++) {
+    const t = traceOrder[r]!;
+    rank[t] = r;
+    offsets[r + 1] = offsets[r]! + keptFrom[t + 1]! - keptFrom[t]!;
+  }
+  // 4. Each trace's rows, by start then span id, and every column of a row gathered into its place.
+  // Traces are taken in order of first arrival (trace numbers are given so), not of their ids: a
+  // trace's rows lie near each other in the input (OTLP's batches scatter them among a few hundred
+  // others), so its rows' columns are read while they are in cache, and each trace is written as
+  // one run. Tag values and strings are renumbered after, in canonical order.
   const order = new Int32Array(m);
   const trace = new Int32Array(m);
+  const span = new Int32Array(m);
+  const parentSpan = new Int32Array(m);
+  const start = new Float64Array(m);
+  const duration = new Float64Array(m);
+  const error = new Uint8Array(m);
+  const service = new Int32Array(m);
+  const operation = new Int32Array(m);
+  const host = new Int32Array(m);
+  const keyOrder = raw.tagKeys.map((_, k) => k).sort((a, b) => compareStrings(raw.tagKeys[a]!, raw.tagKeys[b]!));
+  const tagsIn = keyOrder.map((k) => raw.tags[k]!);
+  const tags = keyOrder.map(() => new Int32Array(m));
   const spanList = ids.span;
-  const rawStart = raw.start;
+  const { parentSpan: rawParent, start: rawStart, duration: rawDuration, error: rawError } = raw;
+  const { service: rawService, operation: rawOperation, host: rawHost } = raw;
   // By start, then span id: starts decide nearly always, ids only break ties.
   const byStart = (a: number, b: number) =>
     rawStart[a]! - rawStart[b]! || compareIds(spanList, rawSpan[a]!, rawSpan[b]!);
-  for (let r = 0, at = 0; r < traces; r++) {
-    const t = traceOrder[r]!;
-    const from = at;
-    for (let k = keptFrom[t]!; k < keptFrom[t + 1]!; k++) order[at++] = kept[k]!;
-    trace.fill(r, from, at);
-    if (at - from > 16) order.subarray(from, at).sort(byStart);
+  for (let t = 0; t < traceCount; t++) {
+    const size = keptFrom[t + 1]! - keptFrom[t]!;
+    if (size === 0) continue;
+    const r = rank[t]!;
+    const from = offsets[r]!;
+    const to = from + size;
+    order.set(kept.subarray(keptFrom[t]!, keptFrom[t + 1]!), from);
+    trace.fill(r, from, to);
+    if (size > 16) order.subarray(from, to).sort(byStart);
     else {
       // A short trace (most are) by insertion: the order is total (span ids differ within a trace), so any sort agrees.
-      for (let k = from + 1; k < at; k++) {
+      for (let k = from + 1; k < to; k++) {
         const row = order[k]!;
         let j = k - 1;
         while (j >= from && byStart(order[j]!, row) > 0) {
@@ -416,22 +442,18 @@ export function canonicalTable(raw: SpanTable, keep?: (row: number) => boolean):
         order[j + 1] = row;
       }
     }
-    offsets[r + 1] = at;
-  }
-  // 4. The columns in that order, every column of a row gathered together.
-  const span = new Int32Array(m);
-  const parentSpan = new Int32Array(m);
-  const start = new Float64Array(m);
-  const duration = new Float64Array(m);
-  const error = new Uint8Array(m);
-  const { parentSpan: rawParent, duration: rawDuration, error: rawError } = raw;
-  for (let r = 0; r < m; r++) {
-    const i = order[r]!;
-    span[r] = rawSpan[i]!;
-    parentSpan[r] = rawParent[i]!;
-    start[r] = rawStart[i]!;
-    duration[r] = rawDuration[i]!;
-    error[r] = rawError[i]!;
+    for (let q = from; q < to; q++) {
+      const i = order[q]!;
+      span[q] = rawSpan[i]!;
+      parentSpan[q] = rawParent[i]!;
+      start[q] = rawStart[i]!;
+      duration[q] = rawDuration[i]!;
+      error[q] = rawError[i]!;
+      service[q] = rawService[i]!;
+      operation[q] = rawOperation[i]!;
+      host[q] = rawHost[i]!;
+      for (let k = 0; k < tagsIn.length; k++) tags[k]![q] = tagsIn[k]![i]!;
+    }
   }
   // 5. Parents within their own trace (step 6 renumbers span ids, not rows).
   const parent = parentsWithinTraces(offsets, span, parentSpan);
@@ -444,51 +466,48 @@ export function canonicalTable(raw: SpanTable, keep?: (row: number) => boolean):
   const stringMap = new Int32Array(raw.strings.length).fill(-1);
   const strings: string[] = [];
   const rawStrings = raw.strings;
-  const keyOrder = raw.tagKeys.map((_, k) => k).sort((a, b) => compareStrings(raw.tagKeys[a]!, raw.tagKeys[b]!));
-  const service = new Int32Array(m);
-  const operation = new Int32Array(m);
-  const host = new Int32Array(m);
-  const tagsIn = keyOrder.map((k) => raw.tags[k]!);
-  const tags = keyOrder.map(() => new Int32Array(m));
   const used = new Uint8Array(keyOrder.length);
-  const { service: rawService, operation: rawOperation, host: rawHost } = raw;
   // A new id is given on first use; written out rather than as a closure: this runs for every row and column.
   for (let r = 0; r < m; r++) {
-    const i = order[r]!;
     let v = span[r]!;
     let id = spanMap[v]!;
-    if (id < 0) id = spanMap[v] = ((spanOrder[spans] = v), spans++);
+    if (id < 0) {
+      id = spanMap[v] = spans;
+      spanOrder[spans++] = v;
+    }
     span[r] = id;
     v = parentSpan[r]!;
     if (v >= 0) {
       id = spanMap[v]!;
-      if (id < 0) id = spanMap[v] = ((spanOrder[spans] = v), spans++);
+      if (id < 0) {
+        id = spanMap[v] = spans;
+        spanOrder[spans++] = v;
+      }
       parentSpan[r] = id;
     }
-    v = rawService[i]!;
+    v = service[r]!;
     id = stringMap[v]!;
     if (id < 0) id = stringMap[v] = strings.push(rawStrings[v]!) - 1;
     service[r] = id;
-    v = rawOperation[i]!;
+    v = operation[r]!;
     id = stringMap[v]!;
     if (id < 0) id = stringMap[v] = strings.push(rawStrings[v]!) - 1;
     operation[r] = id;
-    v = rawHost[i]!;
+    v = host[r]!;
     if (v >= 0) {
       id = stringMap[v]!;
       if (id < 0) id = stringMap[v] = strings.push(rawStrings[v]!) - 1;
-      v = id;
+      host[r] = id;
     }
-    host[r] = v;
-    for (let k = 0; k < tagsIn.length; k++) {
-      v = tagsIn[k]![i]!;
+    for (let k = 0; k < tags.length; k++) {
+      const column = tags[k]!;
+      v = column[r]!;
       if (v >= 0) {
         id = stringMap[v]!;
         if (id < 0) id = stringMap[v] = strings.push(rawStrings[v]!) - 1;
-        v = id;
+        column[r] = id;
         used[k] = 1;
       }
-      tags[k]![r] = v;
     }
   }
   const usedKeys = keyOrder.map((_, k) => k).filter((k) => used[k]);
