@@ -344,32 +344,52 @@ export function compareIds(list: IdList, a: number, b: number): number {
 }
 
 /**
- * `items` (indices into the list) in the order of their ids. Hex ids by a stable radix sort on
- * 16-bit digits of the words, least significant first, skipping digits every id shares (the leading
- * zeros of widened 64-bit trace ids): no comparison and no string. Text ids by comparison.
+ * `items` (indices into the list) in the order of their ids. Hex ids are put in buckets by the first
+ * 16 bits in which they differ (one pass: random ids spread evenly, a couple to a bucket), and each
+ * bucket sorted by comparing words; text ids by comparison alone. No string is made for hex ids.
  */
 export function sortByIds(list: IdList, items: Int32Array): Int32Array {
-  if (list.texts.size > 0 || items.length < 256) return items.slice().sort((a, b) => compareIds(list, a, b) || a - b);
+  const byId = (a: number, b: number) => compareIds(list, a, b);
+  if (list.texts.size > 0 || items.length < 64) return items.slice().sort(byId);
   const s = list.width / 8;
   const words = list.words;
-  let from = items.slice();
-  let to = new Int32Array(items.length);
-  const counts = new Int32Array(65537);
-  for (let digit = 2 * s - 1; digit >= 0; digit--) {
-    const word = digit >> 1;
-    const shift = digit & 1 ? 0 : 16;
-    counts.fill(0);
-    for (let k = 0; k < from.length; k++) counts[((words[from[k]! * s + word]! >>> shift) & 0xffff) + 1]!++;
-    // A digit every id shares orders nothing.
-    let distinct = 0;
-    for (let d = 1; d <= 65536 && distinct < 2; d++) if (counts[d]! > 0) distinct++;
-    if (distinct < 2) continue;
-    for (let d = 0; d < 65536; d++) counts[d + 1]! += counts[d]!;
-    for (let k = 0; k < from.length; k++) {
-      const item = from[k]!;
-      to[counts[(words[item * s + word]! >>> shift) & 0xffff]!++] = item;
-    }
-    [from, to] = [to, from];
+  // The first word in which the ids differ, and its upper or lower half.
+  const first = items[0]! * s;
+  let word = 0;
+  let differ = 0;
+  for (; word < s; word++) {
+    differ = 0;
+    for (let k = 1; k < items.length; k++) differ |= words[items[k]! * s + word]! ^ words[first + word]!;
+    if (differ !== 0) break;
   }
-  return from;
+  if (word === s) return items.slice();
+  const shift = differ >>> 16 !== 0 ? 16 : 0;
+  const counts = new Int32Array(65537);
+  for (let k = 0; k < items.length; k++) counts[((words[items[k]! * s + word]! >>> shift) & 0xffff) + 1]!++;
+  for (let d = 0; d < 65536; d++) counts[d + 1]! += counts[d]!;
+  const out = new Int32Array(items.length);
+  const fill = counts.slice(0, 65536);
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
+    out[fill[(words[item * s + word]! >>> shift) & 0xffff]!++] = item;
+  }
+  for (let d = 0; d < 65536; d++) {
+    const from = counts[d]!;
+    const to = counts[d + 1]!;
+    if (to - from < 2) continue;
+    if (to - from > 16) {
+      out.subarray(from, to).sort(byId);
+      continue;
+    }
+    for (let k = from + 1; k < to; k++) {
+      const item = out[k]!;
+      let j = k - 1;
+      while (j >= from && compareIds(list, out[j]!, item) > 0) {
+        out[j + 1] = out[j]!;
+        j--;
+      }
+      out[j + 1] = item;
+    }
+  }
+  return out;
 }
