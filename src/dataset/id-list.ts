@@ -227,6 +227,161 @@ export class IdDictionary {
   }
 }
 
+/**
+ * Ids of one kind as they arrive, interned all at once at the end: for span ids, nearly every one
+ * new. Interning each as it comes (`IdDictionary`) costs a cache miss in a table of millions of slots
+ * per new id; here an id is appended to a log (its words, in arrival order: sequential writes) and
+ * gets a provisional number, and `resolve` then finds equal ids by hashing them in partitions that
+ * fit in cache. The ids keep the numbers `IdDictionary` would give (order of first appearance).
+ * Text ids (rare) are interned at once through a Map of their strings.
+ */
+export class IdLog {
+  readonly stride: number;
+  private words: Int32Array;
+  private n = 0;
+  /** Provisional number → text, for the text ids; and each text's first number. */
+  private readonly texts = new Map<number, string>();
+  private readonly textIndex = new Map<string, number>();
+  private readonly parsed: Int32Array;
+
+  constructor(
+    readonly width: 16 | 32,
+    expected = 1024,
+  ) {
+    this.stride = width / 8;
+    this.parsed = new Int32Array(this.stride);
+    this.words = new Int32Array(Math.max(1024, expected) * this.stride);
+  }
+
+  /** As `IdDictionary.parse`. */
+  parse(b: Uint8Array, from: number, to: number): 0 | 1 | 2 {
+    return parseHex(b, from, to, this.parsed, this.stride);
+  }
+
+  /** The provisional number of the id `parse` read last. */
+  internParsed(): number {
+    const s = this.stride;
+    if ((this.n + 1) * s > this.words.length) {
+      const bigger = new Int32Array(this.words.length * 2);
+      bigger.set(this.words);
+      this.words = bigger;
+    }
+    const at = this.n * s;
+    for (let k = 0; k < s; k++) this.words[at + k] = this.parsed[k]!;
+    return this.n++;
+  }
+
+  /** The provisional number of an id given as its normalised string. */
+  intern(id: string): number {
+    if (isLowerHex(id, this.width)) {
+      parseHexText(id, this.parsed, this.stride);
+      return this.internParsed();
+    }
+    let i = this.textIndex.get(id);
+    if (i === undefined) {
+      this.parsed.fill(0);
+      i = this.internParsed();
+      this.textIndex.set(id, i);
+      this.texts.set(i, id);
+    }
+    return i;
+  }
+
+  /** The id of a provisional number, as a string (for a message). */
+  text(i: number): string {
+    return idText({ width: this.width, count: this.n, words: this.words, texts: this.texts }, i);
+  }
+
+  /**
+   * The distinct ids in order of first appearance, and the index in that list of each provisional
+   * number. The log is left as it was (more ids may follow, and resolve be called again).
+   */
+  resolve(): { list: IdList; index: Int32Array } {
+    const n = this.n;
+    const s = this.stride;
+    const log = this.words;
+    const texts = this.texts;
+    // 1. Partitions of ~4096 ids by the top bits of the hash, entries copied in (words, number):
+    // stable, so each partition lists its ids in arrival order.
+    let bits = 0;
+    while (bits < 12 && n >> bits > 4096) bits++;
+    const parts = 1 << bits;
+    const shift = 32 - bits;
+    const part = (h: number) => (bits === 0 ? 0 : h >>> shift);
+    const fill = new Int32Array(parts + 1);
+    const hashes = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const h = hashWords(log, i * s, s);
+      hashes[i] = h;
+      fill[part(h) + 1]!++;
+    }
+    for (let p = 0; p < parts; p++) fill[p + 1]! += fill[p]!;
+    const bounds = fill.slice();
+    const entry = s + 1;
+    const entries = new Int32Array(n * entry);
+    for (let i = 0; i < n; i++) {
+      const at = fill[part(hashes[i]!)]!++ * entry;
+      for (let k = 0; k < s; k++) entries[at + k] = log[i * s + k]!;
+      entries[at + s] = i;
+    }
+    // 2. Within each partition (in cache), the first of each id: `first[i]` is the number of its first appearance.
+    const first = hashes; // (the hashes are no longer needed)
+    let largest = 0;
+    for (let p = 0; p < parts; p++) largest = Math.max(largest, bounds[p + 1]! - bounds[p]!);
+    let size = 16;
+    while (size < 2 * largest) size *= 2;
+    const table = new Int32Array(size);
+    const mask = size - 1;
+    for (let p = 0; p < parts; p++) {
+      const from = bounds[p]!;
+      const to = bounds[p + 1]!;
+      table.fill(0);
+      for (let e = from; e < to; e++) {
+        const at = e * entry;
+        const i = entries[at + s]!;
+        // A text id is distinct by construction (interned at once): its zero words match no other.
+        if (texts.size > 0 && texts.has(i)) {
+          first[i] = i;
+          continue;
+        }
+        // The low bits of the hash: the partition was chosen by the top ones.
+        let slot = hashWords(entries, at, s) & mask;
+        for (;;) {
+          const held = table[slot]!;
+          if (held === 0) {
+            table[slot] = e + 1;
+            first[i] = i;
+            break;
+          }
+          const other = (held - 1) * entry;
+          let k = 0;
+          while (k < s && entries[other + k] === entries[at + k]) k++;
+          if (k === s) {
+            first[i] = entries[other + s]!;
+            break;
+          }
+          slot = (slot + 1) & mask;
+        }
+      }
+    }
+    // 3. In arrival order: a first appearance takes the next index, a repeat its first's (earlier, so known).
+    const index = first;
+    const words = new Int32Array(n * s);
+    const listTexts = new Map<number, string>();
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      const f = first[i]!;
+      if (f === i) {
+        for (let k = 0; k < s; k++) words[count * s + k] = log[i * s + k]!;
+        const text = texts.size > 0 ? texts.get(i) : undefined;
+        if (text !== undefined) listTexts.set(count, text);
+        index[i] = count++;
+      } else index[i] = index[f]!;
+    }
+    return { list: { width: this.width, count, words: words.subarray(0, count * s), texts: listTexts }, index };
+  }
+}
+
 /** The list of ids given as strings, already normalised and distinct (a table made from strings). */
 export function idListOf(ids: readonly string[], width: 16 | 32): IdList {
   const stride = width / 8;

@@ -1,5 +1,5 @@
 import { Dictionary, utf8 } from './dictionary.js';
-import { compareIds, gatherIds, IdDictionary, idListOf, idStrings, idText, sortByIds, type IdList } from './id-list.js';
+import { compareIds, gatherIds, IdDictionary, IdLog, idListOf, idStrings, sortByIds, type IdList } from './id-list.js';
 import { normaliseId, normaliseTraceId } from './ids.js';
 import { lazyProperty } from './lazy.js';
 import type { Span } from './types.js';
@@ -113,7 +113,8 @@ export class SpanTableBuilder {
   private host: Int32Array;
   private tags: Int32Array[] = [];
   private readonly traceIds: IdDictionary;
-  private readonly spanIds: IdDictionary;
+  /** Span ids are numbered provisionally as they come (nearly all are new) and interned by `finish`. */
+  private readonly spanIds: IdLog;
   private readonly strings = new Dictionary();
   private readonly tagKeys = new Dictionary();
 
@@ -122,7 +123,7 @@ export class SpanTableBuilder {
     const c = this.capacity;
     // About one span id a span; traces hold several spans (a quarter is generous).
     this.traceIds = new IdDictionary(32, c >> 2);
-    this.spanIds = new IdDictionary(16, c);
+    this.spanIds = new IdLog(16, 2 * c);
     this.trace = new Int32Array(c);
     this.span = new Int32Array(c);
     this.parentSpan = new Int32Array(c);
@@ -233,7 +234,7 @@ export class SpanTableBuilder {
     host = -1,
   ): number {
     if (!Number.isFinite(startUs) || !Number.isFinite(durationUs))
-      throw new RangeError(`span ${idText(this.spanIds.list(), span)}: start and duration must be finite numbers`);
+      throw new RangeError(`span ${this.spanIds.text(span)}: start and duration must be finite numbers`);
     if (this.n === this.capacity) this.grow();
     const i = this.n++;
     this.trace[i] = trace;
@@ -318,12 +319,21 @@ export class SpanTableBuilder {
   /** The rows so far, in arrival order, as a table (not yet deduplicated: `parent` is all -1). */
   finish(): SpanTable {
     const n = this.n;
+    const spanIds = this.spanIds.resolve();
+    const span = this.span.slice(0, n);
+    const parentSpan = this.parentSpan.slice(0, n);
+    const index = spanIds.index;
+    for (let i = 0; i < n; i++) {
+      span[i] = index[span[i]!]!;
+      const p = parentSpan[i]!;
+      if (p >= 0) parentSpan[i] = index[p]!;
+    }
     return withIdLists(
       {
         size: n,
         trace: this.trace.slice(0, n),
-        span: this.span.slice(0, n),
-        parentSpan: this.parentSpan.slice(0, n),
+        span,
+        parentSpan,
         parent: new Int32Array(n).fill(-1),
         start: this.start.slice(0, n),
         duration: this.duration.slice(0, n),
@@ -335,7 +345,7 @@ export class SpanTableBuilder {
         tagKeys: this.tagKeys.keys,
         tags: this.tags.map((t) => t.slice(0, n)),
       },
-      { trace: this.traceIds.list(), span: this.spanIds.list() },
+      { trace: this.traceIds.list(), span: spanIds.list },
     );
   }
 }
