@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   compareIds,
   IdDictionary,
+  IdLog,
   idListBytes,
   idListOf,
   idListOfBytes,
@@ -85,6 +86,32 @@ describe('ids held as words', () => {
       expect(idStrings(idListOfBytes(bytes, 16, ids.length))).toEqual(ids);
     },
   );
+});
+
+describe('ids logged as they come and interned at the end', () => {
+  const same = (ids: string[]) => {
+    const log = new IdLog(16);
+    const dictionary = new IdDictionary(16);
+    const numbers = ids.map((id) => log.intern(id));
+    const expected = ids.map((id) => dictionary.intern(id));
+    const { list, index } = log.resolve();
+    expect(idStrings(list)).toEqual(idStrings(dictionary.list()));
+    expect(Array.from(numbers, (n) => index[n])).toEqual(expected);
+    numbers.forEach((n, k) => expect(log.text(n)).toBe(ids[k]));
+  };
+
+  test.prop([fc.array(spanId, { maxLength: 80 }).chain((ids) => fc.shuffledSubarray([...ids, ...ids]))])(
+    'get the numbers a dictionary gives (order of first appearance), repeats and text ids included',
+    same,
+  );
+
+  it('do so over many partitions, with ids repeated far apart', () => {
+    const ids = Array.from({ length: 30_000 }, (_, k) => {
+      const n = k % 7 === 0 ? Math.floor(k / 3) : k;
+      return k % 1001 === 0 ? `text-${n % 5}` : ((n * 2654435761) % 2 ** 32).toString(16).padStart(16, '0');
+    });
+    same(ids);
+  });
 });
 
 describe('ids read from bytes', () => {
