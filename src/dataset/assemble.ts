@@ -33,7 +33,8 @@ export function spanWindow(t: SpanTable): { windowStartUs: number; windowEndUs: 
  * source ends here.
  */
 export function assembleDataset(raw: SpanTableBuilder | SpanTable, options: AssembleOptions): Dataset {
-  const rawTable = raw instanceof SpanTableBuilder ? raw.finish() : raw;
+  // The builder is handed over: its rows become the raw table without a copy.
+  const rawTable = raw instanceof SpanTableBuilder ? raw.finish(true) : raw;
   const keep = options.keep;
   const table = canonicalTable(rawTable, keep ? (row) => keep(rawTable, row) : undefined);
   const traces = traceCount(table);

@@ -324,7 +324,8 @@ export class IdLog {
       for (let k = 0; k < s; k++) entries[at + k] = log[i * s + k]!;
       entries[at + s] = i;
     }
-    // 2. Within each partition (in cache), the first of each id: `first[i]` is the number of its first appearance.
+    // 2. Within each partition (its entries and table in cache: copying the words in costs less than
+    // reading them from the log at random), the first of each id: `first[i]` is the number of its first appearance.
     const first = hashes; // (the hashes are no longer needed)
     let largest = 0;
     for (let p = 0; p < parts; p++) largest = Math.max(largest, bounds[p + 1]! - bounds[p]!);
@@ -332,6 +333,7 @@ export class IdLog {
     while (size < 2 * largest) size *= 2;
     const table = new Int32Array(size);
     const mask = size - 1;
+    let count = 0;
     for (let p = 0; p < parts; p++) {
       const from = bounds[p]!;
       const to = bounds[p + 1]!;
@@ -342,6 +344,7 @@ export class IdLog {
         // A text id is distinct by construction (interned at once): its zero words match no other.
         if (texts.size > 0 && texts.has(i)) {
           first[i] = i;
+          count++;
           continue;
         }
         // The low bits of the hash: the partition was chosen by the top ones.
@@ -351,6 +354,7 @@ export class IdLog {
           if (held === 0) {
             table[slot] = e + 1;
             first[i] = i;
+            count++;
             break;
           }
           const other = (held - 1) * entry;
@@ -366,19 +370,19 @@ export class IdLog {
     }
     // 3. In arrival order: a first appearance takes the next index, a repeat its first's (earlier, so known).
     const index = first;
-    const words = new Int32Array(n * s);
+    const words = new Int32Array(count * s);
     const listTexts = new Map<number, string>();
-    let count = 0;
+    let next = 0;
     for (let i = 0; i < n; i++) {
       const f = first[i]!;
       if (f === i) {
-        for (let k = 0; k < s; k++) words[count * s + k] = log[i * s + k]!;
+        for (let k = 0; k < s; k++) words[next * s + k] = log[i * s + k]!;
         const text = texts.size > 0 ? texts.get(i) : undefined;
-        if (text !== undefined) listTexts.set(count, text);
-        index[i] = count++;
+        if (text !== undefined) listTexts.set(next, text);
+        index[i] = next++;
       } else index[i] = index[f]!;
     }
-    return { list: { width: this.width, count, words: words.subarray(0, count * s), texts: listTexts }, index };
+    return { list: { width: this.width, count, words, texts: listTexts }, index };
   }
 }
 

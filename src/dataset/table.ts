@@ -316,12 +316,19 @@ export class SpanTableBuilder {
     this.capacity = c;
   }
 
-  /** The rows so far, in arrival order, as a table (not yet deduplicated: `parent` is all -1). */
-  finish(): SpanTable {
+  /**
+   * The rows so far, in arrival order, as a table (not yet deduplicated: `parent` is all -1). With
+   * `handOver` (assembleDataset, the builder's last use: it must not be used after) the columns are
+   * views of the builder's own arrays, not copies: a side being made canonical holds one raw copy
+   * of its rows, not two.
+   */
+  finish(handOver = false): SpanTable {
     const n = this.n;
+    const cut = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T =>
+      (handOver ? a.subarray(0, n) : a.slice(0, n)) as T;
     const spanIds = this.spanIds.resolve();
-    const span = this.span.slice(0, n);
-    const parentSpan = this.parentSpan.slice(0, n);
+    const span = cut(this.span);
+    const parentSpan = cut(this.parentSpan);
     const index = spanIds.index;
     for (let i = 0; i < n; i++) {
       span[i] = index[span[i]!]!;
@@ -331,19 +338,19 @@ export class SpanTableBuilder {
     return withIdLists(
       {
         size: n,
-        trace: this.trace.slice(0, n),
+        trace: cut(this.trace),
         span,
         parentSpan,
         parent: new Int32Array(n).fill(-1),
-        start: this.start.slice(0, n),
-        duration: this.duration.slice(0, n),
-        error: this.error.slice(0, n),
+        start: cut(this.start),
+        duration: cut(this.duration),
+        error: cut(this.error),
         strings: this.strings.keys,
-        service: this.service.slice(0, n),
-        operation: this.operation.slice(0, n),
-        host: this.host.slice(0, n),
+        service: cut(this.service),
+        operation: cut(this.operation),
+        host: cut(this.host),
         tagKeys: this.tagKeys.keys,
-        tags: this.tags.map((t) => t.slice(0, n)),
+        tags: this.tags.map(cut),
       },
       { trace: this.traceIds.list(), span: spanIds.list },
     );
