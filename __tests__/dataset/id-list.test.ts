@@ -11,7 +11,15 @@ import {
   idText,
   sortByIds,
 } from '../../src/dataset/id-list.js';
-import { compareStrings, SpanTableBuilder } from '../../src/dataset/table.js';
+import {
+  canonicalTable,
+  compareStrings,
+  concatTables,
+  SpanTableBuilder,
+  spansOfTable,
+  tableOf,
+} from '../../src/dataset/table.js';
+import type { Span } from '../../src/dataset/types.js';
 
 const hex = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: n, maxLength: n });
 /** Span ids as the table spells them: nearly all 16 hex digits, some 32, some kept as written. */
@@ -156,4 +164,38 @@ describe('ids read from bytes', () => {
     expect(out.spanIdHex(b, 44, 47)).toBe(-2);
     expect(out.finish().size).toBe(0);
   });
+});
+
+describe('tables added to a builder', () => {
+  const spans = fc
+    .array(fc.record({ traceId: fc.oneof(traceId, hex(16)), spanId, parent: fc.nat(), start: fc.nat(1000) }), {
+      maxLength: 40,
+    })
+    .map((rows) =>
+      rows.map((r, k): Span => ({
+        traceId: r.traceId,
+        spanId: r.spanId,
+        ...(k > 0 && r.parent % 3 > 0 ? { parentSpanId: rows[r.parent % k]!.spanId } : {}),
+        service: `s${k % 3}`,
+        operation: 'op',
+        startUs: r.start,
+        durationUs: 1,
+        error: false,
+        tags: { customer: `c${k % 2}` },
+      })),
+    );
+
+  test.prop([spans, spans])(
+    "give the table their spans would, and pooled keep each table's traces apart",
+    (first, second) => {
+      const a = tableOf(first);
+      const b = tableOf(second);
+      const again = new SpanTableBuilder();
+      again.addTable(a);
+      expect(canonicalTable(again.finish())).toEqual(a);
+      const pooled = new SpanTableBuilder();
+      [a, b].forEach((t, k) => spansOfTable(t).forEach((s) => pooled.add({ ...s, traceId: `${k}/${s.traceId}` })));
+      expect(concatTables([a, b])).toEqual(canonicalTable(pooled.finish()));
+    },
+  );
 });

@@ -148,6 +148,12 @@ export class IdDictionary {
     return parseHex(b, from, to, this.parsed, this.stride);
   }
 
+  /** Takes id `i` of a list of this width (another table's hex id) as if `parse` had read it. */
+  take(list: IdList, i: number): void {
+    const s = this.stride;
+    for (let k = 0; k < s; k++) this.parsed[k] = list.words[i * s + k]!;
+  }
+
   /** The index of the id `parse` read last, adding it when new. */
   internParsed(): number {
     const p = this.parsed;
@@ -256,6 +262,12 @@ export class IdLog {
   /** As `IdDictionary.parse`. */
   parse(b: Uint8Array, from: number, to: number): 0 | 1 | 2 {
     return parseHex(b, from, to, this.parsed, this.stride);
+  }
+
+  /** Takes id `i` of a list of this width (another table's hex id) as if `parse` had read it. */
+  take(list: IdList, i: number): void {
+    const s = this.stride;
+    for (let k = 0; k < s; k++) this.parsed[k] = list.words[i * s + k]!;
   }
 
   /** The provisional number of the id `parse` read last. */

@@ -1,5 +1,15 @@
 import { Dictionary, utf8 } from './dictionary.js';
-import { compareIds, gatherIds, IdDictionary, IdLog, idListOf, idStrings, sortByIds, type IdList } from './id-list.js';
+import {
+  compareIds,
+  gatherIds,
+  IdDictionary,
+  IdLog,
+  idListOf,
+  idStrings,
+  idText,
+  sortByIds,
+  type IdList,
+} from './id-list.js';
 import { normaliseId, normaliseTraceId } from './ids.js';
 import { lazyProperty } from './lazy.js';
 import type { Span } from './types.js';
@@ -276,17 +286,39 @@ export class SpanTableBuilder {
     for (const key in s.tags) this.tag(this.tagColumn(key), this.intern(s.tags[key]!));
   }
 
-  /** Adds every row of a table (e.g. one file's table into a side of many files). */
-  addTable(t: SpanTable): void {
+  /**
+   * Adds every row of a table (e.g. one file's table into a side of many files). Its ids are taken
+   * from its id lists as words, with no string; `tracePrefix` is put in front of every trace id
+   * (as text, then normalised as `row` would) to keep its traces apart from other tables'.
+   */
+  addTable(t: SpanTable, tracePrefix?: string): void {
+    const ids = idListsOf(t);
+    const traceMap = new Int32Array(ids.trace.count);
+    for (let i = 0; i < traceMap.length; i++) {
+      const text = tracePrefix !== undefined ? tracePrefix + idText(ids.trace, i) : ids.trace.texts.get(i);
+      if (text !== undefined) traceMap[i] = this.traceIds.intern(normaliseTraceId(text));
+      else {
+        this.traceIds.take(ids.trace, i);
+        traceMap[i] = this.traceIds.internParsed();
+      }
+    }
+    // Span ids as they are used (the log numbers each use; resolving interns them).
+    const spanOf = (i: number) => {
+      const text = ids.span.texts.get(i);
+      if (text !== undefined) return this.spanIds.intern(normaliseId(text));
+      this.spanIds.take(ids.span, i);
+      return this.spanIds.internParsed();
+    };
     const stringMap = Int32Array.from(t.strings, (s) => this.intern(s));
     const columns = t.tagKeys.map((k) => this.tagColumn(k));
     for (let i = 0; i < t.size; i++) {
       const host = t.host[i]!;
       const parent = t.parentSpan[i]!;
-      this.row(
-        t.traceIds[t.trace[i]!]!,
-        t.spanIds[t.span[i]!]!,
-        parent < 0 ? undefined : t.spanIds[parent],
+      this.rowOf(
+        traceMap[t.trace[i]!]!,
+        spanOf(t.span[i]!),
+        // (An empty parent id is none, as `row` reads it.)
+        parent < 0 || ids.span.texts.get(parent) === '' ? -1 : spanOf(parent),
         stringMap[t.service[i]!]!,
         stringMap[t.operation[i]!]!,
         t.start[i]!,
@@ -628,10 +660,7 @@ export function spansOfTable(t: SpanTable): Span[] {
 export function concatTables(tables: readonly SpanTable[]): SpanTable {
   if (tables.length === 1) return tables[0]!;
   const b = new SpanTableBuilder(tables.reduce((n, t) => n + t.size, 0));
-  tables.forEach((t, k) => {
-    // Trace ids get the table's number in front so the tables' traces stay apart.
-    const prefixed: SpanTable = { ...t, traceIds: t.traceIds.map((id) => `${k}/${id}`) };
-    b.addTable(prefixed);
-  });
+  // Trace ids get the table's number in front so the tables' traces stay apart.
+  tables.forEach((t, k) => b.addTable(t, `${k}/`));
   return canonicalTable(b.finish());
 }
