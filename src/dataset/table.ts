@@ -476,8 +476,11 @@ export function canonicalTable(raw: SpanTable, keep?: (row: number) => boolean):
     const r = rank[t]!;
     const from = offsets[r]!;
     const to = from + size;
-    order.set(kept.subarray(keptFrom[t]!, keptFrom[t + 1]!), from);
-    trace.fill(r, from, to);
+    // Loops, not set/fill: a subarray per trace would be an object for each of ~100k traces.
+    for (let q = from, k = keptFrom[t]!; q < to; q++, k++) {
+      order[q] = kept[k]!;
+      trace[q] = r;
+    }
     if (size > 16) order.subarray(from, to).sort(byStart);
     else {
       // A short trace (most are) by insertion: the order is total (span ids differ within a trace), so any sort agrees.
