@@ -118,7 +118,12 @@ export class IdDictionary {
   private readonly textIndex = new Map<string, number>();
   /** The id `parse` read, as words. */
   private readonly parsed: Int32Array;
-  private last = -1;
+  /**
+   * Ids seen lately, by the low bits of their last word (index + 1; 0: none): a trace's spans come in
+   * runs (NDJSON) or interleaved with a few dozen other traces' (an OTLP batch), so most ids are
+   * found here, in cache, without hashing or probing the table.
+   */
+  private readonly recent = new Int32Array(256);
 
   constructor(
     readonly width: 16 | 32,
@@ -158,13 +163,14 @@ export class IdDictionary {
   internParsed(): number {
     const p = this.parsed;
     const s = this.stride;
-    // The last id first: a trace's spans come in runs.
-    if (this.last >= 0) {
+    const cached = p[s - 1]! & 255;
+    const seen = this.recent[cached]! - 1;
+    if (seen >= 0) {
       const words = this.words;
-      const at = this.last * s;
+      const at = seen * s;
       let k = 0;
       while (k < s && words[at + k] === p[k]) k++;
-      if (k === s) return this.last;
+      if (k === s) return seen;
     }
     const slots = this.slots;
     const width = s + 1;
@@ -175,7 +181,10 @@ export class IdDictionary {
       if (slot === 0) break;
       let k = 0;
       while (k < s && slots[at + k] === p[k]) k++;
-      if (k === s) return (this.last = slot - 1);
+      if (k === s) {
+        this.recent[cached] = slot;
+        return slot - 1;
+      }
       i = (i + 1) & this.mask;
     }
     const id = this.n++;
@@ -189,7 +198,8 @@ export class IdDictionary {
     for (let k = 0; k < s; k++) words[id * s + k] = slots[at + k] = p[k]!;
     slots[at + s] = id + 1;
     if (this.n * 8 > (this.mask + 1) * 5) this.grow();
-    return (this.last = id);
+    this.recent[cached] = id + 1;
+    return id;
   }
 
   /** The index of an id given as its normalised string (ids.ts), adding it when new. */
