@@ -131,7 +131,7 @@ export class SpanTableBuilder {
   constructor(capacity = 1024) {
     this.capacity = Math.max(16, capacity);
     const c = this.capacity;
-    // About one span id a span; traces hold several spans (a quarter is generous).
+    // The log holds two ids a span (its own and its parent's); traces hold several spans (a quarter is generous).
     this.traceIds = new IdDictionary(32, c >> 2);
     this.spanIds = new IdLog(16, 2 * c);
     this.trace = new Int32Array(c);
