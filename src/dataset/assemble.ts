@@ -1,4 +1,4 @@
-import { canonicalTable, SpanTableBuilder, type SpanTable } from './table.js';
+import { canonicalTable, SpanTableBuilder, traceCount, type SpanTable } from './table.js';
 import type { Coverage, Dataset, Provenance } from './types.js';
 
 export interface AssembleOptions {
@@ -33,10 +33,11 @@ export function spanWindow(t: SpanTable): { windowStartUs: number; windowEndUs: 
  * source ends here.
  */
 export function assembleDataset(raw: SpanTableBuilder | SpanTable, options: AssembleOptions): Dataset {
-  const rawTable = raw instanceof SpanTableBuilder ? raw.finish() : raw;
+  // The builder is handed over: its rows become the raw table without a copy.
+  const rawTable = raw instanceof SpanTableBuilder ? raw.finish(true) : raw;
   const keep = options.keep;
   const table = canonicalTable(rawTable, keep ? (row) => keep(rawTable, row) : undefined);
-  const traces = table.traceIds.length;
+  const traces = traceCount(table);
   const window =
     options.window === false ||
     (options.provenance.windowStartUs !== undefined && options.provenance.windowEndUs !== undefined)

@@ -1,3 +1,5 @@
+import { idListBytes, idListOfBytes, idStrings, type IdList } from './id-list.js';
+
 /**
  * The column codecs of the dataset file (format 2): integers packed at the narrowest width that
  * holds them, and unsigned LEB128 varints for times. Plain byte layouts that gzip then squeezes.
@@ -102,7 +104,17 @@ export function unpackVarints32(bytes: Buffer, count: number, what: string): Int
   return out;
 }
 
-/** Ids that are all hex of one even width are stored as their bytes; others as a JSON list. */
+/**
+ * Ids that are all hex of one even width are stored as their bytes; others as a JSON list. A list of
+ * hex ids held as words (id-list.ts) is written from its words, without a string.
+ */
+export function packIdList(list: IdList): { kind: 'hex' | 'json'; width: number; bytes: Buffer } {
+  if (list.count === 0 || list.texts.size > 0) return packIds(idStrings(list));
+  const bytes = idListBytes(list);
+  return { kind: 'hex', width: list.width, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+}
+
+/** As `packIdList`, for ids given as strings. */
 export function packIds(ids: readonly string[]): { kind: 'hex' | 'json'; width: number; bytes: Buffer } {
   const width = ids[0]?.length ?? 0;
   let hex = width > 0 && width % 2 === 0;
@@ -121,7 +133,14 @@ export function packIds(ids: readonly string[]): { kind: 'hex' | 'json'; width: 
  * into strings only when asked (the diff never reads them: a million id strings cost a second of
  * decoding and collecting), then all at once as one hex string cut into slices.
  */
-export function unpackIds(bytes: Buffer, kind: string, width: number, count: number, what: string): () => string[] {
+export function unpackIds(
+  bytes: Buffer,
+  kind: string,
+  width: number,
+  count: number,
+  what: string,
+  listWidth: 16 | 32,
+): IdList | (() => string[]) {
   if (kind === 'json') {
     const ids: unknown = JSON.parse(bytes.toString('utf8'));
     if (!Array.isArray(ids) || ids.length !== count || !ids.every((s) => typeof s === 'string'))
@@ -131,6 +150,8 @@ export function unpackIds(bytes: Buffer, kind: string, width: number, count: num
   const size = width / 2;
   if (kind !== 'hex' || !Number.isInteger(size) || size <= 0 || bytes.length !== size * count)
     throw new Error(`the ${what} column is malformed`);
+  // Hex of the width the table holds as words (nearly always): the words, read from the bytes.
+  if (width === listWidth) return idListOfBytes(bytes, listWidth, count);
   return () => {
     const hex = bytes.toString('hex');
     const out = new Array<string>(count);

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import { packIds, packVarints, unpackIds, unpackVarints, unpackVarints32, unzigzag, zigzag } from './columns.js';
-import { parentsWithinTraces, type SpanTable } from './table.js';
+import { packIdList, packVarints, unpackIds, unpackVarints, unpackVarints32, unzigzag, zigzag } from './columns.js';
+import { idListOf } from './id-list.js';
+import { idListsOf, parentsWithinTraces, traceCount, withIdLists } from './table.js';
 import type { Dataset } from './types.js';
 
 const gzipAsync = promisify(gzip);
@@ -56,11 +57,12 @@ export async function encodeV2(dataset: Dataset): Promise<Buffer> {
   const t = dataset.table;
   const n = t.size;
   const columns: [string, Buffer][] = [];
-  const traceIds = packIds(t.traceIds);
-  const spanIds = packIds(t.spanIds);
+  const ids = idListsOf(t);
+  const traceIds = packIdList(ids.trace);
+  const spanIds = packIdList(ids.span);
   columns.push(['traceIds', traceIds.bytes], ['spanIds', spanIds.bytes]);
   columns.push(['strings', Buffer.from(JSON.stringify(t.strings))]);
-  const sizes = new Float64Array(t.traceIds.length);
+  const sizes = new Float64Array(traceCount(t));
   for (let i = 0; i < n; i++) sizes[t.trace[i]!]!++;
   columns.push(['traceSizes', packVarints(sizes)]);
   const ints = new Float64Array(n);
@@ -103,8 +105,8 @@ export async function encodeV2(dataset: Dataset): Promise<Buffer> {
     provenance: dataset.provenance,
     coverage: dataset.coverage,
     spans: n,
-    traces: t.traceIds.length,
-    spanIdCount: t.spanIds.length,
+    traces: ids.trace.count,
+    spanIdCount: ids.span.count,
     traceIds: { kind: traceIds.kind, width: traceIds.width },
     spanIds: { kind: spanIds.kind, width: spanIds.width },
     integerTimes,
@@ -174,8 +176,22 @@ export async function decodeV2(file: Buffer): Promise<Dataset> {
     return p;
   };
   const n = header.spans;
-  const traceIds = unpackIds(part('traceIds'), header.traceIds.kind, header.traceIds.width, header.traces, 'trace id');
-  const spanIds = unpackIds(part('spanIds'), header.spanIds.kind, header.spanIds.width, header.spanIdCount, 'span id');
+  const traceIds = unpackIds(
+    part('traceIds'),
+    header.traceIds.kind,
+    header.traceIds.width,
+    header.traces,
+    'trace id',
+    32,
+  );
+  const spanIds = unpackIds(
+    part('spanIds'),
+    header.spanIds.kind,
+    header.spanIds.width,
+    header.spanIdCount,
+    'span id',
+    16,
+  );
   const strings: unknown = JSON.parse(part('strings').toString('utf8'));
   if (!Array.isArray(strings) || !strings.every((s) => typeof s === 'string'))
     throw new Error('its string column is malformed');
@@ -248,7 +264,7 @@ export async function decodeV2(file: Buffer): Promise<Dataset> {
   const errorColumn = unpackVarints32(part('error'), n, 'error');
   const error = new Uint8Array(n);
   for (let i = 0; i < n; i++) error[i] = errorColumn[i] ? 1 : 0;
-  const table = {
+  const columns = {
     size: n,
     trace,
     span,
@@ -263,27 +279,11 @@ export async function decodeV2(file: Buffer): Promise<Dataset> {
     host: indexes('host', strings.length, true),
     tagKeys: header.tagKeys,
     tags: header.tagKeys.map((_, k) => indexes(`tag:${k}`, strings.length, true)),
-  } as Omit<SpanTable, 'traceIds' | 'spanIds'> as SpanTable;
-  lazyProperty(table, 'traceIds', traceIds);
-  lazyProperty(table, 'spanIds', spanIds);
-  return { provenance: header.provenance, coverage: header.coverage, table };
-}
-
-/**
- * A property computed on first read and then kept as plain data: the id lists of a file are made
- * only if something reads them (the diff does not). Enumerable, so copies and clones still see it.
- */
-function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, make: () => T[K]): void {
-  const settle = (value: T[K]) =>
-    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      const value = make();
-      settle(value);
-      return value;
-    },
-    set: settle,
+  };
+  // Ids of another shape (not hex of the width the table holds as words) are rare: made into lists from their strings.
+  const table = withIdLists(columns, {
+    trace: typeof traceIds === 'function' ? idListOf(traceIds(), 32) : traceIds,
+    span: typeof spanIds === 'function' ? idListOf(spanIds(), 16) : spanIds,
   });
+  return { provenance: header.provenance, coverage: header.coverage, table };
 }

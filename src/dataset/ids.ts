@@ -6,6 +6,10 @@
  * home of this rule: the builder applies it to every row, and sources use `traceIdOf`/`spanIdOf`
  * where they need an id before a row exists (Jaeger references, Tempo's search answers).
  *
+ * Readers of bytes apply the same rule without a string: hex of up to 32 digits (16 for a span id)
+ * is its value at full width, which id-list.ts reads into words (`IdDictionary.parse`); any other
+ * shape comes here as text.
+ *
  * Runs in the report page too (through table.ts): no Node API here.
  */
 
@@ -81,25 +85,3 @@ function idOf(id: unknown, normalise: (id: string) => string): string | undefine
 
 export const traceIdOf = (id: unknown): string | undefined => idOf(id, normaliseTraceId);
 export const spanIdOf = (id: unknown): string | undefined => idOf(id, normaliseId);
-
-/**
- * How the id in `b[from, to)` stands against the table's spelling, for readers of bytes: 1 when
- * it is already lower-case hex of `width` digits (kept as it is), 2 when it is `width / 2` such
- * digits (a 64-bit trace id, to be widened), 3 when it is all zeros of either width (no id), 0
- * when it needs `normaliseId` on its text.
- */
-export function hexIdKind(b: Uint8Array, from: number, to: number, width: number): 0 | 1 | 2 | 3 {
-  const n = to - from;
-  if (n !== width && n !== width / 2) return 0;
-  let zeros = true;
-  for (let i = from; i < to; i++) {
-    const c = b[i]!;
-    if (LOWER_HEX_BYTE[c] === 0) return 0;
-    if (c !== 48) zeros = false;
-  }
-  if (zeros) return 3;
-  return n === width ? 1 : 2;
-}
-
-const LOWER_HEX_BYTE = new Uint8Array(256);
-for (let c = 0; c < 256; c++) LOWER_HEX_BYTE[c] = HEX_LOWER(c) ? 1 : 0;

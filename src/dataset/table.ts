@@ -1,5 +1,17 @@
 import { Dictionary, utf8 } from './dictionary.js';
-import { hexIdKind, normaliseId, normaliseTraceId } from './ids.js';
+import {
+  compareIds,
+  gatherIds,
+  IdDictionary,
+  IdLog,
+  idListOf,
+  idStrings,
+  idText,
+  sortByIds,
+  type IdList,
+} from './id-list.js';
+import { normaliseId, normaliseTraceId } from './ids.js';
+import { lazyProperty } from './lazy.js';
 import type { Span } from './types.js';
 
 /**
@@ -36,6 +48,40 @@ export interface SpanTable {
   /** Tag keys, and one column per key of the value's index in `strings` (-1: the span has no such tag). */
   tagKeys: string[];
   tags: Int32Array[];
+  /**
+   * The ids as numbers (id-list.ts), on a table made by the builder, `canonicalTable` or the dataset
+   * file: `traceIds` and `spanIds` are then made from these only when read. Not enumerable (a cache of
+   * what those say, not more data): copies and comparisons see the strings. Set by `withIdLists`.
+   */
+  readonly ids?: TableIds;
+}
+
+/** A table's trace and span ids as numbers. */
+export interface TableIds {
+  trace: IdList;
+  span: IdList;
+}
+
+/**
+ * `table` (without its id lists) given its ids as lists: `traceIds`/`spanIds` become properties made
+ * on first read. The diff never reads them; a million id strings cost about a second to make and collect.
+ */
+export function withIdLists(table: Omit<SpanTable, 'traceIds' | 'spanIds' | 'ids'>, ids: TableIds): SpanTable {
+  const t = table as SpanTable;
+  Object.defineProperty(t, 'ids', { value: ids, enumerable: false, configurable: true });
+  lazyProperty(t, 'traceIds', () => idStrings(ids.trace));
+  lazyProperty(t, 'spanIds', () => idStrings(ids.span));
+  return t;
+}
+
+/** A table's ids as lists: its own, or made from its strings (a table written by hand, or copied). */
+export function idListsOf(t: SpanTable): TableIds {
+  return t.ids ?? { trace: idListOf(t.traceIds, 32), span: idListOf(t.spanIds, 16) };
+}
+
+/** How many traces a canonical table holds (without making its trace id strings). */
+export function traceCount(t: SpanTable): number {
+  return t.ids ? t.ids.trace.count : t.traceIds.length;
 }
 
 /** A table with no rows. */
@@ -76,15 +122,18 @@ export class SpanTableBuilder {
   private operation: Int32Array;
   private host: Int32Array;
   private tags: Int32Array[] = [];
-  private readonly traceIds = new Dictionary();
-  private readonly spanIds = new Dictionary();
+  private readonly traceIds: IdDictionary;
+  /** Span ids are numbered provisionally as they come (nearly all are new) and interned by `finish`. */
+  private readonly spanIds: IdLog;
   private readonly strings = new Dictionary();
   private readonly tagKeys = new Dictionary();
-  private readonly idScratch = new Uint8Array(32);
 
   constructor(capacity = 1024) {
     this.capacity = Math.max(16, capacity);
     const c = this.capacity;
+    // The log holds two ids a span (its own and its parent's); traces hold several spans (a quarter is generous).
+    this.traceIds = new IdDictionary(32, c >> 2);
+    this.spanIds = new IdLog(16, 2 * c);
     this.trace = new Int32Array(c);
     this.span = new Int32Array(c);
     this.parentSpan = new Int32Array(c);
@@ -154,36 +203,32 @@ export class SpanTableBuilder {
 
   /** The index of a trace id given as bytes (normalised as `row` does): pass it to `rowOf`. */
   traceIdBytes(b: Uint8Array, from: number, to: number): number {
-    return this.idBytes(this.traceIds, b, from, to, 32, normaliseTraceId);
+    return this.traceIds.parse(b, from, to) === 0
+      ? this.traceIds.intern(normaliseTraceId(utf8(b, from, to)))
+      : this.traceIds.internParsed();
   }
 
   /** The index of a span id given as bytes (normalised as `row` does): pass it to `rowOf`. */
   spanIdBytes(b: Uint8Array, from: number, to: number): number {
-    return this.idBytes(this.spanIds, b, from, to, 16, normaliseId);
+    return this.spanIds.parse(b, from, to) === 0
+      ? this.spanIds.intern(normaliseId(utf8(b, from, to)))
+      : this.spanIds.internParsed();
   }
 
-  private idBytes(
-    ids: Dictionary,
-    b: Uint8Array,
-    from: number,
-    to: number,
-    width: number,
-    normalise: (id: string) => string,
-  ): number {
-    const kind = hexIdKind(b, from, to, width);
-    if (kind === 1 || (kind === 3 && to - from === width)) return ids.internBytes(b, from, to);
-    switch (kind) {
-      case 2:
-      case 3: {
-        const padded = this.idScratch;
-        const half = width / 2;
-        padded.fill(48, 0, half);
-        for (let k = 0; k < half; k++) padded[half + k] = b[from + k]!;
-        return ids.internBytes(padded, 0, width);
-      }
-      default:
-        return ids.intern(normalise(utf8(b, from, to)));
-    }
+  /**
+   * As `traceIdBytes` for an id in hex digits (up to 32, either case, read as their value: ids.ts's
+   * rule for hex, without a string): -1 for an id of only zeros (OTLP's "none"), -2 for any other
+   * shape (the caller decides, e.g. through `traceIdOf`).
+   */
+  traceIdHex(b: Uint8Array, from: number, to: number): number {
+    const kind = this.traceIds.parse(b, from, to);
+    return kind === 1 ? this.traceIds.internParsed() : kind === 2 ? -1 : -2;
+  }
+
+  /** As `traceIdHex`, for a span id (up to 16 hex digits; a longer one is -2). */
+  spanIdHex(b: Uint8Array, from: number, to: number): number {
+    const kind = this.spanIds.parse(b, from, to);
+    return kind === 1 ? this.spanIds.internParsed() : kind === 2 ? -1 : -2;
   }
 
   /** As `row`, with the ids as indices from `traceIdBytes`/`spanIdBytes` (parent -1: none). */
@@ -199,7 +244,7 @@ export class SpanTableBuilder {
     host = -1,
   ): number {
     if (!Number.isFinite(startUs) || !Number.isFinite(durationUs))
-      throw new RangeError(`span ${this.spanIds.keys[span]}: start and duration must be finite numbers`);
+      throw new RangeError(`span ${this.spanIds.text(span)}: start and duration must be finite numbers`);
     if (this.n === this.capacity) this.grow();
     const i = this.n++;
     this.trace[i] = trace;
@@ -241,17 +286,39 @@ export class SpanTableBuilder {
     for (const key in s.tags) this.tag(this.tagColumn(key), this.intern(s.tags[key]!));
   }
 
-  /** Adds every row of a table (e.g. one file's table into a side of many files). */
-  addTable(t: SpanTable): void {
+  /**
+   * Adds every row of a table (e.g. one file's table into a side of many files). Its ids are taken
+   * from its id lists as words, with no string; `tracePrefix` is put in front of every trace id
+   * (as text, then normalised as `row` would) to keep its traces apart from other tables'.
+   */
+  addTable(t: SpanTable, tracePrefix?: string): void {
+    const ids = idListsOf(t);
+    const traceMap = new Int32Array(ids.trace.count);
+    for (let i = 0; i < traceMap.length; i++) {
+      const text = tracePrefix !== undefined ? tracePrefix + idText(ids.trace, i) : ids.trace.texts.get(i);
+      if (text !== undefined) traceMap[i] = this.traceIds.intern(normaliseTraceId(text));
+      else {
+        this.traceIds.take(ids.trace, i);
+        traceMap[i] = this.traceIds.internParsed();
+      }
+    }
+    // Span ids as they are used (the log numbers each use; resolving interns them).
+    const spanOf = (i: number) => {
+      const text = ids.span.texts.get(i);
+      if (text !== undefined) return this.spanIds.intern(normaliseId(text));
+      this.spanIds.take(ids.span, i);
+      return this.spanIds.internParsed();
+    };
     const stringMap = Int32Array.from(t.strings, (s) => this.intern(s));
     const columns = t.tagKeys.map((k) => this.tagColumn(k));
     for (let i = 0; i < t.size; i++) {
       const host = t.host[i]!;
       const parent = t.parentSpan[i]!;
-      this.row(
-        t.traceIds[t.trace[i]!]!,
-        t.spanIds[t.span[i]!]!,
-        parent < 0 ? undefined : t.spanIds[parent],
+      this.rowOf(
+        traceMap[t.trace[i]!]!,
+        spanOf(t.span[i]!),
+        // (An empty parent id is none, as `row` reads it.)
+        parent < 0 || ids.span.texts.get(parent) === '' ? -1 : spanOf(parent),
         stringMap[t.service[i]!]!,
         stringMap[t.operation[i]!]!,
         t.start[i]!,
@@ -281,27 +348,44 @@ export class SpanTableBuilder {
     this.capacity = c;
   }
 
-  /** The rows so far, in arrival order, as a table (not yet deduplicated: `parent` is all -1). */
-  finish(): SpanTable {
+  /**
+   * The rows so far, in arrival order, as a table (not yet deduplicated: `parent` is all -1). With
+   * `handOver` (assembleDataset, the builder's last use: it must not be used after) the columns are
+   * views of the builder's own arrays, not copies: a side being made canonical holds one raw copy
+   * of its rows, not two.
+   */
+  finish(handOver = false): SpanTable {
     const n = this.n;
-    return {
-      size: n,
-      traceIds: this.traceIds.keys,
-      trace: this.trace.slice(0, n),
-      spanIds: this.spanIds.keys,
-      span: this.span.slice(0, n),
-      parentSpan: this.parentSpan.slice(0, n),
-      parent: new Int32Array(n).fill(-1),
-      start: this.start.slice(0, n),
-      duration: this.duration.slice(0, n),
-      error: this.error.slice(0, n),
-      strings: this.strings.keys,
-      service: this.service.slice(0, n),
-      operation: this.operation.slice(0, n),
-      host: this.host.slice(0, n),
-      tagKeys: this.tagKeys.keys,
-      tags: this.tags.map((t) => t.slice(0, n)),
-    };
+    const cut = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T =>
+      (handOver ? a.subarray(0, n) : a.slice(0, n)) as T;
+    const spanIds = this.spanIds.resolve();
+    const span = cut(this.span);
+    const parentSpan = cut(this.parentSpan);
+    const index = spanIds.index;
+    for (let i = 0; i < n; i++) {
+      span[i] = index[span[i]!]!;
+      const p = parentSpan[i]!;
+      if (p >= 0) parentSpan[i] = index[p]!;
+    }
+    return withIdLists(
+      {
+        size: n,
+        trace: cut(this.trace),
+        span,
+        parentSpan,
+        parent: new Int32Array(n).fill(-1),
+        start: cut(this.start),
+        duration: cut(this.duration),
+        error: cut(this.error),
+        strings: this.strings.keys,
+        service: cut(this.service),
+        operation: cut(this.operation),
+        host: cut(this.host),
+        tagKeys: this.tagKeys.keys,
+        tags: this.tags.map(cut),
+      },
+      { trace: this.traceIds.list(), span: spanIds.list },
+    );
   }
 }
 
@@ -314,7 +398,8 @@ export function canonicalTable(raw: SpanTable, keep?: (row: number) => boolean):
   const n = raw.size;
   const rawTrace = raw.trace;
   const rawSpan = raw.span;
-  const traceCount = raw.traceIds.length;
+  const ids = idListsOf(raw);
+  const traceCount = ids.trace.count;
   // 1. Rows by trace, in arrival order within each (a stable counting sort): a trace's rows side by side.
   const byTrace = new Int32Array(traceCount + 1);
   for (let i = 0; i < n; i++) byTrace[rawTrace[i]! + 1]!++;
@@ -347,28 +432,59 @@ export function canonicalTable(raw: SpanTable, keep?: (row: number) => boolean):
     }
   }
   keptFrom[traceCount] = m;
-  // 3. Traces that still have rows, in order of their ids; rows by trace, then by start and span id.
-  const traceOrder: number[] = [];
-  for (let t = 0; t < traceCount; t++) if (keptFrom[t + 1]! > keptFrom[t]!) traceOrder.push(t);
-  traceOrder.sort((a, b) => compareStrings(raw.traceIds[a]!, raw.traceIds[b]!));
-  const traces = traceOrder.length;
+  // 3. Traces that still have rows, in order of their ids (compared as numbers, id-list.ts: the
+  // order of their strings, without a string); where each trace's rows go.
+  let traces = 0;
+  for (let t = 0; t < traceCount; t++) if (keptFrom[t + 1]! > keptFrom[t]!) traces++;
+  const withRows = new Int32Array(traces);
+  for (let t = 0, r = 0; t < traceCount; t++) if (keptFrom[t + 1]! > keptFrom[t]!) withRows[r++] = t;
+  const traceOrder = sortByIds(ids.trace, withRows);
   const offsets = new Int32Array(traces + 1);
+  const rank = new Int32Array(traceCount);
+  for (let r = 0; r < traces; r++) {
+    const t = traceOrder[r]!;
+    rank[t] = r;
+    offsets[r + 1] = offsets[r]! + keptFrom[t + 1]! - keptFrom[t]!;
+  }
+  // 4. Each trace's rows, by start then span id, and every column of a row gathered into its place.
+  // Traces are taken in order of first arrival (trace numbers are given so), not of their ids: a
+  // trace's rows lie near each other in the input (OTLP's batches scatter them among a few hundred
+  // others), so its rows' columns are read while they are in cache, and each trace is written as
+  // one run. Tag values and strings are renumbered after, in canonical order.
   const order = new Int32Array(m);
   const trace = new Int32Array(m);
-  const spanIds = raw.spanIds;
-  const rawStart = raw.start;
-  // By start, then span id: numbers decide nearly always, strings only break ties.
+  const span = new Int32Array(m);
+  const parentSpan = new Int32Array(m);
+  const start = new Float64Array(m);
+  const duration = new Float64Array(m);
+  const error = new Uint8Array(m);
+  const service = new Int32Array(m);
+  const operation = new Int32Array(m);
+  const host = new Int32Array(m);
+  const keyOrder = raw.tagKeys.map((_, k) => k).sort((a, b) => compareStrings(raw.tagKeys[a]!, raw.tagKeys[b]!));
+  const tagsIn = keyOrder.map((k) => raw.tags[k]!);
+  const tags = keyOrder.map(() => new Int32Array(m));
+  const spanList = ids.span;
+  const { parentSpan: rawParent, start: rawStart, duration: rawDuration, error: rawError } = raw;
+  const { service: rawService, operation: rawOperation, host: rawHost } = raw;
+  // By start, then span id: starts decide nearly always, ids only break ties.
   const byStart = (a: number, b: number) =>
-    rawStart[a]! - rawStart[b]! || compareStrings(spanIds[rawSpan[a]!]!, spanIds[rawSpan[b]!]!);
-  for (let r = 0, at = 0; r < traces; r++) {
-    const t = traceOrder[r]!;
-    const from = at;
-    for (let k = keptFrom[t]!; k < keptFrom[t + 1]!; k++) order[at++] = kept[k]!;
-    trace.fill(r, from, at);
-    if (at - from > 16) order.subarray(from, at).sort(byStart);
+    rawStart[a]! - rawStart[b]! || compareIds(spanList, rawSpan[a]!, rawSpan[b]!);
+  for (let t = 0; t < traceCount; t++) {
+    const size = keptFrom[t + 1]! - keptFrom[t]!;
+    if (size === 0) continue;
+    const r = rank[t]!;
+    const from = offsets[r]!;
+    const to = from + size;
+    // Loops, not set/fill: a subarray per trace would be an object for each of ~100k traces.
+    for (let q = from, k = keptFrom[t]!; q < to; q++, k++) {
+      order[q] = kept[k]!;
+      trace[q] = r;
+    }
+    if (size > 16) order.subarray(from, to).sort(byStart);
     else {
       // A short trace (most are) by insertion: the order is total (span ids differ within a trace), so any sort agrees.
-      for (let k = from + 1; k < at; k++) {
+      for (let k = from + 1; k < to; k++) {
         const row = order[k]!;
         let j = k - 1;
         while (j >= from && byStart(order[j]!, row) > 0) {
@@ -378,98 +494,94 @@ export function canonicalTable(raw: SpanTable, keep?: (row: number) => boolean):
         order[j + 1] = row;
       }
     }
-    offsets[r + 1] = at;
-  }
-  // 4. The columns in that order, every column of a row gathered together.
-  const span = new Int32Array(m);
-  const parentSpan = new Int32Array(m);
-  const start = new Float64Array(m);
-  const duration = new Float64Array(m);
-  const error = new Uint8Array(m);
-  const { parentSpan: rawParent, duration: rawDuration, error: rawError } = raw;
-  for (let r = 0; r < m; r++) {
-    const i = order[r]!;
-    span[r] = rawSpan[i]!;
-    parentSpan[r] = rawParent[i]!;
-    start[r] = rawStart[i]!;
-    duration[r] = rawDuration[i]!;
-    error[r] = rawError[i]!;
+    for (let q = from; q < to; q++) {
+      const i = order[q]!;
+      span[q] = rawSpan[i]!;
+      parentSpan[q] = rawParent[i]!;
+      start[q] = rawStart[i]!;
+      duration[q] = rawDuration[i]!;
+      error[q] = rawError[i]!;
+      service[q] = rawService[i]!;
+      operation[q] = rawOperation[i]!;
+      host[q] = rawHost[i]!;
+      for (let k = 0; k < tagsIn.length; k++) tags[k]![q] = tagsIn[k]![i]!;
+    }
   }
   // 5. Parents within their own trace (step 6 renumbers span ids, not rows).
   const parent = parentsWithinTraces(offsets, span, parentSpan);
   // 6. Dictionaries in order of first use by the canonical rows (tag keys sorted), holding only
   // what the rows use: equal sets of spans give equal tables, dictionaries included.
-  const spanMap = new Int32Array(raw.spanIds.length).fill(-1);
-  const spanIdsOut: string[] = [];
+  const spanMap = new Int32Array(spanList.count).fill(-1);
+  // The raw index of each span id kept, in order of first use.
+  const spanOrder = new Int32Array(spanList.count);
+  let spans = 0;
   const stringMap = new Int32Array(raw.strings.length).fill(-1);
   const strings: string[] = [];
   const rawStrings = raw.strings;
-  const keyOrder = raw.tagKeys.map((_, k) => k).sort((a, b) => compareStrings(raw.tagKeys[a]!, raw.tagKeys[b]!));
-  const service = new Int32Array(m);
-  const operation = new Int32Array(m);
-  const host = new Int32Array(m);
-  const tagsIn = keyOrder.map((k) => raw.tags[k]!);
-  const tags = keyOrder.map(() => new Int32Array(m));
   const used = new Uint8Array(keyOrder.length);
-  const { service: rawService, operation: rawOperation, host: rawHost } = raw;
   // A new id is given on first use; written out rather than as a closure: this runs for every row and column.
   for (let r = 0; r < m; r++) {
-    const i = order[r]!;
     let v = span[r]!;
     let id = spanMap[v]!;
-    if (id < 0) id = spanMap[v] = spanIdsOut.push(spanIds[v]!) - 1;
+    if (id < 0) {
+      id = spanMap[v] = spans;
+      spanOrder[spans++] = v;
+    }
     span[r] = id;
     v = parentSpan[r]!;
     if (v >= 0) {
       id = spanMap[v]!;
-      if (id < 0) id = spanMap[v] = spanIdsOut.push(spanIds[v]!) - 1;
+      if (id < 0) {
+        id = spanMap[v] = spans;
+        spanOrder[spans++] = v;
+      }
       parentSpan[r] = id;
     }
-    v = rawService[i]!;
+    v = service[r]!;
     id = stringMap[v]!;
     if (id < 0) id = stringMap[v] = strings.push(rawStrings[v]!) - 1;
     service[r] = id;
-    v = rawOperation[i]!;
+    v = operation[r]!;
     id = stringMap[v]!;
     if (id < 0) id = stringMap[v] = strings.push(rawStrings[v]!) - 1;
     operation[r] = id;
-    v = rawHost[i]!;
+    v = host[r]!;
     if (v >= 0) {
       id = stringMap[v]!;
       if (id < 0) id = stringMap[v] = strings.push(rawStrings[v]!) - 1;
-      v = id;
+      host[r] = id;
     }
-    host[r] = v;
-    for (let k = 0; k < tagsIn.length; k++) {
-      v = tagsIn[k]![i]!;
+    for (let k = 0; k < tags.length; k++) {
+      const column = tags[k]!;
+      v = column[r]!;
       if (v >= 0) {
         id = stringMap[v]!;
         if (id < 0) id = stringMap[v] = strings.push(rawStrings[v]!) - 1;
-        v = id;
+        column[r] = id;
         used[k] = 1;
       }
-      tags[k]![r] = v;
     }
   }
   const usedKeys = keyOrder.map((_, k) => k).filter((k) => used[k]);
-  return {
-    size: m,
-    traceIds: traceOrder.map((t) => raw.traceIds[t]!),
-    trace,
-    spanIds: spanIdsOut,
-    span,
-    parentSpan,
-    parent,
-    start,
-    duration,
-    error,
-    strings,
-    service,
-    operation,
-    host,
-    tagKeys: usedKeys.map((k) => raw.tagKeys[keyOrder[k]!]!),
-    tags: usedKeys.map((k) => tags[k]!),
-  };
+  return withIdLists(
+    {
+      size: m,
+      trace,
+      span,
+      parentSpan,
+      parent,
+      start,
+      duration,
+      error,
+      strings,
+      service,
+      operation,
+      host,
+      tagKeys: usedKeys.map((k) => raw.tagKeys[keyOrder[k]!]!),
+      tags: usedKeys.map((k) => tags[k]!),
+    },
+    { trace: gatherIds(ids.trace, traceOrder), span: gatherIds(spanList, spanOrder.subarray(0, spans)) },
+  );
 }
 
 /**
@@ -551,10 +663,7 @@ export function spansOfTable(t: SpanTable): Span[] {
 export function concatTables(tables: readonly SpanTable[]): SpanTable {
   if (tables.length === 1) return tables[0]!;
   const b = new SpanTableBuilder(tables.reduce((n, t) => n + t.size, 0));
-  tables.forEach((t, k) => {
-    // Trace ids get the table's number in front so the tables' traces stay apart.
-    const prefixed: SpanTable = { ...t, traceIds: t.traceIds.map((id) => `${k}/${id}`) };
-    b.addTable(prefixed);
-  });
+  // Trace ids get the table's number in front so the tables' traces stay apart.
+  tables.forEach((t, k) => b.addTable(t, `${k}/`));
   return canonicalTable(b.finish());
 }

@@ -1,4 +1,5 @@
 import { writeDatasetFile } from '../dataset/file.js';
+import { traceCount } from '../dataset/table.js';
 import { InputError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { readSpanFiles, traceFiles } from '../sources/files/spans.js';
@@ -38,7 +39,7 @@ export async function convert(
     origin: inputs.join(', '),
   });
   const { bytes } = await writeDatasetFile(output, dataset);
-  const result = { spans: dataset.table.size, traces: dataset.table.traceIds.length, bytes };
+  const result = { spans: dataset.table.size, traces: traceCount(dataset.table), bytes };
   logger.info(
     `${output}: ${result.spans} spans of ${result.traces} traces from ${files.length} file${files.length === 1 ? '' : 's'}, ${bytes} bytes (${result.spans ? (bytes / result.spans).toFixed(1) : 0} bytes a span)`,
   );

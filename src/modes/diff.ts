@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { parseFilter, type RowFilter } from '../config/filter.js';
 import type { QueryConfig } from '../config/types.js';
-import { canonicalTable } from '../dataset/table.js';
+import { canonicalTable, traceCount } from '../dataset/table.js';
 import type { Dataset } from '../dataset/types.js';
 import { InputError, UserError } from '../errors.js';
 import type { Report } from '../report/types.js';
@@ -82,7 +82,7 @@ async function checkSide(
       }
       const table = canonicalTable(t, keep);
       ctx.logger.info(`'${ref}': ${table.size} of ${before} spans kept by the query text of '${query.id}': ${text}`);
-      const traces = table.traceIds.length;
+      const traces = traceCount(table);
       filtered = { ...dataset, table, coverage: { ...dataset.coverage, tracesWanted: traces, tracesFetched: traces } };
     }
   }

@@ -13,7 +13,7 @@ import { BackendHttp, type BackendCredentials } from './http/client.js';
 import type { RetryPolicy } from './http/retry.js';
 import { trustedEndpoint } from './endpoint.js';
 import { assembleDataset } from '../dataset/assemble.js';
-import type { SpanTableBuilder } from '../dataset/table.js';
+import { traceCount, type SpanTableBuilder } from '../dataset/table.js';
 
 /**
  * What the pulls from Tempo, Jaeger and Zipkin share: the client (URL checked, credentials from
@@ -175,7 +175,7 @@ export function pulledDataset(
       origin,
     },
   });
-  const fetched = dataset.table.traceIds.length;
+  const fetched = traceCount(dataset.table);
   const found = result.found ?? fetched;
   dataset.coverage = {
     ...dataset.coverage,

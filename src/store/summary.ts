@@ -1,3 +1,4 @@
+import { traceCount } from '../dataset/table.js';
 import type { Dataset, HistoryEntry } from '../dataset/types.js';
 
 /** Type-7 percentile of sorted values (as the diff reports them), kept here so the store needs nothing of diff/. */
@@ -25,7 +26,7 @@ export function summariseDataset(dataset: Dataset, key: string, verdict?: string
     collectedAt: dataset.provenance.collectedAt,
     ...(dataset.provenance.snapshotId ? { snapshotId: dataset.provenance.snapshotId } : {}),
     spans: n,
-    traces: t.traceIds.length,
+    traces: traceCount(t),
     complete: dataset.coverage.complete,
     ...(verdict ? { verdict } : {}),
     ...(github?.ref ? { ref: github.ref } : {}),

@@ -53,6 +53,9 @@ describe('reading a side in a worker thread', () => {
     for (const paths of [[ndjson], [array], [otlp], [ndjson, array, otlp]]) {
       const here = await readSpanFiles(paths, { queryId: 'q', inThread: true });
       const there = await readInWorker(paths, { queryId: 'q' });
+      // The ids came as lists of words: their strings are not made until read.
+      expect(Object.getOwnPropertyDescriptor(there.table, 'spanIds')?.get).toBeTypeOf('function');
+      expect(there.table.ids?.span.count).toBe(here.table.spanIds.length);
       expect(there.table.size).toBeGreaterThan(0);
       expect(there.table).toEqual(here.table);
       expect(there.coverage).toEqual(here.coverage);

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { SpanTable } from '../../dataset/table.js';
+import { withIdLists, type SpanTable, type TableIds } from '../../dataset/table.js';
 import type { Dataset } from '../../dataset/types.js';
 import { InputError, SourceError, StoreError, UserError } from '../../errors.js';
 import type { SpanFilesOptions } from './spans.js';
@@ -10,7 +10,7 @@ import type { SpanFilesOptions } from './spans.js';
  * Reading a side in a worker thread while the calling thread reads the other (readSpanFiles decides),
  * so that the two sides of a diff are read (parsed, deduplicated, ordered) at once on two cores. The worker reads exactly as the calling thread would and sends
  * back the dataset's columns: the typed arrays are transferred, not copied, and no object per span
- * is made on either side. The bundle (dist/) has one file: the worker runs that same file, whose
+ * is made on either side. Ids go as their lists of words (transferred too), never as a million strings. The bundle (dist/) has one file: the worker runs that same file, whose
  * entry points call `serveReadWorker` first (cli.ts, index.ts).
  */
 
@@ -43,13 +43,25 @@ function columns(t: SpanTable): ArrayBuffer[] {
     t.operation,
     t.host,
   ];
+  const ids = t.ids ? [t.ids.trace.words, t.ids.span.words] : [];
   // A buffer shared by two views is transferred once.
-  return [...new Set([...arrays, ...t.tags].map((a) => a.buffer as ArrayBuffer))];
+  return [...new Set([...arrays, ...t.tags, ...ids].map((a) => a.buffer as ArrayBuffer))];
 }
 
 interface Answer {
+  /** With `ids`, its table has no `traceIds`/`spanIds`: they are made from the lists on arrival. */
   dataset?: Dataset;
+  ids?: TableIds;
   error?: { kind: string; message: string; fix?: string };
+}
+
+/** The dataset to send: a table with id lists goes without its id strings (cloning a getter would make them). */
+function answerOf(dataset: Dataset): Answer {
+  const t = dataset.table;
+  if (!t.ids) return { dataset };
+  const table: Record<string, unknown> = {};
+  for (const key of Object.keys(t)) if (key !== 'traceIds' && key !== 'spanIds') table[key] = t[key as keyof SpanTable];
+  return { dataset: { ...dataset, table: table as unknown as SpanTable }, ids: t.ids };
 }
 
 const USER_ERRORS: Record<string, new (message: string, fix?: string) => UserError> = {
@@ -89,7 +101,9 @@ export function readInWorker(paths: readonly string[], options: SpanFilesOptions
     let answered = false;
     worker.once('message', (answer: Answer) => {
       answered = true;
-      if (answer.dataset) resolve(answer.dataset);
+      if (answer.dataset && answer.ids)
+        resolve({ ...answer.dataset, table: withIdLists(answer.dataset.table, answer.ids) });
+      else if (answer.dataset) resolve(answer.dataset);
       else {
         const e = answer.error!;
         const UserErrorClass = USER_ERRORS[e.kind];
@@ -121,7 +135,7 @@ export async function serveReadWorker(entryUrl: string): Promise<boolean> {
   try {
     const { readSpanFiles } = await import('./spans.js');
     const dataset = await readSpanFiles(job.paths, { ...job.options, inThread: true });
-    answer = { dataset };
+    answer = answerOf(dataset);
     transfer = columns(dataset.table);
   } catch (error) {
     const e = error as Error;
