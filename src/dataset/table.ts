@@ -10,7 +10,7 @@ import {
   sortByIds,
   type IdList,
 } from './id-list.js';
-import { normaliseId, normaliseTraceId } from './ids.js';
+import { normaliseId, normaliseTraceId, spanIdOf, traceIdOf } from './ids.js';
 import { lazyProperty } from './lazy.js';
 import type { Span } from './types.js';
 
@@ -229,6 +229,19 @@ export class SpanTableBuilder {
   spanIdHex(b: Uint8Array, from: number, to: number): number {
     const kind = this.spanIds.parse(b, from, to);
     return kind === 1 ? this.spanIds.internParsed() : kind === 2 ? -1 : -2;
+  }
+
+  /**
+   * The index of an id read from bytes, as a reader's fast path takes it: hex as its value, -1 for an
+   * id of only zeros (none), -2 for text its slow path must judge (blanks around it, or text that
+   * `traceIdOf`/`spanIdOf` read as no id); any other id (base64, …) normalised as `row` does.
+   */
+  idOfBytes(b: Uint8Array, from: number, to: number, trace: boolean): number {
+    const hex = trace ? this.traceIdHex(b, from, to) : this.spanIdHex(b, from, to);
+    if (hex !== -2) return hex;
+    const text = utf8(b, from, to);
+    if (text.trim() !== text || (trace ? traceIdOf(text) : spanIdOf(text)) === undefined) return -2;
+    return trace ? this.traceIdBytes(b, from, to) : this.spanIdBytes(b, from, to);
   }
 
   /** As `row`, with the ids as indices from `traceIdBytes`/`spanIdBytes` (parent -1: none). */

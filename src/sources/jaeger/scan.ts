@@ -1,4 +1,3 @@
-import { hexIdKind, spanIdOf, traceIdOf } from '../../dataset/ids.js';
 import { utf8 } from '../../dataset/dictionary.js';
 import {
   cursor,
@@ -366,12 +365,7 @@ function spanField(kf: number, kt: number, v: number): boolean {
 
 /** The index of the id in b[from, to), as the slow path makes it; -1 for none (all zeros), -2 when the slow path must decide. */
 function idIndex(b: Uint8Array, from: number, to: number, trace: boolean): number {
-  const kind = hexIdKind(b, from, to, trace ? 32 : 16);
-  if (kind === 1 || kind === 2) return trace ? out.traceIdBytes(b, from, to) : out.spanIdBytes(b, from, to);
-  if (kind === 3) return -1;
-  const text = utf8(b, from, to);
-  if (text.trim() !== text || (trace ? traceIdOf(text) : spanIdOf(text)) === undefined) return -2;
-  return trace ? out.traceIdBytes(b, from, to) : out.spanIdBytes(b, from, to);
+  return out.idOfBytes(b, from, to, trace);
 }
 
 /** One span into a row; false when the slow path must read it. */

@@ -1,4 +1,3 @@
-import { spanIdOf, traceIdOf } from '../../dataset/ids.js';
 import { utf8 } from '../../dataset/dictionary.js';
 import { QUOTE } from '../../dataset/json-bytes.js';
 import { cursor, is, keyBytes, list, literal, number, object, string, value } from '../../dataset/json-scan.js';
@@ -177,12 +176,8 @@ function idAt(b: Uint8Array, i: number, end: number): boolean {
 
 /** The index of the id in b[from, to), as the slow path would make it, or -1 when the slow path must decide (no id, blanks). */
 function idIndex(b: Uint8Array, from: number, to: number, trace: boolean): number {
-  // Hex (nearly every id) is read as its value in one pass; all zeros is no id.
-  const hex = trace ? out.traceIdHex(b, from, to) : out.spanIdHex(b, from, to);
-  if (hex !== -2) return hex;
-  const text = utf8(b, from, to);
-  if (text.trim() !== text || (trace ? traceIdOf(text) : spanIdOf(text)) === undefined) return -1;
-  return trace ? out.traceIdBytes(b, from, to) : out.spanIdBytes(b, from, to);
+  const index = out.idOfBytes(b, from, to, trace);
+  return index < 0 ? -1 : index;
 }
 
 // The span being read (module state rather than a closure per span: a million closures cost more than the scan).
@@ -272,11 +267,8 @@ function span(i: number): boolean {
   let parent = -1;
   if (parentFrom >= 0 && parentTo > parentFrom) {
     // All zeros in hex is no parent; any other id the slow path cannot take is left to it.
-    parent = out.spanIdHex(b, parentFrom, parentTo);
-    if (parent === -2) {
-      parent = idIndex(b, parentFrom, parentTo, false);
-      if (parent < 0) return false;
-    }
+    parent = out.idOfBytes(b, parentFrom, parentTo, false);
+    if (parent === -2) return false;
   }
   out.rowOf(
     trace,
