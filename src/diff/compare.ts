@@ -15,7 +15,7 @@ import {
   worstCaseDesignEffect,
 } from './stats/index.js';
 import { latencyHistogram } from './histogram.js';
-import { summarise, type Summary } from './summarise.js';
+import { summarise } from './summarise.js';
 import type { ChangedValue, ChangeInterval, GroupDiff, Stats, UndecidedValue } from './types.js';
 
 /** What the comparison needs to know of each side as a whole. */
@@ -117,12 +117,13 @@ export class Comparison {
       const base = summarise(bucket, b.minutes);
       const cur = current.get(value);
       if (cur) out.changed.push(this.changed(value, base, summarise(cur, c.minutes), bucket, cur));
-      else this.presence.push(this.presenceTest(out, value, 'baseline-only', base.stats, bucket, c.complete));
+      else this.presence.push(this.presenceTest(out, value, 'baseline-only', base, bucket, c.complete));
     }
     for (const [value, bucket] of current) {
       if (baseline.has(value)) continue;
-      const cur = summarise(bucket, c.minutes);
-      this.presence.push(this.presenceTest(out, value, 'current-only', cur.stats, bucket, b.complete));
+      this.presence.push(
+        this.presenceTest(out, value, 'current-only', summarise(bucket, c.minutes), bucket, b.complete),
+      );
     }
     out.changed.sort((x, y) => y.current.occurrence - x.current.occurrence || byCodeUnits(x.value, y.value));
     return out;
@@ -152,10 +153,8 @@ export class Comparison {
     return { group, value, side, stats, pValue, fingerprint: `${side}|${fingerprint(bucket)}` };
   }
 
-  private changed(value: string, base: Summary, cur: Summary, bb: Bucket, cb: Bucket): ChangedValue {
+  private changed(value: string, bs: Stats, cs: Stats, bb: Bucket, cb: Bucket): ChangedValue {
     const { b, c, options } = this;
-    const bs = base.stats;
-    const cs = cur.stats;
     const enoughData = bb.traceCount >= options.minSamples && cb.traceCount >= options.minSamples;
     const result: ChangedValue = {
       value,
@@ -173,11 +172,13 @@ export class Comparison {
       },
       pValue: {},
       enoughData,
-      latencyHistogram: { baseline: latencyHistogram(base.sorted), current: latencyHistogram(cur.sorted) },
     };
     // Below min-samples nothing is tested: a finding there would be noise, and an untested
     // p-value must not dilute the false-discovery control of the tests that matter.
     if (!enoughData) return result;
+    // A picture only where it can mean something: a tested value (every finding of a changed value is
+    // one). Most values of a big diff are untested, and their histograms were most of the result.
+    result.latencyHistogram = { baseline: latencyHistogram(bb.sorted), current: latencyHistogram(cb.sorted) };
     const counts = (x: Bucket) => `${x.sorted.length}:${x.errors}:${x.traceCount}:${x.sumSquares}`;
     const signature = `${counts(bb)}|${counts(cb)}`;
     const candidates = this.tested.get(signature);
@@ -196,13 +197,13 @@ export class Comparison {
     }
     const ca = new Clusters(bb.traces);
     const cc = new Clusters(cb.traces);
-    const latency = clusteredMannWhitney(base.sorted, cur.sorted, ca, cc);
+    const latency = clusteredMannWhitney(bb.sorted, cb.sorted, ca, cc);
     result.pValue = {
       latency: latency.pValue,
       errorRate: errorRateTest(bs.errors, bs.occurrence, cs.errors, cs.occurrence, errorDesignEffect(bb, cb)),
       rate: rateTest(bb, b.minutes, cb, c.minutes),
     };
-    for (const q of options.quantiles) result.pValue[q] = quantileTest(base.sorted, cur.sorted, LEVEL[q], ca, cc);
+    for (const q of options.quantiles) result.pValue[q] = quantileTest(bb.sorted, cb.sorted, LEVEL[q], ca, cc);
     this.samples.set(result, {
       baseline: bb,
       current: cb,
