@@ -149,8 +149,11 @@ export function diff(input: DiffInput): DiffResult {
   const afterEdges = after.edges();
   const edgeGroup = comparison.compare('edge', beforeEdges, afterEdges);
 
-  // A family of tests per question (see adjustPValues), each hypothesis once.
-  const tested = [...groups.flatMap((g) => g.changed), ...edgeGroup.changed];
+  // A family of tests per question (see adjustPValues), each hypothesis once. Only tested values have
+  // p-values (most values of a big diff do not): the others are not walked again.
+  const tested: ChangedValue[] = [];
+  for (const group of [...groups, edgeGroup])
+    for (const value of group.changed) if (value.enoughData) tested.push(value);
   const presenceQ = adjustPValues(tested, comparison.presence, comparison);
   comparison.presence.forEach((test, i) => decidePresence(test, presenceQ[i], settings.significance));
   for (const group of [...groups, edgeGroup]) sortPresence(group);
@@ -161,6 +164,8 @@ export function diff(input: DiffInput): DiffResult {
   const shifted = new Set<ChangedValue>();
   for (const group of groups) {
     for (const value of group.changed) {
+      // An untested value has no finding (judgeChanged): not asked.
+      if (!value.enoughData) continue;
       const judged = judgeChanged(group.key, value, settings.thresholds.metrics, settings.significance, intervalOf);
       findings.push(...judged.findings);
       improvements.push(...judged.improvements);
@@ -171,21 +176,26 @@ export function diff(input: DiffInput): DiffResult {
   // A call edge that changed in count or latency is judged by the same rules, at most at the edges' severity:
   // its callee's own key already carries the full severity, the edge says which caller's calls changed.
   // An edge that is its callee's only one says nothing the callee's own values do not: it is skipped.
-  const callers = new Map<string, Set<string>>();
-  // The two maps one after the other, not spread into one array (150k edges a side in the bench).
-  for (const edges of [beforeEdges, afterEdges]) {
-    for (const [value, bucket] of edges) {
-      if (bucket.callee === undefined) continue;
-      let set = callers.get(bucket.callee);
-      if (!set) callers.set(bucket.callee, (set = new Set()));
-      set.add(value);
+  // Only tested edges can have findings: their callees' callers (the edges of either side) are counted.
+  const testedEdges = edgeGroup.changed.filter((v) => v.enoughData);
+  const callers = new Map<string, number>();
+  for (const value of testedEdges) {
+    const callee = beforeEdges.get(value.value)?.callee;
+    if (callee !== undefined) callers.set(callee, 0);
+  }
+  if (callers.size > 0) {
+    for (const bucket of beforeEdges.values()) {
+      const n = callers.get(bucket.callee!);
+      if (n !== undefined) callers.set(bucket.callee!, n + 1);
+    }
+    // An edge on both sides is one caller (of the same callee: names that read alike may not have it).
+    for (const [value, bucket] of afterEdges) {
+      const n = callers.get(bucket.callee!);
+      if (n !== undefined && beforeEdges.get(value)?.callee !== bucket.callee) callers.set(bucket.callee!, n + 1);
     }
   }
-  const sharedCallee = (value: string) => {
-    const callee = (beforeEdges.get(value) ?? afterEdges.get(value))?.callee;
-    return callee !== undefined && (callers.get(callee)?.size ?? 0) > 1;
-  };
-  for (const value of edgeGroup.changed.filter((v) => sharedCallee(v.value))) {
+  const sharedCallee = (value: string) => (callers.get(beforeEdges.get(value)?.callee ?? '') ?? 0) > 1;
+  for (const value of testedEdges.filter((v) => sharedCallee(v.value))) {
     const judged = judgeChanged(
       'edge',
       value,
