@@ -2,7 +2,6 @@ import { byCodeUnits } from '../text.js';
 import { QUANTILE_OF, type Metric, type Quantile } from '../vocabulary.js';
 import type { Bucket } from './group.js';
 import {
-  Clusters,
   clusteredMannWhitney,
   errorRateChangeInterval,
   errorRateTest,
@@ -195,8 +194,8 @@ export class Comparison {
         return result;
       }
     }
-    const ca = new Clusters(bb.traces);
-    const cc = new Clusters(cb.traces);
+    const ca = bb.clusters;
+    const cc = cb.clusters;
     const latency = clusteredMannWhitney(bb.sorted, cb.sorted, ca, cc);
     result.pValue = {
       latency: latency.pValue,
@@ -250,16 +249,9 @@ export class Comparison {
     let made: ChangeInterval;
     const quantile = QUANTILE_OF[metric];
     if (quantile) {
-      made = percentileChangeInterval(
-        bb.sorted,
-        cb.sorted,
-        LEVEL[quantile],
-        conf,
-        new Clusters(bb.traces),
-        new Clusters(cb.traces),
-      );
+      made = percentileChangeInterval(bb.sorted, cb.sorted, LEVEL[quantile], conf, bb.clusters, cb.clusters);
     } else if (metric === 'latency.avg') {
-      made = meanChangeInterval(bb.sorted, cb.sorted, conf, new Clusters(bb.traces), new Clusters(cb.traces));
+      made = meanChangeInterval(bb.sorted, cb.sorted, conf, bb.clusters, cb.clusters);
     } else if (metric === 'error-rate') {
       const e = errorRateChangeInterval(
         bb.errors,

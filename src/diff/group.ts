@@ -2,6 +2,7 @@ import type { GroupKey } from '../config/types.js';
 import { PairIds, StringIds } from '../dataset/intern.js';
 import type { SpanTable } from '../dataset/table.js';
 import { ascendingOrder } from './sort.js';
+import { Clusters } from './stats/clusters.js';
 
 /** The value of a span that has no such tag: shown as a value of its own, never dropped. */
 export const NONE = '(none)';
@@ -19,6 +20,7 @@ export class Bucket {
   callee?: string;
   private sortedView?: Float64Array;
   private tracesView?: Int32Array;
+  private clusterView?: Clusters;
 
   constructor(
     /** The key's latencies (µs), each value's run in ascending order; this value's run is `from` … `from + size`. */
@@ -47,6 +49,12 @@ export class Bucket {
   /** The trace of each latency in `sorted`, aligned with it. */
   get traces(): Int32Array {
     return (this.tracesView ??= this.traceColumn.subarray(this.from, this.from + this.size));
+  }
+
+  /** Which trace each latency belongs to, as the statistics read it: made once, for the tests and the intervals. */
+  get clusters(): Clusters {
+    // Each span in a trace of its own (the count says so): the slots need no look at the traces.
+    return (this.clusterView ??= new Clusters(this.traceCount === this.size ? this.size : this.traces));
   }
 }
 

@@ -17,8 +17,20 @@ export class Clusters {
   readonly sizes: Float64Array;
   readonly count: number;
 
-  /** `traces[i]`: the side's dense trace index of span i (any numbering: only equality matters). */
-  constructor(traces: Int32Array) {
+  /**
+   * `traces[i]`: the side's dense trace index of span i (any numbering: only equality matters). Or a
+   * number n: n spans, each in a trace of its own, as a caller that counted the traces knows (slot i is
+   * span i, as the traces would give, with no pass at random over a trace index per span).
+   */
+  constructor(traces: Int32Array | number) {
+    if (typeof traces === 'number') {
+      const slot = new Int32Array(traces);
+      for (let i = 0; i < traces; i++) slot[i] = i;
+      this.slot = slot;
+      this.sizes = new Float64Array(traces).fill(1);
+      this.count = traces;
+      return;
+    }
     const n = traces.length;
     if (sizeScratch.length < n) sizeScratch = new Float64Array(Math.max(n, 2 * sizeScratch.length));
     const slot = new Int32Array(n);
@@ -47,7 +59,7 @@ export class Clusters {
 
   /** Every span its own trace: what the classic tests assume. */
   static independent(n: number): Clusters {
-    return new Clusters(Int32Array.from({ length: n }, (_, i) => i));
+    return new Clusters(n);
   }
 
   /** Per-trace totals of a per-span quantity, for spans from..to-1 (the others add nothing). */
