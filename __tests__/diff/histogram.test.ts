@@ -52,9 +52,18 @@ describe('latency histograms (for the HTML report)', () => {
     }
   });
 
-  it('is on every value present on both sides, one count per span, whatever the order of the spans', () => {
-    const spans = [...spansOf('a', 50, (i) => 1000 + i * 37), ...spansOf('b', 40, (i) => 20_000 + i * 11)];
-    const current = [...spansOf('a', 60, (i) => 1500 + i * 41), ...spansOf('b', 40, (i) => 25_000 + i * 13)];
+  it('is on every tested value, one count per span, whatever the order of the spans, and on no untested one', () => {
+    // `c` is on both sides but in fewer traces than min-samples: untested, so it gets no picture.
+    const spans = [
+      ...spansOf('a', 50, (i) => 1000 + i * 37),
+      ...spansOf('b', 40, (i) => 20_000 + i * 11),
+      ...spansOf('c', 3, (i) => 500 + i),
+    ];
+    const current = [
+      ...spansOf('a', 60, (i) => 1500 + i * 41),
+      ...spansOf('b', 40, (i) => 25_000 + i * 13),
+      ...spansOf('c', 4, (i) => 600 + i),
+    ];
     const run = (c: typeof current) =>
       diff({
         baseline: [datasetOf(spans)],
@@ -67,6 +76,10 @@ describe('latency histograms (for the HTML report)', () => {
     const total = (h: { counts: number[] }) => h.counts.reduce((x, y) => x + y, 0);
     expect(total(a.latencyHistogram!.baseline)).toBe(50);
     expect(total(a.latencyHistogram!.current)).toBe(60);
+    const c = result.groups[0]!.changed.find((v) => v.value === 'c')!;
+    expect(c.enoughData).toBe(false);
+    expect(c).not.toHaveProperty('latencyHistogram');
+    expect(result.groups[0]!.changed.filter((v) => v.latencyHistogram).map((v) => v.value)).toEqual(['a', 'b']);
     expect(run([...current].reverse()).groups[0]!.changed).toEqual(result.groups[0]!.changed);
   });
 });

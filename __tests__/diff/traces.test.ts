@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spansOfTable, tableOf } from '../../src/dataset/table.js';
+import { SpanTableBuilder, spansOfTable, tableOf } from '../../src/dataset/table.js';
 import type { Span } from '../../src/dataset/types.js';
 import { diff } from '../../src/diff/index.js';
 import { Grouping } from '../../src/diff/group.js';
@@ -42,6 +42,23 @@ describe('traces, not lines', () => {
     expect(bucket.traceCount).toBe(2);
     expect(bucket.sumSquares).toBe(3 * 3 + 1 * 1);
     expect(bucket.sorted.length).toBe(bucket.traces.length);
+  });
+
+  it('counts traces and Σ m² the same in a table whose traces are split apart (not canonical)', () => {
+    // The raw table keeps arrival order: t1's rows are split by t2's, so the row-order count cannot be used.
+    const spans = [
+      span('t1', 'a', undefined, 'api', 'db', 5),
+      span('t2', 'a', undefined, 'api', 'db', 7),
+      span('t1', 'b', undefined, 'api', 'db', 3),
+      span('t1', 'c', undefined, 'api', 'db', 9),
+      span('t3', 'a', undefined, 'api', 'db', 1),
+    ];
+    const raw = new SpanTableBuilder();
+    for (const s of spans) raw.add(s);
+    const bucket = new Grouping(raw.finish()).byKey(['operation']).get('db')!;
+    expect(bucket.traceCount).toBe(3);
+    expect(bucket.sumSquares).toBe(3 * 3 + 1 + 1);
+    expect([...bucket.sorted]).toEqual([1, 3, 5, 7, 9]);
   });
 
   it('keeps each latency beside its own trace, in ascending latency order', () => {

@@ -106,6 +106,24 @@ describe('the HTML report in Chromium', () => {
     expect(await card.locator('.bar').count()).toBe(4);
   });
 
+  it('says why an untested value has no distribution when its row is opened', async () => {
+    const { page } = opened;
+    // The diff makes a histogram only for values tested on both sides: a handful of spans draws no picture.
+    const group = r.groups.find((g) => g.changed.some((v) => v.enoughData === false && v.value.length > 0))!;
+    const value = group.changed.find((v) => v.enoughData === false && v.value.length > 0)!;
+    expect(value.latencyHistogram).toBeUndefined();
+    const details = page.locator('details.group', { hasText: `by ${group.key}` });
+    await details.locator('tbody tr', { hasText: value.value }).first().click();
+    const card = page
+      .locator('.card')
+      .filter({ has: page.locator('code', { hasText: value.value }) })
+      .first();
+    await expect
+      .poll(() => card.locator('.chart-none').textContent())
+      .toBe('too few traces on a side to test: no distribution drawn');
+    expect(await card.locator('.chart').count()).toBe(0);
+  });
+
   it('sorts a table by any column, both ways, and filters its rows', async () => {
     const { page } = opened;
     const table = 'details.group:nth-of-type(1) table.data';

@@ -1,6 +1,6 @@
 import { groupKeyName, type DiffSettings } from '../config/types.js';
 import { QUANTILE_OF, type Metric, type Quantile } from '../vocabulary.js';
-import { spanWindow } from '../dataset/assemble.js';
+import { spanWindow as scanWindow } from '../dataset/assemble.js';
 import { concatTables, type SpanTable } from '../dataset/table.js';
 import { coverageRatio, type Dataset } from '../dataset/types.js';
 import { Comparison, decidePresence, sortPresence, type PresenceTest, type Side } from './compare.js';
@@ -30,8 +30,19 @@ export interface DiffInput {
   settings: DiffSettings;
 }
 
+type SpanWindow = (table: SpanTable) => ReturnType<typeof scanWindow>;
+
+/** The time range of a table's spans, one pass over its rows made once per table in a diff (the rate and the side's range both read it). */
+function windowsOnce(): SpanWindow {
+  const windows = new Map<SpanTable, ReturnType<typeof scanWindow>>();
+  return (table) => {
+    if (!windows.has(table)) windows.set(table, scanWindow(table));
+    return windows.get(table);
+  };
+}
+
 /** Minutes the dataset's spans cover: the source's window when it gave one, else the spans' extent (at least 1). */
-function windowMinutes(d: Dataset): number {
+function windowMinutes(d: Dataset, spanWindow: SpanWindow): number {
   const p = d.provenance;
   const window =
     p.windowStartUs !== undefined && p.windowEndUs !== undefined
@@ -48,6 +59,7 @@ const FILE_SOURCES = new Set(['otlp', 'file']);
 function spansRange(
   datasets: readonly Dataset[],
   table: SpanTable,
+  spanWindow: SpanWindow,
 ): { spansFrom: string; spansTo: string } | undefined {
   if (table.size === 0 || !datasets.every((d) => FILE_SOURCES.has(d.provenance.source))) return undefined;
   const window = spanWindow(table);
@@ -56,7 +68,7 @@ function spansRange(
   return { spansFrom: iso(window.windowStartUs), spansTo: iso(window.windowEndUs) };
 }
 
-function summary(datasets: readonly Dataset[], table: SpanTable, minutes: number): SideSummary {
+function summary(datasets: readonly Dataset[], table: SpanTable, minutes: number, spanWindow: SpanWindow): SideSummary {
   const newest = datasets[datasets.length - 1]!;
   const wanted = datasets.reduce((n, d) => n + d.coverage.tracesWanted, 0);
   const fetched = datasets.reduce((n, d) => n + d.coverage.tracesFetched, 0);
@@ -70,7 +82,7 @@ function summary(datasets: readonly Dataset[], table: SpanTable, minutes: number
     complete: datasets.every((d) => d.coverage.complete),
     uiLink: newest.provenance.uiLink,
     windowMinutes: Math.round(minutes * 100) / 100,
-    ...spansRange(datasets, table),
+    ...spansRange(datasets, table, spanWindow),
     ...(datasets.length > 1 ? { pooled: datasets.length } : {}),
   };
 }
@@ -82,8 +94,9 @@ function summary(datasets: readonly Dataset[], table: SpanTable, minutes: number
  */
 export function diff(input: DiffInput): DiffResult {
   const { current, settings } = input;
-  const currentMinutes = windowMinutes(current);
-  const currentSummary = summary([current], current.table, currentMinutes);
+  const spanWindow = windowsOnce();
+  const currentMinutes = windowMinutes(current, spanWindow);
+  const currentSummary = summary([current], current.table, currentMinutes, spanWindow);
   const emptyEdges: EdgeDiff = { new: [], missing: [], changed: [], undecided: [] };
   const base: Pick<DiffResult, 'schema' | 'query' | 'current' | 'edges' | 'findings' | 'improvements' | 'traffic'> = {
     schema: DIFF_SCHEMA,
@@ -106,8 +119,8 @@ export function diff(input: DiffInput): DiffResult {
   }
   // Pooled baselines: spans concatenated, windows summed, so rates stay per minute of observation.
   const baselineTable = concatTables(input.baseline.map((d) => d.table));
-  const baselineMinutes = input.baseline.reduce((m, d) => m + windowMinutes(d), 0);
-  const baselineSummary = summary(input.baseline, baselineTable, baselineMinutes);
+  const baselineMinutes = input.baseline.reduce((m, d) => m + windowMinutes(d, spanWindow), 0);
+  const baselineSummary = summary(input.baseline, baselineTable, baselineMinutes, spanWindow);
   if (current.table.size === 0 || baselineTable.size === 0) {
     return {
       ...base,
@@ -149,8 +162,11 @@ export function diff(input: DiffInput): DiffResult {
   const afterEdges = after.edges();
   const edgeGroup = comparison.compare('edge', beforeEdges, afterEdges);
 
-  // A family of tests per question (see adjustPValues), each hypothesis once.
-  const tested = [...groups.flatMap((g) => g.changed), ...edgeGroup.changed];
+  // A family of tests per question (see adjustPValues), each hypothesis once. Only tested values have
+  // p-values (most values of a big diff do not): the others are not walked again.
+  const tested: ChangedValue[] = [];
+  for (const group of [...groups, edgeGroup])
+    for (const value of group.changed) if (value.enoughData) tested.push(value);
   const presenceQ = adjustPValues(tested, comparison.presence, comparison);
   comparison.presence.forEach((test, i) => decidePresence(test, presenceQ[i], settings.significance));
   for (const group of [...groups, edgeGroup]) sortPresence(group);
@@ -161,6 +177,8 @@ export function diff(input: DiffInput): DiffResult {
   const shifted = new Set<ChangedValue>();
   for (const group of groups) {
     for (const value of group.changed) {
+      // An untested value has no finding (judgeChanged): not asked.
+      if (!value.enoughData) continue;
       const judged = judgeChanged(group.key, value, settings.thresholds.metrics, settings.significance, intervalOf);
       findings.push(...judged.findings);
       improvements.push(...judged.improvements);
@@ -171,21 +189,29 @@ export function diff(input: DiffInput): DiffResult {
   // A call edge that changed in count or latency is judged by the same rules, at most at the edges' severity:
   // its callee's own key already carries the full severity, the edge says which caller's calls changed.
   // An edge that is its callee's only one says nothing the callee's own values do not: it is skipped.
-  const callers = new Map<string, Set<string>>();
-  // The two maps one after the other, not spread into one array (150k edges a side in the bench).
-  for (const edges of [beforeEdges, afterEdges]) {
-    for (const [value, bucket] of edges) {
-      if (bucket.callee === undefined) continue;
-      let set = callers.get(bucket.callee);
-      if (!set) callers.set(bucket.callee, (set = new Set()));
-      set.add(value);
+  // Only tested edges can have findings. A tested edge X (on both sides) shares its callee C when the
+  // edges into C of both sides are more than X: then one side has another, so a side has two or more.
+  // Counted per side (no set of edge names per callee), only for the callees of tested edges.
+  const testedEdges = edgeGroup.changed.filter((v) => v.enoughData);
+  const into = new Map<string, [number, number]>();
+  for (const value of testedEdges) into.set(beforeEdges.get(value.value)!.callee!, [0, 0]);
+  if (into.size > 0) {
+    for (const bucket of beforeEdges.values()) {
+      const n = into.get(bucket.callee!);
+      if (n) n[0]++;
+    }
+    for (const bucket of afterEdges.values()) {
+      const n = into.get(bucket.callee!);
+      if (n) n[1]++;
     }
   }
   const sharedCallee = (value: string) => {
-    const callee = (beforeEdges.get(value) ?? afterEdges.get(value))?.callee;
-    return callee !== undefined && (callers.get(callee)?.size ?? 0) > 1;
+    const callee = beforeEdges.get(value)!.callee!;
+    const [before, after] = into.get(callee)!;
+    // Names that read alike can give an edge another callee on the current side: then it is not one of C's there.
+    return before > 1 || after > (afterEdges.get(value)!.callee === callee ? 1 : 0);
   };
-  for (const value of edgeGroup.changed.filter((v) => sharedCallee(v.value))) {
+  for (const value of testedEdges.filter((v) => sharedCallee(v.value))) {
     const judged = judgeChanged(
       'edge',
       value,

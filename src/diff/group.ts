@@ -2,50 +2,59 @@ import type { GroupKey } from '../config/types.js';
 import { PairIds, StringIds } from '../dataset/intern.js';
 import type { SpanTable } from '../dataset/table.js';
 import { ascendingOrder } from './sort.js';
+import { Clusters } from './stats/clusters.js';
 
 /** The value of a span that has no such tag: shown as a value of its own, never dropped. */
 export const NONE = '(none)';
 /** Joins the parts of a combined key's value: `android / /api/make-payment`. */
 export const PART_SEPARATOR = ' / ';
 
-/** The spans of one value of one key, reduced to what the statistics need. */
-export interface Bucket {
-  /** The latencies (µs) in ascending order: a view into one array shared by every value of the key. */
-  sorted: Float64Array;
-  /** The side-local trace index (the table's trace column) of each latency in `sorted`, aligned with it. */
-  traces: Int32Array;
-  /** How many distinct traces hold a span of this value. */
-  traceCount: number;
-  errors: number;
-  /**
-   * Σ over traces of (spans of this value in the trace)²: the spans of one trace are correlated,
-   * so a span count varies more than a Poisson count would; this measures by how much (see compare.ts).
-   * Counted per trace id, from the trace column: never from where spans sit in the input.
-   */
-  sumSquares: number;
+/**
+ * The spans of one value of one key, reduced to what the statistics need. Its latencies and traces
+ * are a run of arrays shared by every value of the key; a view of them is made only when read (most
+ * values are never tested, and a view costs more than the rest of the bucket): the summary reads the
+ * run in place.
+ */
+export class Bucket {
   /** For a call edge: the callee, `service:operation`. */
   callee?: string;
-}
-
-/**
- * A bucket made by the grouping: its traces are a view made only when read (most values are never
- * tested, and a view costs more than the rest of the bucket).
- */
-class KeyBucket implements Bucket {
-  callee?: string;
-  private view?: Int32Array;
+  private sortedView?: Float64Array;
+  private tracesView?: Int32Array;
+  private clusterView?: Clusters;
 
   constructor(
-    readonly sorted: Float64Array,
-    private readonly allTraces: Int32Array,
-    private readonly from: number,
+    /** The key's latencies (µs), each value's run in ascending order; this value's run is `from` … `from + size`. */
+    readonly latencies: Float64Array,
+    /** The side-local trace index (the table's trace column) of each of `latencies`, aligned with it. */
+    readonly traceColumn: Int32Array,
+    readonly from: number,
+    /** Spans of this value. */
+    readonly size: number,
+    /** How many distinct traces hold a span of this value. */
     readonly traceCount: number,
     readonly errors: number,
+    /**
+     * Σ over traces of (spans of this value in the trace)²: the spans of one trace are correlated,
+     * so a span count varies more than a Poisson count would; this measures by how much (see compare.ts).
+     * Counted per trace id, from the trace column: never from where spans sit in the input.
+     */
     readonly sumSquares: number,
   ) {}
 
+  /** The latencies (µs) in ascending order. */
+  get sorted(): Float64Array {
+    return (this.sortedView ??= this.latencies.subarray(this.from, this.from + this.size));
+  }
+
+  /** The trace of each latency in `sorted`, aligned with it. */
   get traces(): Int32Array {
-    return (this.view ??= this.allTraces.subarray(this.from, this.from + this.sorted.length));
+    return (this.tracesView ??= this.traceColumn.subarray(this.from, this.from + this.size));
+  }
+
+  /** Which trace each latency belongs to, as the statistics read it: made once, for the tests and the intervals. */
+  get clusters(): Clusters {
+    // Each span in a trace of its own (the count says so): the slots need no look at the traces.
+    return (this.clusterView ??= new Clusters(this.traceCount === this.size ? this.size : this.traces));
   }
 }
 
@@ -119,37 +128,18 @@ function combine(a: Ids, b: Ids): Ids {
   return { ids, count: first.length, first };
 }
 
-/**
- * `out[r] = ids[order[r]]`: one read at random per row, the slowest step of a key. Few values fit a
- * narrower copy (a byte or two a row instead of four) that stays in the processor's cache.
- */
-function gatherIds(ids: Int32Array, count: number, order: Uint32Array, out: Int32Array): void {
-  const n = order.length;
-  if (count < 255) {
-    const narrow = new Uint8Array(ids); // -1 (no value) becomes 255
-    for (let r = 0; r < n; r++) {
-      const v = narrow[order[r]!]!;
-      out[r] = v === 255 ? -1 : v;
-    }
-  } else if (count < 65535) {
-    const narrow = new Uint16Array(ids); // -1 becomes 65535
-    for (let r = 0; r < n; r++) {
-      const v = narrow[order[r]!]!;
-      out[r] = v === 65535 ? -1 : v;
-    }
-  } else for (let r = 0; r < n; r++) out[r] = ids[order[r]!]!;
-}
-
-/** A side's rows in ascending latency order (ties by row), with the columns every grouping reads, in that order. */
+/** A side's rows in ascending latency order (ties by row), with the columns every grouping places, in that order. */
 interface ByLatency {
   order: Uint32Array;
   duration: Float64Array;
   trace: Int32Array;
-  error: Uint8Array;
-  /** Scratch: one key's ids in this order. */
-  ids: Int32Array;
   /** How many traces (one past the largest trace index). */
   traces: number;
+  /**
+   * Whether each trace's rows are contiguous in row order (a canonical table's are): then a value's
+   * traces and Σ m² are counted in one sequential pass over the rows (see `buckets`).
+   */
+  contiguous: boolean;
 }
 
 /**
@@ -293,73 +283,86 @@ export class Grouping {
     const n = t.size;
     const duration = new Float64Array(n);
     const order = ascendingOrder(t.duration, duration);
-    // Trace and error packed in one column first, so that one read per row (at random) fetches both.
-    const packed = new Int32Array(n);
     const tTrace = t.trace;
-    const tError = t.error;
+    const trace = new Int32Array(n);
+    for (let r = 0; r < n; r++) trace[r] = tTrace[order[r]!]!;
+    // Contiguous traces: a trace that starts a run of rows was never seen before. A canonical table's
+    // trace column only grows; anything else (a table built by hand) is checked trace by trace.
     let traces = 0;
+    let contiguous = true;
+    let seen: Uint8Array | undefined;
     for (let i = 0; i < n; i++) {
       const tr = tTrace[i]!;
+      if (i > 0 && tr === tTrace[i - 1]!) continue;
       if (tr >= traces) traces = tr + 1;
-      packed[i] = tr * 2 + tError[i]!;
+      else if (contiguous) {
+        if (!seen) {
+          let max = 0;
+          for (let k = 0; k < n; k++) if (tTrace[k]! > max) max = tTrace[k]!;
+          seen = new Uint8Array(max + 1);
+          for (let k = 0; k < i; k++) seen[tTrace[k]!] = 1;
+        }
+        if (seen[tr]) contiguous = false;
+      }
+      if (seen) seen[tr] = 1;
     }
-    const trace = new Int32Array(n);
-    const error = new Uint8Array(n);
-    for (let r = 0; r < n; r++) {
-      const p = packed[order[r]!]!;
-      trace[r] = p >>> 1;
-      error[r] = p & 1;
-    }
-    return (this.latency = { order, duration, trace, error, ids: new Int32Array(n), traces });
+    return (this.latency = { order, duration, trace, traces, contiguous });
   }
 
   /**
-   * One key's buckets: a counting sort of the rows by value id, taken in latency order so each
-   * value's run comes out sorted (stable: ties by row). `names[id]` is the text of value `id`, and
-   * `callees[id]` its callee when the values are call edges.
+   * One key's buckets. Counts (spans, errors, traces, Σ m²) in one sequential pass over the rows: a
+   * trace's rows are contiguous, so a value's traces are told apart by the last trace it was seen in.
+   * Then a counting sort of the rows by value id, taken in latency order so each value's run comes
+   * out sorted (stable: ties by row). `names[id]` is the text of value `id`, and `callees[id]` its
+   * callee when the values are call edges.
    */
   private buckets(ids: Ids, names: readonly string[], callees?: readonly string[]): Map<string, Bucket> {
     const n = this.table.size;
     const count = ids.count;
-    const { order, duration, trace, error, ids: inOrder, traces: traceTotal } = this.byLatency();
+    const { order, duration, trace, traces: traceTotal, contiguous } = this.byLatency();
     const rowIds = ids.ids;
-    const offsets = new Int32Array(count + 1);
-    const errors = new Int32Array(count);
-    gatherIds(rowIds, count, order, inOrder);
-    for (let r = 0; r < n; r++) {
-      const id = inOrder[r]!;
+    // Per value, side by side (one cache line holds all a row touches): spans, errors, traces, last trace, spans in it.
+    const acc = new Int32Array(5 * count);
+    const sumSquares = new Float64Array(count);
+    const tTrace = this.table.trace;
+    const tError = this.table.error;
+    for (let id = 0; id < count; id++) acc[5 * id + 3] = -1;
+    for (let i = 0; i < n; i++) {
+      const id = rowIds[i]!;
       if (id < 0) continue;
-      offsets[id + 1]!++;
-      errors[id]! += error[r]!;
+      const at = 5 * id;
+      acc[at]!++;
+      acc[at + 1]! += tError[i]!;
+      const tr = tTrace[i]!;
+      if (acc[at + 3] !== tr) {
+        acc[at + 2]!++;
+        acc[at + 3] = tr;
+        acc[at + 4] = 0;
+      }
+      // m² = Σ (2k + 1), k < m: added span by span.
+      sumSquares[id]! += 2 * acc[at + 4]!++ + 1;
     }
-    for (let id = 0; id < count; id++) offsets[id + 1]! += offsets[id]!;
+    const offsets = new Int32Array(count + 1);
+    for (let id = 0; id < count; id++) offsets[id + 1] = offsets[id]! + acc[5 * id]!;
     const total = offsets[count]!;
     const durations = new Float64Array(total);
     const traces = new Int32Array(total);
-    const cursor = offsets.slice(0, count);
-    for (let r = 0; r < n; r++) {
-      const id = inOrder[r]!;
-      if (id < 0) continue;
-      const at = cursor[id]!++;
-      durations[at] = duration[r]!;
-      traces[at] = trace[r]!;
-    }
-    // Σ m² and distinct traces per value, with one counter per trace reset after each value: m² = Σ (2k + 1), k < m.
-    const perTrace = new Int32Array(traceTotal);
+    place(rowIds, count, order, offsets.slice(0, count), duration, trace, durations, traces);
+    if (!contiguous) countTraces(offsets, traces, traceTotal, acc, sumSquares);
     const made: Bucket[] = new Array<Bucket>(count);
     const out = new Map<string, Bucket>();
     for (let id = 0; id < count; id++) {
       const from = offsets[id]!;
       const to = offsets[id + 1]!;
-      let sumSquares = 0;
-      let traceCount = 0;
-      for (let at = from; at < to; at++) {
-        const k = perTrace[traces[at]!]!++;
-        if (k === 0) traceCount++;
-        sumSquares += 2 * k + 1;
-      }
-      for (let at = from; at < to; at++) perTrace[traces[at]!] = 0;
-      const bucket = new KeyBucket(durations.subarray(from, to), traces, from, traceCount, errors[id]!, sumSquares);
+      const bucket = new Bucket(
+        durations,
+        traces,
+        from,
+        to - from,
+        acc[5 * id + 2]!,
+        acc[5 * id + 1]!,
+        sumSquares[id]!,
+      );
       if (callees) bucket.callee = callees[id]!;
       made[id] = bucket;
       out.set(names[id]!, bucket);
@@ -368,6 +371,7 @@ export class Grouping {
     // Different parts can read the same once joined (`a:b` + `c` and `a` + `b:c`), or a tag's value can
     // read `(none)`: one value, as the text shows. Rare, so only then are the values merged by name.
     out.clear();
+    const perTrace = new Int32Array(traceTotal);
     for (let id = 0; id < count; id++) {
       const name = names[id]!;
       const bucket = made[id]!;
@@ -380,6 +384,80 @@ export class Grouping {
       }
     }
     return out;
+  }
+}
+
+/**
+ * Each row's duration and trace placed in its value's run, in latency order: `cursor[id]` is where
+ * value `id`'s next one goes. One read at random per row (its id), the slowest step of a key: few
+ * values fit a narrower copy of the ids (a byte or two a row instead of four) that stays in the
+ * processor's cache.
+ */
+function place(
+  ids: Int32Array,
+  count: number,
+  order: Uint32Array,
+  cursor: Int32Array,
+  duration: Float64Array,
+  trace: Int32Array,
+  durations: Float64Array,
+  traces: Int32Array,
+): void {
+  const n = order.length;
+  if (count < 255) {
+    const narrow = new Uint8Array(ids); // -1 (no value) becomes 255
+    for (let r = 0; r < n; r++) {
+      const id = narrow[order[r]!]!;
+      if (id === 255) continue;
+      const at = cursor[id]!++;
+      durations[at] = duration[r]!;
+      traces[at] = trace[r]!;
+    }
+  } else if (count < 65535) {
+    const narrow = new Uint16Array(ids); // -1 becomes 65535
+    for (let r = 0; r < n; r++) {
+      const id = narrow[order[r]!]!;
+      if (id === 65535) continue;
+      const at = cursor[id]!++;
+      durations[at] = duration[r]!;
+      traces[at] = trace[r]!;
+    }
+  } else {
+    for (let r = 0; r < n; r++) {
+      const id = ids[order[r]!]!;
+      if (id < 0) continue;
+      const at = cursor[id]!++;
+      durations[at] = duration[r]!;
+      traces[at] = trace[r]!;
+    }
+  }
+}
+
+/**
+ * Distinct traces and Σ m² of each value from its placed traces, with one counter per trace reset
+ * after each value: for a table whose traces' rows are not contiguous (the row pass would miscount).
+ */
+function countTraces(
+  offsets: Int32Array,
+  traces: Int32Array,
+  traceTotal: number,
+  acc: Int32Array,
+  sumSquares: Float64Array,
+): void {
+  const perTrace = new Int32Array(traceTotal);
+  for (let id = 0; id + 1 < offsets.length; id++) {
+    const from = offsets[id]!;
+    const to = offsets[id + 1]!;
+    let squares = 0;
+    let traceCount = 0;
+    for (let at = from; at < to; at++) {
+      const k = perTrace[traces[at]!]!++;
+      if (k === 0) traceCount++;
+      squares += 2 * k + 1;
+    }
+    for (let at = from; at < to; at++) perTrace[traces[at]!] = 0;
+    acc[5 * id + 2] = traceCount;
+    sumSquares[id] = squares;
   }
 }
 
@@ -401,7 +479,7 @@ function mergeBuckets(a: Bucket, b: Bucket, perTrace: Int32Array): Bucket {
     sumSquares += 2 * k + 1;
   }
   for (const t of traces) perTrace[t] = 0;
-  return { sorted, traces, traceCount, errors: a.errors + b.errors, sumSquares };
+  return new Bucket(sorted, traces, 0, n, traceCount, a.errors + b.errors, sumSquares);
 }
 
 /** Groups a table by a (possibly combined) key: one value per span, spans without the tag in `(none)`. */

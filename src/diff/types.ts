@@ -167,7 +167,10 @@ export interface ChangedValue {
    * crossed a threshold level (in either direction) with a significant test.
    */
   intervals?: Partial<Record<Metric, ChangeInterval>>;
-  /** (addition) both sides' latencies in shared log-spaced bins, for the HTML report's distributions. */
+  /**
+   * (addition) both sides' latencies in shared log-spaced bins, for the HTML report's distributions; made
+   * only for tested values (`enoughData`): below min-samples a picture would be read as evidence.
+   */
   latencyHistogram?: { baseline: LatencyHistogram; current: LatencyHistogram };
 }
 

@@ -11,14 +11,21 @@ let sizeScratch = new Float64Array(1024);
 
 /** The traces of one value on one side: which trace (slot 0..count-1) each span belongs to. */
 export class Clusters {
-  /** The slot of each span, aligned with the value's latencies. */
-  readonly slot: Int32Array;
-  /** Spans per slot (m_k). */
-  readonly sizes: Float64Array;
+  private slots?: Int32Array;
+  private spansPer?: Float64Array;
   readonly count: number;
 
-  /** `traces[i]`: the side's dense trace index of span i (any numbering: only equality matters). */
-  constructor(traces: Int32Array) {
+  /**
+   * `traces[i]`: the side's dense trace index of span i (any numbering: only equality matters). Or a
+   * number n: n spans, each in a trace of its own, as a caller that counted the traces knows; then the
+   * slots (slot i is span i, as the traces would give) are made only if read, which the tests do not
+   * when every trace holds one span.
+   */
+  constructor(traces: Int32Array | number) {
+    if (typeof traces === 'number') {
+      this.count = traces;
+      return;
+    }
     const n = traces.length;
     if (sizeScratch.length < n) sizeScratch = new Float64Array(Math.max(n, 2 * sizeScratch.length));
     const slot = new Int32Array(n);
@@ -39,21 +46,36 @@ export class Clusters {
       sizeScratch[s]!++;
     }
     for (let i = 0; i < n; i++) slotOf[traces[i]!] = 0;
-    this.sizes = sizeScratch.slice(0, count);
+    this.spansPer = sizeScratch.slice(0, count);
     sizeScratch.fill(0, 0, count);
-    this.slot = slot;
+    this.slots = slot;
     this.count = count;
+  }
+
+  /** The slot of each span, aligned with the value's latencies. */
+  get slot(): Int32Array {
+    if (!this.slots) {
+      this.slots = new Int32Array(this.count);
+      for (let i = 0; i < this.count; i++) this.slots[i] = i;
+    }
+    return this.slots;
+  }
+
+  /** Spans per slot (m_k). */
+  get sizes(): Float64Array {
+    return (this.spansPer ??= new Float64Array(this.count).fill(1));
   }
 
   /** Every span its own trace: what the classic tests assume. */
   static independent(n: number): Clusters {
-    return new Clusters(Int32Array.from({ length: n }, (_, i) => i));
+    return new Clusters(n);
   }
 
   /** Per-trace totals of a per-span quantity, for spans from..to-1 (the others add nothing). */
   totals(value: (i: number) => number, from = 0, to = this.slot.length): Float64Array {
     const out = new Float64Array(this.count);
-    for (let i = from; i < to; i++) out[this.slot[i]!]! += value(i);
+    const slot = this.slot;
+    for (let i = from; i < to; i++) out[slot[i]!]! += value(i);
     return out;
   }
 
@@ -68,8 +90,9 @@ export class Clusters {
     if (k < 2) return undefined;
     let n = 0;
     let ss = 0;
+    const sizes = this.sizes;
     for (let c = 0; c < k; c++) {
-      const m = this.sizes[c]!;
+      const m = sizes[c]!;
       const r = totals[c]! - centre * m;
       n += m;
       ss += r * r;

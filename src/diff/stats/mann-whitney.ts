@@ -84,6 +84,8 @@ export function clusteredMannWhitney(a: Float64Array, b: Float64Array, ca: Clust
   // Fewer than two traces on a side: nothing can be said about the variation between traces.
   if (ca.count < 2 || cb.count < 2) return { u: 0, pValue: 1, exact: false, designEffect: Infinity };
   const totalA = new Float64Array(ca.count);
+  const slotA = ca.slot;
+  const slotB = cb.slot;
   const totalB = new Float64Array(cb.count);
   let sumA = 0;
   let sumA2 = 0;
@@ -105,8 +107,8 @@ export function clusteredMannWhitney(a: Float64Array, b: Float64Array, ca: Clust
     u += (j - j0) * (i0 + 0.5 * (i - i0));
     const pa = (j0 + 0.5 * (j - j0)) / n2;
     const pb = (i0 + 0.5 * (i - i0)) / n1;
-    for (let k = i0; k < i; k++) totalA[ca.slot[k]!]! += pa;
-    for (let k = j0; k < j; k++) totalB[cb.slot[k]!]! += pb;
+    for (let k = i0; k < i; k++) totalA[slotA[k]!]! += pa;
+    for (let k = j0; k < j; k++) totalB[slotB[k]!]! += pb;
     sumA += (i - i0) * pa;
     sumA2 += (i - i0) * pa * pa;
     sumB += (j - j0) * pb;

@@ -280,9 +280,12 @@ function card(entry: Entry): HTMLElement {
       el(
         'p',
         { class: 'muted chart-none' },
-        entry.kind === 'changed'
-          ? 'no latency histogram in this result'
-          : 'seen on one side only: no distribution to compare',
+        entry.kind !== 'changed'
+          ? 'seen on one side only: no distribution to compare'
+          : entry.item.enoughData === false
+            ? // The diff draws only tested values: a picture of a handful of spans would be read as evidence.
+              'too few traces on a side to test: no distribution drawn'
+            : 'no latency histogram in this result',
       ),
     );
     box.append(row);
