@@ -16,14 +16,35 @@ export async function headBytes(path: string, n: number): Promise<Buffer> {
   }
 }
 
+/** `n` bytes of a file from `offset` (fewer at its end), and that offset. */
+export async function bytesAt(path: string, offset: number, n: number): Promise<{ bytes: Buffer; offset: number }> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(n), 0, n, offset);
+    return { bytes: buffer.subarray(0, bytesRead), offset };
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Whether a file is gzipped (by its magic bytes, whatever its name). */
 export async function isGzipped(path: string): Promise<boolean> {
   const head = await headBytes(path, 2);
   return head.length === 2 && head[0] === GZIP[0] && head[1] === GZIP[1];
 }
 
-/** A file's bytes as a stream of Buffers, gunzipped when it is gzipped: every reader accepts either. */
-export async function openBytes(path: string): Promise<Readable> {
+/** A part of a file, bytes [start, end): a line-oriented file read by two threads at once (sources/files/spans.ts). */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * A file's bytes as a stream of Buffers, gunzipped when it is gzipped: every reader accepts either.
+ * With a range, only those bytes of a plain file (a gzip stream cannot be entered midway).
+ */
+export async function openBytes(path: string, range?: ByteRange): Promise<Readable> {
+  if (range) return createReadStream(path, { highWaterMark: 1 << 20, start: range.start, end: range.end - 1 });
   const raw = createReadStream(path, { highWaterMark: 1 << 20 });
   return (await isGzipped(path)) ? raw.pipe(createGunzip({ chunkSize: 1 << 20 })) : raw;
 }

@@ -2,7 +2,7 @@ import { InputError } from '../errors.js';
 import { printable } from '../text.js';
 import { ArrayStructureError, lineAt, readJsonArray } from './json-array.js';
 import { mistakeOffset } from './json-position.js';
-import { contentHead, openBytes } from './open.js';
+import { contentHead, openBytes, type ByteRange } from './open.js';
 import { scanSeedRecord } from './seed-scan.js';
 import { assembleDataset } from './assemble.js';
 import { SpanTableBuilder, spanAt, type SpanTable } from './table.js';
@@ -140,7 +140,7 @@ function parseRecord(out: SpanTableBuilder, at: At): void {
  * lone CR inside a string, as a text line reader would), a line of any size is gathered as a list
  * of chunks and joined once (no quadratic growth), and gzip is read through.
  */
-async function readNdjsonInto(path: string, out: SpanTableBuilder): Promise<void> {
+async function readNdjsonInto(path: string, out: SpanTableBuilder, range?: ByteRange): Promise<void> {
   let line = 0;
   let pending: Buffer[] = [];
   // One line, b[from, to) (no subarray per line: a million small Buffers cost more than the scan).
@@ -154,7 +154,7 @@ async function readNdjsonInto(path: string, out: SpanTableBuilder): Promise<void
     if (scanSeedRecord(b, start, end, out) >= 0) return;
     parseRecord(out, { path, line, column: 1, text: b.toString('utf8', from, end) });
   };
-  for await (const chunk of (await openBytes(path)) as AsyncIterable<Buffer>) {
+  for await (const chunk of (await openBytes(path, range)) as AsyncIterable<Buffer>) {
     let from = 0;
     for (;;) {
       const nl = chunk.indexOf(0x0a, from);
@@ -175,10 +175,14 @@ async function readNdjsonInto(path: string, out: SpanTableBuilder): Promise<void
   }
 }
 
-/** Reads a seed-shaped file (a JSON array or NDJSON, gzipped or not) into a builder. */
-export async function readSeedInto(path: string, out: SpanTableBuilder): Promise<void> {
+/**
+ * Reads a seed-shaped file (a JSON array or NDJSON, gzipped or not) into a builder; with a range,
+ * those lines of an NDJSON file (their line numbers are then counted from the range's start).
+ */
+export async function readSeedInto(path: string, out: SpanTableBuilder, range?: ByteRange): Promise<void> {
   try {
-    await readSeed(path, out);
+    if (range) await readNdjsonInto(path, out, range);
+    else await readSeed(path, out);
   } catch (error) {
     if (error instanceof InputError) throw error;
     // A corrupt gzip stream or an unreadable file: named, with the reason made printable.

@@ -37,6 +37,8 @@ export async function convert(
     queryId: options.queryId ?? 'file',
     ...(options.filter ? { filter: options.filter } : {}),
     origin: inputs.join(', '),
+    // One large file of JSON Lines is read in two parts at once: convert has both cores to itself.
+    parallel: true,
   });
   const { bytes } = await writeDatasetFile(output, dataset);
   const result = { spans: dataset.table.size, traces: traceCount(dataset.table), bytes };

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { ArrayStructureError, lineAt, readJsonArray } from '../../dataset/json-array.js';
 import { mistakeOffset } from '../../dataset/json-position.js';
-import { contentHead } from '../../dataset/open.js';
+import { contentHead, type ByteRange } from '../../dataset/open.js';
 import { readSeedInto } from '../../dataset/seed-spans.js';
 import { SourceError } from '../../errors.js';
 import { JAEGER_FIX, readJaegerElement, readJaegerJson } from '../jaeger/json.js';
@@ -154,10 +154,17 @@ export function unknownFormat(file: string, detection: Extract<Detection, { form
 
 /**
  * Reads the spans of one trace file (any format but trace-differ's own datasets, which carry their
- * provenance and are loaded whole) into the sink. Returns the format recognised.
+ * provenance and are loaded whole) into the sink. Returns the format recognised. With a range, only
+ * those bytes, of OTLP JSON Lines or NDJSON (a part of a file read beside another: spans.ts).
  */
-export async function readTraceFile(file: string, sink: SpanTableBuilder): Promise<Exclude<FileFormat, 'dataset'>> {
+export async function readTraceFile(
+  file: string,
+  sink: SpanTableBuilder,
+  range?: ByteRange,
+): Promise<Exclude<FileFormat, 'dataset'>> {
   const detection = await detectFormat(file);
+  if (range && detection.format !== 'otlp' && detection.format !== 'seed')
+    throw new Error(`${file}: only OTLP JSON Lines and NDJSON are read in parts`);
   switch (detection.format) {
     case 'unknown':
       throw unknownFormat(file, detection);
@@ -167,7 +174,7 @@ export async function readTraceFile(file: string, sink: SpanTableBuilder): Promi
         'pass the dataset file on its own',
       );
     case 'otlp':
-      await readOtlpFile(file, sink);
+      await readOtlpFile(file, sink, range);
       return 'otlp';
     case 'jaeger':
       await readJaegerFile(file, detection, sink);
@@ -177,7 +184,7 @@ export async function readTraceFile(file: string, sink: SpanTableBuilder): Promi
       return 'zipkin';
     case 'seed':
       // The seed's reader streams and checks its own shape, straight into the one builder.
-      await readSeedInto(file, sink);
+      await readSeedInto(file, sink, range);
       return 'seed';
   }
 }

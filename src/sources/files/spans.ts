@@ -9,7 +9,9 @@ import { InputError, SourceError, UserError } from '../../errors.js';
 import { insideWorkspace } from '../paths.js';
 import { readTraceFile } from './read.js';
 import type { FileFormat } from './detect.js';
-import { readInWorker, worthAWorker } from './worker.js';
+import { readInWorker, workersAvailable, worthAWorker } from './worker.js';
+import { detectFormat } from './detect.js';
+import { bytesAt, headBytes, type ByteRange } from '../../dataset/open.js';
 
 export type SpanFileFormat = FileFormat;
 
@@ -50,14 +52,18 @@ export async function traceFiles(path: string, basePath = process.cwd(), confine
 }
 
 /** Reads one file of any accepted format into a builder: a dataset's table, or any trace file (see readTraceFile). */
-export async function readSpanFileInto(path: string, out: SpanTableBuilder): Promise<SpanFileFormat> {
+export async function readSpanFileInto(
+  path: string,
+  out: SpanTableBuilder,
+  range?: ByteRange,
+): Promise<SpanFileFormat> {
   if (await isDatasetFile(path)) {
     const loaded = await readDatasetFile(path);
     if (!loaded.ok) throw new InputError(loaded.problem, 'pass a dataset written by trace-differ, or span JSON');
     out.addTable(loaded.dataset.table);
     return 'dataset';
   }
-  return readTraceFile(path, out);
+  return readTraceFile(path, out, range);
 }
 
 /**
@@ -66,9 +72,9 @@ export async function readSpanFileInto(path: string, out: SpanTableBuilder): Pro
  * the builder starts at that size instead of doubling its way up, which would copy every column
  * and leave up to twice the memory a side needs.
  */
-async function expectedSpans(paths: readonly string[]): Promise<number> {
-  let bytes = 0;
-  for (const path of paths) bytes += (await stat(path).catch(() => ({ size: 0 }))).size;
+async function expectedSpans(paths: readonly string[], range?: ByteRange): Promise<number> {
+  let bytes = range ? range.end - range.start : 0;
+  if (!range) for (const path of paths) bytes += (await stat(path).catch(() => ({ size: 0 }))).size;
   return Math.min(Math.ceil(bytes / 250), 1 << 26);
 }
 
@@ -83,6 +89,15 @@ export interface SpanFilesOptions {
   query?: string;
   /** Read in this thread even when the input is large (the worker itself, tests). */
   inThread?: boolean;
+  /**
+   * A single large file of JSON Lines or NDJSON is read in two parts at once, one in a worker thread
+   * (convert: one input, two cores). Not for the sides of a diff, which already take a core each.
+   */
+  parallel?: boolean;
+  /** With `parallel`, the size from which a file is read in two parts (default 64 MiB; tests make it small). */
+  partsFromBytes?: number;
+  /** Only these bytes of the one file (the part a worker reads; see `parallel`). */
+  range?: ByteRange;
 }
 
 /**
@@ -98,6 +113,16 @@ export async function readSpanFiles(paths: readonly string[], options: SpanFiles
     const loaded = await readDatasetFile(paths[0]!);
     if (!loaded.ok) throw new InputError(loaded.problem, 'pass a dataset written by trace-differ, or span JSON');
     return loaded.dataset;
+  }
+  if (options.parallel && !options.inThread && paths.length === 1 && workersAvailable()) {
+    const split = await splitPoint(paths[0]!, options.partsFromBytes);
+    if (split) {
+      try {
+        return await readInParts(paths[0]!, split, options);
+      } catch {
+        // Whatever went wrong (a mistake in the file included) is found and named again by the whole read.
+      }
+    }
   }
   // A large read goes to a worker only while this thread is busy with another: the two sides of a
   // diff then take a core each, and a single read (convert, one collection) pays for no worker.
@@ -123,9 +148,58 @@ export async function readSpanFiles(paths: readonly string[], options: SpanFiles
 let mainThreadReading = false;
 
 async function readHere(paths: readonly string[], options: SpanFilesOptions): Promise<Dataset> {
-  const builder = new SpanTableBuilder(await expectedSpans(paths));
+  const builder = new SpanTableBuilder(await expectedSpans(paths, options.range));
   const formats = new Set<SpanFileFormat>();
-  for (const path of paths) formats.add(await readSpanFileInto(path, builder));
+  for (const path of paths) formats.add(await readSpanFileInto(path, builder, options.range));
+  return assembled(builder, formats, paths, options);
+}
+
+/** Below this size a file is read in one part: a worker costs ~50 ms to start, and the parts must be joined. */
+const PARTS_FROM_BYTES = 64 << 20;
+
+/**
+ * Where a file of one JSON document per line (OTLP JSON Lines, the seed's NDJSON; not gzip) can be
+ * cut in two: the start of the first line after its middle. Undefined for any other file.
+ */
+export async function splitPoint(path: string, fromBytes = PARTS_FROM_BYTES): Promise<number | undefined> {
+  const { size } = await stat(path);
+  if (size < fromBytes) return undefined;
+  const detection = await detectFormat(path);
+  if (detection.gzip || (detection.format !== 'otlp' && detection.format !== 'seed')) return undefined;
+  const head = await headBytes(path, 1 << 16);
+  // JSON Lines: the file and its second line start a document; a pretty-printed document's inner lines
+  // are indented. (A cut that still falls inside a document makes a part fail, and the file is read whole.)
+  const firstLine = head.indexOf(0x0a);
+  if (head[0] !== 0x7b || (firstLine >= 0 && firstLine + 1 < head.length && head[firstLine + 1] !== 0x7b))
+    return undefined;
+  const window = await bytesAt(path, Math.floor(size / 2), 1 << 20);
+  const cut = window.bytes.indexOf('\n{');
+  return cut < 0 ? undefined : window.offset + cut + 1;
+}
+
+/**
+ * One file read in two parts at once: the second in a worker thread, the first here, then joined and
+ * assembled as one (deduplicated, ordered and filtered as a whole: a trace may lie in both parts).
+ */
+async function readInParts(path: string, split: number, options: SpanFilesOptions): Promise<Dataset> {
+  const { filter: _filter, ...unfiltered } = options;
+  const end = (await stat(path)).size;
+  const second = readInWorker([path], { ...unfiltered, parallel: false, range: { start: split, end } });
+  // Its failure is answered below, after this part is read: never an unhandled rejection meanwhile.
+  second.catch(() => undefined);
+  const builder = new SpanTableBuilder(await expectedSpans([path]));
+  const format = await readSpanFileInto(path, builder, { start: 0, end: split });
+  builder.addTable((await second).table);
+  return assembled(builder, new Set([format]), [path], options);
+}
+
+/** The dataset of what a builder holds (see readHere). */
+function assembled(
+  builder: SpanTableBuilder,
+  formats: Set<SpanFileFormat>,
+  paths: readonly string[],
+  options: SpanFilesOptions,
+): Dataset {
   const origin = options.origin ?? paths.join(', ');
   return assembleDataset(builder, {
     provenance: {

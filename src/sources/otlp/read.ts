@@ -1,6 +1,6 @@
 import { lineAt, ValueEnd } from '../../dataset/json-array.js';
 import { mistakeOffset } from '../../dataset/json-position.js';
-import { contentHead, openBytes } from '../../dataset/open.js';
+import { contentHead, openBytes, type ByteRange } from '../../dataset/open.js';
 import type { SpanTableBuilder } from '../../dataset/table.js';
 import { SourceError } from '../../errors.js';
 import { printable } from '../../text.js';
@@ -139,11 +139,11 @@ class Misplaced extends Error {
  * Written by hand rather than with a streaming JSON library (stream-json and the like): those emit
  * tokens without positions, and a person fixing an export needs the line and column of the mistake.
  */
-export async function readOtlpFile(file: string, out: SpanTableBuilder): Promise<number> {
+export async function readOtlpFile(file: string, out: SpanTableBuilder, range?: ByteRange): Promise<number> {
   const before = out.size;
-  const stream = await openBytes(file);
+  const stream = await openBytes(file, range);
   /** File offset of the current chunk's first byte. */
-  let base = 0;
+  let base = range?.start ?? 0;
   let depth = 0;
   /** The depth of the request object: 1, or 2 inside Jaeger's `{"result": {…}}` or Tempo's `{"trace": {…}}` envelope. */
   let level = 1;
