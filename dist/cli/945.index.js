@@ -68,7 +68,7 @@ function parseFilter(text) {
 /* harmony export */   L: () => (/* binding */ assembleDataset),
 /* harmony export */   p: () => (/* binding */ spanWindow)
 /* harmony export */ });
-/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37664);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(20040);
 
 /** The earliest start and latest end of a table's spans, or undefined when it has none. */
 function spanWindow(t) {
@@ -93,10 +93,11 @@ function spanWindow(t) {
  * source ends here.
  */
 function assembleDataset(raw, options) {
-    const rawTable = raw instanceof _table_js__WEBPACK_IMPORTED_MODULE_0__/* .SpanTableBuilder */ .Sd ? raw.finish() : raw;
+    // The builder is handed over: its rows become the raw table without a copy.
+    const rawTable = raw instanceof _table_js__WEBPACK_IMPORTED_MODULE_0__/* .SpanTableBuilder */ .Sd ? raw.finish(true) : raw;
     const keep = options.keep;
     const table = (0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalTable */ .Jh)(rawTable, keep ? (row) => keep(rawTable, row) : undefined);
-    const traces = table.traceIds.length;
+    const traces = (0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .traceCount */ .BI)(table);
     const window = options.window === false ||
         (options.provenance.windowStartUs !== undefined && options.provenance.windowEndUs !== undefined)
         ? {}
@@ -114,219 +115,6 @@ function assembleDataset(raw, options) {
         },
         table,
     };
-}
-
-
-/***/ }),
-
-/***/ 4918:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ utf8),
-/* harmony export */   b: () => (/* binding */ Dictionary)
-/* harmony export */ });
-/**
- * A dictionary of strings (span ids, services, tag values, …) that a reader can feed with the bytes
- * of a file as well as with strings: a value seen again is found from its bytes, so a million spans
- * naming a hundred services make a hundred strings, not a million. Both ways key a string by the
- * same bytes (its UTF-8), so a value read from bytes and the same value given as a string are one
- * entry. Open addressing over typed arrays, as in intern.ts.
- *
- * Runs in the report page too (through table.ts), so it uses no Node API; a Node Buffer is decoded
- * with its own (faster) slicing when it is given one.
- */
-const INITIAL_CAPACITY = 1024;
-const decoder = new TextDecoder();
-/** The text of ASCII bytes. */
-function ascii(b, from, to) {
-    if (b.latin1Slice)
-        return b.latin1Slice(from, to);
-    return decoder.decode(b.subarray(from, to));
-}
-/** The text of UTF-8 bytes (a malformed sequence becomes U+FFFD, as JSON.parse of the file would not allow). */
-function utf8(b, from, to) {
-    const buffer = b;
-    if (buffer.utf8Slice)
-        return buffer.utf8Slice(from, to);
-    return decoder.decode(b.subarray(from, to));
-}
-class Dictionary {
-    /** Per slot [hash, id + 1, start, length]: the key's bytes are `arena[start, start + length)`. */
-    slots = new Int32Array(INITIAL_CAPACITY * 4);
-    mask = INITIAL_CAPACITY - 1;
-    /** Every key's bytes, one after another. */
-    arena = new Uint8Array(16 * 1024);
-    used = 0;
-    lastId = -1;
-    lastStart = 0;
-    lastLength = -1;
-    /** Scratch for a string's bytes. */
-    scratch = new Uint8Array(256);
-    keys = [];
-    get size() {
-        return this.keys.length;
-    }
-    /** The id of a string, adding it when new. */
-    intern(s) {
-        const n = this.encode(s);
-        return this.lookup(this.scratch, 0, n, s);
-    }
-    /**
-     * The id of the string whose UTF-8 is `b[from, to)`, adding it when new. Bytes that are not
-     * plain ASCII go through their decoded string, so that malformed UTF-8 (decoded as U+FFFD) keys
-     * as the string it becomes.
-     */
-    internBytes(b, from, to) {
-        for (let i = from; i < to; i++)
-            if (b[i] >= 0x80)
-                return this.intern(utf8(b, from, to));
-        return this.lookup(b, from, to, undefined);
-    }
-    lookup(b, from, to, text) {
-        const length = to - from;
-        const arena = this.arena;
-        // The key of the last call, first: a trace's spans, a file's one tag key and the like come in runs.
-        if (length === this.lastLength) {
-            const start = this.lastStart;
-            let k = 0;
-            while (k < length && arena[start + k] === b[from + k])
-                k++;
-            if (k === length)
-                return this.lastId;
-        }
-        const h = hashBytes(b, from, to);
-        const slots = this.slots;
-        let at = h & this.mask;
-        for (;;) {
-            const slot = slots[4 * at + 1];
-            if (slot === 0)
-                break;
-            if (slots[4 * at] === h && slots[4 * at + 3] === length) {
-                const start = slots[4 * at + 2];
-                let k = 0;
-                while (k < length && arena[start + k] === b[from + k])
-                    k++;
-                if (k === length) {
-                    this.lastId = slot - 1;
-                    this.lastStart = start;
-                    this.lastLength = length;
-                    return slot - 1;
-                }
-            }
-            at = (at + 1) & this.mask;
-        }
-        const id = this.keys.length;
-        this.keys.push(text ?? ascii(b, from, to));
-        if (this.used + length > this.arena.length) {
-            const bigger = new Uint8Array(Math.max(this.arena.length * 2, this.used + length));
-            bigger.set(this.arena.subarray(0, this.used));
-            this.arena = bigger;
-        }
-        // A copy by hand: subarray would make an object per key.
-        const start = this.used;
-        const into = this.arena;
-        for (let k = 0; k < length; k++)
-            into[start + k] = b[from + k];
-        this.used += length;
-        slots[4 * at] = h;
-        slots[4 * at + 1] = id + 1;
-        slots[4 * at + 2] = start;
-        slots[4 * at + 3] = length;
-        this.lastId = id;
-        this.lastStart = start;
-        this.lastLength = length;
-        if (this.keys.length * 2 > this.mask)
-            this.grow();
-        return id;
-    }
-    /**
-     * A string's bytes into `scratch`: its UTF-8, or, for a string that is not well-formed UTF-16 (a
-     * lone surrogate, which UTF-8 cannot hold), 0xFF (never in UTF-8) and then its code units, so
-     * that two different strings never share a key. Returns the length.
-     */
-    encode(s) {
-        const n = s.length;
-        if (this.scratch.length < 3 * n + 1)
-            this.scratch = new Uint8Array(3 * n + 64);
-        const out = this.scratch;
-        let j = 0;
-        for (let i = 0; i < n; i++) {
-            let c = s.charCodeAt(i);
-            if (c < 0x80)
-                out[j++] = c;
-            else if (c < 0x800) {
-                out[j++] = 0xc0 | (c >> 6);
-                out[j++] = 0x80 | (c & 0x3f);
-            }
-            else if (c >= 0xd800 && c <= 0xdfff) {
-                const next = i + 1 < n ? s.charCodeAt(i + 1) : 0;
-                if (c > 0xdbff || next < 0xdc00 || next > 0xdfff)
-                    return this.encodeUnits(s);
-                c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
-                i++;
-                out[j++] = 0xf0 | (c >> 18);
-                out[j++] = 0x80 | ((c >> 12) & 0x3f);
-                out[j++] = 0x80 | ((c >> 6) & 0x3f);
-                out[j++] = 0x80 | (c & 0x3f);
-            }
-            else {
-                out[j++] = 0xe0 | (c >> 12);
-                out[j++] = 0x80 | ((c >> 6) & 0x3f);
-                out[j++] = 0x80 | (c & 0x3f);
-            }
-        }
-        return j;
-    }
-    encodeUnits(s) {
-        const out = this.scratch;
-        out[0] = 0xff;
-        let j = 1;
-        for (let i = 0; i < s.length; i++) {
-            const c = s.charCodeAt(i);
-            out[j++] = c >> 8;
-            out[j++] = c & 0xff;
-        }
-        return j;
-    }
-    grow() {
-        const old = this.slots;
-        this.slots = new Int32Array(old.length * 2);
-        this.mask = old.length / 2 - 1;
-        for (let s = 0; s < old.length; s += 4) {
-            if (old[s + 1] === 0)
-                continue;
-            let at = old[s] & this.mask;
-            while (this.slots[4 * at + 1] !== 0)
-                at = (at + 1) & this.mask;
-            this.slots[4 * at] = old[s];
-            this.slots[4 * at + 1] = old[s + 1];
-            this.slots[4 * at + 2] = old[s + 2];
-            this.slots[4 * at + 3] = old[s + 3];
-        }
-    }
-}
-/** A 32-bit hash of bytes, four at a time (murmur3's mixing): ids are long, and this runs for every one. */
-function hashBytes(b, from, to) {
-    let h = to - from;
-    let i = from;
-    for (; i + 4 <= to; i += 4) {
-        let k = b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24);
-        k = Math.imul(k, 0xcc9e2d51);
-        k = (k << 15) | (k >>> 17);
-        h ^= Math.imul(k, 0x1b873593);
-        h = (h << 13) | (h >>> 19);
-        h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-    }
-    let k = 0;
-    for (let shift = 0; i < to; i++, shift += 8)
-        k |= b[i] << shift;
-    h ^= Math.imul(k, 0xcc9e2d51);
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    return h ^ (h >>> 16);
 }
 
 
@@ -379,7 +167,10 @@ var external_node_zlib_ = __webpack_require__(38522);
 var assemble = __webpack_require__(72294);
 // EXTERNAL MODULE: ./src/dataset/format.ts
 var format = __webpack_require__(56801);
+// EXTERNAL MODULE: ./src/dataset/id-list.ts
+var id_list = __webpack_require__(3992);
 ;// CONCATENATED MODULE: ./src/dataset/columns.ts
+
 /**
  * The column codecs of the dataset file (format 2): integers packed at the narrowest width that
  * holds them, and unsigned LEB128 varints for times. Plain byte layouts that gzip then squeezes.
@@ -499,7 +290,17 @@ function unpackVarints32(bytes, count, what) {
         throw new Error(`the ${what} column is malformed`);
     return out;
 }
-/** Ids that are all hex of one even width are stored as their bytes; others as a JSON list. */
+/**
+ * Ids that are all hex of one even width are stored as their bytes; others as a JSON list. A list of
+ * hex ids held as words (id-list.ts) is written from its words, without a string.
+ */
+function packIdList(list) {
+    if (list.count === 0 || list.texts.size > 0)
+        return packIds((0,id_list/* idStrings */.GN)(list));
+    const bytes = (0,id_list/* idListBytes */.pF)(list);
+    return { kind: 'hex', width: list.width, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+}
+/** As `packIdList`, for ids given as strings. */
 function packIds(ids) {
     const width = ids[0]?.length ?? 0;
     let hex = width > 0 && width % 2 === 0;
@@ -518,7 +319,7 @@ function packIds(ids) {
  * into strings only when asked (the diff never reads them: a million id strings cost a second of
  * decoding and collecting), then all at once as one hex string cut into slices.
  */
-function unpackIds(bytes, kind, width, count, what) {
+function unpackIds(bytes, kind, width, count, what, listWidth) {
     if (kind === 'json') {
         const ids = JSON.parse(bytes.toString('utf8'));
         if (!Array.isArray(ids) || ids.length !== count || !ids.every((s) => typeof s === 'string'))
@@ -528,6 +329,9 @@ function unpackIds(bytes, kind, width, count, what) {
     const size = width / 2;
     if (kind !== 'hex' || !Number.isInteger(size) || size <= 0 || bytes.length !== size * count)
         throw new Error(`the ${what} column is malformed`);
+    // Hex of the width the table holds as words (nearly always): the words, read from the bytes.
+    if (width === listWidth)
+        return (0,id_list/* idListOfBytes */.Qr)(bytes, listWidth, count);
     return () => {
         const hex = bytes.toString('hex');
         const out = new Array(count);
@@ -537,9 +341,10 @@ function unpackIds(bytes, kind, width, count, what) {
     };
 }
 
-// EXTERNAL MODULE: ./src/dataset/table.ts
-var dataset_table = __webpack_require__(37664);
+// EXTERNAL MODULE: ./src/dataset/table.ts + 1 modules
+var dataset_table = __webpack_require__(20040);
 ;// CONCATENATED MODULE: ./src/dataset/format-v2.ts
+
 
 
 
@@ -574,11 +379,12 @@ async function encodeV2(dataset) {
     const t = dataset.table;
     const n = t.size;
     const columns = [];
-    const traceIds = packIds(t.traceIds);
-    const spanIds = packIds(t.spanIds);
+    const ids = (0,dataset_table/* idListsOf */.GQ)(t);
+    const traceIds = packIdList(ids.trace);
+    const spanIds = packIdList(ids.span);
     columns.push(['traceIds', traceIds.bytes], ['spanIds', spanIds.bytes]);
     columns.push(['strings', Buffer.from(JSON.stringify(t.strings))]);
-    const sizes = new Float64Array(t.traceIds.length);
+    const sizes = new Float64Array((0,dataset_table/* traceCount */.BI)(t));
     for (let i = 0; i < n; i++)
         sizes[t.trace[i]]++;
     columns.push(['traceSizes', packVarints(sizes)]);
@@ -628,8 +434,8 @@ async function encodeV2(dataset) {
         provenance: dataset.provenance,
         coverage: dataset.coverage,
         spans: n,
-        traces: t.traceIds.length,
-        spanIdCount: t.spanIds.length,
+        traces: ids.trace.count,
+        spanIdCount: ids.span.count,
         traceIds: { kind: traceIds.kind, width: traceIds.width },
         spanIds: { kind: spanIds.kind, width: spanIds.width },
         integerTimes,
@@ -702,8 +508,8 @@ async function decodeV2(file) {
         return p;
     };
     const n = header.spans;
-    const traceIds = unpackIds(part('traceIds'), header.traceIds.kind, header.traceIds.width, header.traces, 'trace id');
-    const spanIds = unpackIds(part('spanIds'), header.spanIds.kind, header.spanIds.width, header.spanIdCount, 'span id');
+    const traceIds = unpackIds(part('traceIds'), header.traceIds.kind, header.traceIds.width, header.traces, 'trace id', 32);
+    const spanIds = unpackIds(part('spanIds'), header.spanIds.kind, header.spanIds.width, header.spanIdCount, 'span id', 16);
     const strings = JSON.parse(part('strings').toString('utf8'));
     if (!Array.isArray(strings) || !strings.every((s) => typeof s === 'string'))
         throw new Error('its string column is malformed');
@@ -784,7 +590,7 @@ async function decodeV2(file) {
     const error = new Uint8Array(n);
     for (let i = 0; i < n; i++)
         error[i] = errorColumn[i] ? 1 : 0;
-    const table = {
+    const columns = {
         size: n,
         trace,
         span,
@@ -800,26 +606,12 @@ async function decodeV2(file) {
         tagKeys: header.tagKeys,
         tags: header.tagKeys.map((_, k) => indexes(`tag:${k}`, strings.length, true)),
     };
-    lazyProperty(table, 'traceIds', traceIds);
-    lazyProperty(table, 'spanIds', spanIds);
-    return { provenance: header.provenance, coverage: header.coverage, table };
-}
-/**
- * A property computed on first read and then kept as plain data: the id lists of a file are made
- * only if something reads them (the diff does not). Enumerable, so copies and clones still see it.
- */
-function lazyProperty(target, key, make) {
-    const settle = (value) => Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-    Object.defineProperty(target, key, {
-        enumerable: true,
-        configurable: true,
-        get: () => {
-            const value = make();
-            settle(value);
-            return value;
-        },
-        set: settle,
+    // Ids of another shape (not hex of the width the table holds as words) are rare: made into lists from their strings.
+    const table = (0,dataset_table/* withIdLists */.Fi)(columns, {
+        trace: typeof traceIds === 'function' ? (0,id_list/* idListOf */.Lj)(traceIds(), 32) : traceIds,
+        span: typeof spanIds === 'function' ? (0,id_list/* idListOf */.Lj)(spanIds(), 16) : spanIds,
     });
+    return { provenance: header.provenance, coverage: header.coverage, table };
 }
 
 // EXTERNAL MODULE: ./src/text.ts
@@ -1128,132 +920,6 @@ class BodyDecoder {
         this.rowIds.push(spanId);
     }
 }
-
-
-/***/ }),
-
-/***/ 16546:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DR: () => (/* binding */ spanIdOf),
-/* harmony export */   GU: () => (/* binding */ normaliseId),
-/* harmony export */   aB: () => (/* binding */ traceIdOf),
-/* harmony export */   jc: () => (/* binding */ normaliseTraceId),
-/* harmony export */   nh: () => (/* binding */ hexIdKind)
-/* harmony export */ });
-/**
- * Trace and span ids, as the span table keeps them: one spelling per id, so that spans are
- * deduplicated and parents found whatever the source wrote. Ids arrive as hex (any case, leading
- * zeros sometimes stripped, as Tempo's search writes them), base64 of the bytes (Tempo's trace
- * answers, some OTLP exporters), or numbers; the table keeps lower-case hex of full width. The one
- * home of this rule: the builder applies it to every row, and sources use `traceIdOf`/`spanIdOf`
- * where they need an id before a row exists (Jaeger references, Tempo's search answers).
- *
- * Runs in the report page too (through table.ts): no Node API here.
- */
-const HEX_LOWER = (c) => (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
-const HEX_ANY = (c) => HEX_LOWER(c) || (c >= 65 && c <= 70);
-/** Base64 of 8 or 16 bytes, padded or not. */
-const BASE64 = /^(?:[A-Za-z0-9+/]{11}=?|[A-Za-z0-9+/]{22}(?:==)?)$/;
-const ZEROS = /^0+$/;
-/**
- * A span id as the table keeps it: hex in lower case, at full width (16 digits, or 32 for a longer
- * id: a 64-bit id written without its leading zeros is padded); base64 of 8 or 16 bytes decoded to
- * hex. Anything else is kept as written.
- */
-function normaliseId(id) {
-    const n = id.length;
-    if (n === 16 || n === 32) {
-        let lower = true;
-        let hex = true;
-        for (let i = 0; i < n; i++) {
-            const c = id.charCodeAt(i);
-            if (!HEX_LOWER(c)) {
-                lower = false;
-                if (!HEX_ANY(c)) {
-                    hex = false;
-                    break;
-                }
-            }
-        }
-        if (lower)
-            return id;
-        if (hex)
-            return id.toLowerCase();
-    }
-    else if (n > 0 && n < 32) {
-        let hex = true;
-        for (let i = 0; i < n && hex; i++)
-            hex = HEX_ANY(id.charCodeAt(i));
-        if (hex)
-            return id.toLowerCase().padStart(n < 16 ? 16 : 32, '0');
-    }
-    if (BASE64.test(id)) {
-        // atob rather than Buffer: the report page's client code type-checks this file without Node's types.
-        const bytes = atob(id);
-        // Only base64 that writes its bytes back as given: the last character of 11 or 22 carries bits
-        // that decoding drops, so "…-100" and "…-101" would otherwise become one id.
-        if ((bytes.length === 8 || bytes.length === 16) && btoa(bytes).replace(/=+$/, '') === id.replace(/=+$/, '')) {
-            let hex = '';
-            for (let i = 0; i < bytes.length; i++)
-                hex += bytes.charCodeAt(i).toString(16).padStart(2, '0');
-            return hex;
-        }
-    }
-    return id;
-}
-/**
- * A trace id as the table keeps it: as `normaliseId`, and a 64-bit id (Lightstep, Zipkin, old Jaeger,
- * the seed's spans) widened to 128 bits as OpenTelemetry writes it, so that one trace read from two
- * formats is one trace.
- */
-function normaliseTraceId(id) {
-    const hex = normaliseId(id);
-    return hex.length === 16 && /^[0-9a-f]{16}$/.test(hex) ? hex.padStart(32, '0') : hex;
-}
-/**
- * An id as a source found it (a string, maybe with blanks, or a number) in the table's spelling,
- * or undefined for none: missing, empty, or all zeros (OTLP's "no parent").
- */
-function idOf(id, normalise) {
-    if (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0)
-        id = id.toString(16);
-    if (typeof id !== 'string')
-        return undefined;
-    const text = id.trim();
-    if (text === '')
-        return undefined;
-    const normal = normalise(text);
-    return ZEROS.test(normal) ? undefined : normal;
-}
-const traceIdOf = (id) => idOf(id, normaliseTraceId);
-const spanIdOf = (id) => idOf(id, normaliseId);
-/**
- * How the id in `b[from, to)` stands against the table's spelling, for readers of bytes: 1 when
- * it is already lower-case hex of `width` digits (kept as it is), 2 when it is `width / 2` such
- * digits (a 64-bit trace id, to be widened), 3 when it is all zeros of either width (no id), 0
- * when it needs `normaliseId` on its text.
- */
-function hexIdKind(b, from, to, width) {
-    const n = to - from;
-    if (n !== width && n !== width / 2)
-        return 0;
-    let zeros = true;
-    for (let i = from; i < to; i++) {
-        const c = b[i];
-        if (LOWER_HEX_BYTE[c] === 0)
-            return 0;
-        if (c !== 48)
-            zeros = false;
-    }
-    if (zeros)
-        return 3;
-    return n === width ? 1 : 2;
-}
-const LOWER_HEX_BYTE = new Uint8Array(256);
-for (let c = 0; c < 256; c++)
-    LOWER_HEX_BYTE[c] = HEX_LOWER(c) ? 1 : 0;
 
 
 /***/ }),
@@ -2019,10 +1685,12 @@ function list(b, i, end, item) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L1: () => (/* binding */ bytesAt),
 /* harmony export */   aU: () => (/* binding */ contentHead),
+/* harmony export */   c4: () => (/* binding */ headBytes),
 /* harmony export */   od: () => (/* binding */ openBytes)
 /* harmony export */ });
-/* unused harmony exports headBytes, isGzipped */
+/* unused harmony export isGzipped */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
@@ -2044,13 +1712,29 @@ async function headBytes(path, n) {
         await handle.close();
     }
 }
+/** `n` bytes of a file from `offset` (fewer at its end), and that offset. */
+async function bytesAt(path, offset, n) {
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
+    try {
+        const { buffer, bytesRead } = await handle.read(Buffer.alloc(n), 0, n, offset);
+        return { bytes: buffer.subarray(0, bytesRead), offset };
+    }
+    finally {
+        await handle.close();
+    }
+}
 /** Whether a file is gzipped (by its magic bytes, whatever its name). */
 async function isGzipped(path) {
     const head = await headBytes(path, 2);
     return head.length === 2 && head[0] === GZIP[0] && head[1] === GZIP[1];
 }
-/** A file's bytes as a stream of Buffers, gunzipped when it is gzipped: every reader accepts either. */
-async function openBytes(path) {
+/**
+ * A file's bytes as a stream of Buffers, gunzipped when it is gzipped: every reader accepts either.
+ * With a range, only those bytes of a plain file (a gzip stream cannot be entered midway).
+ */
+async function openBytes(path, range) {
+    if (range)
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, { highWaterMark: 1 << 20, start: range.start, end: range.end - 1 });
     const raw = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, { highWaterMark: 1 << 20 });
     return (await isGzipped(path)) ? raw.pipe((0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.createGunzip)({ chunkSize: 1 << 20 })) : raw;
 }
@@ -2425,8 +2109,8 @@ function scanSeedRecord(b, from, end, out, whole = true) {
 
 // EXTERNAL MODULE: ./src/dataset/assemble.ts
 var assemble = __webpack_require__(72294);
-// EXTERNAL MODULE: ./src/dataset/table.ts
-var table = __webpack_require__(37664);
+// EXTERNAL MODULE: ./src/dataset/table.ts + 1 modules
+var table = __webpack_require__(20040);
 ;// CONCATENATED MODULE: ./src/dataset/seed-spans.ts
 
 
@@ -2519,7 +2203,7 @@ function parseRecord(out, at) {
  * lone CR inside a string, as a text line reader would), a line of any size is gathered as a list
  * of chunks and joined once (no quadratic growth), and gzip is read through.
  */
-async function readNdjsonInto(path, out) {
+async function readNdjsonInto(path, out, range) {
     let line = 0;
     let pending = [];
     // One line, b[from, to) (no subarray per line: a million small Buffers cost more than the scan).
@@ -2537,7 +2221,7 @@ async function readNdjsonInto(path, out) {
             return;
         parseRecord(out, { path, line, column: 1, text: b.toString('utf8', from, end) });
     };
-    for await (const chunk of (await (0,dataset_open/* openBytes */.od)(path))) {
+    for await (const chunk of (await (0,dataset_open/* openBytes */.od)(path, range))) {
         let from = 0;
         for (;;) {
             const nl = chunk.indexOf(0x0a, from);
@@ -2561,10 +2245,16 @@ async function readNdjsonInto(path, out) {
         flush(whole, 0, whole.length);
     }
 }
-/** Reads a seed-shaped file (a JSON array or NDJSON, gzipped or not) into a builder. */
-async function readSeedInto(path, out) {
+/**
+ * Reads a seed-shaped file (a JSON array or NDJSON, gzipped or not) into a builder; with a range,
+ * those lines of an NDJSON file (their line numbers are then counted from the range's start).
+ */
+async function readSeedInto(path, out, range) {
     try {
-        await readSeed(path, out);
+        if (range)
+            await readNdjsonInto(path, out, range);
+        else
+            await readSeed(path, out);
     }
     catch (error) {
         if (error instanceof errors/* InputError */.dz)
@@ -2638,494 +2328,6 @@ function toSeedNdjson(table) {
     }))
         .join('\n')
         .concat('\n');
-}
-
-
-/***/ }),
-
-/***/ 37664:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Jh: () => (/* binding */ canonicalTable),
-/* harmony export */   Sd: () => (/* binding */ SpanTableBuilder),
-/* harmony export */   Xy: () => (/* binding */ parentsWithinTraces),
-/* harmony export */   mm: () => (/* binding */ concatTables)
-/* harmony export */ });
-/* unused harmony exports emptyTable, compareStrings, tableOf, spanAt, spansOfTable */
-/* harmony import */ var _dictionary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4918);
-/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16546);
-
-
-/** A table with no rows. */
-function emptyTable() {
-    return new SpanTableBuilder().finish();
-}
-// The id rule has its home in ids.ts; these names stay exported here for the modules that import them from the table.
-
-/** A typed array twice as long, holding the old values (and `fill` beyond them). */
-function grown(a, capacity, fill = 0) {
-    const b = new a.constructor(capacity);
-    b.set(a);
-    if (fill !== 0)
-        b.fill(fill, a.length);
-    return b;
-}
-/**
- * The one way spans get into a table. Readers call `add(span)` (the object is copied, never kept,
- * so a reader may reuse it), or, at byte speed, `intern`/`tagColumn` once per string and `row` +
- * `tag` per span. Ids are normalised here. `finish()` gives the raw table in arrival order;
- * `assembleDataset` (dataset/assemble.ts) deduplicates, orders and counts it.
- *
- * Numbers are checked here as a last line: a reader should reject a non-finite start or duration
- * itself, with the file position, before calling `row`.
- */
-class SpanTableBuilder {
-    n = 0;
-    capacity;
-    trace;
-    span;
-    parentSpan;
-    start;
-    duration;
-    error;
-    service;
-    operation;
-    host;
-    tags = [];
-    traceIds = new _dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .Dictionary */ .b();
-    spanIds = new _dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .Dictionary */ .b();
-    strings = new _dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .Dictionary */ .b();
-    tagKeys = new _dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .Dictionary */ .b();
-    idScratch = new Uint8Array(32);
-    constructor(capacity = 1024) {
-        this.capacity = Math.max(16, capacity);
-        const c = this.capacity;
-        this.trace = new Int32Array(c);
-        this.span = new Int32Array(c);
-        this.parentSpan = new Int32Array(c);
-        this.start = new Float64Array(c);
-        this.duration = new Float64Array(c);
-        this.error = new Uint8Array(c);
-        this.service = new Int32Array(c);
-        this.operation = new Int32Array(c);
-        this.host = new Int32Array(c);
-    }
-    get size() {
-        return this.n;
-    }
-    /** The dictionary index of a string (service, operation, host, tag value). */
-    intern(s) {
-        return this.strings.intern(s);
-    }
-    /** The column of a tag key: pass it to `tag`. */
-    tagColumn(key) {
-        const k = this.tagKeys.intern(key);
-        if (k === this.tags.length)
-            this.tags.push(new Int32Array(this.capacity).fill(-1));
-        return k;
-    }
-    /** Adds one row; ids are normalised. Returns the row. Tags of the row follow through `tag`. */
-    row(traceId, spanId, parentSpanId, service, operation, startUs, durationUs, error, host = -1) {
-        return this.rowOf(this.traceIds.intern((0,_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .normaliseTraceId */ .jc)(traceId)), this.spanIds.intern((0,_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .normaliseId */ .GU)(spanId)), parentSpanId ? this.spanIds.intern((0,_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .normaliseId */ .GU)(parentSpanId)) : -1, service, operation, startUs, durationUs, error, host);
-    }
-    // Byte-level readers: strings and ids given as UTF-8 bytes of the input, found again without
-    // making a string (see Dictionary), and the row given as dictionary indices.
-    /** As `intern`, for the UTF-8 bytes `b[from, to)` of the string. */
-    internBytes(b, from, to) {
-        return this.strings.internBytes(b, from, to);
-    }
-    /** As `tagColumn`, for the UTF-8 bytes of the key. */
-    tagColumnBytes(b, from, to) {
-        const k = this.tagKeys.internBytes(b, from, to);
-        if (k === this.tags.length)
-            this.tags.push(new Int32Array(this.capacity).fill(-1));
-        return k;
-    }
-    /** The index of a trace id given as bytes (normalised as `row` does): pass it to `rowOf`. */
-    traceIdBytes(b, from, to) {
-        return this.idBytes(this.traceIds, b, from, to, 32, _ids_js__WEBPACK_IMPORTED_MODULE_1__/* .normaliseTraceId */ .jc);
-    }
-    /** The index of a span id given as bytes (normalised as `row` does): pass it to `rowOf`. */
-    spanIdBytes(b, from, to) {
-        return this.idBytes(this.spanIds, b, from, to, 16, _ids_js__WEBPACK_IMPORTED_MODULE_1__/* .normaliseId */ .GU);
-    }
-    idBytes(ids, b, from, to, width, normalise) {
-        const kind = (0,_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .hexIdKind */ .nh)(b, from, to, width);
-        if (kind === 1 || (kind === 3 && to - from === width))
-            return ids.internBytes(b, from, to);
-        switch (kind) {
-            case 2:
-            case 3: {
-                const padded = this.idScratch;
-                const half = width / 2;
-                padded.fill(48, 0, half);
-                for (let k = 0; k < half; k++)
-                    padded[half + k] = b[from + k];
-                return ids.internBytes(padded, 0, width);
-            }
-            default:
-                return ids.intern(normalise((0,_dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .utf8 */ .A)(b, from, to)));
-        }
-    }
-    /** As `row`, with the ids as indices from `traceIdBytes`/`spanIdBytes` (parent -1: none). */
-    rowOf(trace, span, parentSpan, service, operation, startUs, durationUs, error, host = -1) {
-        if (!Number.isFinite(startUs) || !Number.isFinite(durationUs))
-            throw new RangeError(`span ${this.spanIds.keys[span]}: start and duration must be finite numbers`);
-        if (this.n === this.capacity)
-            this.grow();
-        const i = this.n++;
-        this.trace[i] = trace;
-        this.span[i] = span;
-        this.parentSpan[i] = parentSpan;
-        this.service[i] = service;
-        this.operation[i] = operation;
-        this.start[i] = startUs;
-        this.duration[i] = durationUs < 0 ? 0 : durationUs;
-        this.error[i] = error ? 1 : 0;
-        this.host[i] = host;
-        return i;
-    }
-    /** Drops the rows from `size` on (a byte-level reader that met a mistake midway, before the slow path reads them again). */
-    truncate(size) {
-        for (const column of this.tags)
-            column.fill(-1, size, this.n);
-        this.n = Math.min(this.n, size);
-    }
-    /** Sets a tag of the last row added: `column` from `tagColumn`, `value` from `intern`. */
-    tag(column, value) {
-        this.tags[column][this.n - 1] = value;
-    }
-    /** Copies a span object in (see the class comment). */
-    add(s) {
-        this.row(s.traceId, s.spanId, s.parentSpanId, this.intern(s.service), this.intern(s.operation), s.startUs, s.durationUs, s.error, s.host === undefined ? -1 : this.intern(s.host));
-        for (const key in s.tags)
-            this.tag(this.tagColumn(key), this.intern(s.tags[key]));
-    }
-    /** Adds every row of a table (e.g. one file's table into a side of many files). */
-    addTable(t) {
-        const stringMap = Int32Array.from(t.strings, (s) => this.intern(s));
-        const columns = t.tagKeys.map((k) => this.tagColumn(k));
-        for (let i = 0; i < t.size; i++) {
-            const host = t.host[i];
-            const parent = t.parentSpan[i];
-            this.row(t.traceIds[t.trace[i]], t.spanIds[t.span[i]], parent < 0 ? undefined : t.spanIds[parent], stringMap[t.service[i]], stringMap[t.operation[i]], t.start[i], t.duration[i], t.error[i] === 1, host < 0 ? -1 : stringMap[host]);
-            for (let k = 0; k < columns.length; k++) {
-                const v = t.tags[k][i];
-                if (v >= 0)
-                    this.tag(columns[k], stringMap[v]);
-            }
-        }
-    }
-    grow() {
-        const c = this.capacity * 2;
-        this.trace = grown(this.trace, c);
-        this.span = grown(this.span, c);
-        this.parentSpan = grown(this.parentSpan, c);
-        this.start = grown(this.start, c);
-        this.duration = grown(this.duration, c);
-        this.error = grown(this.error, c);
-        this.service = grown(this.service, c);
-        this.operation = grown(this.operation, c);
-        this.host = grown(this.host, c);
-        this.tags = this.tags.map((t) => grown(t, c, -1));
-        this.capacity = c;
-    }
-    /** The rows so far, in arrival order, as a table (not yet deduplicated: `parent` is all -1). */
-    finish() {
-        const n = this.n;
-        return {
-            size: n,
-            traceIds: this.traceIds.keys,
-            trace: this.trace.slice(0, n),
-            spanIds: this.spanIds.keys,
-            span: this.span.slice(0, n),
-            parentSpan: this.parentSpan.slice(0, n),
-            parent: new Int32Array(n).fill(-1),
-            start: this.start.slice(0, n),
-            duration: this.duration.slice(0, n),
-            error: this.error.slice(0, n),
-            strings: this.strings.keys,
-            service: this.service.slice(0, n),
-            operation: this.operation.slice(0, n),
-            host: this.host.slice(0, n),
-            tagKeys: this.tagKeys.keys,
-            tags: this.tags.map((t) => t.slice(0, n)),
-        };
-    }
-}
-/**
- * Makes a raw table canonical (see `SpanTable`): keeps the first of rows with the same (trace id,
- * span id) and the rows `keep` accepts, numbers traces by id, groups rows by trace ordered by span
- * id, and finds each parent within its own trace. Nothing after this depends on arrival order.
- */
-function canonicalTable(raw, keep) {
-    const n = raw.size;
-    const rawTrace = raw.trace;
-    const rawSpan = raw.span;
-    const traceCount = raw.traceIds.length;
-    // 1. Rows by trace, in arrival order within each (a stable counting sort): a trace's rows side by side.
-    const byTrace = new Int32Array(traceCount + 1);
-    for (let i = 0; i < n; i++)
-        byTrace[rawTrace[i] + 1]++;
-    for (let t = 0; t < traceCount; t++)
-        byTrace[t + 1] += byTrace[t];
-    const grouped = new Int32Array(n);
-    const fill = byTrace.slice(0, traceCount);
-    for (let i = 0; i < n; i++)
-        grouped[fill[rawTrace[i]]++] = i;
-    // 2. Within each trace, the first row of each span id (dedup on (trace, span), no hash table of
-    // a million pairs), then the rows `keep` accepts. `kept` holds, per trace, the rows that stay.
-    const kept = new Int32Array(n);
-    const keptFrom = new Int32Array(traceCount + 1);
-    const seen = new Map();
-    let m = 0;
-    for (let t = 0; t < traceCount; t++) {
-        const from = byTrace[t];
-        const to = byTrace[t + 1];
-        keptFrom[t] = m;
-        const scan = to - from <= 64;
-        if (!scan)
-            seen.clear();
-        for (let g = from; g < to; g++) {
-            const i = grouped[g];
-            const sp = rawSpan[i];
-            let repeated = false;
-            if (scan) {
-                for (let h = from; h < g && !repeated; h++)
-                    repeated = rawSpan[grouped[h]] === sp;
-            }
-            else if (seen.has(sp))
-                repeated = true;
-            else
-                seen.set(sp, true);
-            if (repeated || (keep && !keep(i)))
-                continue;
-            kept[m++] = i;
-        }
-    }
-    keptFrom[traceCount] = m;
-    // 3. Traces that still have rows, in order of their ids; rows by trace, then by start and span id.
-    const traceOrder = [];
-    for (let t = 0; t < traceCount; t++)
-        if (keptFrom[t + 1] > keptFrom[t])
-            traceOrder.push(t);
-    traceOrder.sort((a, b) => compareStrings(raw.traceIds[a], raw.traceIds[b]));
-    const traces = traceOrder.length;
-    const offsets = new Int32Array(traces + 1);
-    const order = new Int32Array(m);
-    const trace = new Int32Array(m);
-    const spanIds = raw.spanIds;
-    const rawStart = raw.start;
-    // By start, then span id: numbers decide nearly always, strings only break ties.
-    const byStart = (a, b) => rawStart[a] - rawStart[b] || compareStrings(spanIds[rawSpan[a]], spanIds[rawSpan[b]]);
-    for (let r = 0, at = 0; r < traces; r++) {
-        const t = traceOrder[r];
-        const from = at;
-        for (let k = keptFrom[t]; k < keptFrom[t + 1]; k++)
-            order[at++] = kept[k];
-        trace.fill(r, from, at);
-        if (at - from > 16)
-            order.subarray(from, at).sort(byStart);
-        else {
-            // A short trace (most are) by insertion: the order is total (span ids differ within a trace), so any sort agrees.
-            for (let k = from + 1; k < at; k++) {
-                const row = order[k];
-                let j = k - 1;
-                while (j >= from && byStart(order[j], row) > 0) {
-                    order[j + 1] = order[j];
-                    j--;
-                }
-                order[j + 1] = row;
-            }
-        }
-        offsets[r + 1] = at;
-    }
-    // 4. The columns in that order, every column of a row gathered together.
-    const span = new Int32Array(m);
-    const parentSpan = new Int32Array(m);
-    const start = new Float64Array(m);
-    const duration = new Float64Array(m);
-    const error = new Uint8Array(m);
-    const { parentSpan: rawParent, duration: rawDuration, error: rawError } = raw;
-    for (let r = 0; r < m; r++) {
-        const i = order[r];
-        span[r] = rawSpan[i];
-        parentSpan[r] = rawParent[i];
-        start[r] = rawStart[i];
-        duration[r] = rawDuration[i];
-        error[r] = rawError[i];
-    }
-    // 5. Parents within their own trace (step 6 renumbers span ids, not rows).
-    const parent = parentsWithinTraces(offsets, span, parentSpan);
-    // 6. Dictionaries in order of first use by the canonical rows (tag keys sorted), holding only
-    // what the rows use: equal sets of spans give equal tables, dictionaries included.
-    const spanMap = new Int32Array(raw.spanIds.length).fill(-1);
-    const spanIdsOut = [];
-    const stringMap = new Int32Array(raw.strings.length).fill(-1);
-    const strings = [];
-    const rawStrings = raw.strings;
-    const keyOrder = raw.tagKeys.map((_, k) => k).sort((a, b) => compareStrings(raw.tagKeys[a], raw.tagKeys[b]));
-    const service = new Int32Array(m);
-    const operation = new Int32Array(m);
-    const host = new Int32Array(m);
-    const tagsIn = keyOrder.map((k) => raw.tags[k]);
-    const tags = keyOrder.map(() => new Int32Array(m));
-    const used = new Uint8Array(keyOrder.length);
-    const { service: rawService, operation: rawOperation, host: rawHost } = raw;
-    // A new id is given on first use; written out rather than as a closure: this runs for every row and column.
-    for (let r = 0; r < m; r++) {
-        const i = order[r];
-        let v = span[r];
-        let id = spanMap[v];
-        if (id < 0)
-            id = spanMap[v] = spanIdsOut.push(spanIds[v]) - 1;
-        span[r] = id;
-        v = parentSpan[r];
-        if (v >= 0) {
-            id = spanMap[v];
-            if (id < 0)
-                id = spanMap[v] = spanIdsOut.push(spanIds[v]) - 1;
-            parentSpan[r] = id;
-        }
-        v = rawService[i];
-        id = stringMap[v];
-        if (id < 0)
-            id = stringMap[v] = strings.push(rawStrings[v]) - 1;
-        service[r] = id;
-        v = rawOperation[i];
-        id = stringMap[v];
-        if (id < 0)
-            id = stringMap[v] = strings.push(rawStrings[v]) - 1;
-        operation[r] = id;
-        v = rawHost[i];
-        if (v >= 0) {
-            id = stringMap[v];
-            if (id < 0)
-                id = stringMap[v] = strings.push(rawStrings[v]) - 1;
-            v = id;
-        }
-        host[r] = v;
-        for (let k = 0; k < tagsIn.length; k++) {
-            v = tagsIn[k][i];
-            if (v >= 0) {
-                id = stringMap[v];
-                if (id < 0)
-                    id = stringMap[v] = strings.push(rawStrings[v]) - 1;
-                v = id;
-                used[k] = 1;
-            }
-            tags[k][r] = v;
-        }
-    }
-    const usedKeys = keyOrder.map((_, k) => k).filter((k) => used[k]);
-    return {
-        size: m,
-        traceIds: traceOrder.map((t) => raw.traceIds[t]),
-        trace,
-        spanIds: spanIdsOut,
-        span,
-        parentSpan,
-        parent,
-        start,
-        duration,
-        error,
-        strings,
-        service,
-        operation,
-        host,
-        tagKeys: usedKeys.map((k) => raw.tagKeys[keyOrder[k]]),
-        tags: usedKeys.map((k) => tags[k]),
-    };
-}
-/**
- * The row of each span's parent within its own trace, or -1, for rows grouped by trace
- * (`offsets[t]` … `offsets[t + 1]` are trace t's rows). A short trace is scanned, a long one hashed.
- */
-function parentsWithinTraces(offsets, span, parentSpan) {
-    const parent = new Int32Array(span.length).fill(-1);
-    for (let t = 0; t + 1 < offsets.length; t++) {
-        const from = offsets[t];
-        const to = offsets[t + 1];
-        if (to - from <= 64) {
-            for (let r = from; r < to; r++) {
-                const p = parentSpan[r];
-                if (p < 0)
-                    continue;
-                for (let q = from; q < to; q++) {
-                    if (span[q] === p) {
-                        parent[r] = q;
-                        break;
-                    }
-                }
-            }
-        }
-        else {
-            const at = new Map();
-            for (let q = from; q < to; q++)
-                if (!at.has(span[q]))
-                    at.set(span[q], q);
-            for (let r = from; r < to; r++) {
-                const p = parentSpan[r];
-                if (p >= 0)
-                    parent[r] = at.get(p) ?? -1;
-            }
-        }
-    }
-    return parent;
-}
-/** Code-unit order, as JSON and the dataset file compare ids: independent of locale. */
-function compareStrings(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** The table of a list of span objects (tests, the simulator, small sources), canonical. */
-function tableOf(spans) {
-    const b = new SpanTableBuilder();
-    for (const s of spans)
-        b.add(s);
-    return canonicalTable(b.finish());
-}
-/** One row as a span object: for tests, small outputs and writers of span-per-line formats. */
-function spanAt(t, i) {
-    const tags = {};
-    for (let k = 0; k < t.tagKeys.length; k++) {
-        const v = t.tags[k][i];
-        if (v >= 0)
-            tags[t.tagKeys[k]] = t.strings[v];
-    }
-    const parent = t.parentSpan[i];
-    const host = t.host[i];
-    return {
-        spanId: t.spanIds[t.span[i]],
-        traceId: t.traceIds[t.trace[i]],
-        ...(parent >= 0 ? { parentSpanId: t.spanIds[parent] } : {}),
-        service: t.strings[t.service[i]],
-        operation: t.strings[t.operation[i]],
-        startUs: t.start[i],
-        durationUs: t.duration[i],
-        error: t.error[i] === 1,
-        ...(host >= 0 ? { host: t.strings[host] } : {}),
-        tags,
-    };
-}
-/** Every row as a span object (see `spanAt`). */
-function spansOfTable(t) {
-    return Array.from({ length: t.size }, (_, i) => spanAt(t, i));
-}
-/**
- * Several tables as one (pooled baselines): rows appended, each table's traces kept apart (a
- * trace id seen in two snapshots is two samples). Dictionaries are merged.
- */
-function concatTables(tables) {
-    if (tables.length === 1)
-        return tables[0];
-    const b = new SpanTableBuilder(tables.reduce((n, t) => n + t.size, 0));
-    tables.forEach((t, k) => {
-        // Trace ids get the table's number in front so the tables' traces stay apart.
-        const prefixed = { ...t, traceIds: t.traceIds.map((id) => `${k}/${id}`) };
-        b.addTable(prefixed);
-    });
-    return canonicalTable(b.finish());
 }
 
 
@@ -3303,8 +2505,6 @@ var seed_spans = __webpack_require__(55902);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/sources/jaeger/json.ts
 var json = __webpack_require__(62059);
-// EXTERNAL MODULE: ./src/dataset/ids.ts
-var ids = __webpack_require__(16546);
 // EXTERNAL MODULE: ./src/dataset/dictionary.ts
 var dictionary = __webpack_require__(4918);
 // EXTERNAL MODULE: ./src/dataset/json-scan.ts
@@ -3312,7 +2512,6 @@ var json_scan = __webpack_require__(54568);
 // EXTERNAL MODULE: ./src/dataset/json-bytes.ts
 var json_bytes = __webpack_require__(52618);
 ;// CONCATENATED MODULE: ./src/sources/jaeger/scan.ts
-
 
 
 
@@ -3701,15 +2900,7 @@ function spanField(kf, kt, v) {
 }
 /** The index of the id in b[from, to), as the slow path makes it; -1 for none (all zeros), -2 when the slow path must decide. */
 function idIndex(b, from, to, trace) {
-    const kind = (0,ids/* hexIdKind */.nh)(b, from, to, trace ? 32 : 16);
-    if (kind === 1 || kind === 2)
-        return trace ? out.traceIdBytes(b, from, to) : out.spanIdBytes(b, from, to);
-    if (kind === 3)
-        return -1;
-    const text = (0,dictionary/* utf8 */.A)(b, from, to);
-    if (text.trim() !== text || (trace ? (0,ids/* traceIdOf */.aB)(text) : (0,ids/* spanIdOf */.DR)(text)) === undefined)
-        return -2;
-    return trace ? out.traceIdBytes(b, from, to) : out.spanIdBytes(b, from, to);
+    return out.idOfBytes(b, from, to, trace);
 }
 /** One span into a row; false when the slow path must read it. */
 function span(v) {
@@ -3955,17 +3146,20 @@ function unknownFormat(file, detection) {
 }
 /**
  * Reads the spans of one trace file (any format but trace-differ's own datasets, which carry their
- * provenance and are loaded whole) into the sink. Returns the format recognised.
+ * provenance and are loaded whole) into the sink. Returns the format recognised. With a range, only
+ * those bytes, of OTLP JSON Lines or NDJSON (a part of a file read beside another: spans.ts).
  */
-async function readTraceFile(file, sink) {
+async function readTraceFile(file, sink, range) {
     const detection = await (0,detect/* detectFormat */.Tz)(file);
+    if (range && detection.format !== 'otlp' && detection.format !== 'seed')
+        throw new Error(`${file}: only OTLP JSON Lines and NDJSON are read in parts`);
     switch (detection.format) {
         case 'unknown':
             throw unknownFormat(file, detection);
         case 'dataset':
             throw new errors/* SourceError */.c8(`${file}: a trace-differ dataset cannot be mixed with other trace files`, 'pass the dataset file on its own');
         case 'otlp':
-            await (0,read/* readOtlpFile */.O2)(file, sink);
+            await (0,read/* readOtlpFile */.O2)(file, sink, range);
             return 'otlp';
         case 'jaeger':
             await readJaegerFile(file, detection, sink);
@@ -3975,7 +3169,7 @@ async function readTraceFile(file, sink) {
             return 'zipkin';
         case 'seed':
             // The seed's reader streams and checks its own shape, straight into the one builder.
-            await (0,seed_spans/* readSeedInto */.go)(file, sink);
+            await (0,seed_spans/* readSeedInto */.go)(file, sink, range);
             return 'seed';
     }
 }
@@ -3990,10 +3184,10 @@ async function readTraceFile(file, sink) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   readSpanFiles: () => (/* binding */ readSpanFiles),
-  R: () => (/* binding */ traceFiles)
+  RK: () => (/* binding */ traceFiles)
 });
 
-// UNUSED EXPORTS: readSpanFileInto
+// UNUSED EXPORTS: readSpanFileInto, splitPoint
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
@@ -4005,8 +3199,8 @@ var filter = __webpack_require__(80770);
 var assemble = __webpack_require__(72294);
 // EXTERNAL MODULE: ./src/dataset/file.ts + 3 modules
 var file = __webpack_require__(1381);
-// EXTERNAL MODULE: ./src/dataset/table.ts
-var table = __webpack_require__(37664);
+// EXTERNAL MODULE: ./src/dataset/table.ts + 1 modules
+var table = __webpack_require__(20040);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/sources/paths.ts
@@ -4038,7 +3232,13 @@ async function insideWorkspace(basePath, given, configKey) {
 var read = __webpack_require__(73141);
 // EXTERNAL MODULE: ./src/sources/files/worker.ts
 var worker = __webpack_require__(89450);
+// EXTERNAL MODULE: ./src/sources/files/detect.ts
+var detect = __webpack_require__(75879);
+// EXTERNAL MODULE: ./src/dataset/open.ts
+var dataset_open = __webpack_require__(73138);
 ;// CONCATENATED MODULE: ./src/sources/files/spans.ts
+
+
 
 
 
@@ -4083,7 +3283,7 @@ async function traceFiles(path, basePath = process.cwd(), confine = false) {
     return Promise.all(matches.sort().map(check));
 }
 /** Reads one file of any accepted format into a builder: a dataset's table, or any trace file (see readTraceFile). */
-async function readSpanFileInto(path, out) {
+async function readSpanFileInto(path, out, range) {
     if (await (0,file/* isDatasetFile */.Fm)(path)) {
         const loaded = await (0,file/* readDatasetFile */.DN)(path);
         if (!loaded.ok)
@@ -4091,7 +3291,7 @@ async function readSpanFileInto(path, out) {
         out.addTable(loaded.dataset.table);
         return 'dataset';
     }
-    return (0,read/* readTraceFile */.m)(path, out);
+    return (0,read/* readTraceFile */.m)(path, out, range);
 }
 /**
  * About how many spans the files hold, from their size (span JSON of every format takes ~250 bytes
@@ -4099,10 +3299,11 @@ async function readSpanFileInto(path, out) {
  * the builder starts at that size instead of doubling its way up, which would copy every column
  * and leave up to twice the memory a side needs.
  */
-async function expectedSpans(paths) {
-    let bytes = 0;
-    for (const path of paths)
-        bytes += (await (0,promises_.stat)(path).catch(() => ({ size: 0 }))).size;
+async function expectedSpans(paths, range) {
+    let bytes = range ? range.end - range.start : 0;
+    if (!range)
+        for (const path of paths)
+            bytes += (await (0,promises_.stat)(path).catch(() => ({ size: 0 }))).size;
     return Math.min(Math.ceil(bytes / 250), 1 << 26);
 }
 /**
@@ -4119,6 +3320,17 @@ async function readSpanFiles(paths, options) {
         if (!loaded.ok)
             throw new errors/* InputError */.dz(loaded.problem, 'pass a dataset written by trace-differ, or span JSON');
         return loaded.dataset;
+    }
+    if (options.parallel && !options.inThread && paths.length === 1 && (0,worker.workersAvailable)()) {
+        const split = await splitPoint(paths[0], options.partsFromBytes);
+        if (split) {
+            try {
+                return await readInParts(paths[0], split, options);
+            }
+            catch {
+                // Whatever went wrong (a mistake in the file included) is found and named again by the whole read.
+            }
+        }
     }
     // A large read goes to a worker only while this thread is busy with another: the two sides of a
     // diff then take a core each, and a single read (convert, one collection) pays for no worker.
@@ -4147,10 +3359,52 @@ async function readSpanFiles(paths, options) {
 /** Whether this thread is reading a large input now (see readSpanFiles). */
 let mainThreadReading = false;
 async function readHere(paths, options) {
-    const builder = new table/* SpanTableBuilder */.Sd(await expectedSpans(paths));
+    const builder = new table/* SpanTableBuilder */.Sd(await expectedSpans(paths, options.range));
     const formats = new Set();
     for (const path of paths)
-        formats.add(await readSpanFileInto(path, builder));
+        formats.add(await readSpanFileInto(path, builder, options.range));
+    return assembled(builder, formats, paths, options);
+}
+/** Below this size a file is read in one part: a worker costs ~50 ms to start, and the parts must be joined. */
+const PARTS_FROM_BYTES = 64 << 20;
+/**
+ * Where a file of one JSON document per line (OTLP JSON Lines, the seed's NDJSON; not gzip) can be
+ * cut in two: the start of the first line after its middle. Undefined for any other file.
+ */
+async function splitPoint(path, fromBytes = PARTS_FROM_BYTES) {
+    const { size } = await (0,promises_.stat)(path);
+    if (size < fromBytes)
+        return undefined;
+    const detection = await (0,detect/* detectFormat */.Tz)(path);
+    if (detection.gzip || (detection.format !== 'otlp' && detection.format !== 'seed'))
+        return undefined;
+    const head = await (0,dataset_open/* headBytes */.c4)(path, 1 << 16);
+    // JSON Lines: the file and its second line start a document; a pretty-printed document's inner lines
+    // are indented. (A cut that still falls inside a document makes a part fail, and the file is read whole.)
+    const firstLine = head.indexOf(0x0a);
+    if (head[0] !== 0x7b || (firstLine >= 0 && firstLine + 1 < head.length && head[firstLine + 1] !== 0x7b))
+        return undefined;
+    const window = await (0,dataset_open/* bytesAt */.L1)(path, Math.floor(size / 2), 1 << 20);
+    const cut = window.bytes.indexOf('\n{');
+    return cut < 0 ? undefined : window.offset + cut + 1;
+}
+/**
+ * One file read in two parts at once: the second in a worker thread, the first here, then joined and
+ * assembled as one (deduplicated, ordered and filtered as a whole: a trace may lie in both parts).
+ */
+async function readInParts(path, split, options) {
+    const { filter: _filter, ...unfiltered } = options;
+    const end = (await (0,promises_.stat)(path)).size;
+    const second = (0,worker.readInWorker)([path], { ...unfiltered, parallel: false, range: { start: split, end } });
+    // Its failure is answered below, after this part is read: never an unhandled rejection meanwhile.
+    second.catch(() => undefined);
+    const builder = new table/* SpanTableBuilder */.Sd(await expectedSpans([path]));
+    const format = await readSpanFileInto(path, builder, { start: 0, end: split });
+    builder.addTable((await second).table);
+    return assembled(builder, new Set([format]), [path], options);
+}
+/** The dataset of what a builder holds (see readHere). */
+function assembled(builder, formats, paths, options) {
     const origin = options.origin ?? paths.join(', ');
     return (0,assemble/* assembleDataset */.L)(builder, {
         provenance: {
@@ -4326,7 +3580,6 @@ var json_bytes = __webpack_require__(52618);
 // EXTERNAL MODULE: ./src/dataset/json-scan.ts
 var json_scan = __webpack_require__(54568);
 ;// CONCATENATED MODULE: ./src/sources/otlp/scan.ts
-
 
 
 
@@ -4518,15 +3771,8 @@ function idAt(b, i, end) {
 }
 /** The index of the id in b[from, to), as the slow path would make it, or -1 when the slow path must decide (no id, blanks). */
 function idIndex(b, from, to, trace) {
-    const kind = (0,ids/* hexIdKind */.nh)(b, from, to, trace ? 32 : 16);
-    if (kind === 1 || kind === 2)
-        return trace ? out.traceIdBytes(b, from, to) : out.spanIdBytes(b, from, to);
-    if (kind === 3)
-        return -1;
-    const text = (0,dictionary/* utf8 */.A)(b, from, to);
-    if (text.trim() !== text || (trace ? (0,ids/* traceIdOf */.aB)(text) : (0,ids/* spanIdOf */.DR)(text)) === undefined)
-        return -1;
-    return trace ? out.traceIdBytes(b, from, to) : out.spanIdBytes(b, from, to);
+    const index = out.idOfBytes(b, from, to, trace);
+    return index < 0 ? -1 : index;
 }
 // The span being read (module state rather than a closure per span: a million closures cost more than the scan).
 let buf = new Uint8Array(0);
@@ -4635,12 +3881,10 @@ function span(i) {
         return false;
     let parent = -1;
     if (parentFrom >= 0 && parentTo > parentFrom) {
-        const kind = (0,ids/* hexIdKind */.nh)(b, parentFrom, parentTo, 16);
-        if (kind !== 3) {
-            parent = idIndex(b, parentFrom, parentTo, false);
-            if (parent < 0)
-                return false;
-        }
+        // All zeros in hex is no parent; any other id the slow path cannot take is left to it.
+        parent = out.idOfBytes(b, parentFrom, parentTo, false);
+        if (parent === -2)
+            return false;
     }
     out.rowOf(trace, id, parent, service, scan_name < 0 ? out.intern('(none)') : scan_name, start, Math.max(0, finish - start), error);
     // Resource attributes first, so a span attribute of the same key wins.
@@ -4705,8 +3949,8 @@ function scanResourceSpans(b, from, end, builder) {
     return e;
 }
 
-// EXTERNAL MODULE: ./src/dataset/table.ts
-var table = __webpack_require__(37664);
+// EXTERNAL MODULE: ./src/dataset/table.ts + 1 modules
+var table = __webpack_require__(20040);
 ;// CONCATENATED MODULE: ./src/sources/otlp/values.ts
 
 function plain(v) {
@@ -4866,11 +4110,11 @@ class Misplaced extends Error {
  * Written by hand rather than with a streaming JSON library (stream-json and the like): those emit
  * tokens without positions, and a person fixing an export needs the line and column of the mistake.
  */
-async function readOtlpFile(file, out) {
+async function readOtlpFile(file, out, range) {
     const before = out.size;
-    const stream = await (0,dataset_open/* openBytes */.od)(file);
+    const stream = await (0,dataset_open/* openBytes */.od)(file, range);
     /** File offset of the current chunk's first byte. */
-    let base = 0;
+    let base = range?.start ?? 0;
     let depth = 0;
     /** The depth of the request object: 1, or 2 inside Jaeger's `{"result": {…}}` or Tempo's `{"trace": {…}}` envelope. */
     let level = 1;
