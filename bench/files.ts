@@ -332,22 +332,24 @@ const CLI_CASE = fileURLToPath(new URL('./cli-case.mjs', import.meta.url));
  * trace-differ as users run it: the built CLI diffing the two files, timed from the start of its
  * process to its end (node's start, loading the bundle, reading, the diff and the markdown report).
  */
-function cliCase(format: Format, dir: string): BenchRow {
+function cliCase(format: Format, dir: string, convert = false): BenchRow {
   const [a, b] = (['baseline', 'current'] as const).map((side) => join(dir, `${side}.${EXT[format]}`));
   const keys = ['--group-by', 'service,operation,customer', '-o', '/dev/null', '--fail-on', 'never'];
+  const args = convert ? ['convert', a!, join(dir, 'converted.tdds')] : ['diff', a!, b!, ...keys];
   const started = performance.now();
-  const r = spawnSync(process.execPath, [CLI_CASE, 'diff', a!, b!, ...keys], {
+  const r = spawnSync(process.execPath, [CLI_CASE, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
     timeout: 300_000,
     killSignal: 'SIGKILL',
   });
   const ms = performance.now() - started;
-  const case_ = `trace-differ: ${LABEL[format]}`;
+  const case_ = convert ? `trace-differ convert: ${LABEL[format]}, one side` : `trace-differ: ${LABEL[format]}`;
   try {
     const usage = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as { cpuMs: number; peakMiB: number };
     const verdict = /verdict (\w+)/.exec(r.stderr)?.[1] ?? '?';
-    const note = `cpu ${(usage.cpuMs / 1000).toFixed(2)} s; the built CLI, whole process: read, diff, report; verdict ${verdict}`;
+    const did = convert ? 'read, write a dataset file' : `read, diff, report; verdict ${verdict}`;
+    const note = `cpu ${(usage.cpuMs / 1000).toFixed(2)} s; the built CLI, whole process: ${did}`;
     return { case: case_, ms, peakMiB: usage.peakMiB, note };
   } catch {
     return { case: case_, ms: NaN, note: `failed: ${r.stderr.slice(0, 200)}` };
@@ -383,6 +385,8 @@ export async function run(options: { quick?: boolean } = {}): Promise<BenchRow[]
     rows.push({ ...ours, note: `${await size(format)} MiB a side; ${ours.note ?? ''}` });
     if (format === 'array' || format === 'ndjson') rows.push(child('--case', 'seed', format));
     if (format !== 'dataset') rows.push(child('--duckdb', format));
+    // A large export read once and kept as a dataset file, to be diffed many times.
+    if (format === 'otlp' && existsSync(CLI)) rows.push(cliCase(format, dir, true));
   }
   return rows.filter((r) => r.case);
 }
