@@ -211,3 +211,27 @@ export function list(b: Uint8Array, i: number, end: number, item: (v: number) =>
     return (cursor.at = j + 1);
   }
 }
+
+const HEX_VALUE = new Int8Array(256).fill(-1);
+for (let d = 0; d < 16; d++) {
+  HEX_VALUE['0123456789abcdef'.charCodeAt(d)] = d;
+  HEX_VALUE['0123456789ABCDEF'.charCodeAt(d)] = d;
+}
+
+/**
+ * Whether two span ids written in hex digits, b[af, at) and b[bf, bt), are the one id the table would
+ * hold (ids.ts: either case; padded to 16 digits, or to 32 past 16). Undefined when either is not
+ * hex of at most 32 digits, for the caller's slow path to judge. (A reader's span id numbers are
+ * provisional until the table is finished, so ids are compared by their digits.)
+ */
+export function sameHexValue(b: Uint8Array, af: number, at: number, bf: number, bt: number): boolean | undefined {
+  for (let k = af; k < at; k++) if (HEX_VALUE[b[k]!]! < 0) return undefined;
+  for (let k = bf; k < bt; k++) if (HEX_VALUE[b[k]!]! < 0) return undefined;
+  if (at - af > 32 || bt - bf > 32) return undefined;
+  if (at - af > 16 !== bt - bf > 16) return false;
+  while (af < at && b[af] === 0x30) af++;
+  while (bf < bt && b[bf] === 0x30) bf++;
+  if (at - af !== bt - bf) return false;
+  for (let k = 0; k < at - af; k++) if (HEX_VALUE[b[af + k]!] !== HEX_VALUE[b[bf + k]!]) return false;
+  return true;
+}

@@ -8,6 +8,7 @@ import {
   number,
   numberValue,
   object,
+  sameHexValue,
   skipContainer,
   string,
   value,
@@ -387,10 +388,21 @@ function span(v: number): boolean {
   const trace = idIndex(b, tf, tt, true);
   const id = idIndex(b, spanFrom, spanTo, false);
   if (trace < 0 || id < 0) return false;
-  let parent = refParentFrom >= 0 ? idIndex(b, refParentFrom, refParentTo, false) : -1;
-  if (parent === -1 && oldParentFrom >= 0) parent = idIndex(b, oldParentFrom, oldParentTo, false);
+  let parentFrom = refParentFrom;
+  let parentTo = refParentTo;
+  let parent = parentFrom >= 0 ? idIndex(b, parentFrom, parentTo, false) : -1;
+  if (parent === -1 && oldParentFrom >= 0) {
+    parentFrom = oldParentFrom;
+    parentTo = oldParentTo;
+    parent = idIndex(b, parentFrom, parentTo, false);
+  }
   if (parent === -2) return false;
-  if (parent === id) parent = -1;
+  // A span that names itself as its parent has none (as the slow path reads it); ids are compared by value.
+  if (parent >= 0) {
+    const same = sameHexValue(b, parentFrom, parentTo, spanFrom, spanTo);
+    if (same === undefined) return false;
+    if (same) parent = -1;
+  }
   let p = -1;
   if (processFrom >= 0) {
     // The last process of that id wins, as in JSON.parse.
