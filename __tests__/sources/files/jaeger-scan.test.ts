@@ -172,6 +172,12 @@ describe("the Jaeger reader's byte path", () => {
     expect(otel.error[0]).toBe(1);
     expect(otel.strings[otel.tags[otel.tagKeys.indexOf('hostname')]![0]!]).toBe('h2');
     expect(otel.strings[otel.host[0]!]).toBe('h1');
+    // A span that names itself as its parent (in another case) has none, as the slow path reads it.
+    const self = text.replace('"references":[]', `"references":[{"refType":"CHILD_OF","spanID":"${'B'.repeat(16)}"}]`);
+    const selfish = read(self);
+    expect(selfish.end).toBe(self.length);
+    expect(canonicalTable(selfish.table).parent[0]).toBe(-1);
+    expect(canonicalTable(selfish.table).parentSpan[0]).toBe(-1);
     // An inline process (a list of spans), a float time, spans given twice: left to JSON.parse.
     expect(read(text.replace('"processID":"p1"', '"process":{"serviceName":"x"}')).end).toBe(-1);
     expect(read(text.replace('1700000000000000', '1700000000000000.5')).end).toBe(-1);
