@@ -123,6 +123,23 @@ function jaegerTrace(trace: GenSpan[]): string {
   });
 }
 
+/** A trace as Zipkin's /api/v2/traces answers it: a list of spans, the service as the local endpoint. */
+function zipkinTrace(trace: GenSpan[]): string {
+  return JSON.stringify(
+    trace.map((s) => ({
+      traceId: s.traceId,
+      ...(s.parentSpanId ? { parentId: s.parentSpanId } : {}),
+      id: s.spanId,
+      kind: 'SERVER',
+      name: s.operation,
+      timestamp: s.startUs,
+      duration: s.durationUs,
+      localEndpoint: { serviceName: s.service },
+      tags: { customer: s.customer, ...(s.error ? { error: 'true' } : {}) },
+    })),
+  );
+}
+
 async function write(path: string, lines: Iterable<string>): Promise<void> {
   const out = createWriteStream(path);
   for (const line of lines) if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
@@ -139,7 +156,21 @@ async function prepare(dir: string, side: 'baseline' | 'current', spans: number)
     otlp: join(dir, `${side}.otlp.jsonl`),
     dataset: join(dir, `${side}.tdds`),
     jaeger: join(dir, `${side}.jaeger.json`),
+    zipkin: join(dir, `${side}.zipkin.json`),
   };
+  if (!existsSync(files.zipkin))
+    await write(
+      files.zipkin,
+      (function* () {
+        yield '[\n';
+        let first = true;
+        for (const trace of traces(seed, spans, slower)) {
+          yield `${first ? '' : ',\n'}${zipkinTrace(trace)}`;
+          first = false;
+        }
+        yield '\n]\n';
+      })(),
+    );
   if (!existsSync(files.jaeger))
     await write(
       files.jaeger,
@@ -199,12 +230,13 @@ async function prepare(dir: string, side: 'baseline' | 'current', spans: number)
   await writeDatasetFile(files.dataset, await readSpanFiles([files.ndjson], { queryId: 'bench' }));
 }
 
-type Format = 'array' | 'ndjson' | 'otlp' | 'jaeger' | 'dataset';
+type Format = 'array' | 'ndjson' | 'otlp' | 'jaeger' | 'zipkin' | 'dataset';
 const EXT: Record<Format, string> = {
   array: 'json',
   ndjson: 'ndjson',
   otlp: 'otlp.jsonl',
   jaeger: 'jaeger.json',
+  zipkin: 'zipkin.json',
   dataset: 'tdds',
 };
 const LABEL: Record<Format, string> = {
@@ -212,6 +244,7 @@ const LABEL: Record<Format, string> = {
   ndjson: 'NDJSON',
   otlp: 'OTLP JSON Lines (grouped by resource)',
   jaeger: "Jaeger JSON (the query service's answer)",
+  zipkin: 'Zipkin v2 JSON (a list of traces)',
   dataset: 'dataset files (.tdds, format 2)',
 };
 const SETTINGS = { ...DEFAULT_SETTINGS, groupBy: [['service'], ['operation'], ['customer']] };
@@ -306,7 +339,11 @@ async function duckdb(format: Format, dir: string): Promise<BenchRow | undefined
                list_filter(s.tags, x -> x.key = 'customer')[1].value AS customer, s.duration AS duration
              FROM (SELECT unnest(data) AS t FROM read_json('${path}', maximum_object_size = 2000000000, columns = {data: 'STRUCT(traceID VARCHAR, spans STRUCT(spanID VARCHAR, operationName VARCHAR, startTime BIGINT, duration BIGINT, tags STRUCT(key VARCHAR, type VARCHAR, value JSON)[], processID VARCHAR)[], processes MAP(VARCHAR, STRUCT(serviceName VARCHAR)))[]'})),
                   LATERAL (SELECT unnest(t.spans) AS s))`
-          : `(SELECT reporter.name AS service, "span-name" AS operation, tags.customer AS customer,
+          : format === 'zipkin'
+            ? // Each element of the list is a trace, a list of spans: unnested once more.
+              `(SELECT sp.localEndpoint.serviceName AS service, sp.name AS operation, sp.tags.customer AS customer, sp.duration AS duration
+               FROM (SELECT unnest(json, recursive := false) AS sp FROM read_json('${path}', format = 'array', records = false)))`
+            : `(SELECT reporter.name AS service, "span-name" AS operation, tags.customer AS customer,
              "end-time-micros" - "start-time-micros" AS duration FROM read_json('${path}', format = '${format === 'array' ? 'array' : 'newline_delimited'}'))`;
     await db.run(`CREATE TABLE ${side} AS SELECT * FROM ${source}`);
     for (const key of ['service', 'operation', 'customer'])
@@ -356,7 +393,7 @@ function cliCase(format: Format, dir: string, convert = false): BenchRow {
   }
 }
 
-const FORMATS: Format[] = ['array', 'ndjson', 'otlp', 'jaeger', 'dataset'];
+const FORMATS: Format[] = ['array', 'ndjson', 'otlp', 'jaeger', 'zipkin', 'dataset'];
 
 export async function run(options: { quick?: boolean } = {}): Promise<BenchRow[]> {
   const spans = options.quick ? 100_000 : 1_000_000;
