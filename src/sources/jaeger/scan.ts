@@ -146,7 +146,7 @@ function tagField(kf: number, kt: number, x: number): boolean {
   if (c === 0x74 || c === 0x66 || c === 0x6e) {
     const word = c === 0x74 ? 'true' : c === 0x66 ? 'false' : 'null';
     if (!literal(b, x, end, word)) return false;
-    tagValue = out.intern(word);
+    tagValue = out.internWord(word);
     return true;
   }
   const whole = wholeNumber(b, x, end);
@@ -170,7 +170,7 @@ function tag(v: number): boolean {
   // A tag without a key is no tag, as in the slow path; a missing value renders as null.
   if (tagColumn === -2) return true;
   if (tagColumn < 0) return false;
-  if (tagValue === -2) tagValue = out.intern('null');
+  if (tagValue === -2) tagValue = out.internWord('null');
   pairs = grown(pairs, 2 * pairCount + 2);
   pairs[2 * pairCount] = tagColumn;
   pairs[2 * pairCount + 1] = tagValue;
@@ -198,7 +198,7 @@ function processField(kf: number, kt: number, x: number): boolean {
     if (close < 0) return false;
     processService[processCount] =
       close === x + 1
-        ? out.intern('unknown_service')
+        ? out.internWord('unknown_service')
         : cursor.escapes
           ? internString(b, x, end)
           : out.internBytes(b, x + 1, close);
@@ -227,7 +227,7 @@ function process(kf: number, kt: number, x: number): boolean {
   }
   processIdFrom[n] = kf;
   processIdTo[n] = kt;
-  processService[n] = out.intern('unknown_service');
+  processService[n] = out.internWord('unknown_service');
   processHost[n] = -1;
   processTagFrom[n] = processTagCount;
   let tagLists = 0;
@@ -331,7 +331,7 @@ function spanField(kf: number, kt: number, v: number): boolean {
     if (close < 0) return false;
     operation =
       close === v + 1
-        ? out.intern('(none)')
+        ? out.internWord('(none)')
         : cursor.escapes
           ? internString(b, v, end)
           : out.internBytes(b, v + 1, close);
@@ -397,13 +397,13 @@ function span(v: number): boolean {
     for (let k = processCount - 1; k >= 0 && p < 0; k--)
       if (sameBytes(b, processIdFrom[k]!, processIdTo[k]!, processFrom, processTo)) p = k;
   }
-  const error = lastError === out.intern('true') || lastStatus === out.intern('ERROR');
+  const error = lastError === out.internWord('true') || lastStatus === out.internWord('ERROR');
   out.rowOf(
     trace,
     id,
     parent,
-    p < 0 ? out.intern('unknown_service') : processService[p]!,
-    operation < 0 ? out.intern('(none)') : operation,
+    p < 0 ? out.internWord('unknown_service') : processService[p]!,
+    operation < 0 ? out.internWord('(none)') : operation,
     start,
     Math.max(0, duration),
     error,

@@ -81,8 +81,8 @@ function anyValueField(vf: number, vt: number, y: number): boolean {
     return true;
   }
   if (is(b, vf, vt, K.boolValue)) {
-    if (literal(b, y, end, 'true')) valueIndex = out.intern('true');
-    else if (literal(b, y, end, 'false')) valueIndex = out.intern('false');
+    if (literal(b, y, end, 'true')) valueIndex = out.internWord('true');
+    else if (literal(b, y, end, 'false')) valueIndex = out.internWord('false');
     else return false;
     return true;
   }
@@ -104,7 +104,7 @@ function keyValueField(kf: number, kt: number, x: number): boolean {
     kinds = 0;
     // A value of two kinds is left to the slow path's precedence; an empty one renders as null.
     if (object(b, x, end, anyValueField) < 0 || kinds > 1) return false;
-    if (kinds === 0) valueIndex = out.intern('null');
+    if (kinds === 0) valueIndex = out.internWord('null');
     return true;
   }
   return value(b, x, end);
@@ -117,7 +117,7 @@ function keyValue(v: number): boolean {
   if (object(b, v, limit, keyValueField) < 0) return false;
   // An attribute without a key (or with an empty one) is no tag, as in values.ts.
   if (keyFrom < 0 || keyTo === keyFrom) return true;
-  if (valueIndex === -2) valueIndex = out.intern('null');
+  if (valueIndex === -2) valueIndex = out.internWord('null');
   let column: number;
   if (keyEscapes) column = out.tagColumn(JSON.parse(utf8(b, keyFrom - 1, keyTo + 1)) as string);
   else column = out.tagColumnBytes(b, keyFrom, keyTo);
@@ -232,7 +232,7 @@ function spanField(kf: number, kt: number, v: number): boolean {
     if (close < 0) return false;
     name =
       close === v + 1
-        ? out.intern('(none)')
+        ? out.internWord('(none)')
         : cursor.escapes
           ? internString(b, v, end)
           : out.internBytes(b, v + 1, close);
@@ -275,7 +275,7 @@ function span(i: number): boolean {
     id,
     parent,
     service,
-    name < 0 ? out.intern('(none)') : name,
+    name < 0 ? out.internWord('(none)') : name,
     start,
     Math.max(0, finish - start),
     error,
@@ -332,7 +332,7 @@ export function scanResourceSpans(b: Uint8Array, from: number, end: number, buil
       // Both names, or one twice, would need the slow path's choice.
       if (++scopeKeys > 1) return false;
       // An empty service.name reads as none, as in the slow path.
-      if (service < 0 || service === out.intern('')) service = out.intern('unknown_service');
+      if (service < 0 || service === out.internWord('')) service = out.internWord('unknown_service');
       return scopes(b, v, end) >= 0;
     }
     return value(b, v, end);
