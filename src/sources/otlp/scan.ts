@@ -150,16 +150,26 @@ function keyValues(b: Uint8Array, i: number, end: number, resource: boolean): nu
 
 /** Nanoseconds as a string of digits → whole microseconds, when a double holds them exactly; NaN otherwise. */
 function micros(b: Uint8Array, i: number, end: number): number {
-  const close = string(b, i, end);
-  if (close < 0 || cursor.escapes) return NaN;
-  const digits = close - i - 1;
-  if (digits < 1 || digits > 20) return NaN;
+  if (b[i] !== QUOTE) return NaN;
+  // One pass over the digits (a string of only digits has no escapes): the last three wait in d1–d3
+  // and each joins v three digits later, so v ends as the digits but the last three (nanoseconds).
   let v = 0;
-  for (let k = i + 1; k < close; k++) {
-    const c = b[k]!;
-    if (c < 0x30 || c > 0x39) return NaN;
-    if (k < close - 3) v = v * 10 + (c - 0x30);
+  let d1 = 0;
+  let d2 = 0;
+  let d3 = 0;
+  let k = i + 1;
+  for (; k < end; k++) {
+    const d = b[k]! - 0x30;
+    if (d < 0 || d > 9) break;
+    v = v * 10 + d1;
+    d1 = d2;
+    d2 = d3;
+    d3 = d;
   }
+  const digits = k - i - 1;
+  if (k >= end || b[k] !== QUOTE || digits < 1 || digits > 20) return NaN;
+  cursor.at = k + 1;
+  cursor.escapes = false;
   return v <= Number.MAX_SAFE_INTEGER ? v : NaN;
 }
 
