@@ -292,11 +292,38 @@ function referenceField(kf: number, kt: number, x: number): boolean {
   return value(b, x, end);
 }
 
+/** The pieces of a reference written compactly: `{"refType":"CHILD_OF","traceID":"…","spanID":"…"}`. */
+const REF_CHILD_OF = keyBytes('{"refType":"CHILD_OF","traceID":"');
+const REF_SPAN = keyBytes('","spanID":"');
+const REF_END = keyBytes('"}');
+
+/**
+ * A reference of the shape Jaeger writes (compact, CHILD_OF, ids without escapes) read by comparing
+ * its bytes, without walking its object: as `object(…, referenceField)` would read it. False
+ * (nothing read) for any other shape.
+ */
+function plainReference(b: Uint8Array, v: number, end: number): boolean {
+  if (!startsWith(b, v, end, REF_CHILD_OF)) return false;
+  const tf = v + REF_CHILD_OF.length;
+  const tt = plainString(b, tf, end);
+  if (tt < 0 || !startsWith(b, tt, end, REF_SPAN)) return false;
+  const sf = tt + REF_SPAN.length;
+  const st = plainString(b, sf, end);
+  if (st < 0 || !startsWith(b, st, end, REF_END)) return false;
+  refIsChildOf = true;
+  refTraceFrom = tf;
+  refTraceTo = tt;
+  refSpanFrom = sf;
+  refSpanTo = st;
+  cursor.at = st + REF_END.length;
+  return true;
+}
+
 /** One reference: the first CHILD_OF in the span's own trace is its parent, else the first in its trace. */
 function reference(v: number): boolean {
   refTraceFrom = refSpanFrom = -1;
   refIsChildOf = false;
-  if (object(buf, v, limit, referenceField) < 0) return false;
+  if (!plainReference(buf, v, limit) && object(buf, v, limit, referenceField) < 0) return false;
   if (refTraceFrom >= 0) {
     // In the span's own trace only when spelled as its trace id is: any other spelling is the slow path's to compare.
     const tf = spanTraceFrom >= 0 ? spanTraceFrom : traceFrom;
