@@ -233,12 +233,22 @@ function processField(kf: number, kt: number, x: number): boolean {
   if (is(b, kf, kt, K.tags)) {
     if (tags(b, x, end) < 0) return false;
     processTags = grown(processTags, 2 * (processTagCount + pairCount));
-    processTags.set(pairs.subarray(0, 2 * pairCount), 2 * processTagCount);
+    // A copy by hand: subarray would make an object per process.
+    for (let k = 0; k < 2 * pairCount; k++) processTags[2 * processTagCount + k] = pairs[k]!;
     processTagCount += pairCount;
     processHost[processCount] = lastHost;
     return true;
   }
   return value(b, x, end);
+}
+
+/** How many lists of tags the process being read has given (module state: a closure per process would cost). */
+let processTagLists = 0;
+
+function processMember(pf: number, pt: number, y: number): boolean {
+  // A second list of tags would need JSON's last-wins: the slow path.
+  if (is(buf, pf, pt, K.tags) && ++processTagLists > 1) return false;
+  return processField(pf, pt, y);
 }
 
 /** One member of `processes`: its id, then the process. */
@@ -256,13 +266,8 @@ function process(kf: number, kt: number, x: number): boolean {
   processService[n] = out.internWord('unknown_service');
   processHost[n] = -1;
   processTagFrom[n] = processTagCount;
-  let tagLists = 0;
-  const e = object(buf, x, limit, (pf, pt, y) => {
-    // A second list of tags would need JSON's last-wins: the slow path.
-    if (is(buf, pf, pt, K.tags) && ++tagLists > 1) return false;
-    return processField(pf, pt, y);
-  });
-  if (e < 0) return false;
+  processTagLists = 0;
+  if (object(buf, x, limit, processMember) < 0) return false;
   processCount++;
   processTagFrom[processCount] = processTagCount;
   return true;
