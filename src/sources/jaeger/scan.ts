@@ -491,6 +491,17 @@ function traceField(kf: number, kt: number, v: number): boolean {
     if (kt - kf === 5) {
       if (spansAt >= 0 || b[v] !== OPEN_LIST) return false;
       spansAt = v;
+      if (guessing && Buffer.isBuffer(b)) {
+        // The end of the spans guessed by the bytes Jaeger writes after them: `],"processes":{`
+        // cannot be inside a string (its quote would be escaped), and the guess is checked when
+        // the spans are read (`scanJaegerTrace`). One native search instead of a walk through them.
+        const at = b.indexOf(SPANS_END, v);
+        if (at >= 0 && at + SPANS_END.length < end) {
+          spansEnd = cursor.at = at + 1;
+          return true;
+        }
+        guessMissed = true;
+      }
       // Checked as they are read, once the processes are known.
       return skipContainer(b, v, end) >= 0;
     } else {
@@ -501,20 +512,52 @@ function traceField(kf: number, kt: number, v: number): boolean {
   return value(b, v, end);
 }
 
+/** What Jaeger writes between a trace's spans and its processes. */
+const SPANS_END = Buffer.from('],"processes":{', 'latin1');
+/**
+ * The end of the spans as guessed (-1: found by a walk); whether to guess, whether the bytes were
+ * not there, and the builder for which guessing stopped (a file of another layout: one guess in
+ * vain a trace would cost a search through the rest of the chunk).
+ */
+let spansEnd = -1;
+let guessing = true;
+let guessMissed = false;
+let guessStopped: SpanTableBuilder | undefined;
+
 /**
  * Reads the trace that starts at `b[from]` (and ends before `end`) into `builder`: returns the
  * position after it, or -1 when the slow path must read it (the caller then drops the rows written).
  */
 export function scanJaegerTrace(b: Uint8Array, from: number, end: number, builder: SpanTableBuilder): number {
+  const rows = builder.size;
+  guessing = guessStopped !== builder;
+  guessMissed = false;
+  let e = scanTrace(b, from, end, builder);
+  if (e === -2) {
+    // Read with a guess that may be wrong: read again by a walk through the spans.
+    builder.truncate(rows);
+    guessing = false;
+    e = scanTrace(b, from, end, builder);
+    // The walk read it: the guess was wrong (a file of another layout).
+    if (e >= 0) guessMissed = true;
+  }
+  if (guessMissed && e >= 0) guessStopped = builder;
+  return e;
+}
+
+/** As scanJaegerTrace; -2 when it read with a guess of the spans' end and either failed or found the guess wrong. */
+function scanTrace(b: Uint8Array, from: number, end: number, builder: SpanTableBuilder): number {
   out = builder;
   buf = b;
   limit = end;
-  traceFrom = spansAt = processesAt = -1;
+  traceFrom = spansAt = processesAt = spansEnd = -1;
   processCount = processTagCount = 0;
   processTagFrom[0] = 0;
   const e = object(b, from, end, traceField);
-  if (e < 0 || spansAt < 0) return -1;
-  if (processesAt >= 0 && object(b, processesAt, end, process) < 0) return -1;
-  if (list(b, spansAt, end, span) < 0) return -1;
+  if (e < 0 || spansAt < 0) return spansEnd >= 0 ? -2 : -1;
+  if (processesAt >= 0 && object(b, processesAt, end, process) < 0) return spansEnd >= 0 ? -2 : -1;
+  const spansTo = list(b, spansAt, end, span);
+  if (spansTo < 0) return spansEnd >= 0 ? -2 : -1;
+  if (spansEnd >= 0 && spansTo !== spansEnd) return -2;
   return e;
 }
