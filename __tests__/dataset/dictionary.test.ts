@@ -27,6 +27,18 @@ describe('the dictionary fed with bytes and strings', () => {
     const d = new Dictionary();
     expect(d.intern('a\ud800')).not.toBe(d.intern('a\ufffd'));
   });
+
+  it('gives a word the same entry whichever way it comes, interning it at its first use', () => {
+    const d = new Dictionary();
+    const none = d.internWord('(none)');
+    expect(d.keys).toEqual(['(none)']);
+    const bytes = Buffer.from('true');
+    const t = d.internBytes(bytes, 0, 4);
+    expect(d.internWord('true')).toBe(t);
+    expect(d.internWord('(none)')).toBe(none);
+    expect(d.intern('(none)')).toBe(none);
+    expect(d.keys).toEqual(['(none)', 'true']);
+  });
 });
 
 describe('where JSON text goes wrong', () => {

@@ -45,6 +45,7 @@ export class Dictionary {
   /** Scratch for a string's bytes. */
   private scratch = new Uint8Array(256);
   readonly keys: string[] = [];
+  private readonly words = new Map<string, number>();
 
   get size(): number {
     return this.keys.length;
@@ -54,6 +55,17 @@ export class Dictionary {
   intern(s: string): number {
     const n = this.encode(s);
     return this.lookup(this.scratch, 0, n, s);
+  }
+
+  /**
+   * As `intern`, for the few fixed words the byte readers write for every span ('true', '(none)',
+   * 'unknown_service'): found by the string in a Map, as `intern` encodes and hashes its string
+   * on every call. Only for a fixed set of words: the Map keeps every string it is given.
+   */
+  internWord(s: string): number {
+    let id = this.words.get(s);
+    if (id === undefined) this.words.set(s, (id = this.intern(s)));
+    return id;
   }
 
   /**

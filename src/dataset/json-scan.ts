@@ -160,6 +160,29 @@ export function is(b: Uint8Array, from: number, to: number, want: Uint8Array): b
   return true;
 }
 
+/** Whether `want` is written at b[i] (and ends before `end`). */
+export function startsWith(b: Uint8Array, i: number, end: number, want: Uint8Array): boolean {
+  if (i + want.length >= end) return false;
+  for (let k = 0; k < want.length; k++) if (b[i + k] !== want[k]) return false;
+  return true;
+}
+
+/**
+ * The closing quote of a string whose text starts at `i` (just past its opening quote), when it
+ * has no escapes or control characters (sets `at` past it); -1 otherwise.
+ */
+export function plainString(b: Uint8Array, i: number, end: number): number {
+  for (let j = i; j < end; j++) {
+    const c = b[j]!;
+    if (c === QUOTE) {
+      cursor.at = j + 1;
+      return j;
+    }
+    if (c === BACKSLASH || c < 0x20) return -1;
+  }
+  return -1;
+}
+
 /** The bytes of an ASCII key, to compare with `is`. */
 export const keyBytes = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
 

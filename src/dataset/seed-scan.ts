@@ -150,6 +150,13 @@ const KEYS = [
 ] as const;
 const KEY_BYTES = KEYS.map((k) => Buffer.from(k, 'latin1'));
 
+/**
+ * The keys of the last record read, in their order: records of one file nearly always give the
+ * same keys in the same order, so the key expected at each place is tried first with one compare
+ * of its bytes, before the search through KEYS.
+ */
+const lastOrder = new Int8Array(16).fill(-1);
+
 /** Which of KEYS the quoted key at `i` is (-1: another), without making a string; sets rec.at past it. */
 function key(b: Buffer, i: number, end: number): number {
   const close = str(b, i, end);
@@ -193,9 +200,22 @@ export function scanSeedRecord(b: Buffer, from: number, end: number, out: SpanTa
   let i = skip(b, from, end);
   if (b[i] !== OPEN) return -1;
   i = skip(b, i + 1, end);
-  for (;;) {
-    const k = key(b, i, end);
-    if (k < 0) return -1;
+  for (let place = 0; ; place++) {
+    let k = place < 16 ? lastOrder[place]! : -1;
+    if (k >= 0) {
+      const want = KEY_BYTES[k]!;
+      const length = want.length;
+      // A key of KEYS is plain ASCII: its bytes between two quotes are a string without escapes.
+      let same = b[i] === QUOTE && i + length + 1 < end && b[i + length + 1] === QUOTE;
+      for (let j = 0; j < length && same; j++) same = want[j] === b[i + 1 + j];
+      if (same) rec.at = i + length + 2;
+      else k = -1;
+    }
+    if (k < 0) {
+      k = key(b, i, end);
+      if (k < 0) return -1;
+      if (place < 16) lastOrder[place] = k;
+    }
     i = skip(b, rec.at, end);
     if (b[i] !== COLON) return -1;
     i = skip(b, i + 1, end);
@@ -287,8 +307,8 @@ export function scanSeedRecord(b: Buffer, from: number, end: number, out: SpanTa
     trace,
     span,
     parentFrom >= 0 ? out.spanIdBytes(b, parentFrom, parentTo) : -1,
-    rec.serviceFrom >= 0 ? out.internBytes(b, rec.serviceFrom, rec.serviceTo) : out.intern('(none)'),
-    rec.nameFrom >= 0 ? out.internBytes(b, rec.nameFrom, rec.nameTo) : out.intern('(none)'),
+    rec.serviceFrom >= 0 ? out.internBytes(b, rec.serviceFrom, rec.serviceTo) : out.internWord('(none)'),
+    rec.nameFrom >= 0 ? out.internBytes(b, rec.nameFrom, rec.nameTo) : out.internWord('(none)'),
     rec.start,
     Math.max(0, rec.end - rec.start),
     rec.error,

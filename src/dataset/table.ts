@@ -154,6 +154,11 @@ export class SpanTableBuilder {
     return this.strings.intern(s);
   }
 
+  /** As `intern`, for a fixed word a reader writes for every span ('true', '(none)'; see Dictionary.internWord). */
+  internWord(s: string): number {
+    return this.strings.internWord(s);
+  }
+
   /** The column of a tag key: pass it to `tag`. */
   tagColumn(key: string): number {
     const k = this.tagKeys.intern(key);

@@ -183,4 +183,39 @@ describe("the Jaeger reader's byte path", () => {
     expect(read(text.replace('1700000000000000', '1700000000000000.5')).end).toBe(-1);
     expect(read(slowly(t)).end).toBe(-1);
   });
+
+  it('finds the processes after the spans whatever the spans hold and wherever the processes are', async () => {
+    const trace = (n: number, layout: 'after' | 'before' | 'nested' | 'none') => {
+      const traceID = String(n).repeat(32);
+      const span = {
+        traceID,
+        spanID: String(n).repeat(16),
+        operationName: `op${n}`,
+        startTime: 1_700_000_000_000_000 + n,
+        processID: 'p1',
+        // The bytes that follow the spans, inside a span: the guess of where they end is wrong.
+        ...(layout === 'nested' ? { x: [1], processes: { p1: { serviceName: 'not-this' } } } : {}),
+      };
+      const processes = { p1: { serviceName: `svc${n}` } };
+      if (layout === 'none') return { traceID, spans: [span] };
+      return layout === 'before' ? { traceID, processes, spans: [span] } : { traceID, spans: [span], processes };
+    };
+    const nested = JSON.stringify(trace(1, 'nested'));
+    const b = new SpanTableBuilder();
+    const buffer = Buffer.from(`${nested} `);
+    expect(scanJaegerTrace(buffer, 0, buffer.length, b)).toBe(nested.length);
+    expect(b.finish().strings).toContain('svc1');
+    for (const layouts of [
+      ['after', 'nested', 'after'],
+      ['before', 'after', 'before'],
+      ['none', 'after', 'none'],
+    ] as const) {
+      const traces = layouts.map((layout, k) => trace(k + 1, layout));
+      const fast = await file(JSON.stringify({ data: traces }));
+      const slow = await file(`{"data":[${traces.map(slowly).join(',')}]}`);
+      const read = await outcome(fast);
+      expect(read).toEqual(await outcome(slow));
+      expect(JSON.stringify(read)).not.toContain('not-this');
+    }
+  });
 });

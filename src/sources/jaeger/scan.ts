@@ -8,8 +8,10 @@ import {
   number,
   numberValue,
   object,
+  plainString,
   sameHexValue,
   skipContainer,
+  startsWith,
   string,
   value,
   wholeNumber,
@@ -119,6 +121,37 @@ function internString(b: Uint8Array, i: number, end: number): number {
   return out.intern(JSON.parse(utf8(b, i, close + 1)) as string);
 }
 
+/** The key b[from, to) of a tag (no escapes): its column, and whether it is one that means something. */
+function tagKey(b: Uint8Array, from: number, to: number): void {
+  tagKeyIs = is(b, from, to, K.error) ? 1 : is(b, from, to, K.statusCode) ? 2 : is(b, from, to, K.hostname) ? 3 : 0;
+  // An empty key is no tag, as in the slow path.
+  tagColumn = to === from ? -2 : out.tagColumnBytes(b, from, to);
+}
+
+/** The pieces of a tag written compactly with a string value: `{"key":"…","type":"string","value":"…"}`. */
+const TAG_KEY = keyBytes('{"key":"');
+const TAG_STRING = keyBytes('","type":"string","value":"');
+const TAG_END = keyBytes('"}');
+
+/**
+ * A tag of the shape nearly every one has (compact, key, type string, value, without escapes) read
+ * by comparing its bytes, without walking its object: as `object(…, tagField)` would read it.
+ * False (nothing read) for any other shape.
+ */
+function plainTag(b: Uint8Array, v: number, end: number): boolean {
+  if (!startsWith(b, v, end, TAG_KEY)) return false;
+  const kf = v + TAG_KEY.length;
+  const kt = plainString(b, kf, end);
+  if (kt < 0 || !startsWith(b, kt, end, TAG_STRING)) return false;
+  const vf = kt + TAG_STRING.length;
+  const vt = plainString(b, vf, end);
+  if (vt < 0 || !startsWith(b, vt, end, TAG_END)) return false;
+  tagKey(b, kf, kt);
+  tagValue = out.internBytes(b, vf, vt);
+  cursor.at = vt + TAG_END.length;
+  return true;
+}
+
 /** A member of a tag {key, type, value}: the value as the slow path renders it (string, boolean, whole number, null). */
 function tagField(kf: number, kt: number, x: number): boolean {
   const b = buf;
@@ -126,16 +159,9 @@ function tagField(kf: number, kt: number, x: number): boolean {
   if (is(b, kf, kt, K.key)) {
     const close = string(b, x, end);
     if (close < 0) return false;
-    // An empty key is no tag (as in the slow path); a key with escapes is left to it.
+    // A key with escapes is left to the slow path.
     if (cursor.escapes) return false;
-    tagKeyIs = is(b, x + 1, close, K.error)
-      ? 1
-      : is(b, x + 1, close, K.statusCode)
-        ? 2
-        : is(b, x + 1, close, K.hostname)
-          ? 3
-          : 0;
-    tagColumn = close === x + 1 ? -2 : out.tagColumnBytes(b, x + 1, close);
+    tagKey(b, x + 1, close);
     return true;
   }
   if (!is(b, kf, kt, K.value)) return value(b, x, end);
@@ -147,7 +173,7 @@ function tagField(kf: number, kt: number, x: number): boolean {
   if (c === 0x74 || c === 0x66 || c === 0x6e) {
     const word = c === 0x74 ? 'true' : c === 0x66 ? 'false' : 'null';
     if (!literal(b, x, end, word)) return false;
-    tagValue = out.intern(word);
+    tagValue = out.internWord(word);
     return true;
   }
   const whole = wholeNumber(b, x, end);
@@ -167,11 +193,11 @@ function tag(v: number): boolean {
   tagColumn = -1;
   tagValue = -2;
   tagKeyIs = 0;
-  if (object(buf, v, limit, tagField) < 0) return false;
+  if (!plainTag(buf, v, limit) && object(buf, v, limit, tagField) < 0) return false;
   // A tag without a key is no tag, as in the slow path; a missing value renders as null.
   if (tagColumn === -2) return true;
   if (tagColumn < 0) return false;
-  if (tagValue === -2) tagValue = out.intern('null');
+  if (tagValue === -2) tagValue = out.internWord('null');
   pairs = grown(pairs, 2 * pairCount + 2);
   pairs[2 * pairCount] = tagColumn;
   pairs[2 * pairCount + 1] = tagValue;
@@ -199,7 +225,7 @@ function processField(kf: number, kt: number, x: number): boolean {
     if (close < 0) return false;
     processService[processCount] =
       close === x + 1
-        ? out.intern('unknown_service')
+        ? out.internWord('unknown_service')
         : cursor.escapes
           ? internString(b, x, end)
           : out.internBytes(b, x + 1, close);
@@ -208,12 +234,22 @@ function processField(kf: number, kt: number, x: number): boolean {
   if (is(b, kf, kt, K.tags)) {
     if (tags(b, x, end) < 0) return false;
     processTags = grown(processTags, 2 * (processTagCount + pairCount));
-    processTags.set(pairs.subarray(0, 2 * pairCount), 2 * processTagCount);
+    // A copy by hand: subarray would make an object per process.
+    for (let k = 0; k < 2 * pairCount; k++) processTags[2 * processTagCount + k] = pairs[k]!;
     processTagCount += pairCount;
     processHost[processCount] = lastHost;
     return true;
   }
   return value(b, x, end);
+}
+
+/** How many lists of tags the process being read has given (module state: a closure per process would cost). */
+let processTagLists = 0;
+
+function processMember(pf: number, pt: number, y: number): boolean {
+  // A second list of tags would need JSON's last-wins: the slow path.
+  if (is(buf, pf, pt, K.tags) && ++processTagLists > 1) return false;
+  return processField(pf, pt, y);
 }
 
 /** One member of `processes`: its id, then the process. */
@@ -228,16 +264,11 @@ function process(kf: number, kt: number, x: number): boolean {
   }
   processIdFrom[n] = kf;
   processIdTo[n] = kt;
-  processService[n] = out.intern('unknown_service');
+  processService[n] = out.internWord('unknown_service');
   processHost[n] = -1;
   processTagFrom[n] = processTagCount;
-  let tagLists = 0;
-  const e = object(buf, x, limit, (pf, pt, y) => {
-    // A second list of tags would need JSON's last-wins: the slow path.
-    if (is(buf, pf, pt, K.tags) && ++tagLists > 1) return false;
-    return processField(pf, pt, y);
-  });
-  if (e < 0) return false;
+  processTagLists = 0;
+  if (object(buf, x, limit, processMember) < 0) return false;
   processCount++;
   processTagFrom[processCount] = processTagCount;
   return true;
@@ -267,11 +298,38 @@ function referenceField(kf: number, kt: number, x: number): boolean {
   return value(b, x, end);
 }
 
+/** The pieces of a reference written compactly: `{"refType":"CHILD_OF","traceID":"…","spanID":"…"}`. */
+const REF_CHILD_OF = keyBytes('{"refType":"CHILD_OF","traceID":"');
+const REF_SPAN = keyBytes('","spanID":"');
+const REF_END = keyBytes('"}');
+
+/**
+ * A reference of the shape Jaeger writes (compact, CHILD_OF, ids without escapes) read by comparing
+ * its bytes, without walking its object: as `object(…, referenceField)` would read it. False
+ * (nothing read) for any other shape.
+ */
+function plainReference(b: Uint8Array, v: number, end: number): boolean {
+  if (!startsWith(b, v, end, REF_CHILD_OF)) return false;
+  const tf = v + REF_CHILD_OF.length;
+  const tt = plainString(b, tf, end);
+  if (tt < 0 || !startsWith(b, tt, end, REF_SPAN)) return false;
+  const sf = tt + REF_SPAN.length;
+  const st = plainString(b, sf, end);
+  if (st < 0 || !startsWith(b, st, end, REF_END)) return false;
+  refIsChildOf = true;
+  refTraceFrom = tf;
+  refTraceTo = tt;
+  refSpanFrom = sf;
+  refSpanTo = st;
+  cursor.at = st + REF_END.length;
+  return true;
+}
+
 /** One reference: the first CHILD_OF in the span's own trace is its parent, else the first in its trace. */
 function reference(v: number): boolean {
   refTraceFrom = refSpanFrom = -1;
   refIsChildOf = false;
-  if (object(buf, v, limit, referenceField) < 0) return false;
+  if (!plainReference(buf, v, limit) && object(buf, v, limit, referenceField) < 0) return false;
   if (refTraceFrom >= 0) {
     // In the span's own trace only when spelled as its trace id is: any other spelling is the slow path's to compare.
     const tf = spanTraceFrom >= 0 ? spanTraceFrom : traceFrom;
@@ -332,7 +390,7 @@ function spanField(kf: number, kt: number, v: number): boolean {
     if (close < 0) return false;
     operation =
       close === v + 1
-        ? out.intern('(none)')
+        ? out.internWord('(none)')
         : cursor.escapes
           ? internString(b, v, end)
           : out.internBytes(b, v + 1, close);
@@ -409,13 +467,13 @@ function span(v: number): boolean {
     for (let k = processCount - 1; k >= 0 && p < 0; k--)
       if (sameBytes(b, processIdFrom[k]!, processIdTo[k]!, processFrom, processTo)) p = k;
   }
-  const error = lastError === out.intern('true') || lastStatus === out.intern('ERROR');
+  const error = lastError === out.internWord('true') || lastStatus === out.internWord('ERROR');
   out.rowOf(
     trace,
     id,
     parent,
-    p < 0 ? out.intern('unknown_service') : processService[p]!,
-    operation < 0 ? out.intern('(none)') : operation,
+    p < 0 ? out.internWord('unknown_service') : processService[p]!,
+    operation < 0 ? out.internWord('(none)') : operation,
     start,
     Math.max(0, duration),
     error,
@@ -445,6 +503,17 @@ function traceField(kf: number, kt: number, v: number): boolean {
     if (kt - kf === 5) {
       if (spansAt >= 0 || b[v] !== OPEN_LIST) return false;
       spansAt = v;
+      if (guessing && Buffer.isBuffer(b)) {
+        // The end of the spans guessed by the bytes Jaeger writes after them: `],"processes":{`
+        // cannot be inside a string (its quote would be escaped), and the guess is checked when
+        // the spans are read (`scanJaegerTrace`). One native search instead of a walk through them.
+        const at = b.indexOf(SPANS_END, v);
+        if (at >= 0 && at + SPANS_END.length < end) {
+          spansEnd = cursor.at = at + 1;
+          return true;
+        }
+        guessMissed = true;
+      }
       // Checked as they are read, once the processes are known.
       return skipContainer(b, v, end) >= 0;
     } else {
@@ -455,20 +524,52 @@ function traceField(kf: number, kt: number, v: number): boolean {
   return value(b, v, end);
 }
 
+/** What Jaeger writes between a trace's spans and its processes. */
+const SPANS_END = Buffer.from('],"processes":{', 'latin1');
+/**
+ * The end of the spans as guessed (-1: found by a walk); whether to guess, whether the bytes were
+ * not there, and the builder for which guessing stopped (a file of another layout: one guess in
+ * vain a trace would cost a search through the rest of the chunk).
+ */
+let spansEnd = -1;
+let guessing = true;
+let guessMissed = false;
+let guessStopped: SpanTableBuilder | undefined;
+
 /**
  * Reads the trace that starts at `b[from]` (and ends before `end`) into `builder`: returns the
  * position after it, or -1 when the slow path must read it (the caller then drops the rows written).
  */
 export function scanJaegerTrace(b: Uint8Array, from: number, end: number, builder: SpanTableBuilder): number {
+  const rows = builder.size;
+  guessing = guessStopped !== builder;
+  guessMissed = false;
+  let e = scanTrace(b, from, end, builder);
+  if (e === -2) {
+    // Read with a guess that may be wrong: read again by a walk through the spans.
+    builder.truncate(rows);
+    guessing = false;
+    e = scanTrace(b, from, end, builder);
+    // The walk read it: the guess was wrong (a file of another layout).
+    if (e >= 0) guessMissed = true;
+  }
+  if (guessMissed && e >= 0) guessStopped = builder;
+  return e;
+}
+
+/** As scanJaegerTrace; -2 when it read with a guess of the spans' end and either failed or found the guess wrong. */
+function scanTrace(b: Uint8Array, from: number, end: number, builder: SpanTableBuilder): number {
   out = builder;
   buf = b;
   limit = end;
-  traceFrom = spansAt = processesAt = -1;
+  traceFrom = spansAt = processesAt = spansEnd = -1;
   processCount = processTagCount = 0;
   processTagFrom[0] = 0;
   const e = object(b, from, end, traceField);
-  if (e < 0 || spansAt < 0) return -1;
-  if (processesAt >= 0 && object(b, processesAt, end, process) < 0) return -1;
-  if (list(b, spansAt, end, span) < 0) return -1;
+  if (e < 0 || spansAt < 0) return spansEnd >= 0 ? -2 : -1;
+  if (processesAt >= 0 && object(b, processesAt, end, process) < 0) return spansEnd >= 0 ? -2 : -1;
+  const spansTo = list(b, spansAt, end, span);
+  if (spansTo < 0) return spansEnd >= 0 ? -2 : -1;
+  if (spansEnd >= 0 && spansTo !== spansEnd) return -2;
   return e;
 }

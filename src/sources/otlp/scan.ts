@@ -1,6 +1,18 @@
 import { utf8 } from '../../dataset/dictionary.js';
 import { QUOTE } from '../../dataset/json-bytes.js';
-import { cursor, is, keyBytes, list, literal, number, object, string, value } from '../../dataset/json-scan.js';
+import {
+  cursor,
+  is,
+  keyBytes,
+  list,
+  literal,
+  number,
+  object,
+  plainString,
+  startsWith,
+  string,
+  value,
+} from '../../dataset/json-scan.js';
 import type { SpanTableBuilder } from '../../dataset/table.js';
 
 /**
@@ -81,8 +93,8 @@ function anyValueField(vf: number, vt: number, y: number): boolean {
     return true;
   }
   if (is(b, vf, vt, K.boolValue)) {
-    if (literal(b, y, end, 'true')) valueIndex = out.intern('true');
-    else if (literal(b, y, end, 'false')) valueIndex = out.intern('false');
+    if (literal(b, y, end, 'true')) valueIndex = out.internWord('true');
+    else if (literal(b, y, end, 'false')) valueIndex = out.internWord('false');
     else return false;
     return true;
   }
@@ -104,20 +116,46 @@ function keyValueField(kf: number, kt: number, x: number): boolean {
     kinds = 0;
     // A value of two kinds is left to the slow path's precedence; an empty one renders as null.
     if (object(b, x, end, anyValueField) < 0 || kinds > 1) return false;
-    if (kinds === 0) valueIndex = out.intern('null');
+    if (kinds === 0) valueIndex = out.internWord('null');
     return true;
   }
   return value(b, x, end);
+}
+
+/** The pieces of an attribute written compactly with a string value: `{"key":"…","value":{"stringValue":"…"}}`. */
+const KV_KEY = keyBytes('{"key":"');
+const KV_STRING = keyBytes('","value":{"stringValue":"');
+const KV_END = keyBytes('"}}');
+
+/**
+ * An attribute of the shape nearly every one has (compact, key then a string value, neither with
+ * escapes) read by comparing its bytes, without walking its two objects: as `object(…,
+ * keyValueField)` would read it. False (nothing read) for any other shape.
+ */
+function plainKeyValue(b: Uint8Array, v: number, end: number): boolean {
+  if (!startsWith(b, v, end, KV_KEY)) return false;
+  const kf = v + KV_KEY.length;
+  const kt = plainString(b, kf, end);
+  if (kt < 0 || !startsWith(b, kt, end, KV_STRING)) return false;
+  const vf = kt + KV_STRING.length;
+  const vt = plainString(b, vf, end);
+  if (vt < 0 || !startsWith(b, vt, end, KV_END)) return false;
+  keyFrom = kf;
+  keyTo = kt;
+  keyEscapes = false;
+  valueIndex = out.internBytes(b, vf, vt);
+  cursor.at = vt + KV_END.length;
+  return true;
 }
 
 function keyValue(v: number): boolean {
   const b = buf;
   keyFrom = -1;
   valueIndex = -2;
-  if (object(b, v, limit, keyValueField) < 0) return false;
+  if (!plainKeyValue(b, v, limit) && object(b, v, limit, keyValueField) < 0) return false;
   // An attribute without a key (or with an empty one) is no tag, as in values.ts.
   if (keyFrom < 0 || keyTo === keyFrom) return true;
-  if (valueIndex === -2) valueIndex = out.intern('null');
+  if (valueIndex === -2) valueIndex = out.internWord('null');
   let column: number;
   if (keyEscapes) column = out.tagColumn(JSON.parse(utf8(b, keyFrom - 1, keyTo + 1)) as string);
   else column = out.tagColumnBytes(b, keyFrom, keyTo);
@@ -150,16 +188,26 @@ function keyValues(b: Uint8Array, i: number, end: number, resource: boolean): nu
 
 /** Nanoseconds as a string of digits → whole microseconds, when a double holds them exactly; NaN otherwise. */
 function micros(b: Uint8Array, i: number, end: number): number {
-  const close = string(b, i, end);
-  if (close < 0 || cursor.escapes) return NaN;
-  const digits = close - i - 1;
-  if (digits < 1 || digits > 20) return NaN;
+  if (b[i] !== QUOTE) return NaN;
+  // One pass over the digits (a string of only digits has no escapes): the last three wait in d1–d3
+  // and each joins v three digits later, so v ends as the digits but the last three (nanoseconds).
   let v = 0;
-  for (let k = i + 1; k < close; k++) {
-    const c = b[k]!;
-    if (c < 0x30 || c > 0x39) return NaN;
-    if (k < close - 3) v = v * 10 + (c - 0x30);
+  let d1 = 0;
+  let d2 = 0;
+  let d3 = 0;
+  let k = i + 1;
+  for (; k < end; k++) {
+    const d = b[k]! - 0x30;
+    if (d < 0 || d > 9) break;
+    v = v * 10 + d1;
+    d1 = d2;
+    d2 = d3;
+    d3 = d;
   }
+  const digits = k - i - 1;
+  if (k >= end || b[k] !== QUOTE || digits < 1 || digits > 20) return NaN;
+  cursor.at = k + 1;
+  cursor.escapes = false;
   return v <= Number.MAX_SAFE_INTEGER ? v : NaN;
 }
 
@@ -232,7 +280,7 @@ function spanField(kf: number, kt: number, v: number): boolean {
     if (close < 0) return false;
     name =
       close === v + 1
-        ? out.intern('(none)')
+        ? out.internWord('(none)')
         : cursor.escapes
           ? internString(b, v, end)
           : out.internBytes(b, v + 1, close);
@@ -275,7 +323,7 @@ function span(i: number): boolean {
     id,
     parent,
     service,
-    name < 0 ? out.intern('(none)') : name,
+    name < 0 ? out.internWord('(none)') : name,
     start,
     Math.max(0, finish - start),
     error,
@@ -332,7 +380,7 @@ export function scanResourceSpans(b: Uint8Array, from: number, end: number, buil
       // Both names, or one twice, would need the slow path's choice.
       if (++scopeKeys > 1) return false;
       // An empty service.name reads as none, as in the slow path.
-      if (service < 0 || service === out.intern('')) service = out.intern('unknown_service');
+      if (service < 0 || service === out.internWord('')) service = out.internWord('unknown_service');
       return scopes(b, v, end) >= 0;
     }
     return value(b, v, end);

@@ -153,7 +153,7 @@ function endpointField(kf: number, kt: number, x: number): boolean {
   if (!is(buf, kf, kt, K.serviceName)) return value(buf, x, limit);
   const close = string(buf, x, limit);
   if (close < 0) return false;
-  serviceOf[n] = close === x + 1 ? out.intern('unknown') : internString(buf, x, limit);
+  serviceOf[n] = close === x + 1 ? out.internWord('unknown') : internString(buf, x, limit);
   return serviceOf[n]! >= 0;
 }
 
@@ -200,7 +200,7 @@ function spanField(kf: number, kt: number, x: number): boolean {
     if (b[x] !== QUOTE) return false;
     const close = string(b, x, end);
     if (close < 0) return false;
-    nameOf[n] = close === x + 1 ? out.intern('(none)') : internString(b, x, end);
+    nameOf[n] = close === x + 1 ? out.internWord('(none)') : internString(b, x, end);
     return nameOf[n]! >= 0;
   }
   if (size === 9 && is(b, kf, kt, K.timestamp)) {
@@ -213,7 +213,7 @@ function spanField(kf: number, kt: number, x: number): boolean {
     return !Number.isNaN(durationOf[n]!);
   }
   if (size === 13 && is(b, kf, kt, K.localEndpoint)) {
-    serviceOf[n] = out.intern('unknown');
+    serviceOf[n] = out.internWord('unknown');
     if (b[x] === 0x6e) return literal(b, x, end, 'null');
     return object(b, x, end, endpointField) >= 0;
   }
@@ -229,7 +229,7 @@ function spanField(kf: number, kt: number, x: number): boolean {
 function span(v: number): boolean {
   if (n + 1 >= traceFrom.length) grow();
   traceFrom[n] = idFrom[n] = parentFrom[n] = kindOf[n] = nameOf[n] = -1;
-  serviceOf[n] = out.intern('unknown');
+  serviceOf[n] = out.internWord('unknown');
   startOf[n] = NaN;
   durationOf[n] = 0;
   tagsFrom[n] = pairCount;
@@ -238,7 +238,7 @@ function span(v: number): boolean {
   statusValue = -1;
   if (object(buf, v, limit, spanField) < 0) return false;
   if (traceFrom[n]! < 0 || idFrom[n]! < 0 || Number.isNaN(startOf[n]!)) return false;
-  errorOf[n] = hasError || (statusValue >= 0 && statusValue === out.intern('ERROR')) ? 1 : 0;
+  errorOf[n] = hasError || (statusValue >= 0 && statusValue === out.internWord('ERROR')) ? 1 : 0;
   kindTagOf[n] = hasKindTag ? 1 : 0;
   n++;
   tagsFrom[n] = pairCount;
@@ -333,7 +333,7 @@ export function scanZipkinTrace(b: Uint8Array, from: number, end: number, builde
       spanId,
       own ? -1 : parentId,
       serviceOf[s]!,
-      nameOf[s]! < 0 ? out.intern('(none)') : nameOf[s]!,
+      nameOf[s]! < 0 ? out.internWord('(none)') : nameOf[s]!,
       startOf[s]!,
       Math.max(0, durationOf[s]!),
       errorOf[s] === 1,
