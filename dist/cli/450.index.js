@@ -47,6 +47,7 @@ class Dictionary {
     /** Scratch for a string's bytes. */
     scratch = new Uint8Array(256);
     keys = [];
+    words = new Map();
     get size() {
         return this.keys.length;
     }
@@ -54,6 +55,17 @@ class Dictionary {
     intern(s) {
         const n = this.encode(s);
         return this.lookup(this.scratch, 0, n, s);
+    }
+    /**
+     * As `intern`, for the few fixed words the byte readers write for every span ('true', '(none)',
+     * 'unknown_service'): found by the string in a Map, as `intern` encodes and hashes its string
+     * on every call. Only for a fixed set of words: the Map keeps every string it is given.
+     */
+    internWord(s) {
+        let id = this.words.get(s);
+        if (id === undefined)
+            this.words.set(s, (id = this.intern(s)));
+        return id;
     }
     /**
      * The id of the string whose UTF-8 is `b[from, to)`, adding it when new. Bytes that are not
@@ -1040,6 +1052,10 @@ class SpanTableBuilder {
     /** The dictionary index of a string (service, operation, host, tag value). */
     intern(s) {
         return this.strings.intern(s);
+    }
+    /** As `intern`, for a fixed word a reader writes for every span ('true', '(none)'; see Dictionary.internWord). */
+    internWord(s) {
+        return this.strings.internWord(s);
     }
     /** The column of a tag key: pass it to `tag`. */
     tagColumn(key) {

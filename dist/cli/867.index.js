@@ -3769,8 +3769,8 @@ async function collectJaeger(query, context, options) {
 var spans = __webpack_require__(64945);
 // EXTERNAL MODULE: ./src/sources/files/detect.ts
 var detect = __webpack_require__(75879);
-// EXTERNAL MODULE: ./src/sources/files/read.ts + 1 modules
-var files_read = __webpack_require__(73141);
+// EXTERNAL MODULE: ./src/sources/files/read.ts + 2 modules
+var files_read = __webpack_require__(71807);
 ;// CONCATENATED MODULE: ./src/sources/files/index.ts
 
 

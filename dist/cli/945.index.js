@@ -1418,15 +1418,18 @@ function firstInvalid(text) {
 /* harmony export */   Dy: () => (/* binding */ cursor),
 /* harmony export */   Ik: () => (/* binding */ object),
 /* harmony export */   Rt: () => (/* binding */ keyBytes),
+/* harmony export */   Sx: () => (/* binding */ plainString),
 /* harmony export */   Tb: () => (/* binding */ skipContainer),
 /* harmony export */   Uq: () => (/* binding */ value),
+/* harmony export */   VK: () => (/* binding */ sameHexValue),
 /* harmony export */   Vg: () => (/* binding */ numberValue),
 /* harmony export */   Yj: () => (/* binding */ string),
 /* harmony export */   ai: () => (/* binding */ number),
 /* harmony export */   eu: () => (/* binding */ literal),
 /* harmony export */   is: () => (/* binding */ is),
 /* harmony export */   p_: () => (/* binding */ list),
-/* harmony export */   rD: () => (/* binding */ wholeNumber)
+/* harmony export */   rD: () => (/* binding */ wholeNumber),
+/* harmony export */   w1: () => (/* binding */ startsWith)
 /* harmony export */ });
 /* harmony import */ var _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(52618);
 
@@ -1623,6 +1626,31 @@ function is(b, from, to, want) {
             return false;
     return true;
 }
+/** Whether `want` is written at b[i] (and ends before `end`). */
+function startsWith(b, i, end, want) {
+    if (i + want.length >= end)
+        return false;
+    for (let k = 0; k < want.length; k++)
+        if (b[i + k] !== want[k])
+            return false;
+    return true;
+}
+/**
+ * The closing quote of a string whose text starts at `i` (just past its opening quote), when it
+ * has no escapes or control characters (sets `at` past it); -1 otherwise.
+ */
+function plainString(b, i, end) {
+    for (let j = i; j < end; j++) {
+        const c = b[j];
+        if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .QUOTE */ .jA) {
+            cursor.at = j + 1;
+            return j;
+        }
+        if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .BACKSLASH */ .r_ || c < 0x20)
+            return -1;
+    }
+    return -1;
+}
 /** The bytes of an ASCII key, to compare with `is`. */
 const keyBytes = (s) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 /**
@@ -1676,6 +1704,39 @@ function list(b, i, end, item) {
             return -1;
         return (cursor.at = j + 1);
     }
+}
+const HEX_VALUE = new Int8Array(256).fill(-1);
+for (let d = 0; d < 16; d++) {
+    HEX_VALUE['0123456789abcdef'.charCodeAt(d)] = d;
+    HEX_VALUE['0123456789ABCDEF'.charCodeAt(d)] = d;
+}
+/**
+ * Whether two span ids written in hex digits, b[af, at) and b[bf, bt), are the one id the table would
+ * hold (ids.ts: either case; padded to 16 digits, or to 32 past 16). Undefined when either is not
+ * hex of at most 32 digits, for the caller's slow path to judge. (A reader's span id numbers are
+ * provisional until the table is finished, so ids are compared by their digits.)
+ */
+function sameHexValue(b, af, at, bf, bt) {
+    for (let k = af; k < at; k++)
+        if (HEX_VALUE[b[k]] < 0)
+            return undefined;
+    for (let k = bf; k < bt; k++)
+        if (HEX_VALUE[b[k]] < 0)
+            return undefined;
+    if (at - af > 32 || bt - bf > 32)
+        return undefined;
+    if (at - af > 16 !== bt - bf > 16)
+        return false;
+    while (af < at && b[af] === 0x30)
+        af++;
+    while (bf < bt && b[bf] === 0x30)
+        bf++;
+    if (at - af !== bt - bf)
+        return false;
+    for (let k = 0; k < at - af; k++)
+        if (HEX_VALUE[b[af + k]] !== HEX_VALUE[b[bf + k]])
+            return false;
+    return true;
 }
 
 
@@ -1941,6 +2002,12 @@ const KEYS = [
     'reporter',
 ];
 const KEY_BYTES = KEYS.map((k) => Buffer.from(k, 'latin1'));
+/**
+ * The keys of the last record read, in their order: records of one file nearly always give the
+ * same keys in the same order, so the key expected at each place is tried first with one compare
+ * of its bytes, before the search through KEYS.
+ */
+const lastOrder = new Int8Array(16).fill(-1);
 /** Which of KEYS the quoted key at `i` is (-1: another), without making a string; sets rec.at past it. */
 function key(b, i, end) {
     const close = str(b, i, end);
@@ -1990,10 +2057,27 @@ function scanSeedRecord(b, from, end, out, whole = true) {
     if (b[i] !== json_bytes/* OPEN */.vP)
         return -1;
     i = (0,json_bytes/* skipBlank */.W8)(b, i + 1, end);
-    for (;;) {
-        const k = key(b, i, end);
-        if (k < 0)
-            return -1;
+    for (let place = 0;; place++) {
+        let k = place < 16 ? lastOrder[place] : -1;
+        if (k >= 0) {
+            const want = KEY_BYTES[k];
+            const length = want.length;
+            // A key of KEYS is plain ASCII: its bytes between two quotes are a string without escapes.
+            let same = b[i] === json_bytes/* QUOTE */.jA && i + length + 1 < end && b[i + length + 1] === json_bytes/* QUOTE */.jA;
+            for (let j = 0; j < length && same; j++)
+                same = want[j] === b[i + 1 + j];
+            if (same)
+                rec.at = i + length + 2;
+            else
+                k = -1;
+        }
+        if (k < 0) {
+            k = key(b, i, end);
+            if (k < 0)
+                return -1;
+            if (place < 16)
+                lastOrder[place] = k;
+        }
         i = (0,json_bytes/* skipBlank */.W8)(b, rec.at, end);
         if (b[i] !== json_bytes/* COLON */.oH)
             return -1;
@@ -2098,7 +2182,7 @@ function scanSeedRecord(b, from, end, out, whole = true) {
     const trace = rec.traceFrom >= 0 && rec.traceTo > rec.traceFrom
         ? out.traceIdBytes(b, rec.traceFrom, rec.traceTo)
         : out.traceIdBytes(b, rec.spanFrom, rec.spanTo);
-    out.rowOf(trace, span, parentFrom >= 0 ? out.spanIdBytes(b, parentFrom, parentTo) : -1, rec.serviceFrom >= 0 ? out.internBytes(b, rec.serviceFrom, rec.serviceTo) : out.intern('(none)'), rec.nameFrom >= 0 ? out.internBytes(b, rec.nameFrom, rec.nameTo) : out.intern('(none)'), rec.start, Math.max(0, rec.end - rec.start), rec.error, rec.hostFrom >= 0 && rec.hostTo > rec.hostFrom ? out.internBytes(b, rec.hostFrom, rec.hostTo) : -1);
+    out.rowOf(trace, span, parentFrom >= 0 ? out.spanIdBytes(b, parentFrom, parentTo) : -1, rec.serviceFrom >= 0 ? out.internBytes(b, rec.serviceFrom, rec.serviceTo) : out.internWord('(none)'), rec.nameFrom >= 0 ? out.internBytes(b, rec.nameFrom, rec.nameTo) : out.internWord('(none)'), rec.start, Math.max(0, rec.end - rec.start), rec.error, rec.hostFrom >= 0 && rec.hostTo > rec.hostFrom ? out.internBytes(b, rec.hostFrom, rec.hostTo) : -1);
     for (let k = 0; k < count; k += 4) {
         if (equals(b, tags[k], tags[k + 1], PARENT_TAG))
             continue;
@@ -2478,7 +2562,7 @@ async function detectFormat(file) {
 
 /***/ }),
 
-/***/ 73141:
+/***/ 71807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2612,6 +2696,37 @@ function internString(b, i, end) {
         return out.internBytes(b, i + 1, close);
     return out.intern(JSON.parse((0,dictionary/* utf8 */.A)(b, i, close + 1)));
 }
+/** The key b[from, to) of a tag (no escapes): its column, and whether it is one that means something. */
+function tagKey(b, from, to) {
+    tagKeyIs = (0,json_scan.is)(b, from, to, K.error) ? 1 : (0,json_scan.is)(b, from, to, K.statusCode) ? 2 : (0,json_scan.is)(b, from, to, K.hostname) ? 3 : 0;
+    // An empty key is no tag, as in the slow path.
+    tagColumn = to === from ? -2 : out.tagColumnBytes(b, from, to);
+}
+/** The pieces of a tag written compactly with a string value: `{"key":"…","type":"string","value":"…"}`. */
+const TAG_KEY = (0,json_scan/* keyBytes */.Rt)('{"key":"');
+const TAG_STRING = (0,json_scan/* keyBytes */.Rt)('","type":"string","value":"');
+const TAG_END = (0,json_scan/* keyBytes */.Rt)('"}');
+/**
+ * A tag of the shape nearly every one has (compact, key, type string, value, without escapes) read
+ * by comparing its bytes, without walking its object: as `object(…, tagField)` would read it.
+ * False (nothing read) for any other shape.
+ */
+function plainTag(b, v, end) {
+    if (!(0,json_scan/* startsWith */.w1)(b, v, end, TAG_KEY))
+        return false;
+    const kf = v + TAG_KEY.length;
+    const kt = (0,json_scan/* plainString */.Sx)(b, kf, end);
+    if (kt < 0 || !(0,json_scan/* startsWith */.w1)(b, kt, end, TAG_STRING))
+        return false;
+    const vf = kt + TAG_STRING.length;
+    const vt = (0,json_scan/* plainString */.Sx)(b, vf, end);
+    if (vt < 0 || !(0,json_scan/* startsWith */.w1)(b, vt, end, TAG_END))
+        return false;
+    tagKey(b, kf, kt);
+    tagValue = out.internBytes(b, vf, vt);
+    json_scan/* cursor */.Dy.at = vt + TAG_END.length;
+    return true;
+}
 /** A member of a tag {key, type, value}: the value as the slow path renders it (string, boolean, whole number, null). */
 function tagField(kf, kt, x) {
     const b = buf;
@@ -2620,17 +2735,10 @@ function tagField(kf, kt, x) {
         const close = (0,json_scan/* string */.Yj)(b, x, end);
         if (close < 0)
             return false;
-        // An empty key is no tag (as in the slow path); a key with escapes is left to it.
+        // A key with escapes is left to the slow path.
         if (json_scan/* cursor */.Dy.escapes)
             return false;
-        tagKeyIs = (0,json_scan.is)(b, x + 1, close, K.error)
-            ? 1
-            : (0,json_scan.is)(b, x + 1, close, K.statusCode)
-                ? 2
-                : (0,json_scan.is)(b, x + 1, close, K.hostname)
-                    ? 3
-                    : 0;
-        tagColumn = close === x + 1 ? -2 : out.tagColumnBytes(b, x + 1, close);
+        tagKey(b, x + 1, close);
         return true;
     }
     if (!(0,json_scan.is)(b, kf, kt, K.value))
@@ -2644,7 +2752,7 @@ function tagField(kf, kt, x) {
         const word = c === 0x74 ? 'true' : c === 0x66 ? 'false' : 'null';
         if (!(0,json_scan/* literal */.eu)(b, x, end, word))
             return false;
-        tagValue = out.intern(word);
+        tagValue = out.internWord(word);
         return true;
     }
     const whole = (0,json_scan/* wholeNumber */.rD)(b, x, end);
@@ -2664,7 +2772,7 @@ function tag(v) {
     tagColumn = -1;
     tagValue = -2;
     tagKeyIs = 0;
-    if ((0,json_scan/* object */.Ik)(buf, v, limit, tagField) < 0)
+    if (!plainTag(buf, v, limit) && (0,json_scan/* object */.Ik)(buf, v, limit, tagField) < 0)
         return false;
     // A tag without a key is no tag, as in the slow path; a missing value renders as null.
     if (tagColumn === -2)
@@ -2672,7 +2780,7 @@ function tag(v) {
     if (tagColumn < 0)
         return false;
     if (tagValue === -2)
-        tagValue = out.intern('null');
+        tagValue = out.internWord('null');
     pairs = grown(pairs, 2 * pairCount + 2);
     pairs[2 * pairCount] = tagColumn;
     pairs[2 * pairCount + 1] = tagValue;
@@ -2703,7 +2811,7 @@ function processField(kf, kt, x) {
             return false;
         processService[processCount] =
             close === x + 1
-                ? out.intern('unknown_service')
+                ? out.internWord('unknown_service')
                 : json_scan/* cursor */.Dy.escapes
                     ? internString(b, x, end)
                     : out.internBytes(b, x + 1, close);
@@ -2713,12 +2821,22 @@ function processField(kf, kt, x) {
         if (tags(b, x, end) < 0)
             return false;
         processTags = grown(processTags, 2 * (processTagCount + pairCount));
-        processTags.set(pairs.subarray(0, 2 * pairCount), 2 * processTagCount);
+        // A copy by hand: subarray would make an object per process.
+        for (let k = 0; k < 2 * pairCount; k++)
+            processTags[2 * processTagCount + k] = pairs[k];
         processTagCount += pairCount;
         processHost[processCount] = lastHost;
         return true;
     }
     return (0,json_scan/* value */.Uq)(b, x, end);
+}
+/** How many lists of tags the process being read has given (module state: a closure per process would cost). */
+let processTagLists = 0;
+function processMember(pf, pt, y) {
+    // A second list of tags would need JSON's last-wins: the slow path.
+    if ((0,json_scan.is)(buf, pf, pt, K.tags) && ++processTagLists > 1)
+        return false;
+    return processField(pf, pt, y);
 }
 /** One member of `processes`: its id, then the process. */
 function process(kf, kt, x) {
@@ -2732,17 +2850,11 @@ function process(kf, kt, x) {
     }
     processIdFrom[n] = kf;
     processIdTo[n] = kt;
-    processService[n] = out.intern('unknown_service');
+    processService[n] = out.internWord('unknown_service');
     processHost[n] = -1;
     processTagFrom[n] = processTagCount;
-    let tagLists = 0;
-    const e = (0,json_scan/* object */.Ik)(buf, x, limit, (pf, pt, y) => {
-        // A second list of tags would need JSON's last-wins: the slow path.
-        if ((0,json_scan.is)(buf, pf, pt, K.tags) && ++tagLists > 1)
-            return false;
-        return processField(pf, pt, y);
-    });
-    if (e < 0)
+    processTagLists = 0;
+    if ((0,json_scan/* object */.Ik)(buf, x, limit, processMember) < 0)
         return false;
     processCount++;
     processTagFrom[processCount] = processTagCount;
@@ -2774,11 +2886,39 @@ function referenceField(kf, kt, x) {
     }
     return (0,json_scan/* value */.Uq)(b, x, end);
 }
+/** The pieces of a reference written compactly: `{"refType":"CHILD_OF","traceID":"…","spanID":"…"}`. */
+const REF_CHILD_OF = (0,json_scan/* keyBytes */.Rt)('{"refType":"CHILD_OF","traceID":"');
+const REF_SPAN = (0,json_scan/* keyBytes */.Rt)('","spanID":"');
+const REF_END = (0,json_scan/* keyBytes */.Rt)('"}');
+/**
+ * A reference of the shape Jaeger writes (compact, CHILD_OF, ids without escapes) read by comparing
+ * its bytes, without walking its object: as `object(…, referenceField)` would read it. False
+ * (nothing read) for any other shape.
+ */
+function plainReference(b, v, end) {
+    if (!(0,json_scan/* startsWith */.w1)(b, v, end, REF_CHILD_OF))
+        return false;
+    const tf = v + REF_CHILD_OF.length;
+    const tt = (0,json_scan/* plainString */.Sx)(b, tf, end);
+    if (tt < 0 || !(0,json_scan/* startsWith */.w1)(b, tt, end, REF_SPAN))
+        return false;
+    const sf = tt + REF_SPAN.length;
+    const st = (0,json_scan/* plainString */.Sx)(b, sf, end);
+    if (st < 0 || !(0,json_scan/* startsWith */.w1)(b, st, end, REF_END))
+        return false;
+    refIsChildOf = true;
+    refTraceFrom = tf;
+    refTraceTo = tt;
+    refSpanFrom = sf;
+    refSpanTo = st;
+    json_scan/* cursor */.Dy.at = st + REF_END.length;
+    return true;
+}
 /** One reference: the first CHILD_OF in the span's own trace is its parent, else the first in its trace. */
 function reference(v) {
     refTraceFrom = refSpanFrom = -1;
     refIsChildOf = false;
-    if ((0,json_scan/* object */.Ik)(buf, v, limit, referenceField) < 0)
+    if (!plainReference(buf, v, limit) && (0,json_scan/* object */.Ik)(buf, v, limit, referenceField) < 0)
         return false;
     if (refTraceFrom >= 0) {
         // In the span's own trace only when spelled as its trace id is: any other spelling is the slow path's to compare.
@@ -2852,7 +2992,7 @@ function spanField(kf, kt, v) {
             return false;
         operation =
             close === v + 1
-                ? out.intern('(none)')
+                ? out.internWord('(none)')
                 : json_scan/* cursor */.Dy.escapes
                     ? internString(b, v, end)
                     : out.internBytes(b, v + 1, close);
@@ -2925,13 +3065,24 @@ function span(v) {
     const id = idIndex(b, spanFrom, spanTo, false);
     if (trace < 0 || id < 0)
         return false;
-    let parent = refParentFrom >= 0 ? idIndex(b, refParentFrom, refParentTo, false) : -1;
-    if (parent === -1 && oldParentFrom >= 0)
-        parent = idIndex(b, oldParentFrom, oldParentTo, false);
+    let parentFrom = refParentFrom;
+    let parentTo = refParentTo;
+    let parent = parentFrom >= 0 ? idIndex(b, parentFrom, parentTo, false) : -1;
+    if (parent === -1 && oldParentFrom >= 0) {
+        parentFrom = oldParentFrom;
+        parentTo = oldParentTo;
+        parent = idIndex(b, parentFrom, parentTo, false);
+    }
     if (parent === -2)
         return false;
-    if (parent === id)
-        parent = -1;
+    // A span that names itself as its parent has none (as the slow path reads it); ids are compared by value.
+    if (parent >= 0) {
+        const same = (0,json_scan/* sameHexValue */.VK)(b, parentFrom, parentTo, spanFrom, spanTo);
+        if (same === undefined)
+            return false;
+        if (same)
+            parent = -1;
+    }
     let p = -1;
     if (processFrom >= 0) {
         // The last process of that id wins, as in JSON.parse.
@@ -2939,8 +3090,8 @@ function span(v) {
             if (sameBytes(b, processIdFrom[k], processIdTo[k], processFrom, processTo))
                 p = k;
     }
-    const error = lastError === out.intern('true') || lastStatus === out.intern('ERROR');
-    out.rowOf(trace, id, parent, p < 0 ? out.intern('unknown_service') : processService[p], operation < 0 ? out.intern('(none)') : operation, start, Math.max(0, duration), error, p < 0 ? -1 : processHost[p]);
+    const error = lastError === out.internWord('true') || lastStatus === out.internWord('ERROR');
+    out.rowOf(trace, id, parent, p < 0 ? out.internWord('unknown_service') : processService[p], operation < 0 ? out.internWord('(none)') : operation, start, Math.max(0, duration), error, p < 0 ? -1 : processHost[p]);
     // The process's tags first, so a span tag of the same key wins.
     if (p >= 0)
         for (let k = processTagFrom[p]; k < processTagFrom[p + 1]; k++)
@@ -2967,6 +3118,17 @@ function traceField(kf, kt, v) {
             if (spansAt >= 0 || b[v] !== json_bytes/* OPEN_LIST */.oQ)
                 return false;
             spansAt = v;
+            if (guessing && Buffer.isBuffer(b)) {
+                // The end of the spans guessed by the bytes Jaeger writes after them: `],"processes":{`
+                // cannot be inside a string (its quote would be escaped), and the guess is checked when
+                // the spans are read (`scanJaegerTrace`). One native search instead of a walk through them.
+                const at = b.indexOf(SPANS_END, v);
+                if (at >= 0 && at + SPANS_END.length < end) {
+                    spansEnd = json_scan/* cursor */.Dy.at = at + 1;
+                    return true;
+                }
+                guessMissed = true;
+            }
             // Checked as they are read, once the processes are known.
             return (0,json_scan/* skipContainer */.Tb)(b, v, end) >= 0;
         }
@@ -2978,24 +3140,412 @@ function traceField(kf, kt, v) {
     }
     return (0,json_scan/* value */.Uq)(b, v, end);
 }
+/** What Jaeger writes between a trace's spans and its processes. */
+const SPANS_END = Buffer.from('],"processes":{', 'latin1');
+/**
+ * The end of the spans as guessed (-1: found by a walk); whether to guess, whether the bytes were
+ * not there, and the builder for which guessing stopped (a file of another layout: one guess in
+ * vain a trace would cost a search through the rest of the chunk).
+ */
+let spansEnd = -1;
+let guessing = true;
+let guessMissed = false;
+let guessStopped;
 /**
  * Reads the trace that starts at `b[from]` (and ends before `end`) into `builder`: returns the
  * position after it, or -1 when the slow path must read it (the caller then drops the rows written).
  */
 function scanJaegerTrace(b, from, end, builder) {
+    const rows = builder.size;
+    guessing = guessStopped !== builder;
+    guessMissed = false;
+    let e = scanTrace(b, from, end, builder);
+    if (e === -2) {
+        // Read with a guess that may be wrong: read again by a walk through the spans.
+        builder.truncate(rows);
+        guessing = false;
+        e = scanTrace(b, from, end, builder);
+        // The walk read it: the guess was wrong (a file of another layout).
+        if (e >= 0)
+            guessMissed = true;
+    }
+    if (guessMissed && e >= 0)
+        guessStopped = builder;
+    return e;
+}
+/** As scanJaegerTrace; -2 when it read with a guess of the spans' end and either failed or found the guess wrong. */
+function scanTrace(b, from, end, builder) {
     out = builder;
     buf = b;
     limit = end;
-    traceFrom = spansAt = processesAt = -1;
+    traceFrom = spansAt = processesAt = spansEnd = -1;
     processCount = processTagCount = 0;
     processTagFrom[0] = 0;
     const e = (0,json_scan/* object */.Ik)(b, from, end, traceField);
     if (e < 0 || spansAt < 0)
-        return -1;
+        return spansEnd >= 0 ? -2 : -1;
     if (processesAt >= 0 && (0,json_scan/* object */.Ik)(b, processesAt, end, process) < 0)
+        return spansEnd >= 0 ? -2 : -1;
+    const spansTo = (0,json_scan/* list */.p_)(b, spansAt, end, span);
+    if (spansTo < 0)
+        return spansEnd >= 0 ? -2 : -1;
+    if (spansEnd >= 0 && spansTo !== spansEnd)
+        return -2;
+    return e;
+}
+
+// EXTERNAL MODULE: ./src/sources/zipkin/json.ts
+var zipkin_json = __webpack_require__(95892);
+;// CONCATENATED MODULE: ./src/sources/zipkin/scan.ts
+
+
+
+
+/**
+ * The fast path of the Zipkin reader: one trace of a list of traces (`/api/v2/traces`) read straight
+ * from its bytes into the builder, with no object per span. The spans are read into scratch first:
+ * a server span that shares its client's id is told apart only once every span of the trace is known
+ * (readZipkinSpans' two passes, here over numbers). It takes what Zipkin writes (hex ids, whole
+ * microseconds, string tags, the four kinds); on anything else it answers -1, the caller drops the
+ * rows it wrote, and the trace goes through JSON.parse and `readZipkinSpans`. Both give the same
+ * rows (`__tests__/sources/files/zipkin-scan.test.ts`).
+ */
+const scan_K = {
+    traceId: (0,json_scan/* keyBytes */.Rt)('traceId'),
+    id: (0,json_scan/* keyBytes */.Rt)('id'),
+    parentId: (0,json_scan/* keyBytes */.Rt)('parentId'),
+    kind: (0,json_scan/* keyBytes */.Rt)('kind'),
+    name: (0,json_scan/* keyBytes */.Rt)('name'),
+    timestamp: (0,json_scan/* keyBytes */.Rt)('timestamp'),
+    duration: (0,json_scan/* keyBytes */.Rt)('duration'),
+    localEndpoint: (0,json_scan/* keyBytes */.Rt)('localEndpoint'),
+    serviceName: (0,json_scan/* keyBytes */.Rt)('serviceName'),
+    tags: (0,json_scan/* keyBytes */.Rt)('tags'),
+    error: (0,json_scan/* keyBytes */.Rt)('error'),
+    statusCode: (0,json_scan/* keyBytes */.Rt)('otel.status_code'),
+    spanKind: (0,json_scan/* keyBytes */.Rt)('span.kind'),
+};
+/** Zipkin's kinds, and the `span.kind` tag each becomes (lower case, as the slow path writes it). */
+const KINDS = ['CLIENT', 'SERVER', 'PRODUCER', 'CONSUMER'].map(json_scan/* keyBytes */.Rt);
+const SERVER = 1;
+let scan_out;
+let scan_buf = new Uint8Array(0);
+let scan_limit = 0;
+// Per span of the trace, in scratch (grown as needed): positions of the ids, and what the row needs.
+let n = 0;
+let scan_traceFrom = new Int32Array(64);
+let scan_traceTo = new Int32Array(64);
+let idFrom = new Int32Array(64);
+let idTo = new Int32Array(64);
+let parentFrom = new Int32Array(64);
+let parentTo = new Int32Array(64);
+let kindOf = new Int32Array(64);
+let nameOf = new Int32Array(64);
+let serviceOf = new Int32Array(64);
+let startOf = new Float64Array(64);
+let durationOf = new Float64Array(64);
+let errorOf = new Uint8Array(64);
+let kindTagOf = new Uint8Array(64);
+let tagsFrom = new Int32Array(65);
+let scan_pairs = new Int32Array(256);
+let scan_pairCount = 0;
+// The span being read.
+let scan_tagLists = 0;
+let hasError = false;
+let statusValue = -1;
+let hasKindTag = false;
+function grow() {
+    const size = scan_traceFrom.length * 2;
+    const int = (a) => {
+        const b = new Int32Array(size + 1);
+        b.set(a);
+        return b;
+    };
+    scan_traceFrom = int(scan_traceFrom);
+    scan_traceTo = int(scan_traceTo);
+    idFrom = int(idFrom);
+    idTo = int(idTo);
+    parentFrom = int(parentFrom);
+    parentTo = int(parentTo);
+    kindOf = int(kindOf);
+    nameOf = int(nameOf);
+    serviceOf = int(serviceOf);
+    tagsFrom = int(tagsFrom);
+    const double = (a) => {
+        const b = new Float64Array(size + 1);
+        b.set(a);
+        return b;
+    };
+    startOf = double(startOf);
+    durationOf = double(durationOf);
+    const byte = (a) => {
+        const b = new Uint8Array(size + 1);
+        b.set(a);
+        return b;
+    };
+    errorOf = byte(errorOf);
+    kindTagOf = byte(kindTagOf);
+}
+/** The dictionary index of the string at `i` (through JSON.parse when it has escapes), or -1. */
+function scan_internString(b, i, end) {
+    const close = (0,json_scan/* string */.Yj)(b, i, end);
+    if (close < 0)
         return -1;
-    if ((0,json_scan/* list */.p_)(b, spansAt, end, span) < 0)
+    if (!json_scan/* cursor */.Dy.escapes)
+        return scan_out.internBytes(b, i + 1, close);
+    return scan_out.intern(JSON.parse((0,dictionary/* utf8 */.A)(b, i, close + 1)));
+}
+/** A tag `"key": value` of the span: strings as they are, numbers and literals as JSON writes them. */
+function scan_tag(kf, kt, x) {
+    const b = scan_buf;
+    const end = scan_limit;
+    if (kt === kf)
+        return false;
+    const c = b[x];
+    let v;
+    if (c === json_bytes/* QUOTE */.jA)
+        v = scan_internString(b, x, end);
+    else if (c === 0x74 || c === 0x66 || c === 0x6e) {
+        const word = c === 0x74 ? 'true' : c === 0x66 ? 'false' : 'null';
+        v = (0,json_scan/* literal */.eu)(b, x, end, word) ? scan_out.intern(word) : -1;
+    }
+    else {
+        const whole = (0,json_scan/* wholeNumber */.rD)(b, x, end);
+        if (whole >= 0)
+            v = scan_out.internBytes(b, x, whole);
+        else {
+            const e = (0,json_scan/* number */.ai)(b, x, end);
+            v = e < 0 ? -1 : scan_out.intern(JSON.stringify(Number((0,dictionary/* utf8 */.A)(b, x, e))));
+        }
+    }
+    if (v < 0)
+        return false;
+    if (scan_pairCount * 2 + 2 > scan_pairs.length) {
+        const bigger = new Int32Array(scan_pairs.length * 2);
+        bigger.set(scan_pairs);
+        scan_pairs = bigger;
+    }
+    scan_pairs[2 * scan_pairCount] = scan_out.tagColumnBytes(b, kf, kt);
+    scan_pairs[2 * scan_pairCount + 1] = v;
+    scan_pairCount++;
+    if ((0,json_scan.is)(b, kf, kt, scan_K.error))
+        hasError = true;
+    else if ((0,json_scan.is)(b, kf, kt, scan_K.statusCode))
+        statusValue = v;
+    else if ((0,json_scan.is)(b, kf, kt, scan_K.spanKind))
+        hasKindTag = true;
+    return true;
+}
+function endpointField(kf, kt, x) {
+    if (!(0,json_scan.is)(scan_buf, kf, kt, scan_K.serviceName))
+        return (0,json_scan/* value */.Uq)(scan_buf, x, scan_limit);
+    const close = (0,json_scan/* string */.Yj)(scan_buf, x, scan_limit);
+    if (close < 0)
+        return false;
+    serviceOf[n] = close === x + 1 ? scan_out.internWord('unknown') : scan_internString(scan_buf, x, scan_limit);
+    return serviceOf[n] >= 0;
+}
+/** An id's string at `x` (no escapes): its range into `from`/`to` at the span's slot. */
+function idAt(x, from, to) {
+    const close = (0,json_scan/* string */.Yj)(scan_buf, x, scan_limit);
+    if (close < 0 || json_scan/* cursor */.Dy.escapes)
+        return false;
+    from[n] = x + 1;
+    to[n] = close;
+    return true;
+}
+/** A whole number of microseconds at `x` (`null` is 0, as `Number(null)`), or NaN. */
+function scan_micros(x) {
+    if (scan_buf[x] === 0x6e)
+        return (0,json_scan/* literal */.eu)(scan_buf, x, scan_limit, 'null') ? 0 : NaN;
+    const e = (0,json_scan/* number */.ai)(scan_buf, x, scan_limit);
+    if (e < 0 || e - x > 17)
+        return NaN;
+    for (let k = x; k < e; k++)
+        if (scan_buf[k] === 0x2e || scan_buf[k] === 0x65 || scan_buf[k] === 0x45)
+            return NaN;
+    const v = (0,json_scan/* numberValue */.Vg)(scan_buf, x, e);
+    return Math.abs(v) <= Number.MAX_SAFE_INTEGER ? v : NaN;
+}
+function scan_spanField(kf, kt, x) {
+    const b = scan_buf;
+    const end = scan_limit;
+    const size = kt - kf;
+    if (size === 7 && (0,json_scan.is)(b, kf, kt, scan_K.traceId))
+        return idAt(x, scan_traceFrom, scan_traceTo);
+    if (size === 2 && (0,json_scan.is)(b, kf, kt, scan_K.id))
+        return idAt(x, idFrom, idTo);
+    if (size === 8 && (0,json_scan.is)(b, kf, kt, scan_K.parentId)) {
+        // null is no parent, as in the slow path.
+        if (b[x] === 0x6e)
+            return (0,json_scan/* literal */.eu)(b, x, end, 'null');
+        return idAt(x, parentFrom, parentTo);
+    }
+    if (size === 4 && (0,json_scan.is)(b, kf, kt, scan_K.kind)) {
+        const close = (0,json_scan/* string */.Yj)(b, x, end);
+        if (close < 0 || json_scan/* cursor */.Dy.escapes)
+            return false;
+        const k = KINDS.findIndex((want) => (0,json_scan.is)(b, x + 1, close, want));
+        // Another kind would need its lower case made: the slow path.
+        if (k < 0)
+            return false;
+        kindOf[n] = k;
+        return true;
+    }
+    if (size === 4 && (0,json_scan.is)(b, kf, kt, scan_K.name)) {
+        if (b[x] !== json_bytes/* QUOTE */.jA)
+            return false;
+        const close = (0,json_scan/* string */.Yj)(b, x, end);
+        if (close < 0)
+            return false;
+        nameOf[n] = close === x + 1 ? scan_out.internWord('(none)') : scan_internString(b, x, end);
+        return nameOf[n] >= 0;
+    }
+    if (size === 9 && (0,json_scan.is)(b, kf, kt, scan_K.timestamp)) {
+        if (b[x] === 0x6e)
+            return false;
+        startOf[n] = scan_micros(x);
+        return !Number.isNaN(startOf[n]);
+    }
+    if (size === 8 && (0,json_scan.is)(b, kf, kt, scan_K.duration)) {
+        durationOf[n] = scan_micros(x);
+        return !Number.isNaN(durationOf[n]);
+    }
+    if (size === 13 && (0,json_scan.is)(b, kf, kt, scan_K.localEndpoint)) {
+        serviceOf[n] = scan_out.internWord('unknown');
+        if (b[x] === 0x6e)
+            return (0,json_scan/* literal */.eu)(b, x, end, 'null');
+        return (0,json_scan/* object */.Ik)(b, x, end, endpointField) >= 0;
+    }
+    if (size === 4 && (0,json_scan.is)(b, kf, kt, scan_K.tags)) {
+        // A second object of tags would need JSON's last-wins; tags that are not an object are none, as in the slow path.
+        if (++scan_tagLists > 1 || b[x] !== json_bytes/* OPEN */.vP)
+            return false;
+        return (0,json_scan/* object */.Ik)(b, x, end, scan_tag) >= 0;
+    }
+    return (0,json_scan/* value */.Uq)(b, x, end);
+}
+/** One span of the trace into scratch; false when the slow path must read the trace. */
+function scan_span(v) {
+    if (n + 1 >= scan_traceFrom.length)
+        grow();
+    scan_traceFrom[n] = idFrom[n] = parentFrom[n] = kindOf[n] = nameOf[n] = -1;
+    serviceOf[n] = scan_out.internWord('unknown');
+    startOf[n] = NaN;
+    durationOf[n] = 0;
+    tagsFrom[n] = scan_pairCount;
+    scan_tagLists = 0;
+    hasError = hasKindTag = false;
+    statusValue = -1;
+    if ((0,json_scan/* object */.Ik)(scan_buf, v, scan_limit, scan_spanField) < 0)
+        return false;
+    if (scan_traceFrom[n] < 0 || idFrom[n] < 0 || Number.isNaN(startOf[n]))
+        return false;
+    errorOf[n] = hasError || (statusValue >= 0 && statusValue === scan_out.internWord('ERROR')) ? 1 : 0;
+    kindTagOf[n] = hasKindTag ? 1 : 0;
+    n++;
+    tagsFrom[n] = scan_pairCount;
+    return true;
+}
+/** Traces of more spans go to the slow path (the shared ids are found by comparing pairs of spans). */
+const MAX_SPANS = 256;
+/** Whether the 16 bytes at `a` and at `c` are the same. */
+function scan_sameBytes(b, a, c, length) {
+    for (let k = 0; k < length; k++)
+        if (b[a + k] !== b[c + k])
+            return false;
+    return true;
+}
+/** Lower-case hex of `width` digits: the text of an id as the table holds it, read as it is. */
+function plainHex(b, from, to, width) {
+    if (to - from !== width)
+        return false;
+    for (let k = from; k < to; k++) {
+        const c = b[k];
+        if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66)))
+            return false;
+    }
+    return true;
+}
+/**
+ * Reads the trace (a list of spans) that starts at `b[from]` (and ends before `end`) into `builder`:
+ * returns the position after it, or -1 when the slow path must read it (the caller then drops the
+ * rows written since it began).
+ */
+function scanZipkinTrace(b, from, end, builder) {
+    scan_out = builder;
+    scan_buf = b;
+    scan_limit = end;
+    n = 0;
+    scan_pairCount = 0;
+    tagsFrom[0] = 0;
+    const e = (0,json_scan/* list */.p_)(b, from, end, scan_span);
+    if (e < 0)
         return -1;
+    // Ids are compared by their digits (the table's span id numbers are provisional until it is
+    // finished), so the trace's span ids must be Zipkin's 16 lower-case hex digits; a trace of more than
+    // MAX_SPANS spans, whose pairs this compares one by one, is left to the slow path.
+    if (n > MAX_SPANS)
+        return -1;
+    const trace = new Int32Array(n);
+    const id = new Int32Array(n);
+    const parent = new Int32Array(n);
+    for (let s = 0; s < n; s++) {
+        if (!plainHex(b, idFrom[s], idTo[s], 16))
+            return -1;
+        if (parentFrom[s] >= 0 && !plainHex(b, parentFrom[s], parentTo[s], 16))
+            return -1;
+        trace[s] = scan_out.idOfBytes(b, scan_traceFrom[s], scan_traceTo[s], true);
+        id[s] = scan_out.idOfBytes(b, idFrom[s], idTo[s], false);
+        parent[s] = parentFrom[s] < 0 ? -1 : scan_out.idOfBytes(b, parentFrom[s], parentTo[s], false);
+        if (trace[s] < 0 || id[s] < 0 || parent[s] === -2)
+            return -1;
+    }
+    /** The span of this trace, other than a server (`server` false) or the last server (true), whose id is the bytes at `from`; -1 if none. */
+    const holder = (t, from, isServer) => {
+        let found = -1;
+        for (let o = 0; o < n; o++)
+            if (trace[o] === t && (kindOf[o] === SERVER) === isServer && scan_sameBytes(b, idFrom[o], from, 16)) {
+                found = o;
+                if (!isServer)
+                    break;
+            }
+        return found;
+    };
+    const spanKind = scan_out.tagColumn('span.kind');
+    const kindValues = ['client', 'server', 'producer', 'consumer'].map((k) => scan_out.intern(k));
+    for (let s = 0; s < n; s++) {
+        let spanId = id[s];
+        let parentId = parent[s];
+        const shares = kindOf[s] === SERVER && holder(trace[s], idFrom[s], false) >= 0;
+        let underShared = false;
+        if (!shares && parentId >= 0 && holder(trace[s], parentFrom[s], false) >= 0) {
+            const server = holder(trace[s], parentFrom[s], true);
+            underShared = server >= 0 && serviceOf[server] === serviceOf[s];
+        }
+        if (shares || underShared) {
+            // The shared server span's own id, derived from the texts of the trace id and the shared id.
+            const sharedFrom = shares ? idFrom[s] : parentFrom[s];
+            const sharedTo = shares ? idTo[s] : parentTo[s];
+            if (!plainHex(b, scan_traceFrom[s], scan_traceTo[s], 32) || !plainHex(b, sharedFrom, sharedTo, 16))
+                return -1;
+            const derived = Buffer.from((0,zipkin_json/* sharedServerId */.EW)((0,dictionary/* utf8 */.A)(b, scan_traceFrom[s], scan_traceTo[s]), (0,dictionary/* utf8 */.A)(b, sharedFrom, sharedTo)));
+            const derivedId = scan_out.spanIdBytes(derived, 0, derived.length);
+            if (shares) {
+                parentId = spanId;
+                spanId = derivedId;
+            }
+            else
+                parentId = derivedId;
+        }
+        // A span that names itself as its parent has none (a shared span's derived id is never its parent's).
+        const own = parentFrom[s] >= 0 && !shares && !underShared && scan_sameBytes(b, idFrom[s], parentFrom[s], 16);
+        scan_out.rowOf(trace[s], spanId, own ? -1 : parentId, serviceOf[s], nameOf[s] < 0 ? scan_out.internWord('(none)') : nameOf[s], startOf[s], Math.max(0, durationOf[s]), errorOf[s] === 1);
+        for (let k = tagsFrom[s]; k < tagsFrom[s + 1]; k++)
+            scan_out.tag(scan_pairs[2 * k], scan_pairs[2 * k + 1]);
+        if (kindOf[s] >= 0 && kindTagOf[s] === 0)
+            scan_out.tag(spanKind, kindValues[kindOf[s]]);
+    }
     return e;
 }
 
@@ -3003,11 +3553,10 @@ function scanJaegerTrace(b, from, end, builder) {
 var read = __webpack_require__(44767);
 // EXTERNAL MODULE: ./src/text.ts
 var src_text = __webpack_require__(48992);
-// EXTERNAL MODULE: ./src/sources/zipkin/json.ts
-var zipkin_json = __webpack_require__(95892);
 // EXTERNAL MODULE: ./src/sources/files/detect.ts
 var detect = __webpack_require__(75879);
 ;// CONCATENATED MODULE: ./src/sources/files/read.ts
+
 
 
 
@@ -3129,6 +3678,14 @@ async function readZipkinFile(file, detection, sink) {
         const doc = parseJson(await wholeText(file, detection.gzip), file, detection.label, zipkin_json/* ZIPKIN_FIX */.Q8);
         return (0,zipkin_json/* readZipkinJson */.qG)(doc, where, sink);
     }
+    // A trace is read from its bytes where it can be (scan.ts); the rows of one it declines are dropped.
+    const fast = (b, from, limit) => {
+        const mark = sink.size;
+        const end = scanZipkinTrace(b, from, limit, sink);
+        if (end < 0)
+            sink.truncate(mark);
+        return end;
+    };
     const loose = [];
     // A list of traces (lists of spans) is read a trace at a time; loose spans together at the end.
     await readElements(file, detection, zipkin_json/* ZIPKIN_FIX */.Q8, undefined, (item, i) => {
@@ -3137,7 +3694,7 @@ async function readZipkinFile(file, detection, sink) {
             (0,zipkin_json/* readZipkinSpans */.$4)(spans, where, sink);
         else
             loose.push(...spans);
-    });
+    }, fast);
     (0,zipkin_json/* readZipkinSpans */.$4)(loose, where, sink);
 }
 /** A file in no known format: one line saying what it looks like and what is read. */
@@ -3228,8 +3785,8 @@ async function insideWorkspace(basePath, given, configKey) {
     };
 }
 
-// EXTERNAL MODULE: ./src/sources/files/read.ts + 1 modules
-var read = __webpack_require__(73141);
+// EXTERNAL MODULE: ./src/sources/files/read.ts + 2 modules
+var read = __webpack_require__(71807);
 // EXTERNAL MODULE: ./src/sources/files/worker.ts
 var worker = __webpack_require__(89450);
 // EXTERNAL MODULE: ./src/sources/files/detect.ts
@@ -3662,9 +4219,9 @@ function anyValueField(vf, vt, y) {
     }
     if ((0,json_scan.is)(b, vf, vt, K.boolValue)) {
         if ((0,json_scan/* literal */.eu)(b, y, end, 'true'))
-            valueIndex = out.intern('true');
+            valueIndex = out.internWord('true');
         else if ((0,json_scan/* literal */.eu)(b, y, end, 'false'))
-            valueIndex = out.intern('false');
+            valueIndex = out.internWord('false');
         else
             return false;
         return true;
@@ -3689,22 +4246,49 @@ function keyValueField(kf, kt, x) {
         if ((0,json_scan/* object */.Ik)(b, x, end, anyValueField) < 0 || kinds > 1)
             return false;
         if (kinds === 0)
-            valueIndex = out.intern('null');
+            valueIndex = out.internWord('null');
         return true;
     }
     return (0,json_scan/* value */.Uq)(b, x, end);
+}
+/** The pieces of an attribute written compactly with a string value: `{"key":"…","value":{"stringValue":"…"}}`. */
+const KV_KEY = (0,json_scan/* keyBytes */.Rt)('{"key":"');
+const KV_STRING = (0,json_scan/* keyBytes */.Rt)('","value":{"stringValue":"');
+const KV_END = (0,json_scan/* keyBytes */.Rt)('"}}');
+/**
+ * An attribute of the shape nearly every one has (compact, key then a string value, neither with
+ * escapes) read by comparing its bytes, without walking its two objects: as `object(…,
+ * keyValueField)` would read it. False (nothing read) for any other shape.
+ */
+function plainKeyValue(b, v, end) {
+    if (!(0,json_scan/* startsWith */.w1)(b, v, end, KV_KEY))
+        return false;
+    const kf = v + KV_KEY.length;
+    const kt = (0,json_scan/* plainString */.Sx)(b, kf, end);
+    if (kt < 0 || !(0,json_scan/* startsWith */.w1)(b, kt, end, KV_STRING))
+        return false;
+    const vf = kt + KV_STRING.length;
+    const vt = (0,json_scan/* plainString */.Sx)(b, vf, end);
+    if (vt < 0 || !(0,json_scan/* startsWith */.w1)(b, vt, end, KV_END))
+        return false;
+    keyFrom = kf;
+    keyTo = kt;
+    keyEscapes = false;
+    valueIndex = out.internBytes(b, vf, vt);
+    json_scan/* cursor */.Dy.at = vt + KV_END.length;
+    return true;
 }
 function keyValue(v) {
     const b = buf;
     keyFrom = -1;
     valueIndex = -2;
-    if ((0,json_scan/* object */.Ik)(b, v, limit, keyValueField) < 0)
+    if (!plainKeyValue(b, v, limit) && (0,json_scan/* object */.Ik)(b, v, limit, keyValueField) < 0)
         return false;
     // An attribute without a key (or with an empty one) is no tag, as in values.ts.
     if (keyFrom < 0 || keyTo === keyFrom)
         return true;
     if (valueIndex === -2)
-        valueIndex = out.intern('null');
+        valueIndex = out.internWord('null');
     let column;
     if (keyEscapes)
         column = out.tagColumn(JSON.parse((0,dictionary/* utf8 */.A)(b, keyFrom - 1, keyTo + 1)));
@@ -3742,20 +4326,29 @@ function keyValues(b, i, end, resource) {
 }
 /** Nanoseconds as a string of digits → whole microseconds, when a double holds them exactly; NaN otherwise. */
 function micros(b, i, end) {
-    const close = (0,json_scan/* string */.Yj)(b, i, end);
-    if (close < 0 || json_scan/* cursor */.Dy.escapes)
+    if (b[i] !== json_bytes/* QUOTE */.jA)
         return NaN;
-    const digits = close - i - 1;
-    if (digits < 1 || digits > 20)
-        return NaN;
+    // One pass over the digits (a string of only digits has no escapes): the last three wait in d1–d3
+    // and each joins v three digits later, so v ends as the digits but the last three (nanoseconds).
     let v = 0;
-    for (let k = i + 1; k < close; k++) {
-        const c = b[k];
-        if (c < 0x30 || c > 0x39)
-            return NaN;
-        if (k < close - 3)
-            v = v * 10 + (c - 0x30);
+    let d1 = 0;
+    let d2 = 0;
+    let d3 = 0;
+    let k = i + 1;
+    for (; k < end; k++) {
+        const d = b[k] - 0x30;
+        if (d < 0 || d > 9)
+            break;
+        v = v * 10 + d1;
+        d1 = d2;
+        d2 = d3;
+        d3 = d;
     }
+    const digits = k - i - 1;
+    if (k >= end || b[k] !== json_bytes/* QUOTE */.jA || digits < 1 || digits > 20)
+        return NaN;
+    json_scan/* cursor */.Dy.at = k + 1;
+    json_scan/* cursor */.Dy.escapes = false;
     return v <= Number.MAX_SAFE_INTEGER ? v : NaN;
 }
 /** An id at `i`: [from, to) of its text when the fast path takes it, else false. Sets idFrom/idTo. */
@@ -3836,7 +4429,7 @@ function spanField(kf, kt, v) {
             return false;
         scan_name =
             close === v + 1
-                ? out.intern('(none)')
+                ? out.internWord('(none)')
                 : json_scan/* cursor */.Dy.escapes
                     ? internString(b, v, end)
                     : out.internBytes(b, v + 1, close);
@@ -3886,7 +4479,7 @@ function span(i) {
         if (parent === -2)
             return false;
     }
-    out.rowOf(trace, id, parent, service, scan_name < 0 ? out.intern('(none)') : scan_name, start, Math.max(0, finish - start), error);
+    out.rowOf(trace, id, parent, service, scan_name < 0 ? out.internWord('(none)') : scan_name, start, Math.max(0, finish - start), error);
     // Resource attributes first, so a span attribute of the same key wins.
     for (let k = 0; k < resourcePairCount; k++)
         out.tag(resourcePairs[2 * k], resourcePairs[2 * k + 1]);
@@ -3940,8 +4533,8 @@ function scanResourceSpans(b, from, end, builder) {
             if (++scopeKeys > 1)
                 return false;
             // An empty service.name reads as none, as in the slow path.
-            if (service < 0 || service === out.intern(''))
-                service = out.intern('unknown_service');
+            if (service < 0 || service === out.internWord(''))
+                service = out.internWord('unknown_service');
             return scopes(b, v, end) >= 0;
         }
         return (0,json_scan/* value */.Uq)(b, v, end);
@@ -4326,11 +4919,11 @@ async function readOtlpFile(file, out, range) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $4: () => (/* binding */ readZipkinSpans),
+/* harmony export */   EW: () => (/* binding */ sharedServerId),
 /* harmony export */   Q8: () => (/* binding */ ZIPKIN_FIX),
 /* harmony export */   qG: () => (/* binding */ readZipkinJson),
 /* harmony export */   w3: () => (/* binding */ elementSpans)
 /* harmony export */ });
-/* unused harmony export sharedServerId */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
