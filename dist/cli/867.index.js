@@ -5343,19 +5343,35 @@ function checkGroupKeys(query, sides, where) {
     return warnings;
 }
 /**
+ * The distinct (service, operation) pairs of a table, as texts: found by the dictionary indices of
+ * each row (a few hundred pairs), so that a million rows make no string.
+ */
+function distinctPairs(t) {
+    const seen = new Set();
+    const out = [];
+    const width = t.strings.length + 1;
+    for (let i = 0; i < t.size; i++) {
+        const key = t.service[i] * width + t.operation[i];
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(JSON.stringify([t.strings[t.service[i]], t.strings[t.operation[i]]]));
+    }
+    return out;
+}
+/**
  * A warning when the two sides share no service/operation pair: every value is then "new" or
  * "missing", and the likelier story is that the inputs come from different systems.
  */
 function sharedNothingWarning(baselines, current) {
     if (baselines.every((b) => b.size === 0) || current.size === 0)
         return undefined;
-    const pair = (t, i) => JSON.stringify([t.strings[t.service[i]], t.strings[t.operation[i]]]);
     const pairs = new Set();
     for (const baseline of baselines)
-        for (let i = 0; i < baseline.size; i++)
-            pairs.add(pair(baseline, i));
-    for (let i = 0; i < current.size; i++)
-        if (pairs.has(pair(current, i)))
+        for (const p of distinctPairs(baseline))
+            pairs.add(p);
+    for (const p of distinctPairs(current))
+        if (pairs.has(p))
             return undefined;
     const services = (tables) => {
         const set = new Set();
