@@ -1,3 +1,5 @@
+import { utf8 } from './dictionary.js';
+import type { SpanTableBuilder } from './table.js';
 import { BACKSLASH, CLOSE, CLOSE_LIST, COLON, COMMA, OPEN, OPEN_LIST, QUOTE, skipBlank as skip } from './json-bytes.js';
 
 /**
@@ -181,6 +183,50 @@ export function plainString(b: Uint8Array, i: number, end: number): number {
     if (c === BACKSLASH || c < 0x20) return -1;
   }
   return -1;
+}
+
+/**
+ * A value written in a fixed compact shape, `parts[0]` string `parts[1]` string … `parts[n]`, its
+ * strings without escapes (`{"key":"`, `","value":{"stringValue":"`, `"}}` for an OTLP attribute):
+ * read by comparing bytes instead of walking its objects. The k-th string's text is
+ * `b[found[2k], found[2k + 1])`; returns the end (sets `at`), or -1 (nothing read) for another shape.
+ */
+export function template(
+  b: Uint8Array,
+  v: number,
+  end: number,
+  parts: readonly Uint8Array[],
+  found: Int32Array,
+): number {
+  if (!startsWith(b, v, end, parts[0]!)) return -1;
+  let at = v + parts[0]!.length;
+  for (let k = 1; k < parts.length; k++) {
+    const close = plainString(b, at, end);
+    if (close < 0 || !startsWith(b, close, end, parts[k]!)) return -1;
+    found[2 * k - 2] = at;
+    found[2 * k - 1] = close;
+    at = close + parts[k]!.length;
+  }
+  return (cursor.at = at);
+}
+
+/** The dictionary index of the JSON string at `i` (through JSON.parse when it has escapes), or -1. */
+export function internString(out: SpanTableBuilder, b: Uint8Array, i: number, end: number): number {
+  const close = string(b, i, end);
+  if (close < 0) return -1;
+  if (!cursor.escapes) return out.internBytes(b, i + 1, close);
+  return out.intern(JSON.parse(utf8(b, i, close + 1)) as string);
+}
+
+/**
+ * The dictionary index of a name (an operation, a service) written as the JSON string at `i`, or of
+ * `empty` when the string is empty (`(none)`, `unknown_service`); -1 when it is not a string.
+ */
+export function internName(out: SpanTableBuilder, b: Uint8Array, i: number, end: number, empty: string): number {
+  const close = string(b, i, end);
+  if (close < 0) return -1;
+  if (close === i + 1) return out.internWord(empty);
+  return cursor.escapes ? internString(out, b, i, end) : out.internBytes(b, i + 1, close);
 }
 
 /** The bytes of an ASCII key, to compare with `is`. */

@@ -1,6 +1,8 @@
 import { utf8 } from '../../dataset/dictionary.js';
 import {
   cursor,
+  internName,
+  internString,
   is,
   keyBytes,
   list,
@@ -8,11 +10,10 @@ import {
   number,
   numberValue,
   object,
-  plainString,
   sameHexValue,
   skipContainer,
-  startsWith,
   string,
+  template,
   value,
   wholeNumber,
 } from '../../dataset/json-scan.js';
@@ -113,14 +114,6 @@ function grown(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer
   return b;
 }
 
-/** The dictionary index of the string at `i` (through JSON.parse when it has escapes), or -1. */
-function internString(b: Uint8Array, i: number, end: number): number {
-  const close = string(b, i, end);
-  if (close < 0) return -1;
-  if (!cursor.escapes) return out.internBytes(b, i + 1, close);
-  return out.intern(JSON.parse(utf8(b, i, close + 1)) as string);
-}
-
 /** The key b[from, to) of a tag (no escapes): its column, and whether it is one that means something. */
 function tagKey(b: Uint8Array, from: number, to: number): void {
   tagKeyIs = is(b, from, to, K.error) ? 1 : is(b, from, to, K.statusCode) ? 2 : is(b, from, to, K.hostname) ? 3 : 0;
@@ -128,27 +121,20 @@ function tagKey(b: Uint8Array, from: number, to: number): void {
   tagColumn = to === from ? -2 : out.tagColumnBytes(b, from, to);
 }
 
-/** The pieces of a tag written compactly with a string value: `{"key":"…","type":"string","value":"…"}`. */
-const TAG_KEY = keyBytes('{"key":"');
-const TAG_STRING = keyBytes('","type":"string","value":"');
-const TAG_END = keyBytes('"}');
+/** A tag written compactly with a string value: `{"key":"…","type":"string","value":"…"}`. */
+const PLAIN_TAG = ['{"key":"', '","type":"string","value":"', '"}'].map(keyBytes);
+/** A reference written compactly: `{"refType":"CHILD_OF","traceID":"…","spanID":"…"}`. */
+const PLAIN_REFERENCE = ['{"refType":"CHILD_OF","traceID":"', '","spanID":"', '"}'].map(keyBytes);
+const found = new Int32Array(4);
 
 /**
- * A tag of the shape nearly every one has (compact, key, type string, value, without escapes) read
- * by comparing its bytes, without walking its object: as `object(…, tagField)` would read it.
- * False (nothing read) for any other shape.
+ * A tag of the shape Jaeger writes (compact, type string, no escapes) read by comparing its bytes,
+ * without walking its object: as `object(…, tagField)` would read it. False (nothing read) otherwise.
  */
 function plainTag(b: Uint8Array, v: number, end: number): boolean {
-  if (!startsWith(b, v, end, TAG_KEY)) return false;
-  const kf = v + TAG_KEY.length;
-  const kt = plainString(b, kf, end);
-  if (kt < 0 || !startsWith(b, kt, end, TAG_STRING)) return false;
-  const vf = kt + TAG_STRING.length;
-  const vt = plainString(b, vf, end);
-  if (vt < 0 || !startsWith(b, vt, end, TAG_END)) return false;
-  tagKey(b, kf, kt);
-  tagValue = out.internBytes(b, vf, vt);
-  cursor.at = vt + TAG_END.length;
+  if (template(b, v, end, PLAIN_TAG, found) < 0) return false;
+  tagKey(b, found[0]!, found[1]!);
+  tagValue = out.internBytes(b, found[2]!, found[3]!);
   return true;
 }
 
@@ -167,7 +153,7 @@ function tagField(kf: number, kt: number, x: number): boolean {
   if (!is(b, kf, kt, K.value)) return value(b, x, end);
   const c = b[x];
   if (c === QUOTE) {
-    tagValue = internString(b, x, end);
+    tagValue = internString(out, b, x, end);
     return tagValue >= 0;
   }
   if (c === 0x74 || c === 0x66 || c === 0x6e) {
@@ -221,15 +207,8 @@ function processField(kf: number, kt: number, x: number): boolean {
   const b = buf;
   const end = limit;
   if (is(b, kf, kt, K.serviceName)) {
-    const close = string(b, x, end);
-    if (close < 0) return false;
-    processService[processCount] =
-      close === x + 1
-        ? out.internWord('unknown_service')
-        : cursor.escapes
-          ? internString(b, x, end)
-          : out.internBytes(b, x + 1, close);
-    return true;
+    processService[processCount] = internName(out, b, x, end, 'unknown_service');
+    return processService[processCount]! >= 0;
   }
   if (is(b, kf, kt, K.tags)) {
     if (tags(b, x, end) < 0) return false;
@@ -298,30 +277,18 @@ function referenceField(kf: number, kt: number, x: number): boolean {
   return value(b, x, end);
 }
 
-/** The pieces of a reference written compactly: `{"refType":"CHILD_OF","traceID":"…","spanID":"…"}`. */
-const REF_CHILD_OF = keyBytes('{"refType":"CHILD_OF","traceID":"');
-const REF_SPAN = keyBytes('","spanID":"');
-const REF_END = keyBytes('"}');
-
 /**
  * A reference of the shape Jaeger writes (compact, CHILD_OF, ids without escapes) read by comparing
  * its bytes, without walking its object: as `object(…, referenceField)` would read it. False
  * (nothing read) for any other shape.
  */
 function plainReference(b: Uint8Array, v: number, end: number): boolean {
-  if (!startsWith(b, v, end, REF_CHILD_OF)) return false;
-  const tf = v + REF_CHILD_OF.length;
-  const tt = plainString(b, tf, end);
-  if (tt < 0 || !startsWith(b, tt, end, REF_SPAN)) return false;
-  const sf = tt + REF_SPAN.length;
-  const st = plainString(b, sf, end);
-  if (st < 0 || !startsWith(b, st, end, REF_END)) return false;
+  if (template(b, v, end, PLAIN_REFERENCE, found) < 0) return false;
   refIsChildOf = true;
-  refTraceFrom = tf;
-  refTraceTo = tt;
-  refSpanFrom = sf;
-  refSpanTo = st;
-  cursor.at = st + REF_END.length;
+  refTraceFrom = found[0]!;
+  refTraceTo = found[1]!;
+  refSpanFrom = found[2]!;
+  refSpanTo = found[3]!;
   return true;
 }
 
@@ -386,14 +353,8 @@ function spanField(kf: number, kt: number, v: number): boolean {
     oldParentFrom = v + 1;
     oldParentTo = close;
   } else if (n === 13 && is(b, kf, kt, K.operationName)) {
-    const close = string(b, v, end);
-    if (close < 0) return false;
-    operation =
-      close === v + 1
-        ? out.internWord('(none)')
-        : cursor.escapes
-          ? internString(b, v, end)
-          : out.internBytes(b, v + 1, close);
+    operation = internName(out, b, v, end, '(none)');
+    if (operation < 0) return false;
   } else if (n === 10 && is(b, kf, kt, K.references)) {
     // References come before the span's traceID in no export; a second list needs JSON's last-wins.
     if (++referenceLists > 1) return false;

@@ -2,15 +2,16 @@ import { utf8 } from '../../dataset/dictionary.js';
 import { QUOTE } from '../../dataset/json-bytes.js';
 import {
   cursor,
+  internName,
+  internString,
   is,
   keyBytes,
   list,
   literal,
   number,
   object,
-  plainString,
-  startsWith,
   string,
+  template,
   value,
 } from '../../dataset/json-scan.js';
 import type { SpanTableBuilder } from '../../dataset/table.js';
@@ -58,14 +59,6 @@ let resourcePairs = new Int32Array(64);
 let resourcePairCount = 0;
 let service = -1;
 
-/** The dictionary index of the string at `i` (decoded through JSON.parse when it has escapes), or -1. */
-function internString(b: Uint8Array, i: number, end: number): number {
-  const close = string(b, i, end);
-  if (close < 0) return -1;
-  if (!cursor.escapes) return out.internBytes(b, i + 1, close);
-  return out.intern(JSON.parse(utf8(b, i, close + 1)) as string);
-}
-
 // The attribute being read (module state, as for spans).
 let kvResource = false;
 let kvCount = 0;
@@ -81,7 +74,7 @@ function anyValueField(vf: number, vt: number, y: number): boolean {
   const end = limit;
   kinds++;
   if (is(b, vf, vt, K.stringValue) || (is(b, vf, vt, K.intValue) && b[y] === QUOTE)) {
-    valueIndex = internString(b, y, end);
+    valueIndex = internString(out, b, y, end);
     return valueIndex >= 0;
   }
   if (is(b, vf, vt, K.intValue)) {
@@ -122,10 +115,9 @@ function keyValueField(kf: number, kt: number, x: number): boolean {
   return value(b, x, end);
 }
 
-/** The pieces of an attribute written compactly with a string value: `{"key":"…","value":{"stringValue":"…"}}`. */
-const KV_KEY = keyBytes('{"key":"');
-const KV_STRING = keyBytes('","value":{"stringValue":"');
-const KV_END = keyBytes('"}}');
+/** An attribute written compactly with a string value: `{"key":"…","value":{"stringValue":"…"}}`. */
+const PLAIN_KEY_VALUE = ['{"key":"', '","value":{"stringValue":"', '"}}'].map(keyBytes);
+const found = new Int32Array(4);
 
 /**
  * An attribute of the shape nearly every one has (compact, key then a string value, neither with
@@ -133,18 +125,11 @@ const KV_END = keyBytes('"}}');
  * keyValueField)` would read it. False (nothing read) for any other shape.
  */
 function plainKeyValue(b: Uint8Array, v: number, end: number): boolean {
-  if (!startsWith(b, v, end, KV_KEY)) return false;
-  const kf = v + KV_KEY.length;
-  const kt = plainString(b, kf, end);
-  if (kt < 0 || !startsWith(b, kt, end, KV_STRING)) return false;
-  const vf = kt + KV_STRING.length;
-  const vt = plainString(b, vf, end);
-  if (vt < 0 || !startsWith(b, vt, end, KV_END)) return false;
-  keyFrom = kf;
-  keyTo = kt;
+  if (template(b, v, end, PLAIN_KEY_VALUE, found) < 0) return false;
+  keyFrom = found[0]!;
+  keyTo = found[1]!;
   keyEscapes = false;
-  valueIndex = out.internBytes(b, vf, vt);
-  cursor.at = vt + KV_END.length;
+  valueIndex = out.internBytes(b, found[2]!, found[3]!);
   return true;
 }
 
@@ -276,14 +261,8 @@ function spanField(kf: number, kt: number, v: number): boolean {
     parentFrom = idFrom;
     parentTo = idTo;
   } else if (n === 4 && is(b, kf, kt, K.name)) {
-    const close = string(b, v, end);
-    if (close < 0) return false;
-    name =
-      close === v + 1
-        ? out.internWord('(none)')
-        : cursor.escapes
-          ? internString(b, v, end)
-          : out.internBytes(b, v + 1, close);
+    name = internName(out, b, v, end, '(none)');
+    if (name < 0) return false;
   } else if (n === 17 && is(b, kf, kt, K.start)) {
     start = micros(b, v, end);
     if (Number.isNaN(start)) return false;

@@ -2,6 +2,8 @@ import { utf8 } from '../../dataset/dictionary.js';
 import { OPEN, QUOTE } from '../../dataset/json-bytes.js';
 import {
   cursor,
+  internName,
+  internString,
   is,
   keyBytes,
   list,
@@ -107,14 +109,6 @@ function grow(): void {
   kindTagOf = byte(kindTagOf);
 }
 
-/** The dictionary index of the string at `i` (through JSON.parse when it has escapes), or -1. */
-function internString(b: Uint8Array, i: number, end: number): number {
-  const close = string(b, i, end);
-  if (close < 0) return -1;
-  if (!cursor.escapes) return out.internBytes(b, i + 1, close);
-  return out.intern(JSON.parse(utf8(b, i, close + 1)) as string);
-}
-
 /** A tag `"key": value` of the span: strings as they are, numbers and literals as JSON writes them. */
 function tag(kf: number, kt: number, x: number): boolean {
   const b = buf;
@@ -122,7 +116,7 @@ function tag(kf: number, kt: number, x: number): boolean {
   if (kt === kf) return false;
   const c = b[x];
   let v: number;
-  if (c === QUOTE) v = internString(b, x, end);
+  if (c === QUOTE) v = internString(out, b, x, end);
   else if (c === 0x74 || c === 0x66 || c === 0x6e) {
     const word = c === 0x74 ? 'true' : c === 0x66 ? 'false' : 'null';
     v = literal(b, x, end, word) ? out.intern(word) : -1;
@@ -151,9 +145,7 @@ function tag(kf: number, kt: number, x: number): boolean {
 
 function endpointField(kf: number, kt: number, x: number): boolean {
   if (!is(buf, kf, kt, K.serviceName)) return value(buf, x, limit);
-  const close = string(buf, x, limit);
-  if (close < 0) return false;
-  serviceOf[n] = close === x + 1 ? out.internWord('unknown') : internString(buf, x, limit);
+  serviceOf[n] = internName(out, buf, x, limit, 'unknown');
   return serviceOf[n]! >= 0;
 }
 
@@ -197,10 +189,7 @@ function spanField(kf: number, kt: number, x: number): boolean {
     return true;
   }
   if (size === 4 && is(b, kf, kt, K.name)) {
-    if (b[x] !== QUOTE) return false;
-    const close = string(b, x, end);
-    if (close < 0) return false;
-    nameOf[n] = close === x + 1 ? out.internWord('(none)') : internString(b, x, end);
+    nameOf[n] = internName(out, b, x, end, '(none)');
     return nameOf[n]! >= 0;
   }
   if (size === 9 && is(b, kf, kt, K.timestamp)) {
