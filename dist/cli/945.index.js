@@ -1416,9 +1416,10 @@ function firstInvalid(text) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Dy: () => (/* binding */ cursor),
+/* harmony export */   Ew: () => (/* binding */ internName),
 /* harmony export */   Ik: () => (/* binding */ object),
+/* harmony export */   QL: () => (/* binding */ internString),
 /* harmony export */   Rt: () => (/* binding */ keyBytes),
-/* harmony export */   Sx: () => (/* binding */ plainString),
 /* harmony export */   Tb: () => (/* binding */ skipContainer),
 /* harmony export */   Uq: () => (/* binding */ value),
 /* harmony export */   VK: () => (/* binding */ sameHexValue),
@@ -1429,9 +1430,12 @@ function firstInvalid(text) {
 /* harmony export */   is: () => (/* binding */ is),
 /* harmony export */   p_: () => (/* binding */ list),
 /* harmony export */   rD: () => (/* binding */ wholeNumber),
-/* harmony export */   w1: () => (/* binding */ startsWith)
+/* harmony export */   vs: () => (/* binding */ template)
 /* harmony export */ });
-/* harmony import */ var _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(52618);
+/* unused harmony exports startsWith, plainString */
+/* harmony import */ var _dictionary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4918);
+/* harmony import */ var _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52618);
+
 
 /**
  * The pieces of the byte-level JSON readers (sources/otlp/scan.ts, sources/jaeger/scan.ts): each
@@ -1454,19 +1458,19 @@ for (const c of '"\\/bfnrt')
     ESCAPABLE[c.charCodeAt(0)] = 1;
 /** A valid JSON string at `i`: returns the index of its closing quote (sets `at` past it and `escapes`), or -1. */
 function string(b, i, end) {
-    if (b[i] !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .QUOTE */ .jA)
+    if (b[i] !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .QUOTE */ .jA)
         return -1;
     cursor.escapes = false;
     let j = i + 1;
     while (j < end) {
         const c = b[j];
-        if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .QUOTE */ .jA) {
+        if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .QUOTE */ .jA) {
             cursor.at = j + 1;
             return j;
         }
         if (c < 0x20)
             return -1;
-        if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .BACKSLASH */ .r_) {
+        if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .BACKSLASH */ .r_) {
             cursor.escapes = true;
             const e = b[j + 1];
             if (e === 0x75) {
@@ -1552,32 +1556,32 @@ function literal(b, i, end, word) {
 /** Any JSON value at `i`, checked and passed over (sets `at`); false when it is not valid JSON or runs out. */
 function value(b, i, end, depth = 0) {
     const c = b[i];
-    if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .QUOTE */ .jA)
+    if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .QUOTE */ .jA)
         return string(b, i, end) >= 0;
-    if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPEN */ .vP || c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPEN_LIST */ .oQ) {
+    if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .OPEN */ .vP || c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .OPEN_LIST */ .oQ) {
         // Deeper than any export nests: leave it to JSON.parse.
         if (depth > 64)
             return false;
-        const close = c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPEN */ .vP ? _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .CLOSE */ .Nd : _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .CLOSE_LIST */ .gD;
-        let j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, i + 1, end);
+        const close = c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .OPEN */ .vP ? _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .CLOSE */ .Nd : _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .CLOSE_LIST */ .gD;
+        let j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlank */ .W8)(b, i + 1, end);
         if (b[j] === close) {
             cursor.at = j + 1;
             return true;
         }
         for (;;) {
-            if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPEN */ .vP) {
+            if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .OPEN */ .vP) {
                 if (string(b, j, end) < 0)
                     return false;
-                j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, cursor.at, end);
-                if (b[j] !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .COLON */ .oH)
+                j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlank */ .W8)(b, cursor.at, end);
+                if (b[j] !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .COLON */ .oH)
                     return false;
-                j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, j + 1, end);
+                j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlank */ .W8)(b, j + 1, end);
             }
             if (!value(b, j, end, depth + 1))
                 return false;
-            j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, cursor.at, end);
-            if (b[j] === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMA */ .KE) {
-                j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, j + 1, end);
+            j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlank */ .W8)(b, cursor.at, end);
+            if (b[j] === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMA */ .KE) {
+                j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlank */ .W8)(b, j + 1, end);
                 continue;
             }
             if (b[j] !== close)
@@ -1603,16 +1607,16 @@ function skipContainer(b, i, end) {
     let depth = 0;
     for (let j = i; j < end; j++) {
         const c = b[j];
-        if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .QUOTE */ .jA) {
-            for (j++; j < end && b[j] !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .QUOTE */ .jA; j++)
-                if (b[j] === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .BACKSLASH */ .r_)
+        if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .QUOTE */ .jA) {
+            for (j++; j < end && b[j] !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .QUOTE */ .jA; j++)
+                if (b[j] === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .BACKSLASH */ .r_)
                     j++;
             if (j >= end)
                 return -1;
         }
-        else if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPEN */ .vP || c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPEN_LIST */ .oQ)
+        else if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .OPEN */ .vP || c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .OPEN_LIST */ .oQ)
             depth++;
-        else if ((c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .CLOSE */ .Nd || c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .CLOSE_LIST */ .gD) && --depth === 0)
+        else if ((c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .CLOSE */ .Nd || c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .CLOSE_LIST */ .gD) && --depth === 0)
             return (cursor.at = j + 1);
     }
     return -1;
@@ -1642,14 +1646,55 @@ function startsWith(b, i, end, want) {
 function plainString(b, i, end) {
     for (let j = i; j < end; j++) {
         const c = b[j];
-        if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .QUOTE */ .jA) {
+        if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .QUOTE */ .jA) {
             cursor.at = j + 1;
             return j;
         }
-        if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .BACKSLASH */ .r_ || c < 0x20)
+        if (c === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .BACKSLASH */ .r_ || c < 0x20)
             return -1;
     }
     return -1;
+}
+/**
+ * A value written in a fixed compact shape, `parts[0]` string `parts[1]` string … `parts[n]`, its
+ * strings without escapes (`{"key":"`, `","value":{"stringValue":"`, `"}}` for an OTLP attribute):
+ * read by comparing bytes instead of walking its objects. The k-th string's text is
+ * `b[found[2k], found[2k + 1])`; returns the end (sets `at`), or -1 (nothing read) for another shape.
+ */
+function template(b, v, end, parts, found) {
+    if (!startsWith(b, v, end, parts[0]))
+        return -1;
+    let at = v + parts[0].length;
+    for (let k = 1; k < parts.length; k++) {
+        const close = plainString(b, at, end);
+        if (close < 0 || !startsWith(b, close, end, parts[k]))
+            return -1;
+        found[2 * k - 2] = at;
+        found[2 * k - 1] = close;
+        at = close + parts[k].length;
+    }
+    return (cursor.at = at);
+}
+/** The dictionary index of the JSON string at `i` (through JSON.parse when it has escapes), or -1. */
+function internString(out, b, i, end) {
+    const close = string(b, i, end);
+    if (close < 0)
+        return -1;
+    if (!cursor.escapes)
+        return out.internBytes(b, i + 1, close);
+    return out.intern(JSON.parse((0,_dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .utf8 */ .A)(b, i, close + 1)));
+}
+/**
+ * The dictionary index of a name (an operation, a service) written as the JSON string at `i`, or of
+ * `empty` when the string is empty (`(none)`, `unknown_service`); -1 when it is not a string.
+ */
+function internName(out, b, i, end, empty) {
+    const close = string(b, i, end);
+    if (close < 0)
+        return -1;
+    if (close === i + 1)
+        return out.internWord(empty);
+    return cursor.escapes ? internString(out, b, i, end) : out.internBytes(b, i + 1, close);
 }
 /** The bytes of an ASCII key, to compare with `is`. */
 const keyBytes = (s) => Uint8Array.from(s, (c) => c.charCodeAt(0));
@@ -1659,48 +1704,48 @@ const keyBytes = (s) => Uint8Array.from(s, (c) => c.charCodeAt(0));
  * Returns the end, or -1.
  */
 function object(b, i, end, field) {
-    if (b[i] !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPEN */ .vP)
+    if (b[i] !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .OPEN */ .vP)
         return -1;
-    let j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, i + 1, end);
-    if (b[j] === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .CLOSE */ .Nd)
+    let j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlank */ .W8)(b, i + 1, end);
+    if (b[j] === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .CLOSE */ .Nd)
         return (cursor.at = j + 1);
     for (;;) {
         const close = string(b, j, end);
         if (close < 0 || cursor.escapes)
             return -1;
         const keyFrom = j + 1;
-        j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, cursor.at, end);
-        if (b[j] !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .COLON */ .oH)
+        j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlank */ .W8)(b, cursor.at, end);
+        if (b[j] !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .COLON */ .oH)
             return -1;
-        j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, j + 1, end);
+        j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlank */ .W8)(b, j + 1, end);
         if (!field(keyFrom, close, j))
             return -1;
-        j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, cursor.at, end);
-        if (b[j] === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMA */ .KE) {
-            j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, j + 1, end);
+        j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlank */ .W8)(b, cursor.at, end);
+        if (b[j] === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMA */ .KE) {
+            j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlank */ .W8)(b, j + 1, end);
             continue;
         }
-        if (b[j] !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .CLOSE */ .Nd)
+        if (b[j] !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .CLOSE */ .Nd)
             return -1;
         return (cursor.at = j + 1);
     }
 }
 /** Walks a list at `i`, calling `item(at)` for each element (which reads it, setting `at`). Returns the end, or -1. */
 function list(b, i, end, item) {
-    if (b[i] !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .OPEN_LIST */ .oQ)
+    if (b[i] !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .OPEN_LIST */ .oQ)
         return -1;
-    let j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, i + 1, end);
-    if (b[j] === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .CLOSE_LIST */ .gD)
+    let j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlank */ .W8)(b, i + 1, end);
+    if (b[j] === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .CLOSE_LIST */ .gD)
         return (cursor.at = j + 1);
     for (;;) {
         if (!item(j))
             return -1;
-        j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, cursor.at, end);
-        if (b[j] === _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMA */ .KE) {
-            j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlank */ .W8)(b, j + 1, end);
+        j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlank */ .W8)(b, cursor.at, end);
+        if (b[j] === _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMA */ .KE) {
+            j = (0,_json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlank */ .W8)(b, j + 1, end);
             continue;
         }
-        if (b[j] !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .CLOSE_LIST */ .gD)
+        if (b[j] !== _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .CLOSE_LIST */ .gD)
             return -1;
         return (cursor.at = j + 1);
     }
@@ -2687,44 +2732,26 @@ function grown(a, need) {
     b.set(a);
     return b;
 }
-/** The dictionary index of the string at `i` (through JSON.parse when it has escapes), or -1. */
-function internString(b, i, end) {
-    const close = (0,json_scan/* string */.Yj)(b, i, end);
-    if (close < 0)
-        return -1;
-    if (!json_scan/* cursor */.Dy.escapes)
-        return out.internBytes(b, i + 1, close);
-    return out.intern(JSON.parse((0,dictionary/* utf8 */.A)(b, i, close + 1)));
-}
 /** The key b[from, to) of a tag (no escapes): its column, and whether it is one that means something. */
 function tagKey(b, from, to) {
     tagKeyIs = (0,json_scan.is)(b, from, to, K.error) ? 1 : (0,json_scan.is)(b, from, to, K.statusCode) ? 2 : (0,json_scan.is)(b, from, to, K.hostname) ? 3 : 0;
     // An empty key is no tag, as in the slow path.
     tagColumn = to === from ? -2 : out.tagColumnBytes(b, from, to);
 }
-/** The pieces of a tag written compactly with a string value: `{"key":"…","type":"string","value":"…"}`. */
-const TAG_KEY = (0,json_scan/* keyBytes */.Rt)('{"key":"');
-const TAG_STRING = (0,json_scan/* keyBytes */.Rt)('","type":"string","value":"');
-const TAG_END = (0,json_scan/* keyBytes */.Rt)('"}');
+/** A tag written compactly with a string value: `{"key":"…","type":"string","value":"…"}`. */
+const PLAIN_TAG = ['{"key":"', '","type":"string","value":"', '"}'].map(json_scan/* keyBytes */.Rt);
+/** A reference written compactly: `{"refType":"CHILD_OF","traceID":"…","spanID":"…"}`. */
+const PLAIN_REFERENCE = ['{"refType":"CHILD_OF","traceID":"', '","spanID":"', '"}'].map(json_scan/* keyBytes */.Rt);
+const found = new Int32Array(4);
 /**
- * A tag of the shape nearly every one has (compact, key, type string, value, without escapes) read
- * by comparing its bytes, without walking its object: as `object(…, tagField)` would read it.
- * False (nothing read) for any other shape.
+ * A tag of the shape Jaeger writes (compact, type string, no escapes) read by comparing its bytes,
+ * without walking its object: as `object(…, tagField)` would read it. False (nothing read) otherwise.
  */
 function plainTag(b, v, end) {
-    if (!(0,json_scan/* startsWith */.w1)(b, v, end, TAG_KEY))
+    if ((0,json_scan/* template */.vs)(b, v, end, PLAIN_TAG, found) < 0)
         return false;
-    const kf = v + TAG_KEY.length;
-    const kt = (0,json_scan/* plainString */.Sx)(b, kf, end);
-    if (kt < 0 || !(0,json_scan/* startsWith */.w1)(b, kt, end, TAG_STRING))
-        return false;
-    const vf = kt + TAG_STRING.length;
-    const vt = (0,json_scan/* plainString */.Sx)(b, vf, end);
-    if (vt < 0 || !(0,json_scan/* startsWith */.w1)(b, vt, end, TAG_END))
-        return false;
-    tagKey(b, kf, kt);
-    tagValue = out.internBytes(b, vf, vt);
-    json_scan/* cursor */.Dy.at = vt + TAG_END.length;
+    tagKey(b, found[0], found[1]);
+    tagValue = out.internBytes(b, found[2], found[3]);
     return true;
 }
 /** A member of a tag {key, type, value}: the value as the slow path renders it (string, boolean, whole number, null). */
@@ -2745,7 +2772,7 @@ function tagField(kf, kt, x) {
         return (0,json_scan/* value */.Uq)(b, x, end);
     const c = b[x];
     if (c === json_bytes/* QUOTE */.jA) {
-        tagValue = internString(b, x, end);
+        tagValue = (0,json_scan/* internString */.QL)(out, b, x, end);
         return tagValue >= 0;
     }
     if (c === 0x74 || c === 0x66 || c === 0x6e) {
@@ -2806,16 +2833,8 @@ function processField(kf, kt, x) {
     const b = buf;
     const end = limit;
     if ((0,json_scan.is)(b, kf, kt, K.serviceName)) {
-        const close = (0,json_scan/* string */.Yj)(b, x, end);
-        if (close < 0)
-            return false;
-        processService[processCount] =
-            close === x + 1
-                ? out.internWord('unknown_service')
-                : json_scan/* cursor */.Dy.escapes
-                    ? internString(b, x, end)
-                    : out.internBytes(b, x + 1, close);
-        return true;
+        processService[processCount] = (0,json_scan/* internName */.Ew)(out, b, x, end, 'unknown_service');
+        return processService[processCount] >= 0;
     }
     if ((0,json_scan.is)(b, kf, kt, K.tags)) {
         if (tags(b, x, end) < 0)
@@ -2886,32 +2905,19 @@ function referenceField(kf, kt, x) {
     }
     return (0,json_scan/* value */.Uq)(b, x, end);
 }
-/** The pieces of a reference written compactly: `{"refType":"CHILD_OF","traceID":"…","spanID":"…"}`. */
-const REF_CHILD_OF = (0,json_scan/* keyBytes */.Rt)('{"refType":"CHILD_OF","traceID":"');
-const REF_SPAN = (0,json_scan/* keyBytes */.Rt)('","spanID":"');
-const REF_END = (0,json_scan/* keyBytes */.Rt)('"}');
 /**
  * A reference of the shape Jaeger writes (compact, CHILD_OF, ids without escapes) read by comparing
  * its bytes, without walking its object: as `object(…, referenceField)` would read it. False
  * (nothing read) for any other shape.
  */
 function plainReference(b, v, end) {
-    if (!(0,json_scan/* startsWith */.w1)(b, v, end, REF_CHILD_OF))
-        return false;
-    const tf = v + REF_CHILD_OF.length;
-    const tt = (0,json_scan/* plainString */.Sx)(b, tf, end);
-    if (tt < 0 || !(0,json_scan/* startsWith */.w1)(b, tt, end, REF_SPAN))
-        return false;
-    const sf = tt + REF_SPAN.length;
-    const st = (0,json_scan/* plainString */.Sx)(b, sf, end);
-    if (st < 0 || !(0,json_scan/* startsWith */.w1)(b, st, end, REF_END))
+    if ((0,json_scan/* template */.vs)(b, v, end, PLAIN_REFERENCE, found) < 0)
         return false;
     refIsChildOf = true;
-    refTraceFrom = tf;
-    refTraceTo = tt;
-    refSpanFrom = sf;
-    refSpanTo = st;
-    json_scan/* cursor */.Dy.at = st + REF_END.length;
+    refTraceFrom = found[0];
+    refTraceTo = found[1];
+    refSpanFrom = found[2];
+    refSpanTo = found[3];
     return true;
 }
 /** One reference: the first CHILD_OF in the span's own trace is its parent, else the first in its trace. */
@@ -2987,15 +2993,9 @@ function spanField(kf, kt, v) {
         oldParentTo = close;
     }
     else if (n === 13 && (0,json_scan.is)(b, kf, kt, K.operationName)) {
-        const close = (0,json_scan/* string */.Yj)(b, v, end);
-        if (close < 0)
+        operation = (0,json_scan/* internName */.Ew)(out, b, v, end, '(none)');
+        if (operation < 0)
             return false;
-        operation =
-            close === v + 1
-                ? out.internWord('(none)')
-                : json_scan/* cursor */.Dy.escapes
-                    ? internString(b, v, end)
-                    : out.internBytes(b, v + 1, close);
     }
     else if (n === 10 && (0,json_scan.is)(b, kf, kt, K.references)) {
         // References come before the span's traceID in no export; a second list needs JSON's last-wins.
@@ -3286,15 +3286,6 @@ function grow() {
     errorOf = byte(errorOf);
     kindTagOf = byte(kindTagOf);
 }
-/** The dictionary index of the string at `i` (through JSON.parse when it has escapes), or -1. */
-function scan_internString(b, i, end) {
-    const close = (0,json_scan/* string */.Yj)(b, i, end);
-    if (close < 0)
-        return -1;
-    if (!json_scan/* cursor */.Dy.escapes)
-        return scan_out.internBytes(b, i + 1, close);
-    return scan_out.intern(JSON.parse((0,dictionary/* utf8 */.A)(b, i, close + 1)));
-}
 /** A tag `"key": value` of the span: strings as they are, numbers and literals as JSON writes them. */
 function scan_tag(kf, kt, x) {
     const b = scan_buf;
@@ -3304,7 +3295,7 @@ function scan_tag(kf, kt, x) {
     const c = b[x];
     let v;
     if (c === json_bytes/* QUOTE */.jA)
-        v = scan_internString(b, x, end);
+        v = (0,json_scan/* internString */.QL)(scan_out, b, x, end);
     else if (c === 0x74 || c === 0x66 || c === 0x6e) {
         const word = c === 0x74 ? 'true' : c === 0x66 ? 'false' : 'null';
         v = (0,json_scan/* literal */.eu)(b, x, end, word) ? scan_out.intern(word) : -1;
@@ -3339,10 +3330,7 @@ function scan_tag(kf, kt, x) {
 function endpointField(kf, kt, x) {
     if (!(0,json_scan.is)(scan_buf, kf, kt, scan_K.serviceName))
         return (0,json_scan/* value */.Uq)(scan_buf, x, scan_limit);
-    const close = (0,json_scan/* string */.Yj)(scan_buf, x, scan_limit);
-    if (close < 0)
-        return false;
-    serviceOf[n] = close === x + 1 ? scan_out.internWord('unknown') : scan_internString(scan_buf, x, scan_limit);
+    serviceOf[n] = (0,json_scan/* internName */.Ew)(scan_out, scan_buf, x, scan_limit, 'unknown');
     return serviceOf[n] >= 0;
 }
 /** An id's string at `x` (no escapes): its range into `from`/`to` at the span's slot. */
@@ -3393,12 +3381,7 @@ function scan_spanField(kf, kt, x) {
         return true;
     }
     if (size === 4 && (0,json_scan.is)(b, kf, kt, scan_K.name)) {
-        if (b[x] !== json_bytes/* QUOTE */.jA)
-            return false;
-        const close = (0,json_scan/* string */.Yj)(b, x, end);
-        if (close < 0)
-            return false;
-        nameOf[n] = close === x + 1 ? scan_out.internWord('(none)') : scan_internString(b, x, end);
+        nameOf[n] = (0,json_scan/* internName */.Ew)(scan_out, b, x, end, '(none)');
         return nameOf[n] >= 0;
     }
     if (size === 9 && (0,json_scan.is)(b, kf, kt, scan_K.timestamp)) {
@@ -4180,15 +4163,6 @@ let pairCount = 0;
 let resourcePairs = new Int32Array(64);
 let resourcePairCount = 0;
 let service = -1;
-/** The dictionary index of the string at `i` (decoded through JSON.parse when it has escapes), or -1. */
-function internString(b, i, end) {
-    const close = (0,json_scan/* string */.Yj)(b, i, end);
-    if (close < 0)
-        return -1;
-    if (!json_scan/* cursor */.Dy.escapes)
-        return out.internBytes(b, i + 1, close);
-    return out.intern(JSON.parse((0,dictionary/* utf8 */.A)(b, i, close + 1)));
-}
 // The attribute being read (module state, as for spans).
 let kvResource = false;
 let kvCount = 0;
@@ -4203,7 +4177,7 @@ function anyValueField(vf, vt, y) {
     const end = limit;
     kinds++;
     if ((0,json_scan.is)(b, vf, vt, K.stringValue) || ((0,json_scan.is)(b, vf, vt, K.intValue) && b[y] === json_bytes/* QUOTE */.jA)) {
-        valueIndex = internString(b, y, end);
+        valueIndex = (0,json_scan/* internString */.QL)(out, b, y, end);
         return valueIndex >= 0;
     }
     if ((0,json_scan.is)(b, vf, vt, K.intValue)) {
@@ -4251,31 +4225,21 @@ function keyValueField(kf, kt, x) {
     }
     return (0,json_scan/* value */.Uq)(b, x, end);
 }
-/** The pieces of an attribute written compactly with a string value: `{"key":"…","value":{"stringValue":"…"}}`. */
-const KV_KEY = (0,json_scan/* keyBytes */.Rt)('{"key":"');
-const KV_STRING = (0,json_scan/* keyBytes */.Rt)('","value":{"stringValue":"');
-const KV_END = (0,json_scan/* keyBytes */.Rt)('"}}');
+/** An attribute written compactly with a string value: `{"key":"…","value":{"stringValue":"…"}}`. */
+const PLAIN_KEY_VALUE = ['{"key":"', '","value":{"stringValue":"', '"}}'].map(json_scan/* keyBytes */.Rt);
+const found = new Int32Array(4);
 /**
  * An attribute of the shape nearly every one has (compact, key then a string value, neither with
  * escapes) read by comparing its bytes, without walking its two objects: as `object(…,
  * keyValueField)` would read it. False (nothing read) for any other shape.
  */
 function plainKeyValue(b, v, end) {
-    if (!(0,json_scan/* startsWith */.w1)(b, v, end, KV_KEY))
+    if ((0,json_scan/* template */.vs)(b, v, end, PLAIN_KEY_VALUE, found) < 0)
         return false;
-    const kf = v + KV_KEY.length;
-    const kt = (0,json_scan/* plainString */.Sx)(b, kf, end);
-    if (kt < 0 || !(0,json_scan/* startsWith */.w1)(b, kt, end, KV_STRING))
-        return false;
-    const vf = kt + KV_STRING.length;
-    const vt = (0,json_scan/* plainString */.Sx)(b, vf, end);
-    if (vt < 0 || !(0,json_scan/* startsWith */.w1)(b, vt, end, KV_END))
-        return false;
-    keyFrom = kf;
-    keyTo = kt;
+    keyFrom = found[0];
+    keyTo = found[1];
     keyEscapes = false;
-    valueIndex = out.internBytes(b, vf, vt);
-    json_scan/* cursor */.Dy.at = vt + KV_END.length;
+    valueIndex = out.internBytes(b, found[2], found[3]);
     return true;
 }
 function keyValue(v) {
@@ -4424,15 +4388,9 @@ function spanField(kf, kt, v) {
         parentTo = idTo;
     }
     else if (n === 4 && (0,json_scan.is)(b, kf, kt, K.name)) {
-        const close = (0,json_scan/* string */.Yj)(b, v, end);
-        if (close < 0)
+        scan_name = (0,json_scan/* internName */.Ew)(out, b, v, end, '(none)');
+        if (scan_name < 0)
             return false;
-        scan_name =
-            close === v + 1
-                ? out.internWord('(none)')
-                : json_scan/* cursor */.Dy.escapes
-                    ? internString(b, v, end)
-                    : out.internBytes(b, v + 1, close);
     }
     else if (n === 17 && (0,json_scan.is)(b, kf, kt, K.start)) {
         start = micros(b, v, end);
