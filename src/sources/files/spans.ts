@@ -159,7 +159,7 @@ const PARTS_FROM_BYTES = 64 << 20;
 
 /**
  * Where a file of one JSON document per line (OTLP JSON Lines, the seed's NDJSON; not gzip) can be
- * cut in two: the start of the first line after its middle. Undefined for any other file.
+ * cut in two: the start of the first line after 58 % of it. Undefined for any other file.
  */
 export async function splitPoint(path: string, fromBytes = PARTS_FROM_BYTES): Promise<number | undefined> {
   const { size } = await stat(path);
@@ -172,7 +172,9 @@ export async function splitPoint(path: string, fromBytes = PARTS_FROM_BYTES): Pr
   const firstLine = head.indexOf(0x0a);
   if (head[0] !== 0x7b || (firstLine >= 0 && firstLine + 1 < head.length && head[firstLine + 1] !== 0x7b))
     return undefined;
-  const window = await bytesAt(path, Math.floor(size / 2), 1 << 20);
+  // Past the middle: the worker starts later (it loads the program) and orders its part before sending
+  // it, so a smaller part makes both finish together (measured: 2.6 s → 2.45 s for a 299 MiB file).
+  const window = await bytesAt(path, Math.floor(size * 0.58), 1 << 20);
   const cut = window.bytes.indexOf('\n{');
   return cut < 0 ? undefined : window.offset + cut + 1;
 }
