@@ -140,6 +140,27 @@ function zipkinTrace(trace: GenSpan[]): string {
   );
 }
 
+/** `items` turned by `f`, one by one. */
+function* map<T>(items: Iterable<T>, f: (item: T) => string): Generator<string> {
+  for (const item of items) yield f(item);
+}
+
+/** A JSON list of the given elements (written one to a line), between `head` and `tail`. */
+async function writeList(path: string, head: string, tail: string, elements: Iterable<string>): Promise<void> {
+  await write(
+    path,
+    (function* () {
+      yield head;
+      let first = true;
+      for (const element of elements) {
+        yield `${first ? '' : ',\n'}${element}`;
+        first = false;
+      }
+      yield tail;
+    })(),
+  );
+}
+
 async function write(path: string, lines: Iterable<string>): Promise<void> {
   const out = createWriteStream(path);
   for (const line of lines) if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
@@ -158,50 +179,28 @@ async function prepare(dir: string, side: 'baseline' | 'current', spans: number)
     jaeger: join(dir, `${side}.jaeger.json`),
     zipkin: join(dir, `${side}.zipkin.json`),
   };
-  if (!existsSync(files.zipkin))
-    await write(
-      files.zipkin,
-      (function* () {
-        yield '[\n';
-        let first = true;
-        for (const trace of traces(seed, spans, slower)) {
-          yield `${first ? '' : ',\n'}${zipkinTrace(trace)}`;
-          first = false;
-        }
-        yield '\n]\n';
-      })(),
-    );
+  const all = () => traces(seed, spans, slower);
+  if (!existsSync(files.zipkin)) await writeList(files.zipkin, '[\n', '\n]\n', map(all(), zipkinTrace));
   if (!existsSync(files.jaeger))
-    await write(
+    await writeList(
       files.jaeger,
-      (function* () {
-        yield '{"data":[\n';
-        let first = true;
-        for (const trace of traces(seed, spans, slower)) {
-          yield `${first ? '' : ',\n'}${jaegerTrace(trace)}`;
-          first = false;
-        }
-        yield '\n],"total":0,"limit":0,"offset":0,"errors":null}\n';
-      })(),
+      '{"data":[\n',
+      '\n],"total":0,"limit":0,"offset":0,"errors":null}\n',
+      map(all(), jaegerTrace),
     );
   if ([files.array, files.ndjson, files.otlp, files.dataset].every(existsSync)) return;
-  await write(
+  await writeList(
     files.array,
+    '[\n',
+    '\n]\n',
     (function* () {
-      yield '[\n';
-      let first = true;
-      for (const trace of traces(seed, spans, slower))
-        for (const s of trace) {
-          yield `${first ? '' : ',\n'}${seedObject(s)}`;
-          first = false;
-        }
-      yield '\n]\n';
+      for (const trace of all()) for (const s of trace) yield seedObject(s);
     })(),
   );
   await write(
     files.ndjson,
     (function* () {
-      for (const trace of traces(seed, spans, slower)) for (const s of trace) yield `${seedObject(s)}\n`;
+      for (const trace of all()) for (const s of trace) yield `${seedObject(s)}\n`;
     })(),
   );
   // OTLP JSON Lines as the Collector's file exporter writes them: batches of ~500 spans, grouped by resource.
@@ -220,7 +219,7 @@ async function prepare(dir: string, side: 'baseline' | 'current', spans: number)
           })),
         })}\n`;
       };
-      for (const trace of traces(seed, spans, slower)) {
+      for (const trace of all()) {
         batch.push(...trace);
         if (batch.length >= 500) yield flush();
       }

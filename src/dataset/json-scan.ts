@@ -16,8 +16,12 @@ export const cursor = {
   escapes: false,
 };
 
-const HEX = new Uint8Array(256);
-for (const c of '0123456789abcdefABCDEF') HEX[c.charCodeAt(0)] = 1;
+/** The value of a hex digit (either case), -1 for any other byte. */
+const HEX_VALUE = new Int8Array(256).fill(-1);
+for (let d = 0; d < 16; d++) {
+  HEX_VALUE['0123456789abcdef'.charCodeAt(d)] = d;
+  HEX_VALUE['0123456789ABCDEF'.charCodeAt(d)] = d;
+}
 const ESCAPABLE = new Uint8Array(256);
 for (const c of '"\\/bfnrt') ESCAPABLE[c.charCodeAt(0)] = 1;
 
@@ -37,7 +41,9 @@ export function string(b: Uint8Array, i: number, end: number): number {
       cursor.escapes = true;
       const e = b[j + 1];
       if (e === 0x75) {
-        if (j + 5 >= end || !HEX[b[j + 2]!] || !HEX[b[j + 3]!] || !HEX[b[j + 4]!] || !HEX[b[j + 5]!]) return -1;
+        if (j + 5 >= end) return -1;
+        if ((HEX_VALUE[b[j + 2]!]! | HEX_VALUE[b[j + 3]!]! | HEX_VALUE[b[j + 4]!]! | HEX_VALUE[b[j + 5]!]!) < 0)
+          return -1;
         j += 6;
       } else if (e !== undefined && ESCAPABLE[e]) j += 2;
       else return -1;
@@ -153,6 +159,26 @@ export function skipContainer(b: Uint8Array, i: number, end: number): number {
     else if ((c === CLOSE || c === CLOSE_LIST) && --depth === 0) return (cursor.at = j + 1);
   }
   return -1;
+}
+
+/**
+ * A whole JSON number at `i` that a double holds exactly (microseconds since 1970 have 16 digits):
+ * its value (sets `at`), or NaN for a fraction, an exponent or a larger number.
+ */
+export function wholeMicros(b: Uint8Array, i: number, end: number): number {
+  const e = number(b, i, end);
+  // `-0` is left to the slow path, as `wholeNumber` leaves it.
+  if (e < 0 || e - i > 17 || (b[i] === 0x2d && b[i + 1] === 0x30)) return NaN;
+  for (let k = i; k < e; k++) if (b[k] === 0x2e || b[k] === 0x65 || b[k] === 0x45) return NaN;
+  const v = numberValue(b, i, e);
+  return Math.abs(v) <= Number.MAX_SAFE_INTEGER ? v : NaN;
+}
+
+/** Whether b[af, at) and b[bf, bt) hold the same bytes. */
+export function sameBytes(b: Uint8Array, af: number, at: number, bf: number, bt: number): boolean {
+  if (at - af !== bt - bf) return false;
+  for (let k = 0; k < at - af; k++) if (b[af + k] !== b[bf + k]) return false;
+  return true;
 }
 
 /** Whether b[from, to) holds the bytes of `want`. */
@@ -279,12 +305,6 @@ export function list(b: Uint8Array, i: number, end: number, item: (v: number) =>
     if (b[j] !== CLOSE_LIST) return -1;
     return (cursor.at = j + 1);
   }
-}
-
-const HEX_VALUE = new Int8Array(256).fill(-1);
-for (let d = 0; d < 16; d++) {
-  HEX_VALUE['0123456789abcdef'.charCodeAt(d)] = d;
-  HEX_VALUE['0123456789ABCDEF'.charCodeAt(d)] = d;
 }
 
 /**

@@ -93,7 +93,7 @@ export function emptyTable(): SpanTable {
 export { normaliseId, normaliseTraceId } from './ids.js';
 
 /** A typed array twice as long, holding the old values (and `fill` beyond them). */
-function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, capacity: number, fill = 0): T {
+export function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, capacity: number, fill = 0): T {
   const b = new (a.constructor as new (n: number) => T)(capacity);
   b.set(a);
   if (fill !== 0) b.fill(fill, a.length);

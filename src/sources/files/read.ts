@@ -91,6 +91,22 @@ async function readElements(
   }
 }
 
+/**
+ * A list element (a trace) read from its bytes where a scanner takes it (jaeger/scan.ts,
+ * zipkin/scan.ts): the rows of one it declines are dropped, and the element goes to JSON.parse.
+ */
+function bytePath(
+  scan: (b: Uint8Array, from: number, end: number, out: SpanTableBuilder) => number,
+  sink: SpanTableBuilder,
+): (b: Buffer, from: number, limit: number) => number {
+  return (b, from, limit) => {
+    const mark = sink.size;
+    const end = scan(b, from, limit, sink);
+    if (end < 0) sink.truncate(mark);
+    return end;
+  };
+}
+
 /** Whether the document is an object (not a list): by its first byte that is not blank. */
 async function isObjectDocument(file: string): Promise<boolean> {
   return (await contentHead(file, 4096))
@@ -105,13 +121,7 @@ async function isObjectDocument(file: string): Promise<boolean> {
  */
 async function readJaegerFile(file: string, detection: Known, sink: SpanTableBuilder): Promise<void> {
   const where = `${file} (${detection.label})`;
-  // A trace is read from its bytes where it can be (scan.ts); the rows of one it declines are dropped.
-  const fast = (b: Buffer, from: number, limit: number) => {
-    const mark = sink.size;
-    const end = scanJaegerTrace(b, from, limit, sink);
-    if (end < 0) sink.truncate(mark);
-    return end;
-  };
+  const fast = bytePath(scanJaegerTrace, sink);
   if (!(await isObjectDocument(file))) {
     const item = (element: unknown, i: number) => readJaegerElement(element, where, i, false, sink);
     await readElements(file, detection, JAEGER_FIX, undefined, item, fast);
@@ -135,13 +145,7 @@ async function readZipkinFile(file: string, detection: Known, sink: SpanTableBui
     const doc = parseJson(await wholeText(file, detection.gzip), file, detection.label, ZIPKIN_FIX);
     return readZipkinJson(doc, where, sink);
   }
-  // A trace is read from its bytes where it can be (scan.ts); the rows of one it declines are dropped.
-  const fast = (b: Buffer, from: number, limit: number) => {
-    const mark = sink.size;
-    const end = scanZipkinTrace(b, from, limit, sink);
-    if (end < 0) sink.truncate(mark);
-    return end;
-  };
+  const fast = bytePath(scanZipkinTrace, sink);
   const loose: PlacedSpan[] = [];
   // A list of traces (lists of spans) is read a trace at a time; loose spans together at the end.
   await readElements(

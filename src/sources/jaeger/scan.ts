@@ -8,17 +8,18 @@ import {
   list,
   literal,
   number,
-  numberValue,
   object,
+  sameBytes,
   sameHexValue,
   skipContainer,
   string,
   template,
   value,
+  wholeMicros,
   wholeNumber,
 } from '../../dataset/json-scan.js';
 import { OPEN_LIST, QUOTE } from '../../dataset/json-bytes.js';
-import type { SpanTableBuilder } from '../../dataset/table.js';
+import { grown, type SpanTableBuilder } from '../../dataset/table.js';
 
 /**
  * The fast path of the Jaeger reader: one trace of the answer's `data` (or of a list of traces) read
@@ -107,11 +108,9 @@ let refSpanFrom = -1;
 let refSpanTo = 0;
 let refIsChildOf = false;
 
-function grown(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
-  if (need <= a.length) return a;
-  const b = new Int32Array(Math.max(need, a.length * 2));
-  b.set(a);
-  return b;
+/** `a`, or a copy with room for `need` (at least twice as long). */
+function room(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
+  return need <= a.length ? a : grown(a, Math.max(need, a.length * 2));
 }
 
 /** The key b[from, to) of a tag (no escapes): its column, and whether it is one that means something. */
@@ -184,7 +183,7 @@ function tag(v: number): boolean {
   if (tagColumn === -2) return true;
   if (tagColumn < 0) return false;
   if (tagValue === -2) tagValue = out.internWord('null');
-  pairs = grown(pairs, 2 * pairCount + 2);
+  pairs = room(pairs, 2 * pairCount + 2);
   pairs[2 * pairCount] = tagColumn;
   pairs[2 * pairCount + 1] = tagValue;
   pairCount++;
@@ -212,7 +211,7 @@ function processField(kf: number, kt: number, x: number): boolean {
   }
   if (is(b, kf, kt, K.tags)) {
     if (tags(b, x, end) < 0) return false;
-    processTags = grown(processTags, 2 * (processTagCount + pairCount));
+    processTags = room(processTags, 2 * (processTagCount + pairCount));
     // A copy by hand: subarray would make an object per process.
     for (let k = 0; k < 2 * pairCount; k++) processTags[2 * processTagCount + k] = pairs[k]!;
     processTagCount += pairCount;
@@ -235,11 +234,11 @@ function processMember(pf: number, pt: number, y: number): boolean {
 function process(kf: number, kt: number, x: number): boolean {
   const n = processCount;
   if (n + 2 > processIdFrom.length) {
-    processIdFrom = grown(processIdFrom, n + 2);
-    processIdTo = grown(processIdTo, n + 2);
-    processService = grown(processService, n + 2);
-    processHost = grown(processHost, n + 2);
-    processTagFrom = grown(processTagFrom, n + 3);
+    processIdFrom = room(processIdFrom, n + 2);
+    processIdTo = room(processIdTo, n + 2);
+    processService = room(processService, n + 2);
+    processHost = room(processHost, n + 2);
+    processTagFrom = room(processTagFrom, n + 3);
   }
   processIdFrom[n] = kf;
   processIdTo[n] = kt;
@@ -314,21 +313,6 @@ function reference(v: number): boolean {
   return true;
 }
 
-function sameBytes(b: Uint8Array, af: number, at: number, bf: number, bt: number): boolean {
-  if (at - af !== bt - bf) return false;
-  for (let k = 0; k < at - af; k++) if (b[af + k] !== b[bf + k]) return false;
-  return true;
-}
-
-/** A whole number of microseconds at `x` that a double holds exactly (16 digits: a time since 1970), or NaN. */
-function micros(b: Uint8Array, x: number, end: number): number {
-  const n = number(b, x, end);
-  if (n < 0 || n - x > 17 || (b[x] === 0x2d && b[x + 1] === 0x30)) return NaN;
-  for (let k = x; k < n; k++) if (b[k] === 0x2e || b[k] === 0x65 || b[k] === 0x45) return NaN;
-  const v = numberValue(b, x, n);
-  return Math.abs(v) <= Number.MAX_SAFE_INTEGER ? v : NaN;
-}
-
 let referenceLists = 0;
 let tagLists = 0;
 
@@ -363,10 +347,10 @@ function spanField(kf: number, kt: number, v: number): boolean {
     if (b[v] === 0x6e) return literal(b, v, end, 'null');
     return list(b, v, end, reference) >= 0;
   } else if (n === 9 && is(b, kf, kt, K.startTime)) {
-    start = micros(b, v, end);
+    start = wholeMicros(b, v, end);
     if (Number.isNaN(start)) return false;
   } else if (n === 8 && is(b, kf, kt, K.duration)) {
-    duration = micros(b, v, end);
+    duration = wholeMicros(b, v, end);
     if (Number.isNaN(duration)) return false;
   } else if (n === 4 && is(b, kf, kt, K.tags)) {
     if (++tagLists > 1) return false;

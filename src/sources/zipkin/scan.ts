@@ -9,13 +9,14 @@ import {
   list,
   literal,
   number,
-  numberValue,
   object,
+  sameBytes,
   string,
   value,
+  wholeMicros,
   wholeNumber,
 } from '../../dataset/json-scan.js';
-import type { SpanTableBuilder } from '../../dataset/table.js';
+import { grown, type SpanTableBuilder } from '../../dataset/table.js';
 import { sharedServerId } from './json.js';
 
 /**
@@ -77,36 +78,21 @@ let statusValue = -1;
 let hasKindTag = false;
 
 function grow(): void {
-  const size = traceFrom.length * 2;
-  const int = (a: Int32Array) => {
-    const b = new Int32Array(size + 1);
-    b.set(a);
-    return b;
-  };
-  traceFrom = int(traceFrom);
-  traceTo = int(traceTo);
-  idFrom = int(idFrom);
-  idTo = int(idTo);
-  parentFrom = int(parentFrom);
-  parentTo = int(parentTo);
-  kindOf = int(kindOf);
-  nameOf = int(nameOf);
-  serviceOf = int(serviceOf);
-  tagsFrom = int(tagsFrom);
-  const double = (a: Float64Array) => {
-    const b = new Float64Array(size + 1);
-    b.set(a);
-    return b;
-  };
-  startOf = double(startOf);
-  durationOf = double(durationOf);
-  const byte = (a: Uint8Array) => {
-    const b = new Uint8Array(size + 1);
-    b.set(a);
-    return b;
-  };
-  errorOf = byte(errorOf);
-  kindTagOf = byte(kindTagOf);
+  const size = traceFrom.length * 2 + 1;
+  traceFrom = grown(traceFrom, size);
+  traceTo = grown(traceTo, size);
+  idFrom = grown(idFrom, size);
+  idTo = grown(idTo, size);
+  parentFrom = grown(parentFrom, size);
+  parentTo = grown(parentTo, size);
+  kindOf = grown(kindOf, size);
+  nameOf = grown(nameOf, size);
+  serviceOf = grown(serviceOf, size);
+  tagsFrom = grown(tagsFrom, size);
+  startOf = grown(startOf, size);
+  durationOf = grown(durationOf, size);
+  errorOf = grown(errorOf, size);
+  kindTagOf = grown(kindTagOf, size);
 }
 
 /** A tag `"key": value` of the span: strings as they are, numbers and literals as JSON writes them. */
@@ -129,11 +115,7 @@ function tag(kf: number, kt: number, x: number): boolean {
     }
   }
   if (v < 0) return false;
-  if (pairCount * 2 + 2 > pairs.length) {
-    const bigger = new Int32Array(pairs.length * 2);
-    bigger.set(pairs);
-    pairs = bigger;
-  }
+  if (pairCount * 2 + 2 > pairs.length) pairs = grown(pairs, pairs.length * 2);
   pairs[2 * pairCount] = out.tagColumnBytes(b, kf, kt);
   pairs[2 * pairCount + 1] = v;
   pairCount++;
@@ -161,11 +143,7 @@ function idAt(x: number, from: Int32Array, to: Int32Array): boolean {
 /** A whole number of microseconds at `x` (`null` is 0, as `Number(null)`), or NaN. */
 function micros(x: number): number {
   if (buf[x] === 0x6e) return literal(buf, x, limit, 'null') ? 0 : NaN;
-  const e = number(buf, x, limit);
-  if (e < 0 || e - x > 17) return NaN;
-  for (let k = x; k < e; k++) if (buf[k] === 0x2e || buf[k] === 0x65 || buf[k] === 0x45) return NaN;
-  const v = numberValue(buf, x, e);
-  return Math.abs(v) <= Number.MAX_SAFE_INTEGER ? v : NaN;
+  return wholeMicros(buf, x, limit);
 }
 
 function spanField(kf: number, kt: number, x: number): boolean {
@@ -237,12 +215,6 @@ function span(v: number): boolean {
 /** Traces of more spans go to the slow path (the shared ids are found by comparing pairs of spans). */
 const MAX_SPANS = 256;
 
-/** Whether the 16 bytes at `a` and at `c` are the same. */
-function sameBytes(b: Uint8Array, a: number, c: number, length: number): boolean {
-  for (let k = 0; k < length; k++) if (b[a + k] !== b[c + k]) return false;
-  return true;
-}
-
 /** Lower-case hex of `width` digits: the text of an id as the table holds it, read as it is. */
 function plainHex(b: Uint8Array, from: number, to: number, width: number): boolean {
   if (to - from !== width) return false;
@@ -286,7 +258,11 @@ export function scanZipkinTrace(b: Uint8Array, from: number, end: number, builde
   const holder = (t: number, from: number, isServer: boolean): number => {
     let found = -1;
     for (let o = 0; o < n; o++)
-      if (trace[o] === t && (kindOf[o] === SERVER) === isServer && sameBytes(b, idFrom[o]!, from, 16)) {
+      if (
+        trace[o] === t &&
+        (kindOf[o] === SERVER) === isServer &&
+        sameBytes(b, idFrom[o]!, idFrom[o]! + 16, from, from + 16)
+      ) {
         found = o;
         if (!isServer) break;
       }
@@ -316,7 +292,11 @@ export function scanZipkinTrace(b: Uint8Array, from: number, end: number, builde
       } else parentId = derivedId;
     }
     // A span that names itself as its parent has none (a shared span's derived id is never its parent's).
-    const own = parentFrom[s]! >= 0 && !shares && !underShared && sameBytes(b, idFrom[s]!, parentFrom[s]!, 16);
+    const own =
+      parentFrom[s]! >= 0 &&
+      !shares &&
+      !underShared &&
+      sameBytes(b, idFrom[s]!, idFrom[s]! + 16, parentFrom[s]!, parentFrom[s]! + 16);
     out.rowOf(
       trace[s]!,
       spanId,
