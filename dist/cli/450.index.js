@@ -932,6 +932,7 @@ __webpack_require__.d(__webpack_exports__, {
   Sd: () => (/* binding */ SpanTableBuilder),
   Jh: () => (/* binding */ canonicalTable),
   mm: () => (/* binding */ concatTables),
+  gT: () => (/* binding */ grown),
   GQ: () => (/* binding */ idListsOf),
   Xy: () => (/* binding */ parentsWithinTraces),
   BI: () => (/* binding */ traceCount),

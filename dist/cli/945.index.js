@@ -1423,16 +1423,17 @@ function firstInvalid(text) {
 /* harmony export */   Tb: () => (/* binding */ skipContainer),
 /* harmony export */   Uq: () => (/* binding */ value),
 /* harmony export */   VK: () => (/* binding */ sameHexValue),
-/* harmony export */   Vg: () => (/* binding */ numberValue),
 /* harmony export */   Yj: () => (/* binding */ string),
 /* harmony export */   ai: () => (/* binding */ number),
+/* harmony export */   d4: () => (/* binding */ wholeMicros),
+/* harmony export */   er: () => (/* binding */ sameBytes),
 /* harmony export */   eu: () => (/* binding */ literal),
 /* harmony export */   is: () => (/* binding */ is),
 /* harmony export */   p_: () => (/* binding */ list),
 /* harmony export */   rD: () => (/* binding */ wholeNumber),
 /* harmony export */   vs: () => (/* binding */ template)
 /* harmony export */ });
-/* unused harmony exports startsWith, plainString */
+/* unused harmony exports numberValue, startsWith, plainString */
 /* harmony import */ var _dictionary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4918);
 /* harmony import */ var _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52618);
 
@@ -1450,9 +1451,12 @@ const cursor = {
     /** Whether the string read last had escapes (its bytes are not its text). */
     escapes: false,
 };
-const HEX = new Uint8Array(256);
-for (const c of '0123456789abcdefABCDEF')
-    HEX[c.charCodeAt(0)] = 1;
+/** The value of a hex digit (either case), -1 for any other byte. */
+const HEX_VALUE = new Int8Array(256).fill(-1);
+for (let d = 0; d < 16; d++) {
+    HEX_VALUE['0123456789abcdef'.charCodeAt(d)] = d;
+    HEX_VALUE['0123456789ABCDEF'.charCodeAt(d)] = d;
+}
 const ESCAPABLE = new Uint8Array(256);
 for (const c of '"\\/bfnrt')
     ESCAPABLE[c.charCodeAt(0)] = 1;
@@ -1474,7 +1478,9 @@ function string(b, i, end) {
             cursor.escapes = true;
             const e = b[j + 1];
             if (e === 0x75) {
-                if (j + 5 >= end || !HEX[b[j + 2]] || !HEX[b[j + 3]] || !HEX[b[j + 4]] || !HEX[b[j + 5]])
+                if (j + 5 >= end)
+                    return -1;
+                if ((HEX_VALUE[b[j + 2]] | HEX_VALUE[b[j + 3]] | HEX_VALUE[b[j + 4]] | HEX_VALUE[b[j + 5]]) < 0)
                     return -1;
                 j += 6;
             }
@@ -1621,6 +1627,30 @@ function skipContainer(b, i, end) {
     }
     return -1;
 }
+/**
+ * A whole JSON number at `i` that a double holds exactly (microseconds since 1970 have 16 digits):
+ * its value (sets `at`), or NaN for a fraction, an exponent or a larger number.
+ */
+function wholeMicros(b, i, end) {
+    const e = number(b, i, end);
+    // `-0` is left to the slow path, as `wholeNumber` leaves it.
+    if (e < 0 || e - i > 17 || (b[i] === 0x2d && b[i + 1] === 0x30))
+        return NaN;
+    for (let k = i; k < e; k++)
+        if (b[k] === 0x2e || b[k] === 0x65 || b[k] === 0x45)
+            return NaN;
+    const v = numberValue(b, i, e);
+    return Math.abs(v) <= Number.MAX_SAFE_INTEGER ? v : NaN;
+}
+/** Whether b[af, at) and b[bf, bt) hold the same bytes. */
+function sameBytes(b, af, at, bf, bt) {
+    if (at - af !== bt - bf)
+        return false;
+    for (let k = 0; k < at - af; k++)
+        if (b[af + k] !== b[bf + k])
+            return false;
+    return true;
+}
 /** Whether b[from, to) holds the bytes of `want`. */
 function is(b, from, to, want) {
     if (to - from !== want.length)
@@ -1749,11 +1779,6 @@ function list(b, i, end, item) {
             return -1;
         return (cursor.at = j + 1);
     }
-}
-const HEX_VALUE = new Int8Array(256).fill(-1);
-for (let d = 0; d < 16; d++) {
-    HEX_VALUE['0123456789abcdef'.charCodeAt(d)] = d;
-    HEX_VALUE['0123456789ABCDEF'.charCodeAt(d)] = d;
 }
 /**
  * Whether two span ids written in hex digits, b[af, at) and b[bf, bt), are the one id the table would
@@ -2640,7 +2665,10 @@ var dictionary = __webpack_require__(4918);
 var json_scan = __webpack_require__(54568);
 // EXTERNAL MODULE: ./src/dataset/json-bytes.ts
 var json_bytes = __webpack_require__(52618);
+// EXTERNAL MODULE: ./src/dataset/table.ts + 1 modules
+var table = __webpack_require__(20040);
 ;// CONCATENATED MODULE: ./src/sources/jaeger/scan.ts
+
 
 
 
@@ -2725,12 +2753,9 @@ let refTraceTo = 0;
 let refSpanFrom = -1;
 let refSpanTo = 0;
 let refIsChildOf = false;
-function grown(a, need) {
-    if (need <= a.length)
-        return a;
-    const b = new Int32Array(Math.max(need, a.length * 2));
-    b.set(a);
-    return b;
+/** `a`, or a copy with room for `need` (at least twice as long). */
+function room(a, need) {
+    return need <= a.length ? a : (0,table/* grown */.gT)(a, Math.max(need, a.length * 2));
 }
 /** The key b[from, to) of a tag (no escapes): its column, and whether it is one that means something. */
 function tagKey(b, from, to) {
@@ -2808,7 +2833,7 @@ function tag(v) {
         return false;
     if (tagValue === -2)
         tagValue = out.internWord('null');
-    pairs = grown(pairs, 2 * pairCount + 2);
+    pairs = room(pairs, 2 * pairCount + 2);
     pairs[2 * pairCount] = tagColumn;
     pairs[2 * pairCount + 1] = tagValue;
     pairCount++;
@@ -2839,7 +2864,7 @@ function processField(kf, kt, x) {
     if ((0,json_scan.is)(b, kf, kt, K.tags)) {
         if (tags(b, x, end) < 0)
             return false;
-        processTags = grown(processTags, 2 * (processTagCount + pairCount));
+        processTags = room(processTags, 2 * (processTagCount + pairCount));
         // A copy by hand: subarray would make an object per process.
         for (let k = 0; k < 2 * pairCount; k++)
             processTags[2 * processTagCount + k] = pairs[k];
@@ -2861,11 +2886,11 @@ function processMember(pf, pt, y) {
 function process(kf, kt, x) {
     const n = processCount;
     if (n + 2 > processIdFrom.length) {
-        processIdFrom = grown(processIdFrom, n + 2);
-        processIdTo = grown(processIdTo, n + 2);
-        processService = grown(processService, n + 2);
-        processHost = grown(processHost, n + 2);
-        processTagFrom = grown(processTagFrom, n + 3);
+        processIdFrom = room(processIdFrom, n + 2);
+        processIdTo = room(processIdTo, n + 2);
+        processService = room(processService, n + 2);
+        processHost = room(processHost, n + 2);
+        processTagFrom = room(processTagFrom, n + 3);
     }
     processIdFrom[n] = kf;
     processIdTo[n] = kt;
@@ -2932,7 +2957,7 @@ function reference(v) {
         const tt = spanTraceFrom >= 0 ? spanTraceTo : traceTo;
         if (tf < 0)
             return false;
-        if (!sameBytes(buf, refTraceFrom, refTraceTo, tf, tt))
+        if (!(0,json_scan/* sameBytes */.er)(buf, refTraceFrom, refTraceTo, tf, tt))
             return true;
     }
     if (refParentFrom < 0 || (refIsChildOf && !refChildOf)) {
@@ -2944,25 +2969,6 @@ function reference(v) {
             return false;
     }
     return true;
-}
-function sameBytes(b, af, at, bf, bt) {
-    if (at - af !== bt - bf)
-        return false;
-    for (let k = 0; k < at - af; k++)
-        if (b[af + k] !== b[bf + k])
-            return false;
-    return true;
-}
-/** A whole number of microseconds at `x` that a double holds exactly (16 digits: a time since 1970), or NaN. */
-function micros(b, x, end) {
-    const n = (0,json_scan/* number */.ai)(b, x, end);
-    if (n < 0 || n - x > 17 || (b[x] === 0x2d && b[x + 1] === 0x30))
-        return NaN;
-    for (let k = x; k < n; k++)
-        if (b[k] === 0x2e || b[k] === 0x65 || b[k] === 0x45)
-            return NaN;
-    const v = (0,json_scan/* numberValue */.Vg)(b, x, n);
-    return Math.abs(v) <= Number.MAX_SAFE_INTEGER ? v : NaN;
 }
 let referenceLists = 0;
 let tagLists = 0;
@@ -3008,12 +3014,12 @@ function spanField(kf, kt, v) {
         return (0,json_scan/* list */.p_)(b, v, end, reference) >= 0;
     }
     else if (n === 9 && (0,json_scan.is)(b, kf, kt, K.startTime)) {
-        start = micros(b, v, end);
+        start = (0,json_scan/* wholeMicros */.d4)(b, v, end);
         if (Number.isNaN(start))
             return false;
     }
     else if (n === 8 && (0,json_scan.is)(b, kf, kt, K.duration)) {
-        duration = micros(b, v, end);
+        duration = (0,json_scan/* wholeMicros */.d4)(b, v, end);
         if (Number.isNaN(duration))
             return false;
     }
@@ -3087,7 +3093,7 @@ function span(v) {
     if (processFrom >= 0) {
         // The last process of that id wins, as in JSON.parse.
         for (let k = processCount - 1; k >= 0 && p < 0; k--)
-            if (sameBytes(b, processIdFrom[k], processIdTo[k], processFrom, processTo))
+            if ((0,json_scan/* sameBytes */.er)(b, processIdFrom[k], processIdTo[k], processFrom, processTo))
                 p = k;
     }
     const error = lastError === out.internWord('true') || lastStatus === out.internWord('ERROR');
@@ -3201,6 +3207,7 @@ var zipkin_json = __webpack_require__(95892);
 
 
 
+
 /**
  * The fast path of the Zipkin reader: one trace of a list of traces (`/api/v2/traces`) read straight
  * from its bytes into the builder, with no object per span. The spans are read into scratch first:
@@ -3255,36 +3262,21 @@ let hasError = false;
 let statusValue = -1;
 let hasKindTag = false;
 function grow() {
-    const size = scan_traceFrom.length * 2;
-    const int = (a) => {
-        const b = new Int32Array(size + 1);
-        b.set(a);
-        return b;
-    };
-    scan_traceFrom = int(scan_traceFrom);
-    scan_traceTo = int(scan_traceTo);
-    idFrom = int(idFrom);
-    idTo = int(idTo);
-    parentFrom = int(parentFrom);
-    parentTo = int(parentTo);
-    kindOf = int(kindOf);
-    nameOf = int(nameOf);
-    serviceOf = int(serviceOf);
-    tagsFrom = int(tagsFrom);
-    const double = (a) => {
-        const b = new Float64Array(size + 1);
-        b.set(a);
-        return b;
-    };
-    startOf = double(startOf);
-    durationOf = double(durationOf);
-    const byte = (a) => {
-        const b = new Uint8Array(size + 1);
-        b.set(a);
-        return b;
-    };
-    errorOf = byte(errorOf);
-    kindTagOf = byte(kindTagOf);
+    const size = scan_traceFrom.length * 2 + 1;
+    scan_traceFrom = (0,table/* grown */.gT)(scan_traceFrom, size);
+    scan_traceTo = (0,table/* grown */.gT)(scan_traceTo, size);
+    idFrom = (0,table/* grown */.gT)(idFrom, size);
+    idTo = (0,table/* grown */.gT)(idTo, size);
+    parentFrom = (0,table/* grown */.gT)(parentFrom, size);
+    parentTo = (0,table/* grown */.gT)(parentTo, size);
+    kindOf = (0,table/* grown */.gT)(kindOf, size);
+    nameOf = (0,table/* grown */.gT)(nameOf, size);
+    serviceOf = (0,table/* grown */.gT)(serviceOf, size);
+    tagsFrom = (0,table/* grown */.gT)(tagsFrom, size);
+    startOf = (0,table/* grown */.gT)(startOf, size);
+    durationOf = (0,table/* grown */.gT)(durationOf, size);
+    errorOf = (0,table/* grown */.gT)(errorOf, size);
+    kindTagOf = (0,table/* grown */.gT)(kindTagOf, size);
 }
 /** A tag `"key": value` of the span: strings as they are, numbers and literals as JSON writes them. */
 function scan_tag(kf, kt, x) {
@@ -3311,11 +3303,8 @@ function scan_tag(kf, kt, x) {
     }
     if (v < 0)
         return false;
-    if (scan_pairCount * 2 + 2 > scan_pairs.length) {
-        const bigger = new Int32Array(scan_pairs.length * 2);
-        bigger.set(scan_pairs);
-        scan_pairs = bigger;
-    }
+    if (scan_pairCount * 2 + 2 > scan_pairs.length)
+        scan_pairs = (0,table/* grown */.gT)(scan_pairs, scan_pairs.length * 2);
     scan_pairs[2 * scan_pairCount] = scan_out.tagColumnBytes(b, kf, kt);
     scan_pairs[2 * scan_pairCount + 1] = v;
     scan_pairCount++;
@@ -3343,17 +3332,10 @@ function idAt(x, from, to) {
     return true;
 }
 /** A whole number of microseconds at `x` (`null` is 0, as `Number(null)`), or NaN. */
-function scan_micros(x) {
+function micros(x) {
     if (scan_buf[x] === 0x6e)
         return (0,json_scan/* literal */.eu)(scan_buf, x, scan_limit, 'null') ? 0 : NaN;
-    const e = (0,json_scan/* number */.ai)(scan_buf, x, scan_limit);
-    if (e < 0 || e - x > 17)
-        return NaN;
-    for (let k = x; k < e; k++)
-        if (scan_buf[k] === 0x2e || scan_buf[k] === 0x65 || scan_buf[k] === 0x45)
-            return NaN;
-    const v = (0,json_scan/* numberValue */.Vg)(scan_buf, x, e);
-    return Math.abs(v) <= Number.MAX_SAFE_INTEGER ? v : NaN;
+    return (0,json_scan/* wholeMicros */.d4)(scan_buf, x, scan_limit);
 }
 function scan_spanField(kf, kt, x) {
     const b = scan_buf;
@@ -3387,11 +3369,11 @@ function scan_spanField(kf, kt, x) {
     if (size === 9 && (0,json_scan.is)(b, kf, kt, scan_K.timestamp)) {
         if (b[x] === 0x6e)
             return false;
-        startOf[n] = scan_micros(x);
+        startOf[n] = micros(x);
         return !Number.isNaN(startOf[n]);
     }
     if (size === 8 && (0,json_scan.is)(b, kf, kt, scan_K.duration)) {
-        durationOf[n] = scan_micros(x);
+        durationOf[n] = micros(x);
         return !Number.isNaN(durationOf[n]);
     }
     if (size === 13 && (0,json_scan.is)(b, kf, kt, scan_K.localEndpoint)) {
@@ -3432,13 +3414,6 @@ function scan_span(v) {
 }
 /** Traces of more spans go to the slow path (the shared ids are found by comparing pairs of spans). */
 const MAX_SPANS = 256;
-/** Whether the 16 bytes at `a` and at `c` are the same. */
-function scan_sameBytes(b, a, c, length) {
-    for (let k = 0; k < length; k++)
-        if (b[a + k] !== b[c + k])
-            return false;
-    return true;
-}
 /** Lower-case hex of `width` digits: the text of an id as the table holds it, read as it is. */
 function plainHex(b, from, to, width) {
     if (to - from !== width)
@@ -3488,7 +3463,9 @@ function scanZipkinTrace(b, from, end, builder) {
     const holder = (t, from, isServer) => {
         let found = -1;
         for (let o = 0; o < n; o++)
-            if (trace[o] === t && (kindOf[o] === SERVER) === isServer && scan_sameBytes(b, idFrom[o], from, 16)) {
+            if (trace[o] === t &&
+                (kindOf[o] === SERVER) === isServer &&
+                (0,json_scan/* sameBytes */.er)(b, idFrom[o], idFrom[o] + 16, from, from + 16)) {
                 found = o;
                 if (!isServer)
                     break;
@@ -3522,7 +3499,10 @@ function scanZipkinTrace(b, from, end, builder) {
                 parentId = derivedId;
         }
         // A span that names itself as its parent has none (a shared span's derived id is never its parent's).
-        const own = parentFrom[s] >= 0 && !shares && !underShared && scan_sameBytes(b, idFrom[s], parentFrom[s], 16);
+        const own = parentFrom[s] >= 0 &&
+            !shares &&
+            !underShared &&
+            (0,json_scan/* sameBytes */.er)(b, idFrom[s], idFrom[s] + 16, parentFrom[s], parentFrom[s] + 16);
         scan_out.rowOf(trace[s], spanId, own ? -1 : parentId, serviceOf[s], nameOf[s] < 0 ? scan_out.internWord('(none)') : nameOf[s], startOf[s], Math.max(0, durationOf[s]), errorOf[s] === 1);
         for (let k = tagsFrom[s]; k < tagsFrom[s + 1]; k++)
             scan_out.tag(scan_pairs[2 * k], scan_pairs[2 * k + 1]);
@@ -3617,6 +3597,19 @@ async function readElements(file, detection, fix, within, read, fast = () => -1)
         throw error;
     }
 }
+/**
+ * A list element (a trace) read from its bytes where a scanner takes it (jaeger/scan.ts,
+ * zipkin/scan.ts): the rows of one it declines are dropped, and the element goes to JSON.parse.
+ */
+function bytePath(scan, sink) {
+    return (b, from, limit) => {
+        const mark = sink.size;
+        const end = scan(b, from, limit, sink);
+        if (end < 0)
+            sink.truncate(mark);
+        return end;
+    };
+}
 /** Whether the document is an object (not a list): by its first byte that is not blank. */
 async function isObjectDocument(file) {
     return (await (0,dataset_open/* contentHead */.aU)(file, 4096))
@@ -3630,14 +3623,7 @@ async function isObjectDocument(file) {
  */
 async function readJaegerFile(file, detection, sink) {
     const where = `${file} (${detection.label})`;
-    // A trace is read from its bytes where it can be (scan.ts); the rows of one it declines are dropped.
-    const fast = (b, from, limit) => {
-        const mark = sink.size;
-        const end = scanJaegerTrace(b, from, limit, sink);
-        if (end < 0)
-            sink.truncate(mark);
-        return end;
-    };
+    const fast = bytePath(scanJaegerTrace, sink);
     if (!(await isObjectDocument(file))) {
         const item = (element, i) => (0,json/* readJaegerElement */.NW)(element, where, i, false, sink);
         await readElements(file, detection, json/* JAEGER_FIX */.pX, undefined, item, fast);
@@ -3661,14 +3647,7 @@ async function readZipkinFile(file, detection, sink) {
         const doc = parseJson(await wholeText(file, detection.gzip), file, detection.label, zipkin_json/* ZIPKIN_FIX */.Q8);
         return (0,zipkin_json/* readZipkinJson */.qG)(doc, where, sink);
     }
-    // A trace is read from its bytes where it can be (scan.ts); the rows of one it declines are dropped.
-    const fast = (b, from, limit) => {
-        const mark = sink.size;
-        const end = scanZipkinTrace(b, from, limit, sink);
-        if (end < 0)
-            sink.truncate(mark);
-        return end;
-    };
+    const fast = bytePath(scanZipkinTrace, sink);
     const loose = [];
     // A list of traces (lists of spans) is read a trace at a time; loose spans together at the end.
     await readElements(file, detection, zipkin_json/* ZIPKIN_FIX */.Q8, undefined, (item, i) => {
