@@ -34,9 +34,19 @@ interface GenSpan {
   customer: string;
 }
 
+/**
+ * How a span picks the operation it calls. `random`: any operation (the bench's main pair: ~150k
+ * distinct call edges a side, ~6 spans each, the worst case for the diff's work per value). `fixed`:
+ * each operation calls only its own three, as services do (~1k edges a side), for the figure a real
+ * call graph gives.
+ */
+type CallGraph = 'random' | 'fixed';
+const CALLEES = 3;
+
 /** Whole traces, ~8 spans each (a root and its calls), ~1M spans a side by default. */
-function* traces(seed: number, spans: number, slower: boolean): Generator<GenSpan[]> {
+function* traces(seed: number, spans: number, slower: boolean, calls: CallGraph = 'random'): Generator<GenSpan[]> {
   const rng = new Random(seed);
+  const tree = new Random(seed + 100);
   let made = 0;
   let t = 0;
   while (made < spans) {
@@ -45,14 +55,20 @@ function* traces(seed: number, spans: number, slower: boolean): Generator<GenSpa
     const start = 1_700_000_000_000_000 + t++ * 5000;
     const size = 2 + Math.floor(rng.next() * 13);
     const out: GenSpan[] = [];
+    const ops: number[] = [];
     for (let k = 0; k < size; k++) {
-      const op = Math.floor(OPERATIONS.length * rng.next() ** 2);
+      const pick = Math.floor(OPERATIONS.length * rng.next() ** 2);
+      // With fixed calls the parent is drawn first, from a generator of its own (its operation decides
+      // this one's: one of its three); the random graph's files stay as they were.
+      const fixedParent = calls === 'fixed' && k > 0 ? Math.floor(tree.next() * k) : -1;
+      const op = fixedParent >= 0 ? (ops[fixedParent]! * CALLEES + 1 + (pick % CALLEES)) % OPERATIONS.length : pick;
+      ops.push(op);
       let duration = rng.logNormal(10_000 + op * 50, 0.5);
       if (slower && op === 3) duration *= 1.4;
       out.push({
         traceId,
         spanId: rng.hex(16),
-        ...(k > 0 ? { parentSpanId: out[Math.floor(rng.next() * k)]!.spanId } : {}),
+        ...(k > 0 ? { parentSpanId: out[fixedParent >= 0 ? fixedParent : Math.floor(rng.next() * k)]!.spanId } : {}),
         service: SERVICES[op % SERVICES.length]!,
         operation: OPERATIONS[op]!,
         startUs: start + k * 100,
@@ -168,9 +184,21 @@ async function write(path: string, lines: Iterable<string>): Promise<void> {
 }
 
 /** Writes one side in every format, once (kept between runs in the temp folder). */
-async function prepare(dir: string, side: 'baseline' | 'current', spans: number): Promise<void> {
+async function prepare(dir: string, side: 'baseline' | 'current', spans: number, calls?: CallGraph): Promise<void> {
   const seed = side === 'baseline' ? 1 : 2;
   const slower = side === 'current';
+  if (calls === 'fixed') {
+    // Only NDJSON: the call graph changes the diff's work, not the reading's.
+    const path = join(dir, `${side}.ndjson`);
+    if (!existsSync(path))
+      await write(
+        path,
+        (function* () {
+          for (const trace of traces(seed, spans, slower, calls)) for (const s of trace) yield `${seedObject(s)}\n`;
+        })(),
+      );
+    return;
+  }
   const files = {
     array: join(dir, `${side}.json`),
     ndjson: join(dir, `${side}.ndjson`),
@@ -368,7 +396,7 @@ const CLI_CASE = fileURLToPath(new URL('./cli-case.mjs', import.meta.url));
  * trace-differ as users run it: the built CLI diffing the two files, timed from the start of its
  * process to its end (node's start, loading the bundle, reading, the diff and the markdown report).
  */
-function cliCase(format: Format, dir: string, convert = false): BenchRow {
+function cliCase(format: Format, dir: string, convert = false, label = LABEL[format]): BenchRow {
   const [a, b] = (['baseline', 'current'] as const).map((side) => join(dir, `${side}.${EXT[format]}`));
   const keys = ['--group-by', 'service,operation,customer', '-o', '/dev/null', '--fail-on', 'never'];
   const args = convert ? ['convert', a!, join(dir, 'converted.tdds')] : ['diff', a!, b!, ...keys];
@@ -380,7 +408,7 @@ function cliCase(format: Format, dir: string, convert = false): BenchRow {
     killSignal: 'SIGKILL',
   });
   const ms = performance.now() - started;
-  const case_ = convert ? `trace-differ convert: ${LABEL[format]}, one side` : `trace-differ: ${LABEL[format]}`;
+  const case_ = convert ? `trace-differ convert: ${label}, one side` : `trace-differ: ${label}`;
   try {
     const usage = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as { cpuMs: number; peakMiB: number };
     const verdict = /verdict (\w+)/.exec(r.stderr)?.[1] ?? '?';
@@ -423,6 +451,15 @@ export async function run(options: { quick?: boolean } = {}): Promise<BenchRow[]
     if (format !== 'dataset') rows.push(child('--duckdb', format));
     // A large export read once and kept as a dataset file, to be diffed many times.
     if (format === 'otlp' && existsSync(CLI)) rows.push(cliCase(format, dir, true));
+    // The same spans but calls along a fixed call graph: what the diff costs with a real system's edges.
+    if (format === 'ndjson' && existsSync(CLI)) {
+      const fixed = `${dir}-fixed-calls`;
+      await mkdir(fixed, { recursive: true });
+      await prepare(fixed, 'baseline', spans, 'fixed');
+      await prepare(fixed, 'current', spans, 'fixed');
+      const row = cliCase(format, fixed, false, 'NDJSON, calls along a fixed call graph (~1k edges, not ~150k)');
+      rows.push(row);
+    }
   }
   return rows.filter((r) => r.case);
 }
@@ -438,6 +475,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     await mkdir(dir, { recursive: true });
     await prepare(dir, 'baseline', spans);
     await prepare(dir, 'current', spans);
+    await mkdir(`${dir}-fixed-calls`, { recursive: true });
+    await prepare(`${dir}-fixed-calls`, 'baseline', spans, 'fixed');
+    await prepare(`${dir}-fixed-calls`, 'current', spans, 'fixed');
   } else
     printTable('reading and diffing files (1M spans a side)', await run({ quick: process.argv.includes('--quick') }));
 }
