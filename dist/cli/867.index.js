@@ -5302,8 +5302,10 @@ function checkGroupKeys(query, sides, where) {
             const column = t.tags[t.tagKeys.indexOf(p)];
             if (!column)
                 continue;
+            // Counted only as far as the warning below reads (min-samples): a million rows need not be.
+            const enough = Math.max(1, query.minSamples) - seenOn.get(p);
             let n = 0;
-            for (let i = 0; i < t.size; i++)
+            for (let i = 0; i < t.size && n < enough; i++)
                 if (column[i] >= 0)
                     n++;
             seenOn.set(p, seenOn.get(p) + n);
@@ -5346,18 +5348,16 @@ function checkGroupKeys(query, sides, where) {
  * The distinct (service, operation) pairs of a table, as texts: found by the dictionary indices of
  * each row (a few hundred pairs), so that a million rows make no string.
  */
-function distinctPairs(t) {
+function* distinctPairs(t) {
     const seen = new Set();
-    const out = [];
     const width = t.strings.length + 1;
     for (let i = 0; i < t.size; i++) {
         const key = t.service[i] * width + t.operation[i];
         if (seen.has(key))
             continue;
         seen.add(key);
-        out.push(JSON.stringify([t.strings[t.service[i]], t.strings[t.operation[i]]]));
+        yield JSON.stringify([t.strings[t.service[i]], t.strings[t.operation[i]]]);
     }
-    return out;
 }
 /**
  * A warning when the two sides share no service/operation pair: every value is then "new" or
@@ -5370,6 +5370,7 @@ function sharedNothingWarning(baselines, current) {
     for (const baseline of baselines)
         for (const p of distinctPairs(baseline))
             pairs.add(p);
+    // Lazily: the current side is read only until its first pair the baseline has (most often at once).
     for (const p of distinctPairs(current))
         if (pairs.has(p))
             return undefined;

@@ -25,8 +25,10 @@ export function checkGroupKeys(
     for (const p of parts) {
       const column = t.tags[t.tagKeys.indexOf(p)];
       if (!column) continue;
+      // Counted only as far as the warning below reads (min-samples): a million rows need not be.
+      const enough = Math.max(1, query.minSamples) - seenOn.get(p)!;
       let n = 0;
-      for (let i = 0; i < t.size; i++) if (column[i]! >= 0) n++;
+      for (let i = 0; i < t.size && n < enough; i++) if (column[i]! >= 0) n++;
       seenOn.set(p, seenOn.get(p)! + n);
     }
   }
@@ -70,17 +72,15 @@ export function checkGroupKeys(
  * The distinct (service, operation) pairs of a table, as texts: found by the dictionary indices of
  * each row (a few hundred pairs), so that a million rows make no string.
  */
-function distinctPairs(t: SpanTable): string[] {
+function* distinctPairs(t: SpanTable): Generator<string> {
   const seen = new Set<number>();
-  const out: string[] = [];
   const width = t.strings.length + 1;
   for (let i = 0; i < t.size; i++) {
     const key = t.service[i]! * width + t.operation[i]!;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(JSON.stringify([t.strings[t.service[i]!], t.strings[t.operation[i]!]]));
+    yield JSON.stringify([t.strings[t.service[i]!], t.strings[t.operation[i]!]]);
   }
-  return out;
 }
 
 /**
@@ -91,6 +91,7 @@ export function sharedNothingWarning(baselines: readonly SpanTable[], current: S
   if (baselines.every((b) => b.size === 0) || current.size === 0) return undefined;
   const pairs = new Set<string>();
   for (const baseline of baselines) for (const p of distinctPairs(baseline)) pairs.add(p);
+  // Lazily: the current side is read only until its first pair the baseline has (most often at once).
   for (const p of distinctPairs(current)) if (pairs.has(p)) return undefined;
   const services = (tables: readonly SpanTable[]) => {
     const set = new Set<string>();
