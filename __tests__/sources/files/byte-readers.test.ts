@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { SpanTableBuilder, canonicalTable } from '../../../src/dataset/table.js';
 import { InputError, SourceError } from '../../../src/errors.js';
 import { readSpanFiles } from '../../../src/sources/files/spans.js';
-import { readInWorker } from '../../../src/sources/files/worker.js';
+import { readInWorker, workersAvailable, worthAWorker } from '../../../src/sources/files/worker.js';
+import { writeDatasetFile } from '../../../src/dataset/file.js';
 import { readOtlpFile } from '../../../src/sources/otlp/index.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'td-bytes-'));
@@ -50,7 +51,9 @@ describe('reading a side in a worker thread', () => {
     const ndjson = await file(Array.from({ length: 400 }, (_, k) => seedLine(k)).join('\n'), 'ndjson');
     const array = await file(`[\n${Array.from({ length: 300 }, (_, k) => seedLine(k + 1000)).join(',\n')}\n]`, 'json');
     const otlp = await file(Array.from({ length: 30 }, (_, k) => otlpLine(k)).join('\n'), 'jsonl');
-    for (const paths of [[ndjson], [array], [otlp], [ndjson, array, otlp]]) {
+    const dataset = join(dir, 'side.tdds');
+    await writeDatasetFile(dataset, await readSpanFiles([ndjson, otlp], { queryId: 'q', inThread: true }));
+    for (const paths of [[ndjson], [array], [otlp], [dataset], [ndjson, array, otlp]]) {
       const here = await readSpanFiles(paths, { queryId: 'q', inThread: true });
       const there = await readInWorker(paths, { queryId: 'q' });
       // The ids came as lists of words: their strings are not made until read.
@@ -62,6 +65,22 @@ describe('reading a side in a worker thread', () => {
       expect({ ...there.provenance, collectedAt: '' }).toEqual({ ...here.provenance, collectedAt: '' });
     }
   });
+
+  // (One core: no worker is worth starting.)
+  it.skipIf(!workersAvailable())(
+    'is started for a dataset file of a sixteenth of the bytes a JSON side needs',
+    async () => {
+      // Only the sizes are read: a dataset file holds ~16× the spans of as many bytes of JSON.
+      const bytes = Buffer.alloc((1 << 20) + 4096);
+      const json = await file('', 'ndjson');
+      const dataset = join(dir, 'large.tdds');
+      await writeFile(json, bytes);
+      await writeFile(dataset, bytes);
+      expect(await worthAWorker([json])).toBe(false);
+      expect(await worthAWorker([dataset])).toBe(true);
+      expect(await worthAWorker(Array.from({ length: 16 }, () => json))).toBe(true);
+    },
+  );
 
   it('answers a mistake with the error this thread would throw: its class, message and fix', async () => {
     const bad = await file(

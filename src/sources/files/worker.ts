@@ -17,13 +17,16 @@ import type { SpanFilesOptions } from './spans.js';
 const KEY = 'traceDifferReadSpans';
 /** Below this many bytes of input a side is read in the calling thread: a worker costs ~50 ms to start and load the code. */
 const WORKER_BYTES = 16 << 20;
+const DATASET_FILE = /\.tdds(\.gz)?$/;
 
 /** Whether files this large are better read in a worker (and there is a second core to read them on). */
 export async function worthAWorker(paths: readonly string[]): Promise<boolean> {
   if (!workersAvailable()) return false;
   let total = 0;
   for (const path of paths) {
-    total += (await stat(path).catch(() => ({ size: 0 }))).size;
+    // A dataset file holds ~16 times the spans of as many bytes of JSON, and takes as long to read.
+    const weight = DATASET_FILE.test(path) ? 16 : 1;
+    total += weight * (await stat(path).catch(() => ({ size: 0 }))).size;
     if (total >= WORKER_BYTES) return true;
   }
   return false;
