@@ -71,6 +71,7 @@ export interface MarkdownOptions {
 }
 
 const SEVERITY_MARK: Record<Finding['severity'], string> = { fail: '❌ fail', warn: '⚠️ warn', notice: 'ℹ️ notice' };
+const MOST_SEVERE_FIRST = SEVERITY_ORDER.filter((s): s is Finding['severity'] => s !== 'ignore').reverse();
 const DEFAULT_SIGNIFICANCE = 0.01;
 
 function plural(n: number, word: string): string {
@@ -238,18 +239,22 @@ function rate(x: number): string {
 
 /** The last cell of a value row: the finding and its metrics, and every change past a threshold that made none. */
 function statusCell(calls: readonly Call[], v: ChangedValue): string {
+  if (calls.length === 0) return v.enoughData === false ? 'few spans' : '';
   const parts: string[] = [];
   const worst = worstFinding(calls);
   // Each severity with its metrics, most severe first: a fail on p95 beside a notice on avg (its interval
   // not yet past the level) must not read as a fail of both.
-  for (const severity of [...SEVERITY_ORDER].reverse()) {
-    const metrics = [
-      ...new Set(
-        calls.filter((c) => c.kind === 'finding' && c.finding!.severity === severity).map((c) => metricLabel(c.metric)),
-      ),
-    ];
-    if (severity !== 'ignore' && metrics.length) parts.push(`${SEVERITY_MARK[severity]} (${metrics.join(', ')})`);
-  }
+  if (worst)
+    for (const severity of MOST_SEVERE_FIRST) {
+      const metrics = [
+        ...new Set(
+          calls
+            .filter((c) => c.kind === 'finding' && c.finding!.severity === severity)
+            .map((c) => metricLabel(c.metric)),
+        ),
+      ];
+      if (metrics.length) parts.push(`${SEVERITY_MARK[severity]} (${metrics.join(', ')})`);
+    }
   for (const c of calls) if (c.kind === 'unproven') parts.push(md(unprovenText(c, metricLabel)));
   if (!worst) {
     const better = calls.filter((c) => c.kind === 'improvement').map((c) => metricLabel(c.metric));
@@ -317,21 +322,52 @@ function compareRows(a: number[], b: number[]): number {
   return 0;
 }
 
-function groupSection(g: GroupDiff, calls: Map<string, RowCalls>, budget: Budget, perMin: boolean): string {
+/** A changed value with its calls, and (for a row with a finding or a change past a threshold) its rank. */
+interface Row {
+  v: ChangedValue;
+  calls: readonly Call[];
+  order?: number[];
+}
+
+/** A group's rows, hot (a finding or a change past a threshold, in order of importance) and quiet. */
+function groupRows(g: GroupDiff, calls: Map<string, RowCalls>): { hot: Row[]; quiet: Row[] } {
+  const hot: Row[] = [];
+  const quiet: Row[] = [];
+  for (const v of g.changed) {
+    const of = calls.get(rowId(g.key, v.value))?.calls ?? [];
+    if (of.some((c) => c.kind === 'finding' || c.kind === 'unproven')) hot.push({ v, calls: of, order: rowOrder(of) });
+    else quiet.push({ v, calls: of });
+  }
+  hot.sort((a, b) => compareRows(a.order!, b.order!));
+  return { hot, quiet };
+}
+
+function groupSection(g: GroupDiff, o: QueryOutcome, budget: Budget, perMin: boolean): string {
   const out: string[] = [];
+  const calls = outcomeCalls(o);
   const of = (value: string) => calls.get(rowId(g.key, value))?.calls ?? [];
-  const shown = (v: ChangedValue) => of(v.value).some((c) => c.kind === 'finding' || c.kind === 'unproven');
-  const hot = g.changed.filter(shown).sort((a, b) => compareRows(rowOrder(of(a.value)), rowOrder(of(b.value))));
-  const quiet = g.changed.filter((v) => !shown(v));
+  // A cut report renders a group at several budgets, and the action renders the report for its file before
+  // the job summary: the rows, their order and their text are made once per outcome.
+  let made = ROWS.get(o);
+  if (!made) ROWS.set(o, (made = { groups: new Map(), texts: new Map() }));
+  let rows = made.groups.get(g);
+  if (!rows) made.groups.set(g, (rows = groupRows(g, calls)));
+  const texts = made.texts;
+  const line = (r: Row) => {
+    let text = texts.get(r.v);
+    if (text === undefined) texts.set(r.v, (text = `| ${valueRow(r.v, r.calls, perMin)} |`));
+    return text;
+  };
+  const { hot, quiet } = rows;
   const header = valueHeader(perMin);
   out.push(`#### ${code(g.key, 80, 'inline')}`);
   if (hot.length) {
-    const rows = hot.slice(0, budget.rows).map((v) => `| ${valueRow(v, of(v.value), perMin)} |`);
+    const rows = hot.slice(0, budget.rows).map(line);
     const more = hot.length > budget.rows ? `\n\n…and ${hot.length - budget.rows} more values past a threshold.` : '';
     out.push(`${header}\n${rows.join('\n')}${more}`);
   }
   if (quiet.length && budget.tier >= 4) {
-    const rows = quiet.slice(0, budget.rows).map((v) => `| ${valueRow(v, of(v.value), perMin)} |`);
+    const rows = quiet.slice(0, budget.rows).map(line);
     const more = quiet.length > budget.rows ? `\n\n…and ${quiet.length - budget.rows} more.` : '';
     out.push(
       `<details><summary>${plural(quiet.length, 'value')} with no change past a threshold</summary>\n\n${header}\n${rows.join('\n')}${more}\n\n</details>`,
@@ -416,6 +452,11 @@ export function outcomeCalls(o: QueryOutcome): Map<string, RowCalls> {
   return calls;
 }
 const CALLS = new WeakMap<QueryOutcome, Map<string, RowCalls>>();
+// The rows of an outcome's groups and their text, made from its calls: once per outcome, as they are.
+const ROWS = new WeakMap<
+  QueryOutcome,
+  { groups: Map<GroupDiff, { hot: Row[]; quiet: Row[] }>; texts: Map<ChangedValue, string> }
+>();
 
 function querySection(o: QueryOutcome, budget: Budget): string {
   const out: string[] = [];
@@ -455,7 +496,7 @@ function querySection(o: QueryOutcome, budget: Budget): string {
   }
   if (budget.tier >= 2) {
     const perMin = perMinute(r);
-    for (const g of r.groups) out.push(groupSection(g, calls, budget, perMin));
+    for (const g of r.groups) out.push(groupSection(g, o, budget, perMin));
   }
   if (budget.tier >= 3) {
     const edges = edgesSection(r, budget.rows);
