@@ -571,7 +571,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const outcomes = byImportance(report.outcomes);
   const head = `## ${headline(report)}`;
   const tail = legend(report);
-  const full = `${[head, ...outcomes.map((o) => querySection(o, BUDGETS[0]!)), tail].join('\n\n')}\n`;
+  const whole = outcomes.map((o) => querySection(o, BUDGETS[0]!));
+  const full = `${[head, ...whole, tail].join('\n\n')}\n`;
   if (full.length <= maxChars && (maxBytes === Infinity || Buffer.byteLength(full, 'utf8') <= maxBytes)) return full;
 
   // Sections are rendered once per budget they are tried at; a query's size only shrinks down the chain.
@@ -581,7 +582,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const cache = outcomes.map(() => new Map<number, Part>());
   const section = (i: number, b: number): Part => {
     let p = cache[i]!.get(b);
-    if (!p) cache[i]!.set(b, (p = part(querySection(outcomes[i]!, BUDGETS[b]!))));
+    if (!p) cache[i]!.set(b, (p = part(b === 0 ? whole[i]! : querySection(outcomes[i]!, BUDGETS[b]!))));
     return p;
   };
   const last = BUDGETS.length - 1;
