@@ -12,6 +12,7 @@ import { callsOf, marker, rowId, worstFinding, type Call, type RowCalls } from '
 import { code, md, mermaidLabel, safeUrl } from './escape.js';
 import { count, duration, percent, pValue, signedPercent, sparkline } from './format.js';
 import { EMOJI, findingNumbers, headline, howSure, keyValue, MARKDOWN, metricValue, range } from './headline.js';
+import { hasNone, noneNote } from './none.js';
 import { byImportance, ranked } from './order.js';
 import type { QueryOutcome, Report } from './types.js';
 
@@ -392,6 +393,15 @@ function groupSection(g: GroupDiff, o: QueryOutcome, budget: Budget, perMin: boo
     out.push(
       `<details><summary>${plural(g.undecided.length, 'value')} seen on one side only, undecided</summary>\n\n${undecidedList(g.undecided, budget.rows)}\n\n</details>`,
     );
+  const shownValues = [
+    ...hot.slice(0, budget.rows).map((r) => r.v),
+    ...(budget.tier >= 4 ? quiet.slice(0, budget.rows).map((r) => r.v) : []),
+    ...g.new.slice(0, budget.rows),
+    ...g.missing.slice(0, budget.rows),
+    ...(budget.tier >= 4 ? g.undecided.slice(0, budget.rows) : []),
+  ];
+  if (shownValues.some((v) => hasNone(g.key, v.value)))
+    out.push(noneNote(g.key, (text) => code(text, 80, 'inline')).join(''));
   return out.join('\n\n');
 }
 
