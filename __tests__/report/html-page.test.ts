@@ -196,12 +196,12 @@ describe('the HTML report in Chromium', () => {
     const note = (key: string) => page.locator('details.group', { hasText: `by ${key}` }).locator('.none-note');
     const markdown = visibleText(html(renderMarkdown(report)));
     const said = await note('tenant').textContent();
-    expect(said).toBe('(none) is the spans that have no tenant value, counted together as one value.');
+    expect(said).toBe('(none) stands for the spans that have no tenant value, counted together as one value.');
     expect(markdown).toContain(said);
     expect(await note('customer').count()).toBe(0);
     const combined = await note('service+tenant').textContent();
     expect(combined).toBe(
-      'A (none) part is the spans that have no value for that part of service+tenant, counted together.',
+      'A (none) part stands for the spans that have no value for that part of service+tenant, counted together.',
     );
     expect(markdown).toContain(combined);
     expect(problems).toEqual([]);

@@ -424,7 +424,8 @@ describe('the (none) value of spans without the key', () => {
       settings: { ...SETTINGS, groupBy },
     });
   }
-  const note = (key: string) => `\`(none)\` is the spans that have no \`${key}\` value, counted together as one value.`;
+  const note = (key: string) =>
+    `\`(none)\` stands for the spans that have no \`${key}\` value, counted together as one value.`;
 
   it('is explained once, under the values of a key that show it, and nowhere else', () => {
     const result = tenants([['tenant'], ['customer']]);
@@ -435,9 +436,9 @@ describe('the (none) value of spans without the key', () => {
     const customer = sections.find((s) => s.startsWith('`customer`'))!;
     expect(tenant.trimEnd().endsWith(note('tenant'))).toBe(true);
     expect(customer).not.toContain('(none)');
-    expect(markdown.split('(none)` is the spans').length).toBe(2);
+    expect(markdown.split('(none)` stands for').length).toBe(2);
     expect(visibleText(html(note('tenant')))).toBe(
-      '(none) is the spans that have no tenant value, counted together as one value.',
+      '(none) stands for the spans that have no tenant value, counted together as one value.',
     );
   });
 
@@ -445,7 +446,7 @@ describe('the (none) value of spans without the key', () => {
     const markdown = renderMarkdown(reportOf(tenants([['service', 'tenant']])));
     expect(markdown).toMatch(/\| `android \/ \(none\)` \|/);
     expect(markdown).toContain(
-      'A `(none)` part is the spans that have no value for that part of `service+tenant`, counted together.',
+      'A `(none)` part stands for the spans that have no value for that part of `service+tenant`, counted together.',
     );
   });
 
@@ -463,7 +464,9 @@ describe('the (none) value of spans without the key', () => {
     result.findings.unshift(slower);
     const text = renderText(reportOf(result));
     expect(text).toMatch(/\n {2}fail {4}tenant = \(none\): /);
-    expect(text).toContain('\n  note: (none) is the spans that have no tenant value, counted together as one value.\n');
+    expect(text).toContain(
+      '\n  note: (none) stands for the spans that have no tenant value, counted together as one value.\n',
+    );
   });
 });
 

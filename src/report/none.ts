@@ -14,6 +14,12 @@ export function hasNone(key: string, value: string): boolean {
  */
 export function noneNote<T>(key: string, value: (text: string) => T): (string | T)[] {
   return key.includes('+')
-    ? ['A ', value(NONE), ' part is the spans that have no value for that part of ', value(key), ', counted together.']
-    : [value(NONE), ' is the spans that have no ', value(key), ' value, counted together as one value.'];
+    ? [
+        'A ',
+        value(NONE),
+        ' part stands for the spans that have no value for that part of ',
+        value(key),
+        ', counted together.',
+      ]
+    : [value(NONE), ' stands for the spans that have no ', value(key), ' value, counted together as one value.'];
 }
