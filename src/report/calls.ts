@@ -146,10 +146,10 @@ export function callsOf(
   // Call edges are judged only where a callee has several callers, and have no value table: only groups here.
   for (const g of result.groups) for (const v of g.changed) unproven(g.key, v);
   function unproven(key: string, v: ChangedValue): void {
-    const id = rowId(key, v.value);
-    const has = (m: Metric) => rows.get(id)?.calls.some((c) => c.metric === m && c.kind === 'finding');
+    // The findings of the value (the calls added below are not findings).
+    const made = rows.get(rowId(key, v.value))?.calls;
     for (const rule of rules ?? []) {
-      if (has(rule.metric)) continue;
+      if (made?.some((c) => c.metric === rule.metric && c.kind === 'finding')) continue;
       const base = metricValue(v.baseline, rule.metric);
       const cur = metricValue(v.current, rule.metric);
       const mildest = rule.levels[rule.levels.length - 1];

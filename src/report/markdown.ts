@@ -393,14 +393,16 @@ function groupSection(g: GroupDiff, o: QueryOutcome, budget: Budget, perMin: boo
     out.push(
       `<details><summary>${plural(g.undecided.length, 'value')} seen on one side only, undecided</summary>\n\n${undecidedList(g.undecided, budget.rows)}\n\n</details>`,
     );
-  const shownValues = [
-    ...hot.slice(0, budget.rows).map((r) => r.v),
-    ...(budget.tier >= 4 ? quiet.slice(0, budget.rows).map((r) => r.v) : []),
-    ...g.new.slice(0, budget.rows),
-    ...g.missing.slice(0, budget.rows),
-    ...(budget.tier >= 4 ? g.undecided.slice(0, budget.rows) : []),
-  ];
-  if (shownValues.some((v) => hasNone(g.key, v.value)))
+  const showsNone = (values: readonly { value: string }[]) =>
+    values.slice(0, budget.rows).some((v) => hasNone(g.key, v.value));
+  const all = budget.tier >= 4;
+  if (
+    showsNone(hot.map((r) => r.v)) ||
+    (all && showsNone(quiet.map((r) => r.v))) ||
+    showsNone(g.new) ||
+    showsNone(g.missing) ||
+    (all && showsNone(g.undecided))
+  )
     out.push(noneNote(g.key, (text) => code(text, 80, 'inline')).join(''));
   return out.join('\n\n');
 }
