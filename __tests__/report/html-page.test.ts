@@ -11,9 +11,10 @@ import type { DiffSettings } from '../../src/config/types.js';
 import { diff } from '../../src/diff/index.js';
 import type { ChangedValue, DiffResult } from '../../src/diff/types.js';
 import { renderHtml } from '../../src/report/html/index.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
 import { charts, column, launch, openFile, waitUntil, type Browser, type OpenedPage } from '../support/browser.js';
 import { QUERY, SETTINGS, traffic } from '../diff/datasets.js';
-import { reportOf } from './render.js';
+import { html, reportOf, visibleText } from './render.js';
 
 const IMG = '<img src=x onerror=alert(1)>';
 const SCRIPT = '</script><script>alert(2)</script>';
@@ -175,6 +176,36 @@ describe('the HTML report in Chromium', () => {
     expect(Number(await graph.getAttribute('data-edges'))).toBe(Math.min(150, edges));
     expect(await graph.locator('path.edge.new').count()).toBe(r.edges.new.length);
     expect(r.edges.new.map((e) => e.value)).toContain(`api-server:make-payment -> evil:${IMG}`);
+  });
+
+  it('says what (none) is under the values of a key that has it, as the markdown says it', async () => {
+    // Half the traces carry a tenant: the others are counted under (none). Every trace has a customer.
+    const tenant = { addTagValue: [{ tag: 'tenant', value: 'gold', share: 0.5 }] };
+    const groupBy = [['tenant'], ['customer'], ['service', 'tenant']];
+    const report = reportOf(
+      diff({
+        baseline: [traffic(1, 300, tenant)],
+        current: traffic(2, 300, tenant),
+        query: QUERY,
+        settings: { ...SETTINGS, groupBy },
+      }),
+    );
+    const file = join(dir, 'none.html');
+    await writeFile(file, renderHtml(report));
+    const { page, problems } = await openFile(browser, file);
+    const note = (key: string) => page.locator('details.group', { hasText: `by ${key}` }).locator('.none-note');
+    const markdown = visibleText(html(renderMarkdown(report)));
+    const said = await note('tenant').textContent();
+    expect(said).toBe('(none) stands for the spans that have no tenant value, counted together as one value.');
+    expect(markdown).toContain(said);
+    expect(await note('customer').count()).toBe(0);
+    const combined = await note('service+tenant').textContent();
+    expect(combined).toBe(
+      'A (none) part stands for the spans that have no value for that part of service+tenant, counted together.',
+    );
+    expect(markdown).toContain(combined);
+    expect(problems).toEqual([]);
+    await page.close();
   });
 
   it('keeps span values that look like markup as text: no element, no script, no dialog', async () => {

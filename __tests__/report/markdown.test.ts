@@ -392,12 +392,80 @@ describe('size limits', () => {
     expect(cut).toContain('This report was shortened to fit');
   });
 
+  it('renders a report the same whether or not it was rendered before, cut or whole (rows are made once per outcome)', () => {
+    const fresh = () => structuredClone(report);
+    const cut = renderMarkdown(report, { maxChars: 65_000 });
+    expect(cut).toBe(renderMarkdown(fresh(), { maxChars: 65_000 }));
+    expect(renderMarkdown(report, { maxChars: 30_000 })).toBe(renderMarkdown(fresh(), { maxChars: 30_000 }));
+    expect(renderMarkdown(report)).toBe(full);
+    const first = fresh();
+    renderMarkdown(first, { maxChars: 20_000 });
+    expect(renderMarkdown(first)).toBe(full);
+  });
+
   it('cuts even a report of many queries at a line, with a closing note', () => {
     const many: Report = { ...report, outcomes: Array.from({ length: 200 }, () => report.outcomes[0]!) };
     const cut = renderMarkdown(many, { maxChars: 20_000 });
     expect(cut.length).toBeLessThanOrEqual(20_000);
     expect(cut).toMatch(
       /\n\n> ✂️ …cut here to fit GitHub's size limit\. The full report is in the artifacts of run 42\.\n$/,
+    );
+  });
+});
+
+describe('the (none) value of spans without the key', () => {
+  // Half the traces carry a `tenant` tag: the others are counted under `(none)`; every trace has a customer.
+  function tenants(groupBy: string[][]): ReturnType<typeof diff> {
+    const tenant = { addTagValue: [{ tag: 'tenant', value: 'gold', share: 0.5 }] };
+    return diff({
+      baseline: [traffic(1, 600, tenant)],
+      current: traffic(2, 600, tenant),
+      query: ANDROID,
+      settings: { ...SETTINGS, groupBy },
+    });
+  }
+  const note = (key: string) =>
+    `\`(none)\` stands for the spans that have no \`${key}\` value, counted together as one value.`;
+
+  it('is explained once, under the values of a key that show it, and nowhere else', () => {
+    const result = tenants([['tenant'], ['customer']]);
+    expect(result.groups[0]!.changed.map((v) => v.value).sort()).toEqual(['(none)', 'gold']);
+    const markdown = renderMarkdown(reportOf(result));
+    const sections = markdown.split(/^#### /m);
+    const tenant = sections.find((s) => s.startsWith('`tenant`'))!;
+    const customer = sections.find((s) => s.startsWith('`customer`'))!;
+    expect(tenant.trimEnd().endsWith(note('tenant'))).toBe(true);
+    expect(customer).not.toContain('(none)');
+    expect(markdown.split('(none)` stands for').length).toBe(2);
+    expect(visibleText(html(note('tenant')))).toBe(
+      '(none) stands for the spans that have no tenant value, counted together as one value.',
+    );
+  });
+
+  it('is explained for a part of a combined key', () => {
+    const markdown = renderMarkdown(reportOf(tenants([['service', 'tenant']])));
+    expect(markdown).toMatch(/\| `android \/ \(none\)` \|/);
+    expect(markdown).toContain(
+      'A `(none)` part stands for the spans that have no value for that part of `service+tenant`, counted together.',
+    );
+  });
+
+  it('is not explained when a cut report no longer shows it', () => {
+    const report = reportOf(tenants([['tenant']]));
+    const cut = renderMarkdown(report, { maxChars: renderMarkdown(report).length - 1 });
+    expect(cut).toContain('2 values with no change past a threshold (not shown).');
+    expect(cut).not.toContain('(none)');
+  });
+
+  it('is explained in the text for a terminal when a line names it', () => {
+    const result = tenants([['tenant']]);
+    expect(renderText(reportOf(result))).not.toContain('note:');
+    const slower = { ...exampleRegression().findings[0]!, key: 'tenant', value: '(none)' };
+    result.findings.unshift(slower);
+    const text = renderText(reportOf(result));
+    expect(text).toMatch(/\n {2}fail {4}tenant = \(none\): /);
+    expect(text).toContain(
+      '\n  note: (none) stands for the spans that have no tenant value, counted together as one value.\n',
     );
   });
 });

@@ -69,8 +69,8 @@ export function checkGroupKeys(
 }
 
 /**
- * The distinct (service, operation) pairs of a table, as texts: found by the dictionary indices of
- * each row (a few hundred pairs), so that a million rows make no string.
+ * The distinct (service, operation) pairs of a table, as texts, each when first met: found by the
+ * dictionary indices of each row (a few hundred pairs), so that a million rows make no string.
  */
 function* distinctPairs(t: SpanTable): Generator<string> {
   const seen = new Set<number>();
@@ -89,10 +89,23 @@ function* distinctPairs(t: SpanTable): Generator<string> {
  */
 export function sharedNothingWarning(baselines: readonly SpanTable[], current: SpanTable): string | undefined {
   if (baselines.every((b) => b.size === 0) || current.size === 0) return undefined;
-  const pairs = new Set<string>();
-  for (const baseline of baselines) for (const p of distinctPairs(baseline)) pairs.add(p);
-  // Lazily: the current side is read only until its first pair the baseline has (most often at once).
-  for (const p of distinctPairs(current)) if (pairs.has(p)) return undefined;
+  // The sides are read in turns, a new pair at a time: sides that share pairs share them early, so the
+  // usual answer comes after a few rows, not after every row of one side (a million for a large file).
+  const before = new Set<string>();
+  const after = new Set<string>();
+  const readers = [
+    ...baselines.map((b) => ({ pairs: distinctPairs(b), own: before, other: after })),
+    { pairs: distinctPairs(current), own: after, other: before },
+  ];
+  while (readers.length > 0) {
+    for (let r = readers.length - 1; r >= 0; r--) {
+      const reader = readers[r]!;
+      const next = reader.pairs.next();
+      if (next.done) readers.splice(r, 1);
+      else if (reader.other.has(next.value)) return undefined;
+      else reader.own.add(next.value);
+    }
+  }
   const services = (tables: readonly SpanTable[]) => {
     const set = new Set<string>();
     for (const t of tables) for (let i = 0; i < t.size; i++) set.add(t.strings[t.service[i]!]!);

@@ -89,15 +89,24 @@ export function callsOf(
     if (!r) rows.set(id, (r = { key, value, calls: [] }));
     return r;
   };
+  // Only the values named by a finding, an improvement or a traffic shift are looked up (a few), so
+  // the values of a result (a million spans give ~150k call edges) are walked without a key made for each.
+  const named = new Map<string, Set<string>>();
+  for (const f of [...result.findings, ...result.improvements, ...(result.traffic ?? [])]) {
+    let values = named.get(f.key);
+    if (!values) named.set(f.key, (values = new Set()));
+    values.add(f.value);
+  }
   const changed = new Map<string, ChangedValue>();
-  for (const g of result.groups) for (const v of g.changed) changed.set(rowId(g.key, v.value), v);
-  for (const v of result.edges.changed) changed.set(rowId('edge', v.value), v);
-
   // New and missing values have one side: n is that side's, 0 on the other.
   const oneSided = new Map<string, NonNullable<Call['n']>>();
   const sides = [...result.groups, { ...result.edges, key: 'edge' }];
   for (const g of sides) {
+    const values = named.get(g.key);
+    if (!values) continue;
+    for (const v of g.changed) if (values.has(v.value)) changed.set(rowId(g.key, v.value), v);
     for (const v of g.new) {
+      if (!values.has(v.value)) continue;
       const t = v.current.traces;
       oneSided.set(rowId(g.key, v.value), {
         baseline: 0,
@@ -106,6 +115,7 @@ export function callsOf(
       });
     }
     for (const v of g.missing) {
+      if (!values.has(v.value)) continue;
       const t = v.baseline.traces;
       oneSided.set(rowId(g.key, v.value), {
         baseline: t ?? v.baseline.occurrence,
@@ -136,10 +146,10 @@ export function callsOf(
   // Call edges are judged only where a callee has several callers, and have no value table: only groups here.
   for (const g of result.groups) for (const v of g.changed) unproven(g.key, v);
   function unproven(key: string, v: ChangedValue): void {
-    const id = rowId(key, v.value);
-    const has = (m: Metric) => rows.get(id)?.calls.some((c) => c.metric === m && c.kind === 'finding');
+    // The findings of the value (the calls added below are not findings).
+    const made = rows.get(rowId(key, v.value))?.calls;
     for (const rule of rules ?? []) {
-      if (has(rule.metric)) continue;
+      if (made?.some((c) => c.metric === rule.metric && c.kind === 'finding')) continue;
       const base = metricValue(v.baseline, rule.metric);
       const cur = metricValue(v.current, rule.metric);
       const mildest = rule.levels[rule.levels.length - 1];

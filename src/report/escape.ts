@@ -53,6 +53,9 @@ export function md(text: string, maxLength = 200): string {
  * (headings, list items, paragraphs), where that backslash would show.
  */
 export function code(text: string, maxLength = 200, where: 'cell' | 'inline' = 'cell'): string {
+  // Most values are plain names (a report of a million spans has tens of thousands): nothing to clean,
+  // fence wider or escape, so they skip the passes below, which would leave them as they are.
+  if (text.length <= maxLength && PLAIN_NAME.test(text)) return `\`${text}\``;
   const s = clean(text, maxLength);
   if (s === '') return '*(empty)*';
   if (s.trim() === '') return `*(${s.length} blank character${s.length === 1 ? '' : 's'})*`;
@@ -64,6 +67,8 @@ export function code(text: string, maxLength = 200, where: 'cell' | 'inline' = '
   const pad = s.startsWith('`') || s.endsWith('`') || (s.startsWith(' ') && s.endsWith(' ')) ? ' ' : '';
   return `${fence}${pad}${where === 'cell' ? s.replace(/\|/g, '\\|') : s}${pad}${fence}`;
 }
+
+const PLAIN_NAME = /^[\w./:-]+$/;
 
 /** Escapes untrusted text for a Mermaid node label inside `["…"]`: entity codes, no quotes, no newlines. */
 export function mermaidLabel(text: string, maxLength = 80): string {

@@ -23,10 +23,12 @@ export const PLAIN: Escaper = { value: (s) => s, prose: (s) => s };
 
 /** `120 → 161 ms`: the unit once when both sides share it. */
 export function range(before: string, after: string): string {
-  const unit = / (µs|ms|s)$|\/min$/.exec(before)?.[0];
+  // Every cell of a value table has one or two: endsWith, not a regular expression.
+  const unit = UNITS.find((u) => before.endsWith(u));
   if (unit && after.endsWith(unit)) return `${before.slice(0, -unit.length)} → ${after}`;
   return `${before} → ${after}`;
 }
+const UNITS = [' µs', ' ms', ' s', '/min'];
 
 /** A metric value in its own unit. */
 export function metricValue(metric: Finding['metric'], v: number | null): string {

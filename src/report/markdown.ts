@@ -12,6 +12,7 @@ import { callsOf, marker, rowId, worstFinding, type Call, type RowCalls } from '
 import { code, md, mermaidLabel, safeUrl } from './escape.js';
 import { count, duration, percent, pValue, signedPercent, sparkline } from './format.js';
 import { EMOJI, findingNumbers, headline, howSure, keyValue, MARKDOWN, metricValue, range } from './headline.js';
+import { hasNone, noneNote } from './none.js';
 import { byImportance, ranked } from './order.js';
 import type { QueryOutcome, Report } from './types.js';
 
@@ -71,6 +72,7 @@ export interface MarkdownOptions {
 }
 
 const SEVERITY_MARK: Record<Finding['severity'], string> = { fail: '❌ fail', warn: '⚠️ warn', notice: 'ℹ️ notice' };
+const MOST_SEVERE_FIRST = SEVERITY_ORDER.filter((s): s is Finding['severity'] => s !== 'ignore').reverse();
 const DEFAULT_SIGNIFICANCE = 0.01;
 
 function plural(n: number, word: string): string {
@@ -238,18 +240,22 @@ function rate(x: number): string {
 
 /** The last cell of a value row: the finding and its metrics, and every change past a threshold that made none. */
 function statusCell(calls: readonly Call[], v: ChangedValue): string {
+  if (calls.length === 0) return v.enoughData === false ? 'few spans' : '';
   const parts: string[] = [];
   const worst = worstFinding(calls);
   // Each severity with its metrics, most severe first: a fail on p95 beside a notice on avg (its interval
   // not yet past the level) must not read as a fail of both.
-  for (const severity of [...SEVERITY_ORDER].reverse()) {
-    const metrics = [
-      ...new Set(
-        calls.filter((c) => c.kind === 'finding' && c.finding!.severity === severity).map((c) => metricLabel(c.metric)),
-      ),
-    ];
-    if (severity !== 'ignore' && metrics.length) parts.push(`${SEVERITY_MARK[severity]} (${metrics.join(', ')})`);
-  }
+  if (worst)
+    for (const severity of MOST_SEVERE_FIRST) {
+      const metrics = [
+        ...new Set(
+          calls
+            .filter((c) => c.kind === 'finding' && c.finding!.severity === severity)
+            .map((c) => metricLabel(c.metric)),
+        ),
+      ];
+      if (metrics.length) parts.push(`${SEVERITY_MARK[severity]} (${metrics.join(', ')})`);
+    }
   for (const c of calls) if (c.kind === 'unproven') parts.push(md(unprovenText(c, metricLabel)));
   if (!worst) {
     const better = calls.filter((c) => c.kind === 'improvement').map((c) => metricLabel(c.metric));
@@ -317,21 +323,52 @@ function compareRows(a: number[], b: number[]): number {
   return 0;
 }
 
-function groupSection(g: GroupDiff, calls: Map<string, RowCalls>, budget: Budget, perMin: boolean): string {
+/** A changed value with its calls, and (for a row with a finding or a change past a threshold) its rank. */
+interface Row {
+  v: ChangedValue;
+  calls: readonly Call[];
+  order?: number[];
+}
+
+/** A group's rows, hot (a finding or a change past a threshold, in order of importance) and quiet. */
+function groupRows(g: GroupDiff, calls: Map<string, RowCalls>): { hot: Row[]; quiet: Row[] } {
+  const hot: Row[] = [];
+  const quiet: Row[] = [];
+  for (const v of g.changed) {
+    const of = calls.get(rowId(g.key, v.value))?.calls ?? [];
+    if (of.some((c) => c.kind === 'finding' || c.kind === 'unproven')) hot.push({ v, calls: of, order: rowOrder(of) });
+    else quiet.push({ v, calls: of });
+  }
+  hot.sort((a, b) => compareRows(a.order!, b.order!));
+  return { hot, quiet };
+}
+
+function groupSection(g: GroupDiff, o: QueryOutcome, budget: Budget, perMin: boolean): string {
   const out: string[] = [];
+  const calls = outcomeCalls(o);
   const of = (value: string) => calls.get(rowId(g.key, value))?.calls ?? [];
-  const shown = (v: ChangedValue) => of(v.value).some((c) => c.kind === 'finding' || c.kind === 'unproven');
-  const hot = g.changed.filter(shown).sort((a, b) => compareRows(rowOrder(of(a.value)), rowOrder(of(b.value))));
-  const quiet = g.changed.filter((v) => !shown(v));
+  // A cut report renders a group at several budgets, and the action renders the report for its file before
+  // the job summary: the rows, their order and their text are made once per outcome.
+  let made = ROWS.get(o);
+  if (!made) ROWS.set(o, (made = { groups: new Map(), texts: new Map() }));
+  let rows = made.groups.get(g);
+  if (!rows) made.groups.set(g, (rows = groupRows(g, calls)));
+  const texts = made.texts;
+  const line = (r: Row) => {
+    let text = texts.get(r.v);
+    if (text === undefined) texts.set(r.v, (text = `| ${valueRow(r.v, r.calls, perMin)} |`));
+    return text;
+  };
+  const { hot, quiet } = rows;
   const header = valueHeader(perMin);
   out.push(`#### ${code(g.key, 80, 'inline')}`);
   if (hot.length) {
-    const rows = hot.slice(0, budget.rows).map((v) => `| ${valueRow(v, of(v.value), perMin)} |`);
+    const rows = hot.slice(0, budget.rows).map(line);
     const more = hot.length > budget.rows ? `\n\n…and ${hot.length - budget.rows} more values past a threshold.` : '';
     out.push(`${header}\n${rows.join('\n')}${more}`);
   }
   if (quiet.length && budget.tier >= 4) {
-    const rows = quiet.slice(0, budget.rows).map((v) => `| ${valueRow(v, of(v.value), perMin)} |`);
+    const rows = quiet.slice(0, budget.rows).map(line);
     const more = quiet.length > budget.rows ? `\n\n…and ${quiet.length - budget.rows} more.` : '';
     out.push(
       `<details><summary>${plural(quiet.length, 'value')} with no change past a threshold</summary>\n\n${header}\n${rows.join('\n')}${more}\n\n</details>`,
@@ -356,6 +393,17 @@ function groupSection(g: GroupDiff, calls: Map<string, RowCalls>, budget: Budget
     out.push(
       `<details><summary>${plural(g.undecided.length, 'value')} seen on one side only, undecided</summary>\n\n${undecidedList(g.undecided, budget.rows)}\n\n</details>`,
     );
+  const showsNone = (values: readonly { value: string }[]) =>
+    values.slice(0, budget.rows).some((v) => hasNone(g.key, v.value));
+  const all = budget.tier >= 4;
+  if (
+    showsNone(hot.map((r) => r.v)) ||
+    (all && showsNone(quiet.map((r) => r.v))) ||
+    showsNone(g.new) ||
+    showsNone(g.missing) ||
+    (all && showsNone(g.undecided))
+  )
+    out.push(noneNote(g.key, (text) => code(text, 80, 'inline')).join(''));
   return out.join('\n\n');
 }
 
@@ -416,6 +464,11 @@ export function outcomeCalls(o: QueryOutcome): Map<string, RowCalls> {
   return calls;
 }
 const CALLS = new WeakMap<QueryOutcome, Map<string, RowCalls>>();
+// The rows of an outcome's groups and their text, made from its calls: once per outcome, as they are.
+const ROWS = new WeakMap<
+  QueryOutcome,
+  { groups: Map<GroupDiff, { hot: Row[]; quiet: Row[] }>; texts: Map<ChangedValue, string> }
+>();
 
 function querySection(o: QueryOutcome, budget: Budget): string {
   const out: string[] = [];
@@ -455,7 +508,7 @@ function querySection(o: QueryOutcome, budget: Budget): string {
   }
   if (budget.tier >= 2) {
     const perMin = perMinute(r);
-    for (const g of r.groups) out.push(groupSection(g, calls, budget, perMin));
+    for (const g of r.groups) out.push(groupSection(g, o, budget, perMin));
   }
   if (budget.tier >= 3) {
     const edges = edgesSection(r, budget.rows);
@@ -530,7 +583,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const outcomes = byImportance(report.outcomes);
   const head = `## ${headline(report)}`;
   const tail = legend(report);
-  const full = `${[head, ...outcomes.map((o) => querySection(o, BUDGETS[0]!)), tail].join('\n\n')}\n`;
+  const whole = outcomes.map((o) => querySection(o, BUDGETS[0]!));
+  const full = `${[head, ...whole, tail].join('\n\n')}\n`;
   if (full.length <= maxChars && (maxBytes === Infinity || Buffer.byteLength(full, 'utf8') <= maxBytes)) return full;
 
   // Sections are rendered once per budget they are tried at; a query's size only shrinks down the chain.
@@ -540,7 +594,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const cache = outcomes.map(() => new Map<number, Part>());
   const section = (i: number, b: number): Part => {
     let p = cache[i]!.get(b);
-    if (!p) cache[i]!.set(b, (p = part(querySection(outcomes[i]!, BUDGETS[b]!))));
+    if (!p) cache[i]!.set(b, (p = part(b === 0 ? whole[i]! : querySection(outcomes[i]!, BUDGETS[b]!))));
     return p;
   };
   const last = BUDGETS.length - 1;

@@ -4,6 +4,7 @@ import { plainText } from './escape.js';
 import { count, pValue, percent } from './format.js';
 import { findingNumbers, headline, howSure, keyValue, PLAIN } from './headline.js';
 import { metricLabel, outcomeCalls, perMinute, unprovenText } from './markdown.js';
+import { hasNone, noneNote } from './none.js';
 import { byImportance, ranked } from './order.js';
 import type { Report } from './types.js';
 
@@ -12,6 +13,12 @@ const plain = plainText;
 
 function name(f: { key: string; value: string }): string {
   return plain(keyValue(f.key, f.value, PLAIN));
+}
+
+/** One line per key whose `(none)` the lines show, saying what it means. */
+function noneNotes(shown: readonly { key: string; value: string }[]): string[] {
+  const keys = new Set(shown.filter((v) => hasNone(v.key, v.value)).map((v) => v.key));
+  return [...keys].map((key) => `  note: ${noneNote(key, plain).join('')}`);
 }
 
 function sample(n: Call['n']): string {
@@ -55,6 +62,7 @@ export function renderText(report: Report): string {
     if (perMinute(r)) lines.push('  (the windows differ: counts are compared per minute)');
     lines.push(`  verdict:  ${r.verdict}${r.reason ? ` (${plain(r.reason)})` : ''}`);
     const calls = outcomeCalls(o);
+    const shown: { key: string; value: string }[] = [];
     // One line per value, its changes together, in the order of its most severe, most impactful finding.
     const byValue = new Map<string, Finding[]>();
     for (const f of ranked(r.findings)) {
@@ -63,20 +71,26 @@ export function renderText(report: Report): string {
     }
     for (const [id, fs] of byValue) {
       const f = fs[0]!;
+      shown.push(f);
       lines.push(
         `  ${f.severity.padEnd(7)} ${name(f)}: ${fs.map((x) => findingNumbers(x) + howSure(x)).join('; ')}${statistics(fs, calls.get(id))}  [${fs.map((x) => x.rule).join('; ')}]`,
       );
     }
     for (const row of calls.values())
       for (const c of row.calls)
-        if (c.kind === 'unproven') lines.push(`  unproven ${name(row)}: ${unprovenText(c, metricLabel)}  [${c.rule}]`);
+        if (c.kind === 'unproven') {
+          shown.push(row);
+          lines.push(`  unproven ${name(row)}: ${unprovenText(c, metricLabel)}  [${c.rule}]`);
+        }
     const listed = (kind: Call['kind']) =>
       [...calls.values()].flatMap((row) => row.calls.filter((c) => c.kind === kind).map((c) => c.finding!));
-    for (const f of listed('improvement').slice(0, 5))
+    const better = listed('improvement').slice(0, 5);
+    const traffic = listed('traffic').slice(0, 5);
+    for (const f of better)
       lines.push(`  better  ${name(f)}: ${findingNumbers(f)}${statistics([f], calls.get(rowId(f.key, f.value)))}`);
-    for (const f of listed('traffic').slice(0, 5))
+    for (const f of traffic)
       lines.push(`  traffic ${name(f)}: ${findingNumbers(f)}${statistics([f], calls.get(rowId(f.key, f.value)))}`);
-    lines.push('');
+    lines.push(...noneNotes([...shown, ...better, ...traffic]), '');
   }
   return `${lines.join('\n')}`;
 }

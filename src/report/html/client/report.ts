@@ -17,6 +17,7 @@ import type {
   UndecidedValue,
 } from '../../../diff/types.js';
 import { severityRank } from '../../../vocabulary.js';
+import { hasNone, noneNote } from '../../none.js';
 import type { QueryOutcome, Report } from '../../types.js';
 import {
   COLORS,
@@ -819,8 +820,10 @@ function querySection(o: QueryOutcome, n: number): HTMLElement {
       valuesTable(g.key, list, findingsOf, (e) =>
         openCard(g.key, e.item.value, detail)?.scrollIntoView({ block: 'nearest' }),
       ),
-      detail,
     );
+    if (list.some((e) => hasNone(g.key, e.item.value)))
+      box.append(el('p', { class: 'muted none-note' }, ...noneNote(g.key, (text) => el('code', {}, text))));
+    box.append(detail);
     section.append(box);
   }
 
