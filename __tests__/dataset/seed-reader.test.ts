@@ -84,8 +84,15 @@ describe("the seed's NDJSON reader", () => {
     // Text that differs from chunk to chunk: a piece of a line kept from a chunk read over would show.
     const long = Array.from({ length: 300_000 }, (_, k) => `${k % 997}`.padStart(10, '-')).join('');
     const line = (id: string, name: string) =>
-      JSON.stringify({ 'span-id': id, 'trace-id': 't', 'span-name': name, 'start-time-micros': 1, 'end-time-micros': 2 });
-    const short = (prefix: string) => Array.from({ length: 5000 }, (_, k) => line(`${prefix}${k}`, `op-${k}`)).join('\n');
+      JSON.stringify({
+        'span-id': id,
+        'trace-id': 't',
+        'span-name': name,
+        'start-time-micros': 1,
+        'end-time-micros': 2,
+      });
+    const short = (prefix: string) =>
+      Array.from({ length: 5000 }, (_, k) => line(`${prefix}${k}`, `op-${k}`)).join('\n');
     const path = await file(`${short('s')}\n${line('zz', long)}\n${short('u')}\n`);
     const spans = spansOfTable((await readSpansFile(path)).table);
     expect(spans).toHaveLength(10_001);

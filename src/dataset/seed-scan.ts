@@ -266,7 +266,7 @@ function compactRecord(b: Buffer, i: number, end: number): number {
  */
 export function scanSeedRecord(b: Buffer, from: number, end: number, out: SpanTableBuilder, whole = true): number {
   reset();
-  let i = skip(b, from, end);
+  const i = skip(b, from, end);
   const compact = compactRecord(b, i, end);
   if (compact >= 0 && (!whole || skip(b, compact, end) === end)) rec.at = compact;
   else {
