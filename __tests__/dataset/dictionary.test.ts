@@ -23,6 +23,21 @@ describe('the dictionary fed with bytes and strings', () => {
     },
   );
 
+  it('finds each of thousands of keys again, its recent slot long taken by others (and the arena grown meanwhile)', () => {
+    const d = new Dictionary();
+    const words = Array.from({ length: 5000 }, (_, k) => `customer-${(k * 7919) % 5000}-${'x'.repeat(k % 9)}`);
+    const ids = words.map((w) => {
+      const bytes = Buffer.from(` ${w} `, 'latin1');
+      return d.internBytes(bytes, 1, bytes.length - 1);
+    });
+    for (let k = words.length - 1; k >= 0; k -= 3) {
+      const bytes = Buffer.from(words[k]!, 'latin1');
+      expect(d.internBytes(bytes, 0, bytes.length)).toBe(ids[k]);
+      expect(d.keys[ids[k]!]).toBe(words[k]);
+    }
+    expect(d.size).toBe(5000);
+  });
+
   it('keeps a lone surrogate apart from the replacement character', () => {
     const d = new Dictionary();
     expect(d.intern('a\ud800')).not.toBe(d.intern('a\ufffd'));

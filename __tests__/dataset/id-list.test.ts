@@ -120,6 +120,18 @@ describe('ids logged as they come and interned at the end', () => {
     });
     same(ids);
   });
+
+  it('keep a text id (logged as zero words) apart from the id of only zeros after it', () => {
+    same(['not-hex', '0000000000000000', 'not-hex', '0000000000000000', 'also not hex']);
+  });
+
+  it('log an id met lately once (a parent named right after its span)', () => {
+    const log = new IdLog(16);
+    const span = log.intern('00000000000000aa');
+    log.intern('00000000000000bb');
+    expect(log.intern('00000000000000aa')).toBe(span);
+    expect(log.resolve().list.count).toBe(2);
+  });
 });
 
 describe('ids read from bytes', () => {

@@ -80,11 +80,23 @@ describe("the seed's NDJSON reader", () => {
     await expect(readSpansFile(text)).rejects.toThrow(`${text}:1:18: "start-time-micros" is "soon"`);
   });
 
-  it('reads a line of any length in one piece (joined once, not grown chunk by chunk)', async () => {
-    const long = 'x'.repeat(3_000_000);
-    const path = await file(
-      `${JSON.stringify({ 'span-id': 'a', 'span-name': long, 'start-time-micros': 1, 'end-time-micros': 2 })}\n`,
-    );
-    expect(spansOfTable((await readSpansFile(path)).table)[0]!.operation).toHaveLength(3_000_000);
+  it('reads a line of any length in one piece (joined once, not grown chunk by chunk), the chunks around it too', async () => {
+    // Text that differs from chunk to chunk: a piece of a line kept from a chunk read over would show.
+    const long = Array.from({ length: 300_000 }, (_, k) => `${k % 997}`.padStart(10, '-')).join('');
+    const line = (id: string, name: string) =>
+      JSON.stringify({
+        'span-id': id,
+        'trace-id': 't',
+        'span-name': name,
+        'start-time-micros': 1,
+        'end-time-micros': 2,
+      });
+    const short = (prefix: string) =>
+      Array.from({ length: 5000 }, (_, k) => line(`${prefix}${k}`, `op-${k}`)).join('\n');
+    const path = await file(`${short('s')}\n${line('zz', long)}\n${short('u')}\n`);
+    const spans = spansOfTable((await readSpansFile(path)).table);
+    expect(spans).toHaveLength(10_001);
+    expect(spans.find((s) => s.spanId === 'zz')!.operation).toBe(long);
+    expect(new Set(spans.map((s) => s.operation)).size).toBe(5001);
   });
 });

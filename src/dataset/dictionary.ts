@@ -10,6 +10,8 @@
  */
 
 const INITIAL_CAPACITY = 1024;
+/** The size of the table of recent keys, less one (16 KiB: a first-level cache holds it). */
+const RECENT_MASK = 1023;
 
 /** Node's Buffer, seen structurally (this file is also type-checked without Node's types). */
 type MaybeBuffer = Uint8Array & {
@@ -42,6 +44,8 @@ export class Dictionary {
   private lastId = -1;
   private lastStart = 0;
   private lastLength = -1;
+  /** Keys found lately, by the low bits of their hash: per slot as in `slots` (id + 1 0: none). */
+  private readonly recent = new Int32Array((RECENT_MASK + 1) * 4);
   /** Scratch for a string's bytes. */
   private scratch = new Uint8Array(256);
   readonly keys: string[] = [];
@@ -89,6 +93,21 @@ export class Dictionary {
       if (k === length) return this.lastId;
     }
     const h = hashBytes(b, from, to);
+    // The small table of recent keys first: it stays in cache, the whole one (a slot per key of
+    // tens of thousands) does not, and a file's few hundred services and operations recur.
+    const recent = this.recent;
+    const r = 4 * (h & RECENT_MASK);
+    if (recent[r] === h && recent[r + 3] === length && recent[r + 1] !== 0) {
+      const start = recent[r + 2]!;
+      let k = 0;
+      while (k < length && arena[start + k] === b[from + k]) k++;
+      if (k === length) {
+        this.lastId = recent[r + 1]! - 1;
+        this.lastStart = start;
+        this.lastLength = length;
+        return this.lastId;
+      }
+    }
     const slots = this.slots;
     let at = h & this.mask;
     for (;;) {
@@ -102,6 +121,10 @@ export class Dictionary {
           this.lastId = slot - 1;
           this.lastStart = start;
           this.lastLength = length;
+          recent[r] = h;
+          recent[r + 1] = slot;
+          recent[r + 2] = start;
+          recent[r + 3] = length;
           return slot - 1;
         }
       }
@@ -123,6 +146,10 @@ export class Dictionary {
     slots[4 * at + 1] = id + 1;
     slots[4 * at + 2] = start;
     slots[4 * at + 3] = length;
+    recent[r] = h;
+    recent[r + 1] = id + 1;
+    recent[r + 2] = start;
+    recent[r + 3] = length;
     this.lastId = id;
     this.lastStart = start;
     this.lastLength = length;

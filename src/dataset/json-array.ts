@@ -1,5 +1,5 @@
 import { BACKSLASH, CLOSE, CLOSE_LIST, COLON, COMMA, isBlank, OPEN, OPEN_LIST, QUOTE } from './json-bytes.js';
-import { openBytes } from './open.js';
+import { openBytes, reusedChunks } from './open.js';
 
 /**
  * How a reader takes the elements of a top-level JSON array (see `readJsonArray`).
@@ -107,14 +107,15 @@ export async function readJsonArray(path: string, reader: ArrayElementReader, wi
     index++;
     state = 3;
   };
-  for await (const chunk of (await openBytes(path)) as AsyncIterable<Buffer>) {
+  // Chunks are views of one Buffer read into again (open.ts): the pieces of an element kept over chunks are copied.
+  for await (const chunk of reusedChunks(path)) {
     const n = chunk.length;
     // A byte-order mark (as some Windows tools write) is not part of the JSON.
     let i = base === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
     if (pieces) {
       const end = framer.scan(chunk, 0, n);
       if (end < 0) {
-        pieces.push(chunk);
+        pieces.push(Buffer.from(chunk));
         base += n;
         continue;
       }
@@ -196,7 +197,7 @@ export async function readJsonArray(path: string, reader: ArrayElementReader, wi
         framer.reset();
         end = framer.scan(chunk, i, n);
         if (end < 0) {
-          pieces = [chunk.subarray(i)];
+          pieces = [Buffer.from(chunk.subarray(i))];
           pieceOffset = base + i;
           break;
         }

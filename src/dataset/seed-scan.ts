@@ -1,4 +1,5 @@
 import { BACKSLASH, CLOSE, COLON, COMMA, OPEN, QUOTE, skipBlank as skip } from './json-bytes.js';
+import { startsWith } from './json-scan.js';
 import type { SpanTableBuilder } from './table.js';
 
 /**
@@ -187,17 +188,96 @@ function repeatedKey(b: Buffer, k: number): boolean {
   return false;
 }
 
+/** Empties the scratch record. */
+function reset(): void {
+  rec.spanFrom = rec.traceFrom = rec.parentFrom = rec.nameFrom = rec.serviceFrom = rec.hostFrom = -1;
+  rec.start = rec.end = NaN;
+  rec.error = false;
+  rec.tagCount = 0;
+}
+
+/** The bytes between the values of a record as the seed writes it (compact, its keys in KEYS' order). */
+const COMPACT = {
+  span: Buffer.from('{"span-id":"', 'latin1'),
+  trace: Buffer.from('","trace-id":"', 'latin1'),
+  parent: Buffer.from('","parent-span-id":"', 'latin1'),
+  name: Buffer.from('","span-name":"', 'latin1'),
+  start: Buffer.from('","start-time-micros":', 'latin1'),
+  end: Buffer.from(',"end-time-micros":', 'latin1'),
+  error: Buffer.from(',"is-error":', 'latin1'),
+  tags: Buffer.from(',"tags":', 'latin1'),
+  reporter: Buffer.from(',"reporter":', 'latin1'),
+};
+
+/**
+ * A record written as the seed writes it (compact; span-id, trace-id, parent-span-id?, span-name,
+ * the two times, is-error, tags, reporter, and nothing else) read into `rec` by comparing the bytes
+ * between its values, without finding each key: what the walk in `scanSeedRecord` would read of it.
+ * Returns the position after its `}`, or -1 (the caller empties `rec` and walks the record).
+ */
+function compactRecord(b: Buffer, i: number, end: number): number {
+  if (!startsWith(b, i, end, COMPACT.span)) return -1;
+  let at = i + COMPACT.span.length - 1;
+  let close = str(b, at, end);
+  if (close < 0 || !startsWith(b, close, end, COMPACT.trace)) return -1;
+  rec.spanFrom = at + 1;
+  rec.spanTo = close;
+  at = close + COMPACT.trace.length - 1;
+  close = str(b, at, end);
+  if (close < 0) return -1;
+  rec.traceFrom = at + 1;
+  rec.traceTo = close;
+  if (startsWith(b, close, end, COMPACT.parent)) {
+    at = close + COMPACT.parent.length - 1;
+    close = str(b, at, end);
+    if (close < 0) return -1;
+    rec.parentFrom = at + 1;
+    rec.parentTo = close;
+  }
+  if (!startsWith(b, close, end, COMPACT.name)) return -1;
+  at = close + COMPACT.name.length - 1;
+  close = str(b, at, end);
+  if (close < 0 || !startsWith(b, close, end, COMPACT.start)) return -1;
+  rec.nameFrom = at + 1;
+  rec.nameTo = close;
+  rec.start = int(b, close + COMPACT.start.length, end);
+  if (Number.isNaN(rec.start) || !startsWith(b, rec.at, end, COMPACT.end)) return -1;
+  rec.end = int(b, rec.at + COMPACT.end.length, end);
+  if (Number.isNaN(rec.end) || !startsWith(b, rec.at, end, COMPACT.error)) return -1;
+  at = rec.at + COMPACT.error.length;
+  if (b[at] === 0x74 && b[at + 1] === 0x72 && b[at + 2] === 0x75 && b[at + 3] === 0x65) {
+    rec.error = true;
+    at += 4;
+  } else if (b[at] === 0x66 && b[at + 1] === 0x61 && b[at + 2] === 0x6c && b[at + 3] === 0x73 && b[at + 4] === 0x65)
+    at += 5;
+  else return -1;
+  if (!startsWith(b, at, end, COMPACT.tags)) return -1;
+  rec.inTags = true;
+  if (!flat(b, at + COMPACT.tags.length, end) || !startsWith(b, rec.at, end, COMPACT.reporter)) return -1;
+  rec.inTags = false;
+  if (!flat(b, rec.at + COMPACT.reporter.length, end) || b[rec.at] !== CLOSE) return -1;
+  return rec.at + 1;
+}
+
 /**
  * Reads the record that starts at `b[from]` into the builder: returns the position after it, or
  * -1 (nothing written) when it is not of the plain shape or does not end before `end`. With
  * `whole`, only blanks may follow it before `end` (a line of NDJSON).
  */
 export function scanSeedRecord(b: Buffer, from: number, end: number, out: SpanTableBuilder, whole = true): number {
-  rec.spanFrom = rec.traceFrom = rec.parentFrom = rec.nameFrom = rec.serviceFrom = rec.hostFrom = -1;
-  rec.start = rec.end = NaN;
-  rec.error = false;
-  rec.tagCount = 0;
-  let i = skip(b, from, end);
+  reset();
+  const i = skip(b, from, end);
+  const compact = compactRecord(b, i, end);
+  if (compact >= 0 && (!whole || skip(b, compact, end) === end)) rec.at = compact;
+  else {
+    reset();
+    if (walkRecord(b, i, end, whole) < 0) return -1;
+  }
+  return commit(b, out);
+}
+
+/** The walk of a record of any key order and spacing at `i` into `rec`: the position after it, or -1. */
+function walkRecord(b: Buffer, i: number, end: number, whole: boolean): number {
   if (b[i] !== OPEN) return -1;
   i = skip(b, i + 1, end);
   for (let place = 0; ; place++) {
@@ -280,9 +360,12 @@ export function scanSeedRecord(b: Buffer, from: number, end: number, out: SpanTa
     }
     if (b[i] !== CLOSE) return -1;
     if (whole && skip(b, i + 1, end) !== end) return -1;
-    rec.at = i + 1;
-    break;
+    return (rec.at = i + 1);
   }
+}
+
+/** Writes the record read into `rec` to the builder: the position after it, or -1 (nothing written) when it is not of the plain shape. */
+function commit(b: Buffer, out: SpanTableBuilder): number {
   if (rec.spanFrom < 0 || rec.spanFrom === rec.spanTo || Number.isNaN(rec.start) || Number.isNaN(rec.end)) return -1;
   const after = rec.at;
   const tags = rec.tags;

@@ -2,7 +2,7 @@ import { InputError } from '../errors.js';
 import { printable } from '../text.js';
 import { ArrayStructureError, lineAt, readJsonArray } from './json-array.js';
 import { mistakeOffset } from './json-position.js';
-import { contentHead, openBytes, type ByteRange } from './open.js';
+import { contentHead, reusedChunks, type ByteRange } from './open.js';
 import { scanSeedRecord } from './seed-scan.js';
 import { assembleDataset } from './assemble.js';
 import { SpanTableBuilder, spanAt, type SpanTable } from './table.js';
@@ -154,7 +154,8 @@ async function readNdjsonInto(path: string, out: SpanTableBuilder, range?: ByteR
     if (scanSeedRecord(b, start, end, out) >= 0) return;
     parseRecord(out, { path, line, column: 1, text: b.toString('utf8', from, end) });
   };
-  for await (const chunk of (await openBytes(path, range)) as AsyncIterable<Buffer>) {
+  // Chunks are views of one Buffer read into again (open.ts): the part of a line a chunk ends with is copied.
+  for await (const chunk of reusedChunks(path, range)) {
     let from = 0;
     for (;;) {
       const nl = chunk.indexOf(0x0a, from);
@@ -167,7 +168,7 @@ async function readNdjsonInto(path: string, out: SpanTableBuilder, range?: ByteR
       } else flush(chunk, from, nl);
       from = nl + 1;
     }
-    if (from < chunk.length) pending.push(chunk.subarray(from));
+    if (from < chunk.length) pending.push(Buffer.from(chunk.subarray(from)));
   }
   if (pending.length) {
     const whole = Buffer.concat(pending);

@@ -1,6 +1,6 @@
 import { lineAt, ValueEnd } from '../../dataset/json-array.js';
 import { mistakeOffset } from '../../dataset/json-position.js';
-import { contentHead, openBytes, type ByteRange } from '../../dataset/open.js';
+import { contentHead, reusedChunks, type ByteRange } from '../../dataset/open.js';
 import type { SpanTableBuilder } from '../../dataset/table.js';
 import { SourceError } from '../../errors.js';
 import { printable } from '../../text.js';
@@ -141,7 +141,8 @@ class Misplaced extends Error {
  */
 export async function readOtlpFile(file: string, out: SpanTableBuilder, range?: ByteRange): Promise<number> {
   const before = out.size;
-  const stream = await openBytes(file, range);
+  // Chunks are views of one Buffer read into again (open.ts): the pieces of an element kept over chunks are copied.
+  const stream = reusedChunks(file, range);
   /** File offset of the current chunk's first byte. */
   let base = range?.start ?? 0;
   let depth = 0;
@@ -209,13 +210,13 @@ export async function readOtlpFile(file: string, out: SpanTableBuilder, range?: 
   };
 
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of stream) {
       const n = chunk.length;
       let i = 0;
       if (pieces) {
         const end = framer.scan(chunk, 0, n);
         if (end < 0) {
-          pieces.push(chunk);
+          pieces.push(Buffer.from(chunk));
           base += n;
           continue;
         }
@@ -280,7 +281,7 @@ export async function readOtlpFile(file: string, out: SpanTableBuilder, range?: 
           framer.reset();
           end = framer.scan(chunk, i, n);
           if (end < 0) {
-            pieces = [chunk.subarray(i)];
+            pieces = [Buffer.from(chunk.subarray(i))];
             elementOffset = base + i;
             break;
           }
@@ -332,7 +333,7 @@ export async function readOtlpFile(file: string, out: SpanTableBuilder, range?: 
       'check that the file is OTLP JSON, optionally gzipped',
     );
   } finally {
-    stream.destroy();
+    await stream.return(undefined);
   }
   if (depth !== 0 || inString || pieces) {
     const start = await position(documentOffset);
