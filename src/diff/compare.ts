@@ -1,6 +1,6 @@
 import { byCodeUnits } from '../text.js';
 import { QUANTILE_OF, type Metric, type Quantile } from '../vocabulary.js';
-import type { Bucket } from './group.js';
+import type { Bucket, Groups, ValueNames } from './group.js';
 import {
   clusteredMannWhitney,
   errorRateChangeInterval,
@@ -109,22 +109,35 @@ export class Comparison {
     this.confidence = Math.max(0.5, 1 - 2 * options.significance);
   }
 
-  compare(key: string, baseline: Map<string, Bucket>, current: Map<string, Bucket>): GroupDiff {
+  /**
+   * Pairs the values of both sides by text number (the sides share their ValueNames) and tests those
+   * on both sides; the others are held as presence tests. A Bucket is made only for a value tested.
+   */
+  compare(key: string, baseline: Groups, current: Groups): GroupDiff {
     const { b, c } = this;
+    if (baseline.names !== current.names) throw new Error('compare: the sides do not share their value names');
+    const names = baseline.names;
     const out: GroupDiff = { key, new: [], missing: [], changed: [], undecided: [] };
-    for (const [value, bucket] of baseline) {
-      const base = summarise(bucket, b.minutes);
-      const cur = current.get(value);
-      if (cur) out.changed.push(this.changed(value, base, summarise(cur, c.minutes), bucket, cur));
-      else this.presence.push(this.presenceTest(out, value, 'baseline-only', base, bucket, c.complete));
+    const paired = new Uint8Array(current.size);
+    const texts = new Int32Array(Math.min(baseline.size, current.size));
+    for (let i = 0; i < baseline.size; i++) {
+      const text = baseline.text[i]!;
+      const base = summarise(baseline, i, b.minutes);
+      const j = current.indexOf(text);
+      if (j >= 0) {
+        paired[j] = 1;
+        texts[out.changed.length] = text;
+        out.changed.push(this.changed(names.text(text), base, summarise(current, j, c.minutes), baseline, i, current, j));
+      } else {
+        this.presence.push(this.presenceTest(out, names.text(text), 'baseline-only', base, baseline, i, c.complete));
+      }
     }
-    for (const [value, bucket] of current) {
-      if (baseline.has(value)) continue;
-      this.presence.push(
-        this.presenceTest(out, value, 'current-only', summarise(bucket, c.minutes), bucket, b.complete),
-      );
+    for (let j = 0; j < current.size; j++) {
+      if (paired[j]) continue;
+      const stats = summarise(current, j, c.minutes);
+      this.presence.push(this.presenceTest(out, current.name(j), 'current-only', stats, current, j, b.complete));
     }
-    byCountThenName(out.changed, (x) => x.current.occurrence);
+    byOccurrenceThenName(out.changed, texts.subarray(0, out.changed.length), names);
     return out;
   }
 
@@ -141,20 +154,31 @@ export class Comparison {
     value: string,
     side: PresenceTest['side'],
     stats: Stats,
-    bucket: Bucket,
+    groups: Groups,
+    i: number,
     otherComplete: boolean,
   ): PresenceTest {
     if (!otherComplete) return { group, value, side, stats, untested: 'partial-coverage' };
-    if (bucket.traceCount < this.options.minSamples)
-      return { group, value, side, stats, untested: 'too-little-traffic' };
+    const traceCount = groups.traceCount[i]!;
+    if (traceCount < this.options.minSamples) return { group, value, side, stats, untested: 'too-little-traffic' };
     const [here, there] = side === 'baseline-only' ? [this.b.traces, this.c.traces] : [this.c.traces, this.b.traces];
-    const pValue = Math.pow(here / (here + there), bucket.traceCount);
-    return { group, value, side, stats, pValue, fingerprint: `${side}|${fingerprint(bucket)}` };
+    const pValue = Math.pow(here / (here + there), traceCount);
+    return { group, value, side, stats, pValue, fingerprint: `${side}|${fingerprint(groups.bucket(i))}` };
   }
 
-  private changed(value: string, bs: Stats, cs: Stats, bb: Bucket, cb: Bucket): ChangedValue {
+  private changed(
+    value: string,
+    bs: Stats,
+    cs: Stats,
+    baseline: Groups,
+    i: number,
+    current: Groups,
+    j: number,
+  ): ChangedValue {
     const { b, c, options } = this;
-    const enoughData = bb.traceCount >= options.minSamples && cb.traceCount >= options.minSamples;
+    const enoughData = baseline.traceCount[i]! >= options.minSamples && current.traceCount[j]! >= options.minSamples;
+    const bl = bs.latencyUs;
+    const cl = cs.latencyUs;
     const result: ChangedValue = {
       value,
       baseline: bs,
@@ -163,11 +187,11 @@ export class Comparison {
         occurrence: cs.occurrence - bs.occurrence,
         errorRate: cs.errorRate - bs.errorRate,
         ratePerMin: cs.ratePerMin - bs.ratePerMin,
-        latencyAvgUs: cs.latencyUs.avg - bs.latencyUs.avg,
-        latencyP50Us: cs.latencyUs.p50 - bs.latencyUs.p50,
-        latencyP90Us: cs.latencyUs.p90 - bs.latencyUs.p90,
-        latencyP95Us: cs.latencyUs.p95 - bs.latencyUs.p95,
-        latencyP99Us: cs.latencyUs.p99 - bs.latencyUs.p99,
+        latencyAvgUs: cl.avg - bl.avg,
+        latencyP50Us: cl.p50 - bl.p50,
+        latencyP90Us: cl.p90 - bl.p90,
+        latencyP95Us: cl.p95 - bl.p95,
+        latencyP99Us: cl.p99 - bl.p99,
       },
       pValue: {},
       enoughData,
@@ -175,6 +199,8 @@ export class Comparison {
     // Below min-samples nothing is tested: a finding there would be noise, and an untested
     // p-value must not dilute the false-discovery control of the tests that matter.
     if (!enoughData) return result;
+    const bb = baseline.bucket(i);
+    const cb = current.bucket(j);
     // A picture only where it can mean something: a tested value (every finding of a changed value is
     // one). Most values of a big diff are untested, and their histograms were most of the result.
     result.latencyHistogram = { baseline: latencyHistogram(bb.sorted), current: latencyHistogram(cb.sorted) };
@@ -372,4 +398,23 @@ function byCountThenName<T extends { value: string }>(list: T[], count: (x: T) =
     if (same.length > 1) same.sort((x, y) => byCodeUnits(x.value, y.value));
     for (const x of same) list[at++] = x;
   }
+}
+
+/**
+ * A group's changed values in the order of byCountThenName (by their current spans), in place. `texts`
+ * are their text numbers: the names' order comes from ValueNames.order, whose integer passes replace
+ * the text comparisons, and the counts from one numeric sort of (count, name rank) packed in a double.
+ */
+function byOccurrenceThenName(list: ChangedValue[], texts: Int32Array, names: ValueNames): void {
+  const n = list.length;
+  if (n < 2) return;
+  const byName = names.order(texts);
+  let max = 0;
+  for (let i = 0; i < n; i++) max = Math.max(max, list[i]!.current.occurrence);
+  // Exact: below 2^53 while spans × values are (a billion spans and a million values would be 2^50).
+  const keys = new Float64Array(n);
+  for (let r = 0; r < n; r++) keys[r] = (max - list[byName[r]!]!.current.occurrence) * n + r;
+  keys.sort();
+  const copy = list.slice();
+  for (let k = 0; k < n; k++) list[k] = copy[byName[keys[k]! % n]!]!;
 }
