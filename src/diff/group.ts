@@ -1,5 +1,5 @@
 import type { GroupKey } from '../config/types.js';
-import { PairIds, StringIds } from '../dataset/intern.js';
+import { PairIds } from '../dataset/intern.js';
 import type { SpanTable } from '../dataset/table.js';
 import { byCodeUnits } from '../text.js';
 import { ascendingOrder } from './sort.js';
@@ -143,6 +143,9 @@ interface ByLatency {
   contiguous: boolean;
 }
 
+/** The base of ValueNames' text hashes: odd, with well-mixed bits. */
+const BASE = 0x01000193;
+
 /**
  * The names of values, shared by the two sides of a diff: each text (a tag value, `service:operation`,
  * a combined key, an edge) is made once, as one string, and numbered. Both sides' values are then
@@ -152,46 +155,75 @@ interface ByLatency {
  */
 export class ValueNames {
   /** Every text, numbered in order of first appearance. */
-  private readonly all = new StringIds();
+  private readonly texts: string[] = [];
+  /**
+   * Per text: a polynomial hash of its code units (mod 2^32) and the base to the power of its length,
+   * so a joined text's hash comes from its parts' in O(1), without reading (or flattening) the text.
+   */
+  private readonly hashes: number[] = [];
+  private readonly powers: number[] = [];
+  /** Hash → the first text with it; `sameHash[id]` the next text with id's hash (-1: none). */
+  private readonly byHash = new Map<number, number>();
+  private readonly sameHash: number[] = [];
   /** Per text number, the parts it was first joined from (left, right) and its separator's index; -1: not a join. */
   private readonly leftOf: number[] = [];
   private readonly rightOf: number[] = [];
   private readonly joinOf: number[] = [];
-  /** Per separator (a few), the numbered pairs and their texts; found by identity, not hashed. */
-  private readonly joins: { separator: string; pairs: PairIds; text: number[] }[] = [];
+  /** Per separator (a few), its hash and power, the numbered pairs and their texts; found by identity, not hashed. */
+  private readonly joins: { separator: string; hash: number; power: number; pairs: PairIds; text: number[] }[] = [];
 
   /** The number of a single text (a value as the table holds it, or a value's name). */
   of(text: string): number {
-    return this.number(text, -1, -1, -1);
+    let hash = 0;
+    let power = 1;
+    for (let i = 0; i < text.length; i++) {
+      hash = (Math.imul(hash, BASE) + text.charCodeAt(i)) | 0;
+      power = Math.imul(power, BASE);
+    }
+    return this.number(text, hash, power, -1, -1, -1);
   }
 
   /** The number of texts `a` and `b` joined by `separator`. */
   join(a: number, separator: string, b: number): number {
     let j = 0;
     while (j < this.joins.length && this.joins[j]!.separator !== separator) j++;
-    if (j === this.joins.length) this.joins.push({ separator, pairs: new PairIds(), text: [] });
+    if (j === this.joins.length) {
+      const s = this.of(separator);
+      this.joins.push({ separator, hash: this.hashes[s]!, power: this.powers[s]!, pairs: new PairIds(), text: [] });
+    }
     const join = this.joins[j]!;
     const k = join.pairs.intern(a, b);
-    if (k === join.text.length) join.text.push(this.number(this.text(a) + separator + this.text(b), a, b, j));
+    if (k === join.text.length) {
+      const head = (Math.imul(this.hashes[a]!, join.power) + join.hash) | 0;
+      const hash = (Math.imul(head, this.powers[b]!) + this.hashes[b]!) | 0;
+      const power = Math.imul(Math.imul(this.powers[a]!, join.power), this.powers[b]!);
+      join.text.push(this.number(this.texts[a]! + separator + this.texts[b]!, hash, power, a, b, j));
+    }
     return join.text[k]!;
   }
 
   text(id: number): string {
-    return this.all.keys[id]!;
+    return this.texts[id]!;
   }
 
   /** How many texts are numbered: every number is below this. */
   get size(): number {
-    return this.all.size;
+    return this.texts.length;
   }
 
-  private number(text: string, left: number, right: number, join: number): number {
-    const id = this.all.intern(text);
-    if (id === this.leftOf.length) {
-      this.leftOf.push(left);
-      this.rightOf.push(right);
-      this.joinOf.push(join);
-    }
+  /** The number of `text`, whose hash and power are given; a new one (with its parts) when the text is new. */
+  private number(text: string, hash: number, power: number, left: number, right: number, join: number): number {
+    const first = this.byHash.get(hash);
+    // Texts compared only when their hashes are equal: the same text made from other parts, or (rarely) a collision.
+    for (let id = first ?? -1; id >= 0; id = this.sameHash[id]!) if (this.texts[id] === text) return id;
+    const id = this.texts.push(text) - 1;
+    this.hashes.push(hash);
+    this.powers.push(power);
+    this.sameHash.push(first ?? -1);
+    this.byHash.set(hash, id);
+    this.leftOf.push(left);
+    this.rightOf.push(right);
+    this.joinOf.push(join);
     return id;
   }
 
