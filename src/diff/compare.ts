@@ -120,24 +120,36 @@ export class Comparison {
     const out: GroupDiff = { key, new: [], missing: [], changed: [], undecided: [] };
     const paired = new Uint8Array(current.size);
     const texts = new Int32Array(Math.min(baseline.size, current.size));
+    const counts = new Float64Array(texts.length);
+    // This group's presence tests, from `first` on, with their text numbers and counts.
+    const first = this.presence.length;
+    const alone: number[] = [];
     for (let i = 0; i < baseline.size; i++) {
       const text = baseline.text[i]!;
       const base = summarise(baseline, i, b.minutes);
       const j = current.indexOf(text);
       if (j >= 0) {
         paired[j] = 1;
+        const cur = summarise(current, j, c.minutes);
         texts[out.changed.length] = text;
-        out.changed.push(this.changed(names.text(text), base, summarise(current, j, c.minutes), baseline, i, current, j));
+        counts[out.changed.length] = cur.occurrence;
+        out.changed.push(this.changed(names.text(text), base, cur, baseline, i, current, j));
       } else {
+        alone.push(text);
         this.presence.push(this.presenceTest(out, names.text(text), 'baseline-only', base, baseline, i, c.complete));
       }
     }
     for (let j = 0; j < current.size; j++) {
       if (paired[j]) continue;
       const stats = summarise(current, j, c.minutes);
+      alone.push(current.text[j]!);
       this.presence.push(this.presenceTest(out, current.name(j), 'current-only', stats, current, j, b.complete));
     }
-    byOccurrenceThenName(out.changed, texts.subarray(0, out.changed.length), names);
+    byCountThenRank(out.changed, texts.subarray(0, out.changed.length), counts, names);
+    // In their lists' order already (see sortPresence): the lists are then filed in order, and their sort has nothing to do.
+    const tests = this.presence.slice(first);
+    byCountThenRank(tests, Int32Array.from(alone), Float64Array.from(tests, (t) => t.stats.occurrence), names);
+    for (let k = 0; k < tests.length; k++) this.presence[first + k] = tests[k]!;
     return out;
   }
 
@@ -401,19 +413,20 @@ function byCountThenName<T extends { value: string }>(list: T[], count: (x: T) =
 }
 
 /**
- * A group's changed values in the order of byCountThenName (by their current spans), in place. `texts`
- * are their text numbers: the names' order comes from ValueNames.order, whose integer passes replace
- * the text comparisons, and the counts from one numeric sort of (count, name rank) packed in a double.
+ * `list` in the order of byCountThenName, in place, given each item's text number and count. The names'
+ * order comes from ValueNames.order, whose integer passes replace the text comparisons (a hundred
+ * thousand call edges with long shared prefixes), the counts from one numeric sort of (count, name
+ * rank) packed in a double.
  */
-function byOccurrenceThenName(list: ChangedValue[], texts: Int32Array, names: ValueNames): void {
+function byCountThenRank<T>(list: T[], texts: Int32Array, counts: Float64Array, names: ValueNames): void {
   const n = list.length;
   if (n < 2) return;
   const byName = names.order(texts);
   let max = 0;
-  for (let i = 0; i < n; i++) max = Math.max(max, list[i]!.current.occurrence);
+  for (let i = 0; i < n; i++) max = Math.max(max, counts[i]!);
   // Exact: below 2^53 while spans × values are (a billion spans and a million values would be 2^50).
   const keys = new Float64Array(n);
-  for (let r = 0; r < n; r++) keys[r] = (max - list[byName[r]!]!.current.occurrence) * n + r;
+  for (let r = 0; r < n; r++) keys[r] = (max - counts[byName[r]!]!) * n + r;
   keys.sort();
   const copy = list.slice();
   for (let k = 0; k < n; k++) list[k] = copy[byName[keys[k]! % n]!]!;
