@@ -162,7 +162,7 @@ export class ValueNames {
    */
   private readonly hashes: number[] = [];
   private readonly powers: number[] = [];
-  /** Hash → the first text with it; `sameHash[id]` the next text with id's hash (-1: none). */
+  /** Hash → the first text with it; `sameHash[id]` the next text with (nearly) id's hash (-1: none). */
   private readonly byHash = new Map<number, number>();
   private readonly sameHash: number[] = [];
   /** Per text number, the parts it was first joined from (left, right) and its separator's index; -1: not a join. */
@@ -213,14 +213,16 @@ export class ValueNames {
 
   /** The number of `text`, whose hash and power are given; a new one (with its parts) when the text is new. */
   private number(text: string, hash: number, power: number, left: number, right: number, join: number): number {
-    const first = this.byHash.get(hash);
+    // The key is the hash's top 31 bits: a small integer to the Map (a wider one is a heap number, allocated).
+    const key = hash >> 1;
+    const first = this.byHash.get(key);
     // Texts compared only when their hashes are equal: the same text made from other parts, or (rarely) a collision.
     for (let id = first ?? -1; id >= 0; id = this.sameHash[id]!) if (this.texts[id] === text) return id;
     const id = this.texts.push(text) - 1;
     this.hashes.push(hash);
     this.powers.push(power);
     this.sameHash.push(first ?? -1);
-    this.byHash.set(hash, id);
+    this.byHash.set(key, id);
     this.leftOf.push(left);
     this.rightOf.push(right);
     this.joinOf.push(join);
