@@ -19,18 +19,33 @@ describe('the clustered rank-sum test where clustering adds nothing', () => {
     const b = sample([1.5, 9.5, 2.5, 8.5, 3.5, 7.5, 5, 5], [0, 0, 1, 1, 2, 2, 3, 3]);
     const clustered = clusteredMannWhitney(a.sorted, b.sorted, a.clusters, b.clusters);
     expect(clustered.designEffect).toBe(1);
-    expect({ ...clustered, designEffect: undefined }).toEqual({ ...mannWhitney(a.sorted, b.sorted), designEffect: undefined });
+    expect({ ...clustered, designEffect: undefined }).toEqual({
+      ...mannWhitney(a.sorted, b.sorted),
+      designEffect: undefined,
+    });
   });
 
   test.prop(
     [
-      fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 5 })), { minLength: 2, maxLength: 80 }),
-      fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 5 })), { minLength: 2, maxLength: 80 }),
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 5 })), {
+        minLength: 2,
+        maxLength: 80,
+      }),
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 5 })), {
+        minLength: 2,
+        maxLength: 80,
+      }),
     ],
     { numRuns: 300 },
   )('agrees with mannWhitney whenever its design effect is 1', (xs, ys) => {
-    const a = sample(xs.map(([v]) => v), xs.map(([, t]) => t));
-    const b = sample(ys.map(([v]) => v), ys.map(([, t]) => t));
+    const a = sample(
+      xs.map(([v]) => v),
+      xs.map(([, t]) => t),
+    );
+    const b = sample(
+      ys.map(([v]) => v),
+      ys.map(([, t]) => t),
+    );
     const clustered = clusteredMannWhitney(a.sorted, b.sorted, a.clusters, b.clusters);
     if (clustered.designEffect !== 1) return;
     const plain = mannWhitney(a.sorted, b.sorted);

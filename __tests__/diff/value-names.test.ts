@@ -36,7 +36,11 @@ describe('value names', () => {
     const services = ['service-1', 'service-10', 'service-2', 'svc'];
     const operations = ['/api', '/api/x', 'GET /', 'op-1'];
     const sos = services.flatMap((s) => operations.map((o) => so(s, o)));
-    const edges = distinct(sos.flatMap((caller, i) => sos.filter((_, j) => (i * 7 + j) % 3 === 0).map((callee) => names.join(caller, ' -> ', callee))));
+    const edges = distinct(
+      sos.flatMap((caller, i) =>
+        sos.filter((_, j) => (i * 7 + j) % 3 === 0).map((callee) => names.join(caller, ' -> ', callee)),
+      ),
+    );
     const texts = edges.map((id) => names.text(id));
     expect(ordered(names, edges)).toEqual([...texts].sort(byCodeUnits));
   });

@@ -148,7 +148,12 @@ export class Comparison {
     byCountThenRank(out.changed, texts.subarray(0, out.changed.length), counts, names);
     // In their lists' order already (see sortPresence): the lists are then filed in order, and their sort has nothing to do.
     const tests = this.presence.slice(first);
-    byCountThenRank(tests, Int32Array.from(alone), Float64Array.from(tests, (t) => t.stats.occurrence), names);
+    byCountThenRank(
+      tests,
+      Int32Array.from(alone),
+      Float64Array.from(tests, (t) => t.stats.occurrence),
+      names,
+    );
     for (let k = 0; k < tests.length; k++) this.presence[first + k] = tests[k]!;
     return out;
   }

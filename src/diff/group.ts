@@ -380,7 +380,12 @@ export class Grouping {
     let any = false;
     for (let i = 0; i < n && !any; i++) any = parent[i]! >= 0;
     // No parent links (single-span traces, or a source that lost them): no edges, and no need for the ids below.
-    if (!any) return this.buckets({ ids: new Int32Array(n).fill(-1), count: 0, first: [] }, new Int32Array(0), new Int32Array(0));
+    if (!any)
+      return this.buckets(
+        { ids: new Int32Array(n).fill(-1), count: 0, first: [] },
+        new Int32Array(0),
+        new Int32Array(0),
+      );
     const callee = this.idsOf(['service', 'operation']);
     const caller: Ids = { ids: new Int32Array(n), count: callee.count, first: callee.first };
     for (let i = 0; i < n; i++) {
