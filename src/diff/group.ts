@@ -380,12 +380,20 @@ export class Grouping {
     let any = false;
     for (let i = 0; i < n && !any; i++) any = parent[i]! >= 0;
     // No parent links (single-span traces, or a source that lost them): no edges, and no need for the ids below.
-    if (!any)
-      return this.buckets(
-        { ids: new Int32Array(n).fill(-1), count: 0, first: [] },
-        new Int32Array(0),
-        new Int32Array(0),
+    if (!any) {
+      const none = new Int32Array(0);
+      return new Groups(
+        this.names,
+        new Float64Array(0),
+        none,
+        none,
+        new Int32Array(1),
+        none,
+        none,
+        new Float64Array(0),
+        none,
       );
+    }
     const callee = this.idsOf(['service', 'operation']);
     const caller: Ids = { ids: new Int32Array(n), count: callee.count, first: callee.first };
     for (let i = 0; i < n; i++) {
