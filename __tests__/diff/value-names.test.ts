@@ -90,6 +90,27 @@ describe('values paired across the sides', () => {
     expect(result.edges.undecided).toEqual([]);
   });
 
+  it('files one-sided values most spans first, then by name', () => {
+    // Current-only operations, made in an order that is neither: 3 spans each for `b` and `a10`, 1 for `a2` and `a1`.
+    const spansOf = (operation: string, n: number) =>
+      Array.from({ length: n }, () => span({ operation, durationUs: 10 }));
+    const current = [
+      ...spansOf('common', 5),
+      ...spansOf('a2', 1),
+      ...spansOf('b', 3),
+      ...spansOf('a1', 1),
+      ...spansOf('a10', 3),
+    ];
+    const result = diff({
+      baseline: [datasetOf(spansOf('common', 5))],
+      current: datasetOf(current),
+      query: QUERY,
+      settings: { ...SETTINGS, groupBy: [['operation']] },
+    });
+    const group = result.groups[0]!;
+    expect([...group.new, ...group.undecided].map((v) => v.value)).toEqual(['a10', 'b', 'a1', 'a2']);
+  });
+
   it('gives the same values as the grouping by name', () => {
     const spans = Array.from({ length: 30 }, (_, t) =>
       span({ traceId: `t${t}`, service: `s${t % 4}`, operation: `o${t % 7}`, durationUs: 10 + t }),

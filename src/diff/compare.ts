@@ -1,4 +1,3 @@
-import { byCodeUnits } from '../text.js';
 import { QUANTILE_OF, type Metric, type Quantile } from '../vocabulary.js';
 import type { Bucket, Groups, ValueNames } from './group.js';
 import {
@@ -146,7 +145,7 @@ export class Comparison {
       this.presence.push(this.presenceTest(out, current.name(j), 'current-only', stats, current, j, b.complete));
     }
     byCountThenRank(out.changed, texts.subarray(0, out.changed.length), counts, names);
-    // In their lists' order already (see sortPresence): the lists are then filed in order, and their sort has nothing to do.
+    // The presence tests in their lists' order too: decidePresence then files each list (new, missing, undecided) in order.
     const tests = this.presence.slice(first);
     byCountThenRank(
       tests,
@@ -387,38 +386,8 @@ export function decidePresence(test: PresenceTest, qValue: number | undefined, s
   group.undecided.push(undecided);
 }
 
-/** The order of a group's one-sided lists: most spans first, then by name. */
-export function sortPresence(group: GroupDiff): void {
-  const count = (x: { baseline?: Stats; current?: Stats }) => x.current?.occurrence ?? x.baseline?.occurrence ?? 0;
-  byCountThenName(group.new, count);
-  byCountThenName(group.missing, count);
-  byCountThenName(group.undecided, count);
-}
-
 /**
- * Most spans first, then by name (code units), in place; names are unique in a list. The list is split
- * by count first, so names are compared only within a count: most of a big diff's values are call edges
- * and customers with a few spans each, and one sort of them all compared counts and names 2.5M times.
- */
-function byCountThenName<T extends { value: string }>(list: T[], count: (x: T) => number): void {
-  if (list.length < 2) return;
-  const byCount = new Map<number, T[]>();
-  for (const x of list) {
-    const c = count(x);
-    const same = byCount.get(c);
-    if (same) same.push(x);
-    else byCount.set(c, [x]);
-  }
-  let at = 0;
-  for (const c of [...byCount.keys()].sort((a, b) => b - a)) {
-    const same = byCount.get(c)!;
-    if (same.length > 1) same.sort((x, y) => byCodeUnits(x.value, y.value));
-    for (const x of same) list[at++] = x;
-  }
-}
-
-/**
- * `list` in the order of byCountThenName, in place, given each item's text number and count. The names'
+ * `list` with most spans first, then by name (code units), in place, given each item's text number and count. The names'
  * order comes from ValueNames.order, whose integer passes replace the text comparisons (a hundred
  * thousand call edges with long shared prefixes), the counts from one numeric sort of (count, name
  * rank) packed in a double.

@@ -3,7 +3,7 @@ import { QUANTILE_OF, type Metric, type Quantile } from '../vocabulary.js';
 import { spanWindow as scanWindow } from '../dataset/assemble.js';
 import { concatTables, type SpanTable } from '../dataset/table.js';
 import { coverageRatio, type Dataset } from '../dataset/types.js';
-import { Comparison, decidePresence, sortPresence, type PresenceTest, type Side } from './compare.js';
+import { Comparison, decidePresence, type PresenceTest, type Side } from './compare.js';
 import { Grouping, ValueNames, type Groups } from './group.js';
 import { judgeChanged, judgeNewAndMissing, rankFindings, verdictOf } from './findings.js';
 import { benjaminiHochberg } from './stats/index.js';
@@ -169,7 +169,6 @@ export function diff(input: DiffInput): DiffResult {
     for (const value of group.changed) if (value.enoughData) tested.push(value);
   const presenceQ = adjustPValues(tested, comparison.presence, comparison);
   comparison.presence.forEach((test, i) => decidePresence(test, presenceQ[i], settings.significance));
-  for (const group of [...groups, edgeGroup]) sortPresence(group);
   const intervalOf = (value: ChangedValue, metric: Metric) => comparison.interval(value, metric);
 
   const findings: Finding[] = [];
@@ -194,16 +193,11 @@ export function diff(input: DiffInput): DiffResult {
   // Counted per side by the callee's text number (no set of edge names per callee); a tested edge is on both sides.
   const testedEdges = edgeGroup.changed.filter((v) => v.enoughData);
   const calleeOf = (edges: Groups, value: string) => edges.callee![edges.indexOf(names.of(value))]!;
-  const into = [new Int32Array(names.size), new Int32Array(names.size)] as const;
-  if (testedEdges.length > 0) {
-    [beforeEdges, afterEdges].forEach((edges, side) => {
-      for (let i = 0; i < edges.size; i++) into[side][edges.callee![i]!]!++;
-    });
-  }
+  const into = testedEdges.length > 0 ? [edgesInto(beforeEdges, names.size), edgesInto(afterEdges, names.size)] : [];
   const sharedCallee = (value: string) => {
     const callee = calleeOf(beforeEdges, value);
     // Names that read alike can give an edge another callee on the current side: then it is not one of C's there.
-    return into[0][callee]! > 1 || into[1][callee]! > (calleeOf(afterEdges, value) === callee ? 1 : 0);
+    return into[0]![callee]! > 1 || into[1]![callee]! > (calleeOf(afterEdges, value) === callee ? 1 : 0);
   };
   for (const value of testedEdges.filter((v) => sharedCallee(v.value))) {
     const judged = judgeChanged(
@@ -239,6 +233,14 @@ export function diff(input: DiffInput): DiffResult {
     improvements: improvements.filter((f) => !isTraffic(f)),
     traffic: improvements.filter(isTraffic),
   };
+}
+
+/** How many call edges lead into each callee, by the callee's text number (below `texts`). */
+function edgesInto(edges: Groups, texts: number): Int32Array {
+  const into = new Int32Array(texts);
+  const callee = edges.callee!;
+  for (let i = 0; i < callee.length; i++) into[callee[i]!]!++;
+  return into;
 }
 
 /**
