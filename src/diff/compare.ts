@@ -387,10 +387,10 @@ export function decidePresence(test: PresenceTest, qValue: number | undefined, s
 }
 
 /**
- * `list` with most spans first, then by name (code units), in place, given each item's text number and count. The names'
- * order comes from ValueNames.order, whose integer passes replace the text comparisons (a hundred
- * thousand call edges with long shared prefixes), the counts from one numeric sort of (count, name
- * rank) packed in a double.
+ * `list` with most spans first, then by name (code units), in place, given each item's text number and
+ * count (names are unique in a list). The names' order comes from ValueNames.order, whose integer
+ * passes replace comparing texts (a hundred thousand call edges with long shared prefixes), the counts'
+ * from one numeric sort of (count, name rank) packed in a double.
  */
 function byCountThenRank<T>(list: T[], texts: Int32Array, counts: Float64Array, names: ValueNames): void {
   const n = list.length;
