@@ -1,6 +1,5 @@
-import { byCodeUnits } from '../text.js';
 import { QUANTILE_OF, type Metric, type Quantile } from '../vocabulary.js';
-import type { Bucket } from './group.js';
+import type { Bucket, Groups, ValueNames } from './group.js';
 import {
   clusteredMannWhitney,
   errorRateChangeInterval,
@@ -109,22 +108,52 @@ export class Comparison {
     this.confidence = Math.max(0.5, 1 - 2 * options.significance);
   }
 
-  compare(key: string, baseline: Map<string, Bucket>, current: Map<string, Bucket>): GroupDiff {
+  /**
+   * Pairs the values of both sides by text number (the sides share their ValueNames) and tests those
+   * on both sides; the others are held as presence tests. A Bucket is made only for a value tested.
+   */
+  compare(key: string, baseline: Groups, current: Groups): GroupDiff {
     const { b, c } = this;
+    if (baseline.names !== current.names) throw new Error('compare: the sides do not share their value names');
+    const names = baseline.names;
     const out: GroupDiff = { key, new: [], missing: [], changed: [], undecided: [] };
-    for (const [value, bucket] of baseline) {
-      const base = summarise(bucket, b.minutes);
-      const cur = current.get(value);
-      if (cur) out.changed.push(this.changed(value, base, summarise(cur, c.minutes), bucket, cur));
-      else this.presence.push(this.presenceTest(out, value, 'baseline-only', base, bucket, c.complete));
+    const paired = new Uint8Array(current.size);
+    const texts = new Int32Array(Math.min(baseline.size, current.size));
+    const counts = new Float64Array(texts.length);
+    // This group's presence tests, from `first` on, with their text numbers and counts.
+    const first = this.presence.length;
+    const alone: number[] = [];
+    for (let i = 0; i < baseline.size; i++) {
+      const text = baseline.text[i]!;
+      const base = summarise(baseline, i, b.minutes);
+      const j = current.indexOf(text);
+      if (j >= 0) {
+        paired[j] = 1;
+        const cur = summarise(current, j, c.minutes);
+        texts[out.changed.length] = text;
+        counts[out.changed.length] = cur.occurrence;
+        out.changed.push(this.changed(names.text(text), base, cur, baseline, i, current, j));
+      } else {
+        alone.push(text);
+        this.presence.push(this.presenceTest(out, names.text(text), 'baseline-only', base, baseline, i, c.complete));
+      }
     }
-    for (const [value, bucket] of current) {
-      if (baseline.has(value)) continue;
-      this.presence.push(
-        this.presenceTest(out, value, 'current-only', summarise(bucket, c.minutes), bucket, b.complete),
-      );
+    for (let j = 0; j < current.size; j++) {
+      if (paired[j]) continue;
+      const stats = summarise(current, j, c.minutes);
+      alone.push(current.text[j]!);
+      this.presence.push(this.presenceTest(out, current.name(j), 'current-only', stats, current, j, b.complete));
     }
-    byCountThenName(out.changed, (x) => x.current.occurrence);
+    byCountThenRank(out.changed, texts.subarray(0, out.changed.length), counts, names);
+    // The presence tests in their lists' order too: decidePresence then files each list (new, missing, undecided) in order.
+    const tests = this.presence.slice(first);
+    byCountThenRank(
+      tests,
+      Int32Array.from(alone),
+      Float64Array.from(tests, (t) => t.stats.occurrence),
+      names,
+    );
+    for (let k = 0; k < tests.length; k++) this.presence[first + k] = tests[k]!;
     return out;
   }
 
@@ -141,20 +170,31 @@ export class Comparison {
     value: string,
     side: PresenceTest['side'],
     stats: Stats,
-    bucket: Bucket,
+    groups: Groups,
+    i: number,
     otherComplete: boolean,
   ): PresenceTest {
     if (!otherComplete) return { group, value, side, stats, untested: 'partial-coverage' };
-    if (bucket.traceCount < this.options.minSamples)
-      return { group, value, side, stats, untested: 'too-little-traffic' };
+    const traceCount = groups.traceCount[i]!;
+    if (traceCount < this.options.minSamples) return { group, value, side, stats, untested: 'too-little-traffic' };
     const [here, there] = side === 'baseline-only' ? [this.b.traces, this.c.traces] : [this.c.traces, this.b.traces];
-    const pValue = Math.pow(here / (here + there), bucket.traceCount);
-    return { group, value, side, stats, pValue, fingerprint: `${side}|${fingerprint(bucket)}` };
+    const pValue = Math.pow(here / (here + there), traceCount);
+    return { group, value, side, stats, pValue, fingerprint: `${side}|${fingerprint(groups.bucket(i))}` };
   }
 
-  private changed(value: string, bs: Stats, cs: Stats, bb: Bucket, cb: Bucket): ChangedValue {
+  private changed(
+    value: string,
+    bs: Stats,
+    cs: Stats,
+    baseline: Groups,
+    i: number,
+    current: Groups,
+    j: number,
+  ): ChangedValue {
     const { b, c, options } = this;
-    const enoughData = bb.traceCount >= options.minSamples && cb.traceCount >= options.minSamples;
+    const enoughData = baseline.traceCount[i]! >= options.minSamples && current.traceCount[j]! >= options.minSamples;
+    const bl = bs.latencyUs;
+    const cl = cs.latencyUs;
     const result: ChangedValue = {
       value,
       baseline: bs,
@@ -163,11 +203,11 @@ export class Comparison {
         occurrence: cs.occurrence - bs.occurrence,
         errorRate: cs.errorRate - bs.errorRate,
         ratePerMin: cs.ratePerMin - bs.ratePerMin,
-        latencyAvgUs: cs.latencyUs.avg - bs.latencyUs.avg,
-        latencyP50Us: cs.latencyUs.p50 - bs.latencyUs.p50,
-        latencyP90Us: cs.latencyUs.p90 - bs.latencyUs.p90,
-        latencyP95Us: cs.latencyUs.p95 - bs.latencyUs.p95,
-        latencyP99Us: cs.latencyUs.p99 - bs.latencyUs.p99,
+        latencyAvgUs: cl.avg - bl.avg,
+        latencyP50Us: cl.p50 - bl.p50,
+        latencyP90Us: cl.p90 - bl.p90,
+        latencyP95Us: cl.p95 - bl.p95,
+        latencyP99Us: cl.p99 - bl.p99,
       },
       pValue: {},
       enoughData,
@@ -175,6 +215,8 @@ export class Comparison {
     // Below min-samples nothing is tested: a finding there would be noise, and an untested
     // p-value must not dilute the false-discovery control of the tests that matter.
     if (!enoughData) return result;
+    const bb = baseline.bucket(i);
+    const cb = current.bucket(j);
     // A picture only where it can mean something: a tested value (every finding of a changed value is
     // one). Most values of a big diff are untested, and their histograms were most of the result.
     result.latencyHistogram = { baseline: latencyHistogram(bb.sorted), current: latencyHistogram(cb.sorted) };
@@ -344,32 +386,22 @@ export function decidePresence(test: PresenceTest, qValue: number | undefined, s
   group.undecided.push(undecided);
 }
 
-/** The order of a group's one-sided lists: most spans first, then by name. */
-export function sortPresence(group: GroupDiff): void {
-  const count = (x: { baseline?: Stats; current?: Stats }) => x.current?.occurrence ?? x.baseline?.occurrence ?? 0;
-  byCountThenName(group.new, count);
-  byCountThenName(group.missing, count);
-  byCountThenName(group.undecided, count);
-}
-
 /**
- * Most spans first, then by name (code units), in place; names are unique in a list. The list is split
- * by count first, so names are compared only within a count: most of a big diff's values are call edges
- * and customers with a few spans each, and one sort of them all compared counts and names 2.5M times.
+ * `list` with most spans first, then by name (code units), in place, given each item's text number and
+ * count (names are unique in a list). The names' order comes from ValueNames.order, whose integer
+ * passes replace comparing texts (a hundred thousand call edges with long shared prefixes), the counts'
+ * from one numeric sort of (count, name rank) packed in a double.
  */
-function byCountThenName<T extends { value: string }>(list: T[], count: (x: T) => number): void {
-  if (list.length < 2) return;
-  const byCount = new Map<number, T[]>();
-  for (const x of list) {
-    const c = count(x);
-    const same = byCount.get(c);
-    if (same) same.push(x);
-    else byCount.set(c, [x]);
-  }
-  let at = 0;
-  for (const c of [...byCount.keys()].sort((a, b) => b - a)) {
-    const same = byCount.get(c)!;
-    if (same.length > 1) same.sort((x, y) => byCodeUnits(x.value, y.value));
-    for (const x of same) list[at++] = x;
-  }
+function byCountThenRank<T>(list: T[], texts: Int32Array, counts: Float64Array, names: ValueNames): void {
+  const n = list.length;
+  if (n < 2) return;
+  const byName = names.order(texts);
+  let max = 0;
+  for (let i = 0; i < n; i++) max = Math.max(max, counts[i]!);
+  // Exact: below 2^53 while spans × values are (a billion spans and a million values would be 2^50).
+  const keys = new Float64Array(n);
+  for (let r = 0; r < n; r++) keys[r] = (max - counts[byName[r]!]!) * n + r;
+  keys.sort();
+  const copy = list.slice();
+  for (let k = 0; k < n; k++) list[k] = copy[byName[keys[k]! % n]!]!;
 }

@@ -3,8 +3,8 @@ import { QUANTILE_OF, type Metric, type Quantile } from '../vocabulary.js';
 import { spanWindow as scanWindow } from '../dataset/assemble.js';
 import { concatTables, type SpanTable } from '../dataset/table.js';
 import { coverageRatio, type Dataset } from '../dataset/types.js';
-import { Comparison, decidePresence, sortPresence, type PresenceTest, type Side } from './compare.js';
-import { Grouping, ValueNames } from './group.js';
+import { Comparison, decidePresence, type PresenceTest, type Side } from './compare.js';
+import { Grouping, ValueNames, type Groups } from './group.js';
 import { judgeChanged, judgeNewAndMissing, rankFindings, verdictOf } from './findings.js';
 import { benjaminiHochberg } from './stats/index.js';
 import {
@@ -156,10 +156,10 @@ export function diff(input: DiffInput): DiffResult {
   const before = new Grouping(baselineTable, names);
   const after = new Grouping(current.table, names);
   const groups: GroupDiff[] = settings.groupBy.map((key) =>
-    comparison.compare(groupKeyName(key), before.byKey(key), after.byKey(key)),
+    comparison.compare(groupKeyName(key), before.groups(key), after.groups(key)),
   );
-  const beforeEdges = before.edges();
-  const afterEdges = after.edges();
+  const beforeEdges = before.edgeGroups();
+  const afterEdges = after.edgeGroups();
   const edgeGroup = comparison.compare('edge', beforeEdges, afterEdges);
 
   // A family of tests per question (see adjustPValues), each hypothesis once. Only tested values have
@@ -169,7 +169,6 @@ export function diff(input: DiffInput): DiffResult {
     for (const value of group.changed) if (value.enoughData) tested.push(value);
   const presenceQ = adjustPValues(tested, comparison.presence, comparison);
   comparison.presence.forEach((test, i) => decidePresence(test, presenceQ[i], settings.significance));
-  for (const group of [...groups, edgeGroup]) sortPresence(group);
   const intervalOf = (value: ChangedValue, metric: Metric) => comparison.interval(value, metric);
 
   const findings: Finding[] = [];
@@ -191,25 +190,14 @@ export function diff(input: DiffInput): DiffResult {
   // An edge that is its callee's only one says nothing the callee's own values do not: it is skipped.
   // Only tested edges can have findings. A tested edge X (on both sides) shares its callee C when the
   // edges into C of both sides are more than X: then one side has another, so a side has two or more.
-  // Counted per side (no set of edge names per callee), only for the callees of tested edges.
+  // Counted per side by the callee's text number (no set of edge names per callee); a tested edge is on both sides.
   const testedEdges = edgeGroup.changed.filter((v) => v.enoughData);
-  const into = new Map<string, [number, number]>();
-  for (const value of testedEdges) into.set(beforeEdges.get(value.value)!.callee!, [0, 0]);
-  if (into.size > 0) {
-    for (const bucket of beforeEdges.values()) {
-      const n = into.get(bucket.callee!);
-      if (n) n[0]++;
-    }
-    for (const bucket of afterEdges.values()) {
-      const n = into.get(bucket.callee!);
-      if (n) n[1]++;
-    }
-  }
+  const calleeOf = (edges: Groups, value: string) => edges.callee![edges.indexOf(names.of(value))]!;
+  const into = testedEdges.length > 0 ? [edgesInto(beforeEdges, names.size), edgesInto(afterEdges, names.size)] : [];
   const sharedCallee = (value: string) => {
-    const callee = beforeEdges.get(value)!.callee!;
-    const [before, after] = into.get(callee)!;
+    const callee = calleeOf(beforeEdges, value);
     // Names that read alike can give an edge another callee on the current side: then it is not one of C's there.
-    return before > 1 || after > (afterEdges.get(value)!.callee === callee ? 1 : 0);
+    return into[0]![callee]! > 1 || into[1]![callee]! > (calleeOf(afterEdges, value) === callee ? 1 : 0);
   };
   for (const value of testedEdges.filter((v) => sharedCallee(v.value))) {
     const judged = judgeChanged(
@@ -245,6 +233,14 @@ export function diff(input: DiffInput): DiffResult {
     improvements: improvements.filter((f) => !isTraffic(f)),
     traffic: improvements.filter(isTraffic),
   };
+}
+
+/** How many call edges lead into each callee, by the callee's text number (below `texts`). */
+function edgesInto(edges: Groups, texts: number): Int32Array {
+  const into = new Int32Array(texts);
+  const callee = edges.callee!;
+  for (let i = 0; i < callee.length; i++) into[callee[i]!]!++;
+  return into;
 }
 
 /**

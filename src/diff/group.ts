@@ -1,6 +1,7 @@
 import type { GroupKey } from '../config/types.js';
-import { PairIds, StringIds } from '../dataset/intern.js';
+import { PairIds } from '../dataset/intern.js';
 import type { SpanTable } from '../dataset/table.js';
+import { byCodeUnits } from '../text.js';
 import { ascendingOrder } from './sort.js';
 import { Clusters } from './stats/clusters.js';
 
@@ -142,39 +143,149 @@ interface ByLatency {
   contiguous: boolean;
 }
 
+/** The base of ValueNames' text hashes: odd, with well-mixed bits. */
+const BASE = 0x01000193;
+
 /**
  * The names of values, shared by the two sides of a diff: each text (a tag value, `service:operation`,
- * a combined key, an edge) is made once, as one string, and both sides' maps hold that same string.
- * Looking a value of one side up in the other's map then compares two pointers, not two texts
- * (about twice as fast with the bench's 150k call edges a side), and the second side builds no names.
- * Texts are numbered; joined texts are found by the numbers of their parts, never by hashing text.
+ * a combined key, an edge) is made once, as one string, and numbered. Both sides' values are then
+ * paired by number (an array index), not by looking texts up in maps, and the second side builds no
+ * names. Joined texts are found by the numbers of their parts; a text is numbered by the text itself,
+ * so parts that read the same once joined (`a:b` + `c` and `a` + `b:c`) give one number, as one value.
  */
 export class ValueNames {
+  /** Every text, numbered in order of first appearance. */
   private readonly texts: string[] = [];
-  private readonly singles = new StringIds();
-  private readonly singleText: number[] = [];
-  /** Per separator (a few), the numbered pairs and their texts; found by identity, not hashed. */
-  private readonly joins: { separator: string; pairs: PairIds; text: number[] }[] = [];
+  /**
+   * Per text: a polynomial hash of its code units (mod 2^32) and the base to the power of its length,
+   * so a joined text's hash comes from its parts' in O(1), without reading (or flattening) the text.
+   */
+  private readonly hashes: number[] = [];
+  private readonly powers: number[] = [];
+  /** Hash → the first text with it; `sameHash[id]` the next text with (nearly) id's hash (-1: none). */
+  private readonly byHash = new Map<number, number>();
+  private readonly sameHash: number[] = [];
+  /** Per text number, the parts it was first joined from (left, right) and its separator's index; -1: not a join. */
+  private readonly leftOf: number[] = [];
+  private readonly rightOf: number[] = [];
+  private readonly joinOf: number[] = [];
+  /** Per separator (a few), its hash and power, the numbered pairs and their texts; found by identity, not hashed. */
+  private readonly joins: { separator: string; hash: number; power: number; pairs: PairIds; text: number[] }[] = [];
 
-  /** The number of a single text (a value as the table holds it). */
+  /** The number of a single text (a value as the table holds it, or a value's name). */
   of(text: string): number {
-    const k = this.singles.intern(text);
-    if (k === this.singleText.length) this.singleText.push(this.texts.push(text) - 1);
-    return this.singleText[k]!;
+    let hash = 0;
+    let power = 1;
+    for (let i = 0; i < text.length; i++) {
+      hash = (Math.imul(hash, BASE) + text.charCodeAt(i)) | 0;
+      power = Math.imul(power, BASE);
+    }
+    return this.number(text, hash, power, -1, -1, -1);
   }
 
   /** The number of texts `a` and `b` joined by `separator`. */
   join(a: number, separator: string, b: number): number {
-    let join = this.joins.find((j) => j.separator === separator);
-    if (!join) this.joins.push((join = { separator, pairs: new PairIds(), text: [] }));
+    let j = 0;
+    while (j < this.joins.length && this.joins[j]!.separator !== separator) j++;
+    if (j === this.joins.length) {
+      const s = this.of(separator);
+      this.joins.push({ separator, hash: this.hashes[s]!, power: this.powers[s]!, pairs: new PairIds(), text: [] });
+    }
+    const join = this.joins[j]!;
     const k = join.pairs.intern(a, b);
-    if (k === join.text.length) join.text.push(this.texts.push(this.texts[a]! + separator + this.texts[b]!) - 1);
+    if (k === join.text.length) {
+      const head = (Math.imul(this.hashes[a]!, join.power) + join.hash) | 0;
+      const hash = (Math.imul(head, this.powers[b]!) + this.hashes[b]!) | 0;
+      const power = Math.imul(Math.imul(this.powers[a]!, join.power), this.powers[b]!);
+      join.text.push(this.number(this.texts[a]! + separator + this.texts[b]!, hash, power, a, b, j));
+    }
     return join.text[k]!;
   }
 
   text(id: number): string {
     return this.texts[id]!;
   }
+
+  /** How many texts are numbered: every number is below this. */
+  get size(): number {
+    return this.texts.length;
+  }
+
+  /** The number of `text`, whose hash and power are given; a new one (with its parts) when the text is new. */
+  private number(text: string, hash: number, power: number, left: number, right: number, join: number): number {
+    // The key is the hash's top 31 bits: a small integer to the Map (a wider one is a heap number, allocated).
+    const key = hash >> 1;
+    const first = this.byHash.get(key);
+    // Texts compared only when their hashes are equal: the same text made from other parts, or (rarely) a collision.
+    for (let id = first ?? -1; id >= 0; id = this.sameHash[id]!) if (this.texts[id] === text) return id;
+    const id = this.texts.push(text) - 1;
+    this.hashes.push(hash);
+    this.powers.push(power);
+    this.sameHash.push(first ?? -1);
+    this.byHash.set(key, id);
+    this.leftOf.push(left);
+    this.rightOf.push(right);
+    this.joinOf.push(join);
+    return id;
+  }
+
+  /**
+   * The positions of `ids` (distinct text numbers) in ascending code-unit order of their texts. A list
+   * of joins is ordered by its parts' ranks, two counting passes with no text compared: a hundred
+   * thousand call edges compared as texts (long shared prefixes) took a third of a second. That order
+   * is the texts' own when no left part followed by the separator begins another (`svc` + `:` and
+   * `svc-2` + `:` are fine; `a` + ` / ` and `a / b` + ` / ` are not): checked, else the texts are compared.
+   */
+  order(ids: Int32Array): Int32Array {
+    const n = ids.length;
+    const positions = new Int32Array(n);
+    for (let i = 0; i < n; i++) positions[i] = i;
+    const join = n > 1 ? this.joinOf[ids[0]!]! : -1;
+    let joined = join >= 0;
+    for (let i = 1; joined && i < n; i++) joined = this.joinOf[ids[i]!] === join;
+    const byText = () => positions.sort((x, y) => byCodeUnits(this.text(ids[x]!), this.text(ids[y]!)));
+    if (!joined) return byText();
+    // Each distinct part once, by its rank; `slot` maps a text number to its place among the lefts or rights.
+    const slot = new Int32Array(this.size).fill(-1);
+    const lefts: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const l = this.leftOf[ids[i]!]!;
+      if (slot[l]! < 0) slot[l] = lefts.push(l) - 1;
+    }
+    const separator = this.joins[join]!.separator;
+    const heads = lefts.map((l) => this.text(l) + separator);
+    const byHead = lefts.map((_, k) => k).sort((x, y) => byCodeUnits(heads[x]!, heads[y]!));
+    for (let r = 1; r < byHead.length; r++) if (heads[byHead[r]!]!.startsWith(heads[byHead[r - 1]!]!)) return byText();
+    const leftRank = new Int32Array(lefts.length);
+    byHead.forEach((k, r) => (leftRank[k] = r));
+    const leftOfAt = new Int32Array(n);
+    for (let i = 0; i < n; i++) leftOfAt[i] = leftRank[slot[this.leftOf[ids[i]!]!]!]!;
+    slot.fill(-1);
+    const rights: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const r = this.rightOf[ids[i]!]!;
+      if (slot[r]! < 0) slot[r] = rights.push(r) - 1;
+    }
+    const rightIds = Int32Array.from(rights);
+    const byRight = this.order(rightIds);
+    const rightRank = new Int32Array(rights.length);
+    for (let r = 0; r < byRight.length; r++) rightRank[byRight[r]!] = r;
+    const rightOfAt = new Int32Array(n);
+    for (let i = 0; i < n; i++) rightOfAt[i] = rightRank[slot[this.rightOf[ids[i]!]!]!]!;
+    // Least significant first: by right part, then (stable) by left part.
+    const byR = countingSort(positions, rightOfAt, rights.length);
+    return countingSort(byR, leftOfAt, lefts.length);
+  }
+}
+
+/** `items` stably ordered by `key[item]` (0 … keys - 1). */
+function countingSort(items: Int32Array, key: Int32Array, keys: number): Int32Array {
+  const start = new Int32Array(keys + 1);
+  for (let i = 0; i < items.length; i++) start[key[items[i]!]! + 1]!++;
+  for (let k = 0; k < keys; k++) start[k + 1]! += start[k]!;
+  const out = new Int32Array(items.length);
+  for (let i = 0; i < items.length; i++) out[start[key[items[i]!]!]!++] = items[i]!;
+  return out;
 }
 
 /**
@@ -237,13 +348,20 @@ export class Grouping {
 
   /** Groups the spans by a (possibly combined) key. */
   byKey(key: GroupKey): Map<string, Bucket> {
+    return this.groups(key).toMap();
+  }
+
+  /** The values of a (possibly combined) key, column-wise (see `Groups`). */
+  groups(key: GroupKey): Groups {
     const ids = this.idsOf(key);
-    const names = ids.first.map((row) => {
+    const texts = new Int32Array(ids.count);
+    for (let id = 0; id < ids.count; id++) {
+      const row = ids.first[id]!;
       let text = this.valueAt(key[0]!, row);
       for (let k = 1; k < key.length; k++) text = this.names.join(text, PART_SEPARATOR, this.valueAt(key[k]!, row));
-      return this.names.text(text);
-    });
-    return this.buckets(ids, names);
+      texts[id] = text;
+    }
+    return this.buckets(ids, texts);
   }
 
   /**
@@ -251,13 +369,31 @@ export class Grouping {
    * `service:operation` to its own. The bucket holds the callee spans on that edge.
    */
   edges(): Map<string, Bucket> {
+    return this.edgeGroups().toMap();
+  }
+
+  /** The call edges, column-wise (see `edges`), each with its callee. */
+  edgeGroups(): Groups {
     const t = this.table;
     const parent = t.parent;
     const n = t.size;
     let any = false;
     for (let i = 0; i < n && !any; i++) any = parent[i]! >= 0;
     // No parent links (single-span traces, or a source that lost them): no edges, and no need for the ids below.
-    if (!any) return new Map();
+    if (!any) {
+      const none = new Int32Array(0);
+      return new Groups(
+        this.names,
+        new Float64Array(0),
+        none,
+        none,
+        new Int32Array(1),
+        none,
+        none,
+        new Float64Array(0),
+        none,
+      );
+    }
     const callee = this.idsOf(['service', 'operation']);
     const caller: Ids = { ids: new Int32Array(n), count: callee.count, first: callee.first };
     for (let i = 0; i < n; i++) {
@@ -269,11 +405,14 @@ export class Grouping {
     const so = callee.first.map((row) =>
       this.names.join(this.text(t.service[row]!), ':', this.text(t.operation[row]!)),
     );
-    const callees = edges.first.map((row) => this.names.text(so[callee.ids[row]!]!));
-    const names = edges.first.map((row) =>
-      this.names.text(this.names.join(so[callee.ids[parent[row]!]!]!, ' -> ', so[callee.ids[row]!]!)),
-    );
-    return this.buckets(edges, names, callees);
+    const callees = new Int32Array(edges.count);
+    const texts = new Int32Array(edges.count);
+    for (let id = 0; id < edges.count; id++) {
+      const row = edges.first[id]!;
+      callees[id] = so[callee.ids[row]!]!;
+      texts[id] = this.names.join(so[callee.ids[parent[row]!]!]!, ' -> ', callees[id]!);
+    }
+    return this.buckets(edges, texts, callees);
   }
 
   /** The rows in latency order and the columns in that order (see `ByLatency`). */
@@ -310,13 +449,13 @@ export class Grouping {
   }
 
   /**
-   * One key's buckets. Counts (spans, errors, traces, Σ m²) in one sequential pass over the rows: a
+   * One key's values. Counts (spans, errors, traces, Σ m²) in one sequential pass over the rows: a
    * trace's rows are contiguous, so a value's traces are told apart by the last trace it was seen in.
    * Then a counting sort of the rows by value id, taken in latency order so each value's run comes
-   * out sorted (stable: ties by row). `names[id]` is the text of value `id`, and `callees[id]` its
-   * callee when the values are call edges.
+   * out sorted (stable: ties by row). `texts[id]` is the text number of value `id`, and `callees[id]`
+   * its callee's when the values are call edges.
    */
-  private buckets(ids: Ids, names: readonly string[], callees?: readonly string[]): Map<string, Bucket> {
+  private buckets(ids: Ids, texts: Int32Array, callees?: Int32Array): Groups {
     const n = this.table.size;
     const count = ids.count;
     const { order, duration, trace, traces: traceTotal, contiguous } = this.byLatency();
@@ -349,40 +488,93 @@ export class Grouping {
     const traces = new Int32Array(total);
     place(rowIds, count, order, offsets.slice(0, count), duration, trace, durations, traces);
     if (!contiguous) countTraces(offsets, traces, traceTotal, acc, sumSquares);
-    const made: Bucket[] = new Array<Bucket>(count);
-    const out = new Map<string, Bucket>();
+    const traceCount = new Int32Array(count);
+    const errors = new Int32Array(count);
     for (let id = 0; id < count; id++) {
-      const from = offsets[id]!;
-      const to = offsets[id + 1]!;
-      const bucket = new Bucket(
-        durations,
-        traces,
-        from,
-        to - from,
-        acc[5 * id + 2]!,
-        acc[5 * id + 1]!,
-        sumSquares[id]!,
-      );
-      if (callees) bucket.callee = callees[id]!;
-      made[id] = bucket;
-      out.set(names[id]!, bucket);
+      traceCount[id] = acc[5 * id + 2]!;
+      errors[id] = acc[5 * id + 1]!;
     }
-    if (out.size === count) return out;
+    const groups = new Groups(this.names, durations, traces, texts, offsets, traceCount, errors, sumSquares, callees);
     // Different parts can read the same once joined (`a:b` + `c` and `a` + `b:c`), or a tag's value can
-    // read `(none)`: one value, as the text shows. Rare, so only then are the values merged by name.
-    out.clear();
-    const perTrace = new Int32Array(traceTotal);
+    // read `(none)`: one text, one number, one value. Rare, so only then are the values merged.
+    const seen = new Uint8Array(this.names.size);
     for (let id = 0; id < count; id++) {
-      const name = names[id]!;
-      const bucket = made[id]!;
-      const same = out.get(name);
-      if (!same) out.set(name, bucket);
-      else {
-        const merged = mergeBuckets(same, bucket, perTrace);
-        if (callees) merged.callee = callees[id]!;
-        out.set(name, merged);
-      }
+      if (seen[texts[id]!]) return mergeSameText(groups, traceTotal);
+      seen[texts[id]!] = 1;
     }
+    return groups;
+  }
+}
+
+/**
+ * One key's values on one side, column-wise: value `i` is the text numbered `text[i]` in `names`, and its
+ * spans' latencies (ascending) are `latencies[offsets[i]]` … `latencies[offsets[i + 1] - 1]`, with their
+ * traces beside them in `traceColumn`. A big diff has hundreds of thousands of values, mostly untested:
+ * a Bucket (and a map entry) each cost more than their statistics, so one is made only when asked for.
+ */
+export class Groups {
+  private index?: Int32Array;
+
+  constructor(
+    readonly names: ValueNames,
+    readonly latencies: Float64Array,
+    readonly traceColumn: Int32Array,
+    readonly text: Int32Array,
+    readonly offsets: Int32Array,
+    /** Per value: distinct traces holding a span of it. */
+    readonly traceCount: Int32Array,
+    readonly errors: Int32Array,
+    /** Per value: Σ over traces of (its spans in the trace)² (see Bucket). */
+    readonly sumSquares: Float64Array,
+    /** For call edges, per value: the text number of the callee, `service:operation`. */
+    readonly callee?: Int32Array,
+  ) {}
+
+  /** How many values. */
+  get size(): number {
+    return this.text.length;
+  }
+
+  /** Spans of value `i`. */
+  spans(i: number): number {
+    return this.offsets[i + 1]! - this.offsets[i]!;
+  }
+
+  name(i: number): string {
+    return this.names.text(this.text[i]!);
+  }
+
+  /** The value whose text is numbered `text`, or -1. */
+  indexOf(text: number): number {
+    if (!this.index) {
+      let max = -1;
+      for (let i = 0; i < this.text.length; i++) if (this.text[i]! > max) max = this.text[i]!;
+      this.index = new Int32Array(max + 1).fill(-1);
+      for (let i = 0; i < this.text.length; i++) this.index[this.text[i]!] = i;
+    }
+    return text < this.index.length ? this.index[text]! : -1;
+  }
+
+  /** Value `i` as a Bucket (a new one each time). */
+  bucket(i: number): Bucket {
+    const from = this.offsets[i]!;
+    const bucket = new Bucket(
+      this.latencies,
+      this.traceColumn,
+      from,
+      this.offsets[i + 1]! - from,
+      this.traceCount[i]!,
+      this.errors[i]!,
+      this.sumSquares[i]!,
+    );
+    if (this.callee) bucket.callee = this.names.text(this.callee[i]!);
+    return bucket;
+  }
+
+  /** Every value by its name, in value order. */
+  toMap(): Map<string, Bucket> {
+    const out = new Map<string, Bucket>();
+    for (let i = 0; i < this.size; i++) out.set(this.name(i), this.bucket(i));
     return out;
   }
 }
@@ -461,25 +653,83 @@ function countTraces(
   }
 }
 
-/** Two buckets of one value (see `buckets`), merged in latency order; `perTrace` is a zeroed scratch counter. */
-function mergeBuckets(a: Bucket, b: Bucket, perTrace: Int32Array): Bucket {
-  const n = a.sorted.length + b.sorted.length;
-  const sorted = new Float64Array(n);
-  const traces = new Int32Array(n);
-  for (let i = 0, j = 0, k = 0; k < n; k++) {
-    const fromA = j >= b.sorted.length || (i < a.sorted.length && a.sorted[i]! <= b.sorted[j]!);
-    sorted[k] = fromA ? a.sorted[i]! : b.sorted[j]!;
-    traces[k] = fromA ? a.traces[i++]! : b.traces[j++]!;
+/**
+ * The values of `groups` that share a text made one, at the place of the first, their latencies
+ * merged in order (ties: the earlier value's first), traces and Σ m² counted again; a call edge keeps
+ * the callee of the later value.
+ */
+function mergeSameText(groups: Groups, traceTotal: number): Groups {
+  const { text, offsets, latencies, traceColumn, callee } = groups;
+  const placeOf = new Int32Array(groups.names.size).fill(-1);
+  const members: number[][] = [];
+  for (let i = 0; i < groups.size; i++) {
+    const t = text[i]!;
+    if (placeOf[t]! < 0) placeOf[t] = members.push([i]) - 1;
+    else members[placeOf[t]!]!.push(i);
   }
-  let sumSquares = 0;
-  let traceCount = 0;
-  for (const t of traces) {
-    const k = perTrace[t]!++;
-    if (k === 0) traceCount++;
-    sumSquares += 2 * k + 1;
+  const count = members.length;
+  const newOffsets = new Int32Array(count + 1);
+  const newText = new Int32Array(count);
+  const traceCount = new Int32Array(count);
+  const errors = new Int32Array(count);
+  const sumSquares = new Float64Array(count);
+  const newCallee = callee ? new Int32Array(count) : undefined;
+  const sorted = new Float64Array(latencies.length);
+  const traces = new Int32Array(latencies.length);
+  const perTrace = new Int32Array(traceTotal);
+  let at = 0;
+  for (let k = 0; k < count; k++) {
+    const ids = members[k]!;
+    const first = ids[0]!;
+    newText[k] = text[first]!;
+    if (newCallee) newCallee[k] = callee![ids[ids.length - 1]!]!;
+    newOffsets[k] = at;
+    if (ids.length === 1) {
+      sorted.set(latencies.subarray(offsets[first]!, offsets[first + 1]!), at);
+      traces.set(traceColumn.subarray(offsets[first]!, offsets[first + 1]!), at);
+      at += offsets[first + 1]! - offsets[first]!;
+      traceCount[k] = groups.traceCount[first]!;
+      errors[k] = groups.errors[first]!;
+      sumSquares[k] = groups.sumSquares[first]!;
+      continue;
+    }
+    // Merged one value at a time into the run so far, as the texts first met.
+    let runL = latencies.subarray(offsets[first]!, offsets[first + 1]!);
+    let runT = traceColumn.subarray(offsets[first]!, offsets[first + 1]!);
+    let errorSum = groups.errors[first]!;
+    for (let m = 1; m < ids.length; m++) {
+      const id = ids[m]!;
+      const bL = latencies.subarray(offsets[id]!, offsets[id + 1]!);
+      const bT = traceColumn.subarray(offsets[id]!, offsets[id + 1]!);
+      const size = runL.length + bL.length;
+      const mergedL = new Float64Array(size);
+      const mergedT = new Int32Array(size);
+      for (let i = 0, j = 0, o = 0; o < size; o++) {
+        const fromA = j >= bL.length || (i < runL.length && runL[i]! <= bL[j]!);
+        mergedL[o] = fromA ? runL[i]! : bL[j]!;
+        mergedT[o] = fromA ? runT[i++]! : bT[j++]!;
+      }
+      runL = mergedL;
+      runT = mergedT;
+      errorSum += groups.errors[id]!;
+    }
+    sorted.set(runL, at);
+    traces.set(runT, at);
+    let squares = 0;
+    let distinct = 0;
+    for (const t of runT) {
+      const c = perTrace[t]!++;
+      if (c === 0) distinct++;
+      squares += 2 * c + 1;
+    }
+    for (const t of runT) perTrace[t] = 0;
+    at += runL.length;
+    traceCount[k] = distinct;
+    errors[k] = errorSum;
+    sumSquares[k] = squares;
   }
-  for (const t of traces) perTrace[t] = 0;
-  return new Bucket(sorted, traces, 0, n, traceCount, a.errors + b.errors, sumSquares);
+  newOffsets[count] = at;
+  return new Groups(groups.names, sorted, traces, newText, newOffsets, traceCount, errors, sumSquares, newCallee);
 }
 
 /** Groups a table by a (possibly combined) key: one value per span, spans without the tag in `(none)`. */

@@ -1,15 +1,18 @@
 import type { Stats } from './types.js';
-import type { Bucket } from './group.js';
+import type { Groups } from './group.js';
 import { meanOf, percentileSorted } from './stats/index.js';
 
-/** A bucket's statistics, read from its run of latencies in place (no view of it is made). */
-export function summarise(bucket: Bucket, windowMinutes: number): Stats {
-  const { latencies, from, size: n } = bucket;
+/** Value `i`'s statistics, read from its run of latencies in place (no view of it is made). */
+export function summarise(groups: Groups, i: number, windowMinutes: number): Stats {
+  const latencies = groups.latencies;
+  const from = groups.offsets[i]!;
+  const n = groups.offsets[i + 1]! - from;
+  const errors = groups.errors[i]!;
   return {
     occurrence: n,
-    traces: bucket.traceCount,
-    errors: bucket.errors,
-    errorRate: n ? bucket.errors / n : 0,
+    traces: groups.traceCount[i]!,
+    errors,
+    errorRate: n ? errors / n : 0,
     ratePerMin: n / windowMinutes,
     latencyUs: {
       avg: Math.round(meanOf(latencies, from, n)),

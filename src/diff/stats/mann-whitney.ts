@@ -49,7 +49,11 @@ export function mannWhitney(a: Float64Array, b: Float64Array): MannWhitney {
     rank += t;
     if (t > 1) tieTerm += t * t * t - t;
   }
-  const u = rankSumB - (n2 * (n2 + 1)) / 2;
+  return uTest(rankSumB - (n2 * (n2 + 1)) / 2, tieTerm, n1, n2);
+}
+
+/** The p-value of U (current side) given the ties' Σ (t³ - t), as mannWhitney gives it. */
+function uTest(u: number, tieTerm: number, n1: number, n2: number): MannWhitney {
   if (tieTerm === 0 && n1 < EXACT_BELOW && n2 < EXACT_BELOW) {
     const cdf = uCdf(n1, n2);
     // Symmetric null distribution: the upper tail at u is the lower tail at n1·n2 - u.
@@ -124,7 +128,8 @@ export function clusteredMannWhitney(a: Float64Array, b: Float64Array, ca: Clust
   const designEffect = iid > 0 ? Math.max(1, clustered / iid) : 1;
   const df =
     clustered > 0 ? (clustered * clustered) / ((va * va) / (ca.count - 1) + (vb * vb) / (cb.count - 1)) : Infinity;
-  if (designEffect === 1) return { ...mannWhitney(a, b), designEffect };
+  // U and the ties are mannWhitney's to the bit (half-integers, exact in doubles): its pass is not run again.
+  if (designEffect === 1) return { ...uTest(u, tieTerm, n1, n2), designEffect };
   const n = n1 + n2;
   const variance = ((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1))) * designEffect;
   if (variance <= 0) return { u, pValue: 1, exact: false, designEffect };
