@@ -20,6 +20,8 @@ export const modules = {
  * with its own (faster) slicing when it is given one.
  */
 const INITIAL_CAPACITY = 1024;
+/** The size of the table of recent keys, less one (16 KiB: a first-level cache holds it). */
+const RECENT_MASK = 1023;
 const decoder = new TextDecoder();
 /** The text of ASCII bytes. */
 function ascii(b, from, to) {
@@ -44,6 +46,8 @@ class Dictionary {
     lastId = -1;
     lastStart = 0;
     lastLength = -1;
+    /** Keys found lately, by the low bits of their hash: per slot as in `slots` (id + 1 0: none). */
+    recent = new Int32Array((RECENT_MASK + 1) * 4);
     /** Scratch for a string's bytes. */
     scratch = new Uint8Array(256);
     keys = [];
@@ -91,6 +95,22 @@ class Dictionary {
                 return this.lastId;
         }
         const h = hashBytes(b, from, to);
+        // The small table of recent keys first: it stays in cache, the whole one (a slot per key of
+        // tens of thousands) does not, and a file's few hundred services and operations recur.
+        const recent = this.recent;
+        const r = 4 * (h & RECENT_MASK);
+        if (recent[r] === h && recent[r + 3] === length && recent[r + 1] !== 0) {
+            const start = recent[r + 2];
+            let k = 0;
+            while (k < length && arena[start + k] === b[from + k])
+                k++;
+            if (k === length) {
+                this.lastId = recent[r + 1] - 1;
+                this.lastStart = start;
+                this.lastLength = length;
+                return this.lastId;
+            }
+        }
         const slots = this.slots;
         let at = h & this.mask;
         for (;;) {
@@ -106,6 +126,10 @@ class Dictionary {
                     this.lastId = slot - 1;
                     this.lastStart = start;
                     this.lastLength = length;
+                    recent[r] = h;
+                    recent[r + 1] = slot;
+                    recent[r + 2] = start;
+                    recent[r + 3] = length;
                     return slot - 1;
                 }
             }
@@ -128,6 +152,10 @@ class Dictionary {
         slots[4 * at + 1] = id + 1;
         slots[4 * at + 2] = start;
         slots[4 * at + 3] = length;
+        recent[r] = h;
+        recent[r + 1] = id + 1;
+        recent[r + 2] = start;
+        recent[r + 3] = length;
         this.lastId = id;
         this.lastStart = start;
         this.lastLength = length;
@@ -474,6 +502,8 @@ class IdDictionary {
         }
     }
 }
+/** The size of IdLog's cache of recent ids, less one: a trace's spans lie within a few thousand of each other. */
+const RECENT_MASK = 4095;
 /**
  * Ids of one kind as they arrive, interned all at once at the end: for span ids, nearly every one
  * new. Interning each as it comes (`IdDictionary`) costs a cache miss in a table of millions of slots
@@ -491,6 +521,8 @@ class IdLog {
     texts = new Map();
     textIndex = new Map();
     parsed;
+    /** Hex ids logged lately, by the low bits of their last word (number + 1; 0: none). */
+    recent = new Int32Array(RECENT_MASK + 1);
     constructor(width, expected = 1024) {
         this.width = width;
         this.stride = width / 8;
@@ -507,8 +539,30 @@ class IdLog {
         for (let k = 0; k < s; k++)
             this.parsed[k] = list.words[i * s + k];
     }
-    /** The provisional number of the id `parse` read last. */
+    /**
+     * The provisional number of the id `parse` read last. An id met lately (a parent named by the
+     * spans after it) keeps the number it was logged under: equal to what `resolve` would make of a
+     * second entry, and the log, and the work of `resolve`, is about half as long.
+     */
     internParsed() {
+        const s = this.stride;
+        const p = this.parsed;
+        const cached = p[s - 1] & RECENT_MASK;
+        const seen = this.recent[cached] - 1;
+        if (seen >= 0) {
+            const words = this.words;
+            const at = seen * s;
+            let k = 0;
+            while (k < s && words[at + k] === p[k])
+                k++;
+            if (k === s)
+                return seen;
+        }
+        this.recent[cached] = this.n + 1;
+        return this.append();
+    }
+    /** Logs the id `parse` read as a new entry. */
+    append() {
         const s = this.stride;
         if ((this.n + 1) * s > this.words.length) {
             const bigger = new Int32Array(this.words.length * 2);
@@ -528,8 +582,9 @@ class IdLog {
         }
         let i = this.textIndex.get(id);
         if (i === undefined) {
+            // Logged apart from the cache of recent ids: its zero words are not the id.
             this.parsed.fill(0);
-            i = this.internParsed();
+            i = this.append();
             this.textIndex.set(id, i);
             this.texts.set(i, id);
         }

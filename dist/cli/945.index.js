@@ -1040,14 +1040,15 @@ async function readJsonArray(path, reader, within) {
         index++;
         state = 3;
     };
-    for await (const chunk of (await (0,_open_js__WEBPACK_IMPORTED_MODULE_0__/* .openBytes */ .od)(path))) {
+    // Chunks are views of one Buffer read into again (open.ts): the pieces of an element kept over chunks are copied.
+    for await (const chunk of (0,_open_js__WEBPACK_IMPORTED_MODULE_0__/* .reusedChunks */ .f_)(path)) {
         const n = chunk.length;
         // A byte-order mark (as some Windows tools write) is not part of the JSON.
         let i = base === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
         if (pieces) {
             const end = framer.scan(chunk, 0, n);
             if (end < 0) {
-                pieces.push(chunk);
+                pieces.push(Buffer.from(chunk));
                 base += n;
                 continue;
             }
@@ -1145,7 +1146,7 @@ async function readJsonArray(path, reader, within) {
                 framer.reset();
                 end = framer.scan(chunk, i, n);
                 if (end < 0) {
-                    pieces = [chunk.subarray(i)];
+                    pieces = [Buffer.from(chunk.subarray(i))];
                     pieceOffset = base + i;
                     break;
                 }
@@ -1420,6 +1421,7 @@ function firstInvalid(text) {
 /* harmony export */   Ik: () => (/* binding */ object),
 /* harmony export */   QL: () => (/* binding */ internString),
 /* harmony export */   Rt: () => (/* binding */ keyBytes),
+/* harmony export */   Sx: () => (/* binding */ plainString),
 /* harmony export */   Tb: () => (/* binding */ skipContainer),
 /* harmony export */   Uq: () => (/* binding */ value),
 /* harmony export */   VK: () => (/* binding */ sameHexValue),
@@ -1431,9 +1433,10 @@ function firstInvalid(text) {
 /* harmony export */   is: () => (/* binding */ is),
 /* harmony export */   p_: () => (/* binding */ list),
 /* harmony export */   rD: () => (/* binding */ wholeNumber),
-/* harmony export */   vs: () => (/* binding */ template)
+/* harmony export */   vs: () => (/* binding */ template),
+/* harmony export */   w1: () => (/* binding */ startsWith)
 /* harmony export */ });
-/* unused harmony exports numberValue, startsWith, plainString */
+/* unused harmony export numberValue */
 /* harmony import */ var _dictionary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4918);
 /* harmony import */ var _json_bytes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52618);
 
@@ -1819,6 +1822,7 @@ function sameHexValue(b, af, at, bf, bt) {
 /* harmony export */   L1: () => (/* binding */ bytesAt),
 /* harmony export */   aU: () => (/* binding */ contentHead),
 /* harmony export */   c4: () => (/* binding */ headBytes),
+/* harmony export */   f_: () => (/* binding */ reusedChunks),
 /* harmony export */   od: () => (/* binding */ openBytes)
 /* harmony export */ });
 /* unused harmony export isGzipped */
@@ -1869,6 +1873,34 @@ async function openBytes(path, range) {
     const raw = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, { highWaterMark: 1 << 20 });
     return (await isGzipped(path)) ? raw.pipe((0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.createGunzip)({ chunkSize: 1 << 20 })) : raw;
 }
+/**
+ * As `openBytes`, for a reader that keeps no chunk past its turn: a plain file is read into one
+ * Buffer, used again for every chunk, so each chunk is valid only until the next is asked for (a
+ * reader copies what it keeps). A stream makes a Buffer a chunk: a few hundred MiB of them, made
+ * and dropped, cost a full garbage collection every ~15 MiB. Gzip is read as by `openBytes`.
+ */
+async function* reusedChunks(path, range) {
+    if (!range && (await isGzipped(path))) {
+        yield* (await openBytes(path));
+        return;
+    }
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
+    try {
+        const buffer = Buffer.allocUnsafeSlow(1 << 20);
+        let at = range?.start ?? 0;
+        const end = range?.end ?? Infinity;
+        while (at < end) {
+            const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - at), at);
+            if (bytesRead === 0)
+                break;
+            at += bytesRead;
+            yield buffer.subarray(0, bytesRead);
+        }
+    }
+    finally {
+        await handle.close();
+    }
+}
 /** The first non-blank bytes of a file's content (gunzipped), for telling formats apart. */
 async function contentHead(path, n = 4096) {
     const stream = await openBytes(path);
@@ -1914,7 +1946,10 @@ var json_position = __webpack_require__(46018);
 var dataset_open = __webpack_require__(73138);
 // EXTERNAL MODULE: ./src/dataset/json-bytes.ts
 var json_bytes = __webpack_require__(52618);
+// EXTERNAL MODULE: ./src/dataset/json-scan.ts
+var json_scan = __webpack_require__(54568);
 ;// CONCATENATED MODULE: ./src/dataset/seed-scan.ts
+
 
 /**
  * The fast path of the seed reader: one span record (`{"span-id": …}`) read straight from its
@@ -2113,17 +2148,107 @@ function repeatedKey(b, k) {
     }
     return false;
 }
+/** Empties the scratch record. */
+function seed_scan_reset() {
+    rec.spanFrom = rec.traceFrom = rec.parentFrom = rec.nameFrom = rec.serviceFrom = rec.hostFrom = -1;
+    rec.start = rec.end = NaN;
+    rec.error = false;
+    rec.tagCount = 0;
+}
+/** The bytes between the values of a record as the seed writes it (compact, its keys in KEYS' order). */
+const COMPACT = {
+    span: Buffer.from('{"span-id":"', 'latin1'),
+    trace: Buffer.from('","trace-id":"', 'latin1'),
+    parent: Buffer.from('","parent-span-id":"', 'latin1'),
+    name: Buffer.from('","span-name":"', 'latin1'),
+    start: Buffer.from('","start-time-micros":', 'latin1'),
+    end: Buffer.from(',"end-time-micros":', 'latin1'),
+    error: Buffer.from(',"is-error":', 'latin1'),
+    tags: Buffer.from(',"tags":', 'latin1'),
+    reporter: Buffer.from(',"reporter":', 'latin1'),
+};
+/**
+ * A record written as the seed writes it (compact; span-id, trace-id, parent-span-id?, span-name,
+ * the two times, is-error, tags, reporter, and nothing else) read into `rec` by comparing the bytes
+ * between its values, without finding each key: what the walk in `scanSeedRecord` would read of it.
+ * Returns the position after its `}`, or -1 (the caller empties `rec` and walks the record).
+ */
+function compactRecord(b, i, end) {
+    if (!(0,json_scan/* startsWith */.w1)(b, i, end, COMPACT.span))
+        return -1;
+    let at = i + COMPACT.span.length - 1;
+    let close = str(b, at, end);
+    if (close < 0 || !(0,json_scan/* startsWith */.w1)(b, close, end, COMPACT.trace))
+        return -1;
+    rec.spanFrom = at + 1;
+    rec.spanTo = close;
+    at = close + COMPACT.trace.length - 1;
+    close = str(b, at, end);
+    if (close < 0)
+        return -1;
+    rec.traceFrom = at + 1;
+    rec.traceTo = close;
+    if ((0,json_scan/* startsWith */.w1)(b, close, end, COMPACT.parent)) {
+        at = close + COMPACT.parent.length - 1;
+        close = str(b, at, end);
+        if (close < 0)
+            return -1;
+        rec.parentFrom = at + 1;
+        rec.parentTo = close;
+    }
+    if (!(0,json_scan/* startsWith */.w1)(b, close, end, COMPACT.name))
+        return -1;
+    at = close + COMPACT.name.length - 1;
+    close = str(b, at, end);
+    if (close < 0 || !(0,json_scan/* startsWith */.w1)(b, close, end, COMPACT.start))
+        return -1;
+    rec.nameFrom = at + 1;
+    rec.nameTo = close;
+    rec.start = seed_scan_int(b, close + COMPACT.start.length, end);
+    if (Number.isNaN(rec.start) || !(0,json_scan/* startsWith */.w1)(b, rec.at, end, COMPACT.end))
+        return -1;
+    rec.end = seed_scan_int(b, rec.at + COMPACT.end.length, end);
+    if (Number.isNaN(rec.end) || !(0,json_scan/* startsWith */.w1)(b, rec.at, end, COMPACT.error))
+        return -1;
+    at = rec.at + COMPACT.error.length;
+    if (b[at] === 0x74 && b[at + 1] === 0x72 && b[at + 2] === 0x75 && b[at + 3] === 0x65) {
+        rec.error = true;
+        at += 4;
+    }
+    else if (b[at] === 0x66 && b[at + 1] === 0x61 && b[at + 2] === 0x6c && b[at + 3] === 0x73 && b[at + 4] === 0x65)
+        at += 5;
+    else
+        return -1;
+    if (!(0,json_scan/* startsWith */.w1)(b, at, end, COMPACT.tags))
+        return -1;
+    rec.inTags = true;
+    if (!flat(b, at + COMPACT.tags.length, end) || !(0,json_scan/* startsWith */.w1)(b, rec.at, end, COMPACT.reporter))
+        return -1;
+    rec.inTags = false;
+    if (!flat(b, rec.at + COMPACT.reporter.length, end) || b[rec.at] !== json_bytes/* CLOSE */.Nd)
+        return -1;
+    return rec.at + 1;
+}
 /**
  * Reads the record that starts at `b[from]` into the builder: returns the position after it, or
  * -1 (nothing written) when it is not of the plain shape or does not end before `end`. With
  * `whole`, only blanks may follow it before `end` (a line of NDJSON).
  */
 function scanSeedRecord(b, from, end, out, whole = true) {
-    rec.spanFrom = rec.traceFrom = rec.parentFrom = rec.nameFrom = rec.serviceFrom = rec.hostFrom = -1;
-    rec.start = rec.end = NaN;
-    rec.error = false;
-    rec.tagCount = 0;
-    let i = (0,json_bytes/* skipBlank */.W8)(b, from, end);
+    seed_scan_reset();
+    const i = (0,json_bytes/* skipBlank */.W8)(b, from, end);
+    const compact = compactRecord(b, i, end);
+    if (compact >= 0 && (!whole || (0,json_bytes/* skipBlank */.W8)(b, compact, end) === end))
+        rec.at = compact;
+    else {
+        seed_scan_reset();
+        if (walkRecord(b, i, end, whole) < 0)
+            return -1;
+    }
+    return commit(b, out);
+}
+/** The walk of a record of any key order and spacing at `i` into `rec`: the position after it, or -1. */
+function walkRecord(b, i, end, whole) {
     if (b[i] !== json_bytes/* OPEN */.vP)
         return -1;
     i = (0,json_bytes/* skipBlank */.W8)(b, i + 1, end);
@@ -2228,9 +2353,11 @@ function scanSeedRecord(b, from, end, out, whole = true) {
             return -1;
         if (whole && (0,json_bytes/* skipBlank */.W8)(b, i + 1, end) !== end)
             return -1;
-        rec.at = i + 1;
-        break;
+        return (rec.at = i + 1);
     }
+}
+/** Writes the record read into `rec` to the builder: the position after it, or -1 (nothing written) when it is not of the plain shape. */
+function commit(b, out) {
     if (rec.spanFrom < 0 || rec.spanFrom === rec.spanTo || Number.isNaN(rec.start) || Number.isNaN(rec.end))
         return -1;
     const after = rec.at;
@@ -2375,7 +2502,8 @@ async function readNdjsonInto(path, out, range) {
             return;
         parseRecord(out, { path, line, column: 1, text: b.toString('utf8', from, end) });
     };
-    for await (const chunk of (await (0,dataset_open/* openBytes */.od)(path, range))) {
+    // Chunks are views of one Buffer read into again (open.ts): the part of a line a chunk ends with is copied.
+    for await (const chunk of (0,dataset_open/* reusedChunks */.f_)(path, range)) {
         let from = 0;
         for (;;) {
             const nl = chunk.indexOf(0x0a, from);
@@ -2392,7 +2520,7 @@ async function readNdjsonInto(path, out, range) {
             from = nl + 1;
         }
         if (from < chunk.length)
-            pending.push(chunk.subarray(from));
+            pending.push(Buffer.from(chunk.subarray(from)));
     }
     if (pending.length) {
         const whole = Buffer.concat(pending);
@@ -4396,6 +4524,84 @@ function spanField(kf, kt, v) {
         return (0,json_scan/* value */.Uq)(b, v, end);
     return true;
 }
+const COMPACT = {
+    trace: (0,json_scan/* keyBytes */.Rt)('{"traceId":"'),
+    span: (0,json_scan/* keyBytes */.Rt)('","spanId":"'),
+    parent: (0,json_scan/* keyBytes */.Rt)('","parentSpanId":"'),
+    name: (0,json_scan/* keyBytes */.Rt)('","name":"'),
+    kind: (0,json_scan/* keyBytes */.Rt)('","kind":'),
+    start: (0,json_scan/* keyBytes */.Rt)(',"startTimeUnixNano":'),
+    startNoKind: (0,json_scan/* keyBytes */.Rt)('","startTimeUnixNano":'),
+    end: (0,json_scan/* keyBytes */.Rt)(',"endTimeUnixNano":'),
+    attributes: (0,json_scan/* keyBytes */.Rt)(',"attributes":'),
+    status: (0,json_scan/* keyBytes */.Rt)(',"status":'),
+};
+/**
+ * A span written as exporters write it (compact, its keys in the order of the proto: traceId, spanId,
+ * parentSpanId?, name, kind?, the two times, attributes, status, and nothing else) read by comparing
+ * the bytes between its values, without walking the object key by key: what `object(…, spanField)`
+ * would read of it. -1 (the caller resets and walks the object) for any other shape.
+ */
+function compactSpan(b, i, end) {
+    if (!(0,json_scan/* startsWith */.w1)(b, i, end, COMPACT.trace))
+        return -1;
+    let at = i + COMPACT.trace.length;
+    let close = (0,json_scan/* plainString */.Sx)(b, at, end);
+    if (close < 0)
+        return -1;
+    traceFrom = at;
+    traceTo = close;
+    if (!(0,json_scan/* startsWith */.w1)(b, close, end, COMPACT.span))
+        return -1;
+    at = close + COMPACT.span.length;
+    close = (0,json_scan/* plainString */.Sx)(b, at, end);
+    if (close < 0)
+        return -1;
+    spanFrom = at;
+    spanTo = close;
+    if ((0,json_scan/* startsWith */.w1)(b, close, end, COMPACT.parent)) {
+        at = close + COMPACT.parent.length;
+        close = (0,json_scan/* plainString */.Sx)(b, at, end);
+        if (close < 0)
+            return -1;
+        parentFrom = at;
+        parentTo = close;
+    }
+    if (!(0,json_scan/* startsWith */.w1)(b, close, end, COMPACT.name))
+        return -1;
+    at = close + COMPACT.name.length;
+    close = (0,json_scan/* plainString */.Sx)(b, at, end);
+    if (close < 0)
+        return -1;
+    scan_name = close === at ? out.internWord('(none)') : out.internBytes(b, at, close);
+    if ((0,json_scan/* startsWith */.w1)(b, close, end, COMPACT.kind)) {
+        // One digit: any other kind is walked (and checked) by the slow walk.
+        at = close + COMPACT.kind.length;
+        const d = b[at];
+        if (d < 0x30 || d > 0x39 || !(0,json_scan/* startsWith */.w1)(b, at + 1, end, COMPACT.start))
+            return -1;
+        at += 1 + COMPACT.start.length;
+    }
+    else if ((0,json_scan/* startsWith */.w1)(b, close, end, COMPACT.startNoKind))
+        at = close + COMPACT.startNoKind.length;
+    else
+        return -1;
+    start = micros(b, at, end);
+    if (Number.isNaN(start) || !(0,json_scan/* startsWith */.w1)(b, json_scan/* cursor */.Dy.at, end, COMPACT.end))
+        return -1;
+    finish = micros(b, json_scan/* cursor */.Dy.at + COMPACT.end.length, end);
+    if (Number.isNaN(finish) || !(0,json_scan/* startsWith */.w1)(b, json_scan/* cursor */.Dy.at, end, COMPACT.attributes))
+        return -1;
+    if (keyValues(b, json_scan/* cursor */.Dy.at + COMPACT.attributes.length, end, false) < 0)
+        return -1;
+    if (!(0,json_scan/* startsWith */.w1)(b, json_scan/* cursor */.Dy.at, end, COMPACT.status))
+        return -1;
+    error = false;
+    at = (0,json_scan/* object */.Ik)(b, json_scan/* cursor */.Dy.at + COMPACT.status.length, end, statusField);
+    if (at < 0 || b[at] !== json_bytes/* CLOSE */.Nd)
+        return -1;
+    return (json_scan/* cursor */.Dy.at = at + 1);
+}
 /** One span at `i` into a row; false when the slow path must read it. */
 function span(i) {
     const b = buf;
@@ -4404,7 +4610,15 @@ function span(i) {
     start = finish = NaN;
     error = false;
     pairCount = 0;
-    const e = (0,json_scan/* object */.Ik)(b, i, end, spanField);
+    let e = compactSpan(b, i, end);
+    if (e < 0) {
+        // Whatever the compact reading wrote is read again from the start.
+        traceFrom = spanFrom = parentFrom = scan_name = -1;
+        start = finish = NaN;
+        error = false;
+        pairCount = 0;
+        e = (0,json_scan/* object */.Ik)(b, i, end, spanField);
+    }
     if (e < 0 || traceFrom < 0 || spanFrom < 0 || Number.isNaN(start) || Number.isNaN(finish))
         return false;
     const trace = idIndex(b, traceFrom, traceTo, true);
@@ -4644,7 +4858,8 @@ class Misplaced extends Error {
  */
 async function readOtlpFile(file, out, range) {
     const before = out.size;
-    const stream = await (0,dataset_open/* openBytes */.od)(file, range);
+    // Chunks are views of one Buffer read into again (open.ts): the pieces of an element kept over chunks are copied.
+    const stream = (0,dataset_open/* reusedChunks */.f_)(file, range);
     /** File offset of the current chunk's first byte. */
     let base = range?.start ?? 0;
     let depth = 0;
@@ -4715,7 +4930,7 @@ async function readOtlpFile(file, out, range) {
             if (pieces) {
                 const end = framer.scan(chunk, 0, n);
                 if (end < 0) {
-                    pieces.push(chunk);
+                    pieces.push(Buffer.from(chunk));
                     base += n;
                     continue;
                 }
@@ -4787,7 +5002,7 @@ async function readOtlpFile(file, out, range) {
                     framer.reset();
                     end = framer.scan(chunk, i, n);
                     if (end < 0) {
-                        pieces = [chunk.subarray(i)];
+                        pieces = [Buffer.from(chunk.subarray(i))];
                         elementOffset = base + i;
                         break;
                     }
@@ -4840,7 +5055,7 @@ async function readOtlpFile(file, out, range) {
         throw new errors/* SourceError */.c8(`${file}: cannot be read (${(0,src_text/* printable */.g$)(error.message)})`, 'check that the file is OTLP JSON, optionally gzipped');
     }
     finally {
-        stream.destroy();
+        await stream.return(undefined);
     }
     if (depth !== 0 || inString || pieces) {
         const start = await position(documentOffset);
