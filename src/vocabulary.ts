@@ -106,3 +106,8 @@ export function qOfMetric(
   }
   return best;
 }
+
+/** The value of a span that has no such tag: shown as a value of its own, never dropped. */
+export const NONE = '(none)';
+/** Joins the parts of a combined key's value: `android / /api/make-payment`. */
+export const PART_SEPARATOR = ' / ';

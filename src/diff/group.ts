@@ -4,11 +4,9 @@ import type { SpanTable } from '../dataset/table.js';
 import { byCodeUnits } from '../text.js';
 import { ascendingOrder } from './sort.js';
 import { Clusters } from './stats/clusters.js';
+import { NONE, PART_SEPARATOR } from '../vocabulary.js';
 
-/** The value of a span that has no such tag: shown as a value of its own, never dropped. */
-export const NONE = '(none)';
-/** Joins the parts of a combined key's value: `android / /api/make-payment`. */
-export const PART_SEPARATOR = ' / ';
+export { NONE, PART_SEPARATOR } from '../vocabulary.js';
 
 /**
  * The spans of one value of one key, reduced to what the statistics need. Its latencies and traces
@@ -289,6 +287,55 @@ function countingSort(items: Int32Array, key: Int32Array, keys: number): Int32Ar
 }
 
 /**
+ * One key's rows grouped, before any names: the dense ids, and each value's run of latencies (ascending)
+ * with their traces and counts. Made from the table alone, so it can be made ahead of the diff (see
+ * `prepareGrouping`).
+ */
+interface Runs {
+  ids: Ids;
+  latencies: Float64Array;
+  traces: Int32Array;
+  offsets: Int32Array;
+  traceCount: Int32Array;
+  errors: Int32Array;
+  sumSquares: Float64Array;
+  /** One past the largest trace index. */
+  traceTotal: number;
+  /** For call edges: the callee `service+operation` ids the edges were made from. */
+  callee?: Ids;
+}
+
+/** The key of the call edges among a table's prepared runs. */
+const EDGES = '\u0000edges';
+const runsKey = (key: GroupKey) => key.join('\u0000');
+
+/** Runs made ahead of a diff, per table and key; a diff takes each once (and so lets it go). */
+const prepared = new WeakMap<SpanTable, Map<string, Runs>>();
+
+/**
+ * Groups a table by the keys (and its call edges) before the diff asks, as far as that needs no names
+ * of values: the dense ids, the latency order, each value's run and counts. The work is the same, done
+ * earlier: the diff of files calls it for a side read while the other is still being read (in a
+ * worker), so it takes time otherwise spent waiting.
+ */
+export function prepareGrouping(table: SpanTable, keys: readonly GroupKey[]): void {
+  const grouping = new Grouping(table);
+  const runs = new Map<string, Runs>();
+  for (const key of keys) runs.set(runsKey(key), grouping.runsOf(key));
+  const edges = grouping.edgeRuns();
+  if (edges) runs.set(EDGES, edges);
+  prepared.set(table, runs);
+}
+
+/** The runs made ahead for this table and key, taken (a second diff of the table makes its own). */
+function takePrepared(table: SpanTable, key: string): Runs | undefined {
+  const runs = prepared.get(table);
+  const made = runs?.get(key);
+  if (made) runs!.delete(key);
+  return made;
+}
+
+/**
  * One side's span table, grouped column-wise: every key becomes an id per row, then one stable
  * placement in latency order puts each value's latencies side by side in a single Float64Array,
  * already sorted, with their traces beside them. No object per span, no sort per value, and a
@@ -353,7 +400,8 @@ export class Grouping {
 
   /** The values of a (possibly combined) key, column-wise (see `Groups`). */
   groups(key: GroupKey): Groups {
-    const ids = this.idsOf(key);
+    const runs = takePrepared(this.table, runsKey(key)) ?? this.runsOf(key);
+    const ids = runs.ids;
     const texts = new Int32Array(ids.count);
     for (let id = 0; id < ids.count; id++) {
       const row = ids.first[id]!;
@@ -361,7 +409,12 @@ export class Grouping {
       for (let k = 1; k < key.length; k++) text = this.names.join(text, PART_SEPARATOR, this.valueAt(key[k]!, row));
       texts[id] = text;
     }
-    return this.buckets(ids, texts);
+    return this.groupsOf(runs, texts);
+  }
+
+  /** One key's runs (see `Runs`). */
+  runsOf(key: GroupKey): Runs {
+    return this.runs(this.idsOf(key));
   }
 
   /**
@@ -375,12 +428,9 @@ export class Grouping {
   /** The call edges, column-wise (see `edges`), each with its callee. */
   edgeGroups(): Groups {
     const t = this.table;
-    const parent = t.parent;
-    const n = t.size;
-    let any = false;
-    for (let i = 0; i < n && !any; i++) any = parent[i]! >= 0;
-    // No parent links (single-span traces, or a source that lost them): no edges, and no need for the ids below.
-    if (!any) {
+    const runs = takePrepared(t, EDGES) ?? this.edgeRuns();
+    // No parent links (single-span traces, or a source that lost them): no edges.
+    if (!runs) {
       const none = new Int32Array(0);
       return new Groups(
         this.names,
@@ -394,13 +444,9 @@ export class Grouping {
         none,
       );
     }
-    const callee = this.idsOf(['service', 'operation']);
-    const caller: Ids = { ids: new Int32Array(n), count: callee.count, first: callee.first };
-    for (let i = 0; i < n; i++) {
-      const p = parent[i]!;
-      caller.ids[i] = p < 0 ? -1 : callee.ids[p]!;
-    }
-    const edges = combine(caller, callee);
+    const parent = t.parent;
+    const callee = runs.callee!;
+    const edges = runs.ids;
     // `service:operation` once per callee value, then each edge's name from two of them.
     const so = callee.first.map((row) =>
       this.names.join(this.text(t.service[row]!), ':', this.text(t.operation[row]!)),
@@ -412,7 +458,24 @@ export class Grouping {
       callees[id] = so[callee.ids[row]!]!;
       texts[id] = this.names.join(so[callee.ids[parent[row]!]!]!, ' -> ', callees[id]!);
     }
-    return this.buckets(edges, texts, callees);
+    return this.groupsOf(runs, texts, callees);
+  }
+
+  /** The call edges' runs, with the callee ids they were made from; undefined when no span has a parent. */
+  edgeRuns(): Runs | undefined {
+    const t = this.table;
+    const parent = t.parent;
+    const n = t.size;
+    let any = false;
+    for (let i = 0; i < n && !any; i++) any = parent[i]! >= 0;
+    if (!any) return undefined;
+    const callee = this.idsOf(['service', 'operation']);
+    const caller: Ids = { ids: new Int32Array(n), count: callee.count, first: callee.first };
+    for (let i = 0; i < n; i++) {
+      const p = parent[i]!;
+      caller.ids[i] = p < 0 ? -1 : callee.ids[p]!;
+    }
+    return { ...this.runs(combine(caller, callee)), callee };
   }
 
   /** The rows in latency order and the columns in that order (see `ByLatency`). */
@@ -452,10 +515,9 @@ export class Grouping {
    * One key's values. Counts (spans, errors, traces, Σ m²) in one sequential pass over the rows: a
    * trace's rows are contiguous, so a value's traces are told apart by the last trace it was seen in.
    * Then a counting sort of the rows by value id, taken in latency order so each value's run comes
-   * out sorted (stable: ties by row). `texts[id]` is the text number of value `id`, and `callees[id]`
-   * its callee's when the values are call edges.
+   * out sorted (stable: ties by row).
    */
-  private buckets(ids: Ids, texts: Int32Array, callees?: Int32Array): Groups {
+  private runs(ids: Ids): Runs {
     const n = this.table.size;
     const count = ids.count;
     const { order, duration, trace, traces: traceTotal, contiguous } = this.byLatency();
@@ -494,7 +556,14 @@ export class Grouping {
       traceCount[id] = acc[5 * id + 2]!;
       errors[id] = acc[5 * id + 1]!;
     }
-    const groups = new Groups(this.names, durations, traces, texts, offsets, traceCount, errors, sumSquares, callees);
+    return { ids, latencies: durations, traces, offsets, traceCount, errors, sumSquares, traceTotal };
+  }
+
+  /** One key's values from its runs: `texts[id]` is the text number of value `id`, `callees[id]` its callee's for call edges. */
+  private groupsOf(runs: Runs, texts: Int32Array, callees?: Int32Array): Groups {
+    const { latencies, traces, offsets, traceCount, errors, sumSquares, traceTotal } = runs;
+    const count = runs.ids.count;
+    const groups = new Groups(this.names, latencies, traces, texts, offsets, traceCount, errors, sumSquares, callees);
     // Different parts can read the same once joined (`a:b` + `c` and `a` + `b:c`), or a tag's value can
     // read `(none)`: one text, one number, one value. Rare, so only then are the values merged.
     const seen = new Uint8Array(this.names.size);

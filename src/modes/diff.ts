@@ -3,6 +3,7 @@ import { parseFilter, type RowFilter } from '../config/filter.js';
 import type { QueryConfig } from '../config/types.js';
 import { canonicalTable, traceCount } from '../dataset/table.js';
 import type { Dataset } from '../dataset/types.js';
+import { prepareGrouping } from '../diff/index.js';
 import { InputError, UserError } from '../errors.js';
 import type { Report } from '../report/types.js';
 import { resolveDataset } from '../sources/index.js';
@@ -21,9 +22,12 @@ export async function diffMode(
   const notes: string[] = [];
   // Both sides load at once; when both are wrong, the baseline's mistake is told first, every time.
   const settled = await Promise.allSettled(
-    [baselineRef, currentRef].map(async (ref) =>
-      checkSide(ref, await resolveDataset(ref, query, ctx), query, ctx, notes),
-    ),
+    [baselineRef, currentRef].map(async (ref) => {
+      const side = await checkSide(ref, await resolveDataset(ref, query, ctx), query, ctx, notes);
+      // Grouped as it arrives: a side read here is often done while the other is still read in a worker.
+      prepareGrouping(side.table, query.groupBy);
+      return side;
+    }),
   );
   const [baseline, current] = settled.map((s) => {
     if (s.status === 'rejected') throw s.reason;

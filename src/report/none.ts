@@ -1,4 +1,4 @@
-import { NONE, PART_SEPARATOR } from '../diff/group.js';
+import { NONE, PART_SEPARATOR } from '../vocabulary.js';
 
 /**
  * Whether a value is the one of the spans that lack its key, `(none)`, or (for a combined key,
