@@ -1775,10 +1775,16 @@ function readInWorker(paths, options) {
         let answered = false;
         worker.once('message', (answer) => {
             answered = true;
-            if (answer.dataset && answer.ids)
-                resolve({ ...answer.dataset, table: (0,_dataset_table_js__WEBPACK_IMPORTED_MODULE_3__/* .withIdLists */ .Fi)(answer.dataset.table, answer.ids) });
-            else if (answer.dataset)
-                resolve(answer.dataset);
+            if (answer.dataset) {
+                const dataset = answer.ids
+                    ? { ...answer.dataset, table: (0,_dataset_table_js__WEBPACK_IMPORTED_MODULE_3__/* .withIdLists */ .Fi)(answer.dataset.table, answer.ids) }
+                    : answer.dataset;
+                const grouping = answer.grouping;
+                if (grouping)
+                    Promise.all(/* import() */[__webpack_require__.e(33), __webpack_require__.e(992)]).then(__webpack_require__.bind(__webpack_require__, 48033)).then((g) => resolve((g.adoptGrouping(dataset.table, grouping), dataset)), reject);
+                else
+                    resolve(dataset);
+            }
             else {
                 const e = answer.error;
                 const UserErrorClass = USER_ERRORS[e.kind];
@@ -1812,6 +1818,15 @@ async function serveReadWorker(entryUrl) {
         const dataset = await readSpanFiles(job.paths, { ...job.options, inThread: true });
         answer = answerOf(dataset);
         transfer = columns(dataset.table);
+        if (job.options.groupBy) {
+            const { prepareGrouping, preparedGrouping } = await Promise.all(/* import() */[__webpack_require__.e(33), __webpack_require__.e(992)]).then(__webpack_require__.bind(__webpack_require__, 48033));
+            prepareGrouping(dataset.table, job.options.groupBy);
+            const grouping = preparedGrouping(dataset.table);
+            if (grouping) {
+                answer.grouping = grouping.runs;
+                transfer.push(...grouping.buffers);
+            }
+        }
     }
     catch (error) {
         const e = error;

@@ -1,5 +1,5 @@
 export const id = 945;
-export const ids = [945];
+export const ids = [945,992];
 export const modules = {
 
 /***/ 80770:
@@ -3834,7 +3834,7 @@ __webpack_require__.d(__webpack_exports__, {
   RK: () => (/* binding */ traceFiles)
 });
 
-// UNUSED EXPORTS: readSpanFileInto, splitPoint
+// UNUSED EXPORTS: DATASET_FIX, readSpanFileInto, splitPoint
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
@@ -3934,7 +3934,7 @@ async function readSpanFileInto(path, out, range) {
     if (await (0,file/* isDatasetFile */.Fm)(path)) {
         const loaded = await (0,file/* readDatasetFile */.DN)(path);
         if (!loaded.ok)
-            throw new errors/* InputError */.dz(loaded.problem, 'pass a dataset written by trace-differ, or span JSON');
+            throw new errors/* InputError */.dz(loaded.problem, DATASET_FIX);
         out.addTable(loaded.dataset.table);
         return 'dataset';
     }
@@ -3962,13 +3962,9 @@ async function expectedSpans(paths, range) {
  * that the two sides of a diff are read at once on two cores; the dataset is the same either way.
  */
 async function readSpanFiles(paths, options) {
-    if (paths.length === 1 && !options.filter && (await (0,file/* isDatasetFile */.Fm)(paths[0]))) {
-        const loaded = await (0,file/* readDatasetFile */.DN)(paths[0]);
-        if (!loaded.ok)
-            throw new errors/* InputError */.dz(loaded.problem, 'pass a dataset written by trace-differ, or span JSON');
-        return loaded.dataset;
-    }
-    if (options.parallel && !options.inThread && paths.length === 1 && (0,worker.workersAvailable)()) {
+    // A single dataset file is returned as stored: read whole (below), in a worker or here.
+    const stored = paths.length === 1 && !options.filter && (await (0,file/* isDatasetFile */.Fm)(paths[0]));
+    if (!stored && options.parallel && !options.inThread && paths.length === 1 && (0,worker.workersAvailable)()) {
         const split = await splitPoint(paths[0], options.partsFromBytes);
         if (split) {
             try {
@@ -3996,16 +3992,24 @@ async function readSpanFiles(paths, options) {
     if (claimed)
         mainThreadReading = true;
     try {
-        return await readHere(paths, options);
+        return await readHere(paths, options, stored);
     }
     finally {
         if (claimed)
             mainThreadReading = false;
     }
 }
+/** What to do about a dataset file that cannot be read. */
+const DATASET_FIX = 'pass a dataset written by trace-differ, or a trace file';
 /** Whether this thread is reading a large input now (see readSpanFiles). */
 let mainThreadReading = false;
-async function readHere(paths, options) {
+async function readHere(paths, options, stored) {
+    if (stored) {
+        const loaded = await (0,file/* readDatasetFile */.DN)(paths[0]);
+        if (!loaded.ok)
+            throw new errors/* InputError */.dz(loaded.problem, DATASET_FIX);
+        return loaded.dataset;
+    }
     const builder = new table/* SpanTableBuilder */.Sd(await expectedSpans(paths, options.range));
     const formats = new Set();
     for (const path of paths)
@@ -4042,7 +4046,7 @@ async function splitPoint(path, fromBytes = PARTS_FROM_BYTES) {
  * assembled as one (deduplicated, ordered and filtered as a whole: a trace may lie in both parts).
  */
 async function readInParts(path, split, options) {
-    const { filter: _filter, ...unfiltered } = options;
+    const { filter: _filter, groupBy: _groupBy, ...unfiltered } = options;
     const end = (await (0,promises_.stat)(path)).size;
     const second = (0,worker.readInWorker)([path], { ...unfiltered, parallel: false, range: { start: split, end } });
     // Its failure is answered below, after this part is read: never an unhandled rejection meanwhile.

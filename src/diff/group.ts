@@ -58,7 +58,7 @@ export class Bucket {
 }
 
 /** Dense ids of one key's values, one per row (-1: no value), and the row each value is first seen at. */
-interface Ids {
+export interface Ids {
   ids: Int32Array;
   count: number;
   first: number[];
@@ -291,7 +291,7 @@ function countingSort(items: Int32Array, key: Int32Array, keys: number): Int32Ar
  * with their traces and counts. Made from the table alone, so it can be made ahead of the diff (see
  * `prepareGrouping`).
  */
-interface Runs {
+export interface Runs {
   ids: Ids;
   latencies: Float64Array;
   traces: Int32Array;
@@ -319,11 +319,30 @@ const prepared = new WeakMap<SpanTable, Map<string, Runs>>();
  * worker), so it takes time otherwise spent waiting.
  */
 export function prepareGrouping(table: SpanTable, keys: readonly GroupKey[]): void {
+  // Grouped already (in the worker that read it, see `adoptGrouping`).
+  if (prepared.has(table)) return;
   const grouping = new Grouping(table);
   const runs = new Map<string, Runs>();
   for (const key of keys) runs.set(runsKey(key), grouping.runsOf(key));
   const edges = grouping.edgeRuns();
   if (edges) runs.set(EDGES, edges);
+  prepared.set(table, runs);
+}
+
+/** A table's runs made ahead, to send with it to another thread (see `adoptGrouping`); their buffers, to transfer. */
+export function preparedGrouping(table: SpanTable): { runs: Map<string, Runs>; buffers: ArrayBuffer[] } | undefined {
+  const runs = prepared.get(table);
+  if (!runs) return undefined;
+  const buffers = new Set<ArrayBuffer>();
+  for (const r of runs.values()) {
+    for (const a of [r.ids.ids, r.latencies, r.traces, r.offsets, r.traceCount, r.errors, r.sumSquares, r.callee?.ids])
+      if (a) buffers.add(a.buffer as ArrayBuffer);
+  }
+  return { runs, buffers: [...buffers] };
+}
+
+/** Runs made ahead in another thread for this table (the same table, sent from there). */
+export function adoptGrouping(table: SpanTable, runs: Map<string, Runs>): void {
   prepared.set(table, runs);
 }
 

@@ -23,8 +23,10 @@ export async function diffMode(
   // Both sides load at once; when both are wrong, the baseline's mistake is told first, every time.
   const settled = await Promise.allSettled(
     [baselineRef, currentRef].map(async (ref) => {
-      const side = await checkSide(ref, await resolveDataset(ref, query, ctx), query, ctx, notes);
-      // Grouped as it arrives: a side read here is often done while the other is still read in a worker.
+      const dataset = await resolveDataset(ref, query, ctx, { groupBy: query.groupBy });
+      const side = await checkSide(ref, dataset, query, ctx, notes);
+      // Grouped as it arrives, unless the worker that read it did: a side read here is often done while
+      // the other is still read in a worker.
       prepareGrouping(side.table, query.groupBy);
       return side;
     }),

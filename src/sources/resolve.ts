@@ -1,11 +1,12 @@
 import { stat } from 'node:fs/promises';
 import type { QueryConfig } from '../config/types.js';
-import { isDatasetFile, readDatasetFile } from '../dataset/index.js';
+import { isDatasetFile } from '../dataset/index.js';
 import type { Dataset } from '../dataset/types.js';
 import { InputError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { DatasetStore } from '../store/types.js';
 import { loadTraceFiles } from './files/index.js';
+import { readSpanFiles, type SpanFilesOptions } from './files/spans.js';
 import { lightstepApiUrl, sourceFor, type SourceSettings } from './index.js';
 
 /** Lightstep snapshot ids are 10 base62 characters (lightstep-api.md §1). */
@@ -27,18 +28,23 @@ export interface ResolveContext {
  * their content), a key (or pin name) of the store, a Lightstep snapshot id, or `now`: a
  * collection of the query's own source (a backend query over its window).
  */
-export async function resolveDataset(ref: string, query: QueryConfig, ctx: ResolveContext): Promise<Dataset> {
+export async function resolveDataset(
+  ref: string,
+  query: QueryConfig,
+  ctx: ResolveContext,
+  options: Pick<SpanFilesOptions, 'groupBy'> = {},
+): Promise<Dataset> {
   const file = await stat(ref).catch(() => undefined);
   if (file?.isFile() && (await isDatasetFile(ref))) {
-    const loaded = await readDatasetFile(ref);
-    if (!loaded.ok) throw new InputError(loaded.problem, 'pass a dataset written by trace-differ, or a trace file');
-    return loaded.dataset;
+    // As stored (no filter), through the reader of files: a large one is read in a worker beside the other side.
+    return readSpanFiles([ref], { queryId: query.id, ...options });
   }
   if (file?.isFile() || file?.isDirectory()) {
     return loadTraceFiles(ref, {
       queryId: query.id,
       queryName: query.name,
       filter: query.source.kind === 'otlp' ? query.query : undefined,
+      ...options,
     });
   }
   if (ctx.store) {

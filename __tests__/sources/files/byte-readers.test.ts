@@ -9,6 +9,8 @@ import { readSpanFiles } from '../../../src/sources/files/spans.js';
 import { readInWorker, workersAvailable, worthAWorker } from '../../../src/sources/files/worker.js';
 import { writeDatasetFile } from '../../../src/dataset/file.js';
 import { readOtlpFile } from '../../../src/sources/otlp/index.js';
+import { DEFAULT_SETTINGS } from '../../../src/config/index.js';
+import { diff } from '../../../src/diff/index.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'td-bytes-'));
 let files = 0;
@@ -64,6 +66,23 @@ describe('reading a side in a worker thread', () => {
       expect(there.coverage).toEqual(here.coverage);
       expect({ ...there.provenance, collectedAt: '' }).toEqual({ ...here.provenance, collectedAt: '' });
     }
+  });
+
+  it('groups the side there when told the keys, and the diff is the one of the side read here', async () => {
+    const before = await file(Array.from({ length: 40 }, (_, k) => otlpLine(k)).join('\n'), 'jsonl');
+    const after = await file(Array.from({ length: 40 }, (_, k) => otlpLine(k + 3)).join('\n'), 'jsonl');
+    const groupBy = [['service'], ['operation'], ['customer', 'service']];
+    const settings = { ...DEFAULT_SETTINGS, minSamples: 5, groupBy };
+    const query = { id: 'q', name: 'q', query: '' };
+    const here = await Promise.all([before, after].map((p) => readSpanFiles([p], { queryId: 'q', inThread: true })));
+    const there = await Promise.all([before, after].map((p) => readInWorker([p], { queryId: 'q', groupBy })));
+    // Grouped in the worker: grouping here again would be a no-op.
+    const expected = diff({ baseline: [here[0]!], current: here[1]!, query, settings });
+    const got = diff({ baseline: [there[0]!], current: there[1]!, query, settings });
+    expect(expected.edges.changed.length + expected.groups[2]!.changed.length).toBeGreaterThan(0);
+    // The same but for when each side was read.
+    const timeless = (r: typeof got) => JSON.stringify(r).replace(/"collectedAt":"[^"]*"/g, '');
+    expect(timeless(got)).toBe(timeless(expected));
   });
 
   // (One core: no worker is worth starting.)

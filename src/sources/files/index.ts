@@ -1,4 +1,5 @@
 /** sources/files: trace files of every format trace-differ reads, recognised from their content. */
+import type { SpanFilesOptions } from './spans.js';
 import type { Dataset } from '../../dataset/types.js';
 import { readSpanFiles, traceFiles } from './spans.js';
 
@@ -14,6 +15,8 @@ export interface FileLoadOptions {
   basePath?: string;
   /** The path comes from the configuration and must stay inside `basePath` (see `traceFiles`). */
   confine?: boolean;
+  /** See SpanFilesOptions. */
+  groupBy?: SpanFilesOptions['groupBy'];
 }
 
 /**
@@ -28,5 +31,6 @@ export async function loadTraceFiles(path: string, options: FileLoadOptions): Pr
     ...(options.filter ? { filter: options.filter } : {}),
     query: options.filter ?? '',
     origin: path,
+    ...(options.groupBy ? { groupBy: options.groupBy } : {}),
   });
 }

@@ -1,6 +1,7 @@
 import { glob, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseFilter } from '../../config/filter.js';
+import type { GroupKey } from '../../config/types.js';
 import { assembleDataset } from '../../dataset/assemble.js';
 import { isDatasetFile, readDatasetFile } from '../../dataset/file.js';
 import { SpanTableBuilder } from '../../dataset/table.js';
@@ -59,7 +60,7 @@ export async function readSpanFileInto(
 ): Promise<SpanFileFormat> {
   if (await isDatasetFile(path)) {
     const loaded = await readDatasetFile(path);
-    if (!loaded.ok) throw new InputError(loaded.problem, 'pass a dataset written by trace-differ, or span JSON');
+    if (!loaded.ok) throw new InputError(loaded.problem, DATASET_FIX);
     out.addTable(loaded.dataset.table);
     return 'dataset';
   }
@@ -98,6 +99,11 @@ export interface SpanFilesOptions {
   partsFromBytes?: number;
   /** Only these bytes of the one file (the part a worker reads; see `parallel`). */
   range?: ByteRange;
+  /**
+   * The keys a diff will group the side by: a side read in a worker is grouped there too, as far as
+   * that needs no names (see `prepareGrouping`), so that work takes the worker's core, not this one's.
+   */
+  groupBy?: readonly GroupKey[];
 }
 
 /**
@@ -109,12 +115,9 @@ export interface SpanFilesOptions {
  * that the two sides of a diff are read at once on two cores; the dataset is the same either way.
  */
 export async function readSpanFiles(paths: readonly string[], options: SpanFilesOptions): Promise<Dataset> {
-  if (paths.length === 1 && !options.filter && (await isDatasetFile(paths[0]!))) {
-    const loaded = await readDatasetFile(paths[0]!);
-    if (!loaded.ok) throw new InputError(loaded.problem, 'pass a dataset written by trace-differ, or span JSON');
-    return loaded.dataset;
-  }
-  if (options.parallel && !options.inThread && paths.length === 1 && workersAvailable()) {
+  // A single dataset file is returned as stored: read whole (below), in a worker or here.
+  const stored = paths.length === 1 && !options.filter && (await isDatasetFile(paths[0]!));
+  if (!stored && options.parallel && !options.inThread && paths.length === 1 && workersAvailable()) {
     const split = await splitPoint(paths[0]!, options.partsFromBytes);
     if (split) {
       try {
@@ -138,16 +141,24 @@ export async function readSpanFiles(paths: readonly string[], options: SpanFiles
   const claimed = large && !mainThreadReading;
   if (claimed) mainThreadReading = true;
   try {
-    return await readHere(paths, options);
+    return await readHere(paths, options, stored);
   } finally {
     if (claimed) mainThreadReading = false;
   }
 }
 
+/** What to do about a dataset file that cannot be read. */
+export const DATASET_FIX = 'pass a dataset written by trace-differ, or a trace file';
+
 /** Whether this thread is reading a large input now (see readSpanFiles). */
 let mainThreadReading = false;
 
-async function readHere(paths: readonly string[], options: SpanFilesOptions): Promise<Dataset> {
+async function readHere(paths: readonly string[], options: SpanFilesOptions, stored: boolean): Promise<Dataset> {
+  if (stored) {
+    const loaded = await readDatasetFile(paths[0]!);
+    if (!loaded.ok) throw new InputError(loaded.problem, DATASET_FIX);
+    return loaded.dataset;
+  }
   const builder = new SpanTableBuilder(await expectedSpans(paths, options.range));
   const formats = new Set<SpanFileFormat>();
   for (const path of paths) formats.add(await readSpanFileInto(path, builder, options.range));
@@ -184,7 +195,7 @@ export async function splitPoint(path: string, fromBytes = PARTS_FROM_BYTES): Pr
  * assembled as one (deduplicated, ordered and filtered as a whole: a trace may lie in both parts).
  */
 async function readInParts(path: string, split: number, options: SpanFilesOptions): Promise<Dataset> {
-  const { filter: _filter, ...unfiltered } = options;
+  const { filter: _filter, groupBy: _groupBy, ...unfiltered } = options;
   const end = (await stat(path)).size;
   const second = readInWorker([path], { ...unfiltered, parallel: false, range: { start: split, end } });
   // Its failure is answered below, after this part is read: never an unhandled rejection meanwhile.

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { withIdLists, type SpanTable, type TableIds } from '../../dataset/table.js';
 import type { Dataset } from '../../dataset/types.js';
+import type { Runs } from '../../diff/group.js';
 import { InputError, SourceError, StoreError, UserError } from '../../errors.js';
 import type { SpanFilesOptions } from './spans.js';
 
@@ -55,6 +56,8 @@ interface Answer {
   /** With `ids`, its table has no `traceIds`/`spanIds`: they are made from the lists on arrival. */
   dataset?: Dataset;
   ids?: TableIds;
+  /** The side grouped ahead of the diff (`groupBy`), made here on the worker's core. */
+  grouping?: Map<string, Runs>;
   error?: { kind: string; message: string; fix?: string };
 }
 
@@ -104,10 +107,18 @@ export function readInWorker(paths: readonly string[], options: SpanFilesOptions
     let answered = false;
     worker.once('message', (answer: Answer) => {
       answered = true;
-      if (answer.dataset && answer.ids)
-        resolve({ ...answer.dataset, table: withIdLists(answer.dataset.table, answer.ids) });
-      else if (answer.dataset) resolve(answer.dataset);
-      else {
+      if (answer.dataset) {
+        const dataset = answer.ids
+          ? { ...answer.dataset, table: withIdLists(answer.dataset.table, answer.ids) }
+          : answer.dataset;
+        const grouping = answer.grouping;
+        if (grouping)
+          import('../../diff/group.js').then(
+            (g) => resolve((g.adoptGrouping(dataset.table, grouping), dataset)),
+            reject,
+          );
+        else resolve(dataset);
+      } else {
         const e = answer.error!;
         const UserErrorClass = USER_ERRORS[e.kind];
         reject(UserErrorClass ? new UserErrorClass(e.message, e.fix) : new Error(e.message));
@@ -140,6 +151,15 @@ export async function serveReadWorker(entryUrl: string): Promise<boolean> {
     const dataset = await readSpanFiles(job.paths, { ...job.options, inThread: true });
     answer = answerOf(dataset);
     transfer = columns(dataset.table);
+    if (job.options.groupBy) {
+      const { prepareGrouping, preparedGrouping } = await import('../../diff/group.js');
+      prepareGrouping(dataset.table, job.options.groupBy);
+      const grouping = preparedGrouping(dataset.table);
+      if (grouping) {
+        answer.grouping = grouping.runs;
+        transfer.push(...grouping.buffers);
+      }
+    }
   } catch (error) {
     const e = error as Error;
     answer = {
