@@ -5255,6 +5255,7 @@ function sparkline(values) {
 
 
 
+
 const EMOJI = {
     pass: '✅',
     notice: 'ℹ️',
@@ -5320,12 +5321,11 @@ function regressedValues(findings) {
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
-/** The `(none)` bucket (spans without the tag) lumps everything else together: a named value says more. */
-const NO_VALUE = '(none)';
 /** The most severe finding, a named value before the `(none)` bucket among equally severe ones. */
 function topFinding(bad, esc) {
     const worst = bad.filter((f) => f.severity === bad[0].severity);
-    const top = worst.find((f) => f.value !== NO_VALUE) ?? worst[0];
+    // The `(none)` value (spans without the tag) lumps everything else together: a named value says more.
+    const top = worst.find((f) => f.value !== vocabulary/* NONE */.x3) ?? worst[0];
     return `${keyValue(top.key, top.value, esc)} ${findingNumbers(top)}`;
 }
 function querySentence(outcome, esc) {

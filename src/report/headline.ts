@@ -4,6 +4,7 @@ import { byImportance, ranked } from './order.js';
 import { code, md } from './escape.js';
 import { count, duration, percent } from './format.js';
 import type { QueryOutcome, Report } from './types.js';
+import { NONE } from '../vocabulary.js';
 
 export const EMOJI: Record<Verdict, string> = {
   pass: '✅',
@@ -79,13 +80,11 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** The `(none)` bucket (spans without the tag) lumps everything else together: a named value says more. */
-const NO_VALUE = '(none)';
-
 /** The most severe finding, a named value before the `(none)` bucket among equally severe ones. */
 function topFinding(bad: readonly Finding[], esc: Escaper): string {
   const worst = bad.filter((f) => f.severity === bad[0]!.severity);
-  const top = worst.find((f) => f.value !== NO_VALUE) ?? worst[0]!;
+  // The `(none)` value (spans without the tag) lumps everything else together: a named value says more.
+  const top = worst.find((f) => f.value !== NONE) ?? worst[0]!;
   return `${keyValue(top.key, top.value, esc)} ${findingNumbers(top)}`;
 }
 
