@@ -419,16 +419,9 @@ class IdDictionary {
         const p = this.parsed;
         const s = this.stride;
         const cached = p[s - 1] & 255;
-        const seen = this.recent[cached] - 1;
-        if (seen >= 0) {
-            const words = this.words;
-            const at = seen * s;
-            let k = 0;
-            while (k < s && words[at + k] === p[k])
-                k++;
-            if (k === s)
-                return seen;
-        }
+        const seen = recentMatch(this.recent[cached] - 1, this.words, p, s);
+        if (seen >= 0)
+            return seen;
         const slots = this.slots;
         const width = s + 1;
         let i = hashWords(p, 0, s) & this.mask;
@@ -502,6 +495,19 @@ class IdDictionary {
         }
     }
 }
+/**
+ * `seen` (an id's index, -1 for none) when the id at `seen` in `words` is the one in `parsed`, else -1:
+ * the check of a cache of recent ids, which holds an index by the id's last word.
+ */
+function recentMatch(seen, words, parsed, stride) {
+    if (seen < 0)
+        return -1;
+    const at = seen * stride;
+    let k = 0;
+    while (k < stride && words[at + k] === parsed[k])
+        k++;
+    return k === stride ? seen : -1;
+}
 /** The size of IdLog's cache of recent ids, less one: a trace's spans lie within a few thousand of each other. */
 const RECENT_MASK = 4095;
 /**
@@ -548,16 +554,9 @@ class IdLog {
         const s = this.stride;
         const p = this.parsed;
         const cached = p[s - 1] & RECENT_MASK;
-        const seen = this.recent[cached] - 1;
-        if (seen >= 0) {
-            const words = this.words;
-            const at = seen * s;
-            let k = 0;
-            while (k < s && words[at + k] === p[k])
-                k++;
-            if (k === s)
-                return seen;
-        }
+        const seen = recentMatch(this.recent[cached] - 1, this.words, p, s);
+        if (seen >= 0)
+            return seen;
         this.recent[cached] = this.n + 1;
         return this.append();
     }
