@@ -1780,7 +1780,7 @@ function readInWorker(paths, options) {
                     : answer.dataset;
                 const grouping = answer.grouping;
                 if (grouping)
-                    Promise.all(/* import() */[__webpack_require__.e(33), __webpack_require__.e(992)]).then(__webpack_require__.bind(__webpack_require__, 48033)).then((g) => resolve((g.adoptGrouping(dataset.table, grouping), dataset)), reject);
+                    Promise.all(/* import() */[__webpack_require__.e(33), __webpack_require__.e(396)]).then(__webpack_require__.bind(__webpack_require__, 48033)).then((g) => resolve((g.adoptGrouping(dataset.table, grouping), dataset)), reject);
                 else
                     resolve(dataset);
             }
@@ -1818,7 +1818,7 @@ async function serveReadWorker(entryUrl) {
         answer = answerOf(dataset);
         transfer = columns(dataset.table);
         if (job.options.groupBy) {
-            const { prepareGrouping, preparedGrouping } = await Promise.all(/* import() */[__webpack_require__.e(33), __webpack_require__.e(992)]).then(__webpack_require__.bind(__webpack_require__, 48033));
+            const { prepareGrouping, preparedGrouping } = await Promise.all(/* import() */[__webpack_require__.e(33), __webpack_require__.e(396)]).then(__webpack_require__.bind(__webpack_require__, 48033));
             prepareGrouping(dataset.table, job.options.groupBy);
             const grouping = preparedGrouping(dataset.table);
             if (grouping) {

@@ -8803,7 +8803,10 @@ function errorMessage(text) {
     return text.trim() ? text.trim().slice(0, 200) : undefined;
 }
 
+// EXTERNAL MODULE: ./src/vocabulary.ts
+var vocabulary = __webpack_require__(47819);
 ;// CONCATENATED MODULE: ./src/sources/lightstep/normalise.ts
+
 
 function tagValue(v) {
     return typeof v === 'string'
@@ -8837,7 +8840,7 @@ function storedTraceInto(response, out, held) {
             const service = a['lightstep.component_name'] ?? a['service.name'];
             const host = a['lightstep.hostname'];
             reporters.set(r['reporter-id'], {
-                service: out.intern(typeof service === 'string' ? service : '(none)'),
+                service: out.intern(typeof service === 'string' ? service : vocabulary/* NONE */.x3),
                 host: typeof host === 'string' && host ? out.intern(host) : -1,
             });
         }
@@ -8862,7 +8865,7 @@ function storedTraceInto(response, out, held) {
             const reporter = raw['reporter-id'] ? reporters.get(raw['reporter-id']) : undefined;
             const traceId = typeof raw['trace-id'] === 'string' && raw['trace-id'] ? raw['trace-id'] : (siblingTrace ?? trace.id ?? spanId);
             held.set(spanId, traceId);
-            out.row(traceId, spanId, parent || undefined, reporter?.service ?? out.intern('(none)'), out.intern(typeof raw['span-name'] === 'string' && raw['span-name'] ? raw['span-name'] : '(none)'), Math.round(start), Math.max(0, Math.round(end - start)), raw['is-error'] === true || raw['is-error'] === 'true', reporter?.host ?? -1);
+            out.row(traceId, spanId, parent || undefined, reporter?.service ?? out.intern(vocabulary/* NONE */.x3), out.intern(typeof raw['span-name'] === 'string' && raw['span-name'] ? raw['span-name'] : vocabulary/* NONE */.x3), Math.round(start), Math.max(0, Math.round(end - start)), raw['is-error'] === true || raw['is-error'] === 'true', reporter?.host ?? -1);
             for (const [k, v] of Object.entries(rawTags)) {
                 if (k !== 'parent_span_guid')
                     out.tag(out.tagColumn(k), out.intern(tagValue(v)));

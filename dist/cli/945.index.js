@@ -1,5 +1,5 @@
 export const id = 945;
-export const ids = [945,992];
+export const ids = [945,396];
 export const modules = {
 
 /***/ 80770:
@@ -1934,6 +1934,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: readSpansFile, toSeedNdjson
 
+// EXTERNAL MODULE: ./src/vocabulary.ts
+var vocabulary = __webpack_require__(47819);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/text.ts
@@ -1949,6 +1951,7 @@ var json_bytes = __webpack_require__(52618);
 // EXTERNAL MODULE: ./src/dataset/json-scan.ts
 var json_scan = __webpack_require__(54568);
 ;// CONCATENATED MODULE: ./src/dataset/seed-scan.ts
+
 
 
 /**
@@ -2379,7 +2382,7 @@ function commit(b, out) {
     const trace = rec.traceFrom >= 0 && rec.traceTo > rec.traceFrom
         ? out.traceIdBytes(b, rec.traceFrom, rec.traceTo)
         : out.traceIdBytes(b, rec.spanFrom, rec.spanTo);
-    out.rowOf(trace, span, parentFrom >= 0 ? out.spanIdBytes(b, parentFrom, parentTo) : -1, rec.serviceFrom >= 0 ? out.internBytes(b, rec.serviceFrom, rec.serviceTo) : out.internWord('(none)'), rec.nameFrom >= 0 ? out.internBytes(b, rec.nameFrom, rec.nameTo) : out.internWord('(none)'), rec.start, Math.max(0, rec.end - rec.start), rec.error, rec.hostFrom >= 0 && rec.hostTo > rec.hostFrom ? out.internBytes(b, rec.hostFrom, rec.hostTo) : -1);
+    out.rowOf(trace, span, parentFrom >= 0 ? out.spanIdBytes(b, parentFrom, parentTo) : -1, rec.serviceFrom >= 0 ? out.internBytes(b, rec.serviceFrom, rec.serviceTo) : out.internWord(vocabulary/* NONE */.x3), rec.nameFrom >= 0 ? out.internBytes(b, rec.nameFrom, rec.nameTo) : out.internWord(vocabulary/* NONE */.x3), rec.start, Math.max(0, rec.end - rec.start), rec.error, rec.hostFrom >= 0 && rec.hostTo > rec.hostFrom ? out.internBytes(b, rec.hostFrom, rec.hostTo) : -1);
     for (let k = 0; k < count; k += 4) {
         if (equals(b, tags[k], tags[k + 1], PARENT_TAG))
             continue;
@@ -2393,6 +2396,7 @@ var assemble = __webpack_require__(72294);
 // EXTERNAL MODULE: ./src/dataset/table.ts + 1 modules
 var table = __webpack_require__(20040);
 ;// CONCATENATED MODULE: ./src/dataset/seed-spans.ts
+
 
 
 
@@ -2451,7 +2455,7 @@ function addSeedSpan(out, raw, at) {
             : undefined;
     const reporter = s.reporter;
     const host = reporter?.hostname;
-    out.row(typeof s['trace-id'] === 'string' && s['trace-id'] ? s['trace-id'] : spanId, spanId, parent, out.intern(typeof reporter?.name === 'string' ? reporter.name : '(none)'), out.intern(typeof s['span-name'] === 'string' ? s['span-name'] : '(none)'), start, Math.max(0, end - start), s['is-error'] === true || s['is-error'] === 'true', typeof host === 'string' && host ? out.intern(host) : -1);
+    out.row(typeof s['trace-id'] === 'string' && s['trace-id'] ? s['trace-id'] : spanId, spanId, parent, out.intern(typeof reporter?.name === 'string' ? reporter.name : vocabulary/* NONE */.x3), out.intern(typeof s['span-name'] === 'string' ? s['span-name'] : vocabulary/* NONE */.x3), start, Math.max(0, end - start), s['is-error'] === true || s['is-error'] === 'true', typeof host === 'string' && host ? out.intern(host) : -1);
     if (tags) {
         for (const k in tags) {
             if (k === 'parent_span_guid')
@@ -2787,6 +2791,8 @@ var seed_spans = __webpack_require__(55902);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/sources/jaeger/json.ts
 var json = __webpack_require__(62059);
+// EXTERNAL MODULE: ./src/vocabulary.ts
+var vocabulary = __webpack_require__(47819);
 // EXTERNAL MODULE: ./src/dataset/dictionary.ts
 var dictionary = __webpack_require__(4918);
 // EXTERNAL MODULE: ./src/dataset/json-scan.ts
@@ -2796,6 +2802,7 @@ var json_bytes = __webpack_require__(52618);
 // EXTERNAL MODULE: ./src/dataset/table.ts + 1 modules
 var table = __webpack_require__(20040);
 ;// CONCATENATED MODULE: ./src/sources/jaeger/scan.ts
+
 
 
 
@@ -3127,7 +3134,7 @@ function spanField(kf, kt, v) {
         oldParentTo = close;
     }
     else if (n === 13 && (0,json_scan.is)(b, kf, kt, K.operationName)) {
-        operation = (0,json_scan/* internName */.Ew)(out, b, v, end, '(none)');
+        operation = (0,json_scan/* internName */.Ew)(out, b, v, end, vocabulary/* NONE */.x3);
         if (operation < 0)
             return false;
     }
@@ -3225,7 +3232,7 @@ function span(v) {
                 p = k;
     }
     const error = lastError === out.internWord('true') || lastStatus === out.internWord('ERROR');
-    out.rowOf(trace, id, parent, p < 0 ? out.internWord('unknown_service') : processService[p], operation < 0 ? out.internWord('(none)') : operation, start, Math.max(0, duration), error, p < 0 ? -1 : processHost[p]);
+    out.rowOf(trace, id, parent, p < 0 ? out.internWord('unknown_service') : processService[p], operation < 0 ? out.internWord(vocabulary/* NONE */.x3) : operation, start, Math.max(0, duration), error, p < 0 ? -1 : processHost[p]);
     // The process's tags first, so a span tag of the same key wins.
     if (p >= 0)
         for (let k = processTagFrom[p]; k < processTagFrom[p + 1]; k++)
@@ -3331,6 +3338,7 @@ function scanTrace(b, from, end, builder) {
 // EXTERNAL MODULE: ./src/sources/zipkin/json.ts
 var zipkin_json = __webpack_require__(95892);
 ;// CONCATENATED MODULE: ./src/sources/zipkin/scan.ts
+
 
 
 
@@ -3491,7 +3499,7 @@ function scan_spanField(kf, kt, x) {
         return true;
     }
     if (size === 4 && (0,json_scan.is)(b, kf, kt, scan_K.name)) {
-        nameOf[n] = (0,json_scan/* internName */.Ew)(scan_out, b, x, end, '(none)');
+        nameOf[n] = (0,json_scan/* internName */.Ew)(scan_out, b, x, end, vocabulary/* NONE */.x3);
         return nameOf[n] >= 0;
     }
     if (size === 9 && (0,json_scan.is)(b, kf, kt, scan_K.timestamp)) {
@@ -3631,7 +3639,7 @@ function scanZipkinTrace(b, from, end, builder) {
             !shares &&
             !underShared &&
             (0,json_scan/* sameBytes */.er)(b, idFrom[s], idFrom[s] + 16, parentFrom[s], parentFrom[s] + 16);
-        scan_out.rowOf(trace[s], spanId, own ? -1 : parentId, serviceOf[s], nameOf[s] < 0 ? scan_out.internWord('(none)') : nameOf[s], startOf[s], Math.max(0, durationOf[s]), errorOf[s] === 1);
+        scan_out.rowOf(trace[s], spanId, own ? -1 : parentId, serviceOf[s], nameOf[s] < 0 ? scan_out.internWord(vocabulary/* NONE */.x3) : nameOf[s], startOf[s], Math.max(0, durationOf[s]), errorOf[s] === 1);
         for (let k = tagsFrom[s]; k < tagsFrom[s + 1]; k++)
             scan_out.tag(scan_pairs[2 * k], scan_pairs[2 * k + 1]);
         if (kindOf[s] >= 0 && kindTagOf[s] === 0)
@@ -4085,8 +4093,10 @@ function assembled(builder, formats, paths, options) {
 /* harmony export */   pX: () => (/* binding */ JAEGER_FIX)
 /* harmony export */ });
 /* unused harmony export isErrorTags */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _dataset_ids_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16546);
+/* harmony import */ var _vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47819);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _dataset_ids_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16546);
+
 
 
 const JAEGER_FIX = 'write Jaeger JSON as the query service answers /api/traces and the UI downloads it: {"data":[{"traceID","spans":[…],"processes":{…}}]}';
@@ -4103,7 +4113,7 @@ function tagsOf(list, where, path) {
     if (list === undefined || list === null)
         return {};
     if (!Array.isArray(list))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SourceError */ .c8(`${where}: ${path} is not a list of {key, type, value}`, JAEGER_FIX);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SourceError */ .c8(`${where}: ${path} is not a list of {key, type, value}`, JAEGER_FIX);
     const out = {};
     for (const tag of list) {
         if (isObject(tag) && typeof tag.key === 'string' && tag.key)
@@ -4118,22 +4128,22 @@ function isErrorTags(tags) {
 /** The parent within the span's own trace: a CHILD_OF reference first, then any reference, then the old parentSpanID. */
 function parentOf(span, traceId) {
     const refs = Array.isArray(span.references) ? span.references.filter(isObject) : [];
-    const sameTrace = refs.filter((r) => r.traceID === undefined || (0,_dataset_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .traceIdOf */ .aB)(r.traceID) === traceId);
+    const sameTrace = refs.filter((r) => r.traceID === undefined || (0,_dataset_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .traceIdOf */ .aB)(r.traceID) === traceId);
     const ref = sameTrace.find((r) => r.refType === 'CHILD_OF') ?? sameTrace[0];
-    return (0,_dataset_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .spanIdOf */ .DR)(ref?.spanID) ?? (0,_dataset_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .spanIdOf */ .DR)(span.parentSpanID);
+    return (0,_dataset_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .spanIdOf */ .DR)(ref?.spanID) ?? (0,_dataset_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .spanIdOf */ .DR)(span.parentSpanID);
 }
 function emitSpan(raw, processes, where, path, traceHint, sink) {
     if (!isObject(raw))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SourceError */ .c8(`${where}: ${path} is not a span object`, JAEGER_FIX);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SourceError */ .c8(`${where}: ${path} is not a span object`, JAEGER_FIX);
     const s = raw;
-    const traceId = (0,_dataset_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .traceIdOf */ .aB)(s.traceID ?? traceHint);
-    const spanId = (0,_dataset_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .spanIdOf */ .DR)(s.spanID);
+    const traceId = (0,_dataset_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .traceIdOf */ .aB)(s.traceID ?? traceHint);
+    const spanId = (0,_dataset_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .spanIdOf */ .DR)(s.spanID);
     if (!traceId || !spanId)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SourceError */ .c8(`${where}: ${path} has no traceID or spanID`, JAEGER_FIX);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SourceError */ .c8(`${where}: ${path} has no traceID or spanID`, JAEGER_FIX);
     const start = Number(s.startTime);
     const duration = Number(s.duration ?? 0);
     if (!Number.isFinite(start) || !Number.isFinite(duration)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SourceError */ .c8(`${where}: ${path} has no startTime and duration in microseconds`, JAEGER_FIX);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SourceError */ .c8(`${where}: ${path} has no startTime and duration in microseconds`, JAEGER_FIX);
     }
     const process = isObject(s.process)
         ? s.process
@@ -4147,7 +4157,7 @@ function emitSpan(raw, processes, where, path, traceHint, sink) {
         traceId,
         spanId,
         service: typeof process?.serviceName === 'string' && process.serviceName ? process.serviceName : 'unknown_service',
-        operation: typeof s.operationName === 'string' && s.operationName ? s.operationName : '(none)',
+        operation: typeof s.operationName === 'string' && s.operationName ? s.operationName : _vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .NONE */ .x3,
         startUs: Math.round(start),
         durationUs: Math.max(0, Math.round(duration)),
         error: isErrorTags(spanTags),
@@ -4162,10 +4172,10 @@ function emitSpan(raw, processes, where, path, traceHint, sink) {
 }
 function emitTrace(raw, where, path, sink) {
     if (!isObject(raw))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SourceError */ .c8(`${where}: ${path} is not a trace object`, JAEGER_FIX);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SourceError */ .c8(`${where}: ${path} is not a trace object`, JAEGER_FIX);
     const trace = raw;
     if (!Array.isArray(trace.spans))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SourceError */ .c8(`${where}: ${path}.spans is not a list`, JAEGER_FIX);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SourceError */ .c8(`${where}: ${path}.spans is not a list`, JAEGER_FIX);
     const processes = isObject(trace.processes) ? trace.processes : {};
     trace.spans.forEach((s, i) => emitSpan(s, processes, where, `${path}.spans[${i}]`, trace.traceID, sink));
 }
@@ -4173,7 +4183,7 @@ function emitTrace(raw, where, path, sink) {
 function readJaegerJson(doc, where, sink) {
     if (isObject(doc) && 'data' in doc) {
         if (!Array.isArray(doc.data))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SourceError */ .c8(`${where}: data is not a list of traces`, JAEGER_FIX);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SourceError */ .c8(`${where}: data is not a list of traces`, JAEGER_FIX);
         doc.data.forEach((t, i) => readJaegerElement(t, where, i, true, sink));
         return;
     }
@@ -4183,7 +4193,7 @@ function readJaegerJson(doc, where, sink) {
         doc.forEach((item, i) => readJaegerElement(item, where, i, false, sink));
         return;
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SourceError */ .c8(`${where}: not Jaeger JSON (expected an object or a list)`, JAEGER_FIX);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SourceError */ .c8(`${where}: not Jaeger JSON (expected an object or a list)`, JAEGER_FIX);
 }
 /**
  * One element of a Jaeger list, the `index`-th: a trace of the answer's `data` (`inData`), or, in a
@@ -4214,6 +4224,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: isOtlpFile
 
+// EXTERNAL MODULE: ./src/vocabulary.ts
+var vocabulary = __webpack_require__(47819);
 // EXTERNAL MODULE: ./src/dataset/json-array.ts
 var json_array = __webpack_require__(1068);
 // EXTERNAL MODULE: ./src/dataset/json-position.ts
@@ -4233,6 +4245,7 @@ var json_bytes = __webpack_require__(52618);
 // EXTERNAL MODULE: ./src/dataset/json-scan.ts
 var json_scan = __webpack_require__(54568);
 ;// CONCATENATED MODULE: ./src/sources/otlp/scan.ts
+
 
 
 
@@ -4501,7 +4514,7 @@ function spanField(kf, kt, v) {
         parentTo = idTo;
     }
     else if (n === 4 && (0,json_scan.is)(b, kf, kt, K.name)) {
-        scan_name = (0,json_scan/* internName */.Ew)(out, b, v, end, '(none)');
+        scan_name = (0,json_scan/* internName */.Ew)(out, b, v, end, vocabulary/* NONE */.x3);
         if (scan_name < 0)
             return false;
     }
@@ -4577,7 +4590,7 @@ function compactSpan(b, i, end) {
     close = (0,json_scan/* plainString */.Sx)(b, at, end);
     if (close < 0)
         return -1;
-    scan_name = close === at ? out.internWord('(none)') : out.internBytes(b, at, close);
+    scan_name = close === at ? out.internWord(vocabulary/* NONE */.x3) : out.internBytes(b, at, close);
     if ((0,json_scan/* startsWith */.w1)(b, close, end, COMPACT.kind)) {
         // One digit: any other kind is walked (and checked) by the slow walk.
         at = close + COMPACT.kind.length;
@@ -4636,7 +4649,7 @@ function span(i) {
         if (parent === -2)
             return false;
     }
-    out.rowOf(trace, id, parent, service, scan_name < 0 ? out.internWord('(none)') : scan_name, start, Math.max(0, finish - start), error);
+    out.rowOf(trace, id, parent, service, scan_name < 0 ? out.internWord(vocabulary/* NONE */.x3) : scan_name, start, Math.max(0, finish - start), error);
     // Resource attributes first, so a span attribute of the same key wins.
     for (let k = 0; k < resourcePairCount; k++)
         out.tag(resourcePairs[2 * k], resourcePairs[2 * k + 1]);
@@ -4765,6 +4778,7 @@ function nanosToMicros(ns) {
 
 
 
+
 /** Tempo answers a trace as { batches: [...] } in some versions: the same ResourceSpans as resourceSpans. */
 /** Whether a file looks like OTLP JSON (its first object has resourceSpans or batches). Cheap: reads the start. */
 async function isOtlpFile(file) {
@@ -4821,7 +4835,7 @@ function resourceSpansInto(out, rs, where, rsPath) {
             if (start === undefined || end === undefined)
                 throw shape(spanPath, 'has no startTimeUnixNano or endTimeUnixNano as a whole number of nanoseconds (at most 20 digits)');
             const code = s.status?.code;
-            out.row(traceId, spanId, (0,ids/* spanIdOf */.DR)(s.parentSpanId), service, out.intern(s.name || '(none)'), start, Math.max(0, end - start), code === 2 || code === 'STATUS_CODE_ERROR');
+            out.row(traceId, spanId, (0,ids/* spanIdOf */.DR)(s.parentSpanId), service, out.intern(s.name || vocabulary/* NONE */.x3), start, Math.max(0, end - start), code === 2 || code === 'STATUS_CODE_ERROR');
             // Resource attributes first, so a span attribute of the same key wins.
             for (const [column, value] of resourceTags)
                 out.tag(column, value);
@@ -5082,10 +5096,12 @@ async function readOtlpFile(file, out, range) {
 /* harmony export */   qG: () => (/* binding */ readZipkinJson),
 /* harmony export */   w3: () => (/* binding */ elementSpans)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _dataset_ids_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16546);
+/* harmony import */ var _vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47819);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _dataset_ids_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16546);
+
 
 
 
@@ -5093,7 +5109,7 @@ const ZIPKIN_FIX = 'write Zipkin v2 JSON as /api/v2/traces answers it: a list of
 const isObject = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
 /** The id a shared server span is given: 16 hex digits derived from its trace and the shared id. */
 function sharedServerId(traceId, id) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`zipkin shared server ${traceId} ${id}`).digest('hex').slice(0, 16);
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(`zipkin shared server ${traceId} ${id}`).digest('hex').slice(0, 16);
 }
 const serviceOf = (s) => typeof s.localEndpoint?.serviceName === 'string' && s.localEndpoint.serviceName
     ? s.localEndpoint.serviceName
@@ -5105,7 +5121,7 @@ function* spansOf(doc, where) {
         return;
     }
     if (!Array.isArray(doc))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SourceError */ .c8(`${where}: not Zipkin JSON (expected a list)`, ZIPKIN_FIX);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SourceError */ .c8(`${where}: not Zipkin JSON (expected a list)`, ZIPKIN_FIX);
     for (const [i, item] of doc.entries())
         yield* elementSpans(item, i, where);
 }
@@ -5114,7 +5130,7 @@ function* elementSpans(item, i, where) {
     if (Array.isArray(item)) {
         for (const [j, span] of item.entries()) {
             if (!isObject(span))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SourceError */ .c8(`${where}: [${i}][${j}] is not a span object`, ZIPKIN_FIX);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SourceError */ .c8(`${where}: [${i}][${j}] is not a span object`, ZIPKIN_FIX);
             yield { span, path: `[${i}][${j}]` };
         }
     }
@@ -5122,7 +5138,7 @@ function* elementSpans(item, i, where) {
         yield { span: item, path: `[${i}]` };
     }
     else {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SourceError */ .c8(`${where}: [${i}] is neither a span nor a list of spans`, ZIPKIN_FIX);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SourceError */ .c8(`${where}: [${i}] is neither a span nor a list of spans`, ZIPKIN_FIX);
     }
 }
 /** Reads Zipkin v2 JSON from a parsed document. */
@@ -5139,8 +5155,8 @@ function readZipkinSpans(spans, where, sink) {
     const server = new Map();
     const other = new Set();
     for (const { span } of spans) {
-        const traceId = (0,_dataset_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .traceIdOf */ .aB)(span.traceId);
-        const id = (0,_dataset_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .spanIdOf */ .DR)(span.id);
+        const traceId = (0,_dataset_ids_js__WEBPACK_IMPORTED_MODULE_3__/* .traceIdOf */ .aB)(span.traceId);
+        const id = (0,_dataset_ids_js__WEBPACK_IMPORTED_MODULE_3__/* .spanIdOf */ .DR)(span.id);
         if (!traceId || !id)
             continue;
         if (span.kind === 'SERVER')
@@ -5149,14 +5165,14 @@ function readZipkinSpans(spans, where, sink) {
             other.add(`${traceId}/${id}`);
     }
     for (const { span: s, path } of spans) {
-        const traceId = (0,_dataset_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .traceIdOf */ .aB)(s.traceId);
-        const id = (0,_dataset_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .spanIdOf */ .DR)(s.id);
+        const traceId = (0,_dataset_ids_js__WEBPACK_IMPORTED_MODULE_3__/* .traceIdOf */ .aB)(s.traceId);
+        const id = (0,_dataset_ids_js__WEBPACK_IMPORTED_MODULE_3__/* .spanIdOf */ .DR)(s.id);
         if (!traceId || !id)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SourceError */ .c8(`${where}: ${path} has no traceId or id`, ZIPKIN_FIX);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SourceError */ .c8(`${where}: ${path} has no traceId or id`, ZIPKIN_FIX);
         const start = Number(s.timestamp);
         const duration = Number(s.duration ?? 0);
         if (s.timestamp === undefined || !Number.isFinite(start) || !Number.isFinite(duration)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SourceError */ .c8(`${where}: ${path} has no timestamp and duration in microseconds`, ZIPKIN_FIX);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SourceError */ .c8(`${where}: ${path} has no timestamp and duration in microseconds`, ZIPKIN_FIX);
         }
         const tags = {};
         if (isObject(s.tags)) {
@@ -5167,7 +5183,7 @@ function readZipkinSpans(spans, where, sink) {
             tags['span.kind'] = s.kind.toLowerCase();
         const service = serviceOf(s);
         let spanId = id;
-        let parent = (0,_dataset_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .spanIdOf */ .DR)(s.parentId);
+        let parent = (0,_dataset_ids_js__WEBPACK_IMPORTED_MODULE_3__/* .spanIdOf */ .DR)(s.parentId);
         const key = `${traceId}/${id}`;
         if (s.kind === 'SERVER' && other.has(key)) {
             // The server half of a shared span: a child of the client half.
@@ -5184,7 +5200,7 @@ function readZipkinSpans(spans, where, sink) {
             traceId,
             spanId,
             service,
-            operation: typeof s.name === 'string' && s.name ? s.name : '(none)',
+            operation: typeof s.name === 'string' && s.name ? s.name : _vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .NONE */ .x3,
             startUs: Math.round(start),
             durationUs: Math.max(0, Math.round(duration)),
             error: 'error' in tags || tags['otel.status_code'] === 'ERROR',
@@ -5261,6 +5277,110 @@ function printable(message, maxLength = 300) {
 function byCodeUnits(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
+
+
+/***/ }),
+
+/***/ 47819:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ SEVERITY_ORDER),
+/* harmony export */   Cb: () => (/* binding */ METRICS),
+/* harmony export */   MX: () => (/* binding */ QUANTILE_OF),
+/* harmony export */   O6: () => (/* binding */ reaches),
+/* harmony export */   dm: () => (/* binding */ qOfMetric),
+/* harmony export */   eo: () => (/* binding */ PART_SEPARATOR),
+/* harmony export */   qs: () => (/* binding */ severityRank),
+/* harmony export */   uI: () => (/* binding */ verdictRank),
+/* harmony export */   x3: () => (/* binding */ NONE),
+/* harmony export */   zP: () => (/* binding */ worstVerdict)
+/* harmony export */ });
+/* unused harmony exports VERDICT_ORDER, FAIL_ON, PUBLISH_TARGETS, TESTS_OF */
+/**
+ * The words every stage shares: verdicts and their order, severities and theirs, the metrics a
+ * rule can name and the test that speaks for each, and the action's `fail-on` / `publish` values.
+ * It sits below every stage and imports nothing, so config, diff, report, publish and the modes
+ * all read the one definition (they used to keep four copies, which disagreed on `inconclusive`).
+ */
+/** Severities ordered from least to most severe; `verdict` adds `pass` below and `inconclusive` after it. */
+const SEVERITY_ORDER = ['ignore', 'notice', 'warn', 'fail'];
+/** Higher is more severe: `ignore` 0 … `fail` 3. */
+function severityRank(s) {
+    return SEVERITY_ORDER.indexOf(s);
+}
+/**
+ * Verdicts from best to worst. `inconclusive` ranks above `pass` (a run that could not compare, or a
+ * query that could not be diffed, must not read as green) and below every finding (a regression
+ * found in one query is the news, whatever another query could not tell). `fail-on` and `alert-on`
+ * are `warn` or `fail`, so an inconclusive run never reaches them: it neither fails a gate nor
+ * opens an alert.
+ */
+const VERDICT_ORDER = ['pass', 'inconclusive', 'notice', 'warn', 'fail'];
+/** Higher is worse: `pass` 0, `inconclusive` 1, `notice` 2, `warn` 3, `fail` 4. */
+function verdictRank(v) {
+    return VERDICT_ORDER.indexOf(v);
+}
+/** The worst of some verdicts; `pass` when there are none. */
+function worstVerdict(verdicts) {
+    let worst = 'pass';
+    for (const v of verdicts)
+        if (verdictRank(v) > verdictRank(worst))
+            worst = v;
+    return worst;
+}
+const FAIL_ON = (/* unused pure expression or super */ null && (['fail', 'warn', 'never']));
+/** Whether a verdict reaches a `fail-on` / `alert-on` level (`never` is never reached). */
+function reaches(verdict, level) {
+    return level !== 'never' && verdictRank(verdict) >= verdictRank(level);
+}
+const PUBLISH_TARGETS = (/* unused pure expression or super */ null && (['summary', 'comment', 'issue']));
+const METRICS = [
+    'occurrence',
+    'rate',
+    'error-rate',
+    'latency.avg',
+    'latency.p50',
+    'latency.p90',
+    'latency.p95',
+    'latency.p99',
+];
+/** The percentile metrics and the quantile test each gets when a rule names it. */
+const QUANTILE_OF = {
+    'latency.p50': 'latencyP50',
+    'latency.p90': 'latencyP90',
+    'latency.p95': 'latencyP95',
+    'latency.p99': 'latencyP99',
+};
+/**
+ * The tests that speak for a metric. A percentile speaks through either of two: the rank-sum test
+ * (`latency`) sees a shift of the whole distribution, its quantile test a change at that percentile
+ * only (a slower tail). Counts speak through the rate test, which compares spans per minute.
+ */
+const TESTS_OF = {
+    occurrence: ['rate'],
+    rate: ['rate'],
+    'error-rate': ['errorRate'],
+    'latency.avg': ['latency'],
+    'latency.p50': ['latency', 'latencyP50'],
+    'latency.p90': ['latency', 'latencyP90'],
+    'latency.p95': ['latency', 'latencyP95'],
+    'latency.p99': ['latency', 'latencyP99'],
+};
+/** The q-value that speaks for a metric: the smallest of its tests' (undefined when none ran). */
+function qOfMetric(q, metric) {
+    let best;
+    for (const t of TESTS_OF[metric]) {
+        const v = q?.[t];
+        if (v !== undefined && (best === undefined || v < best))
+            best = v;
+    }
+    return best;
+}
+/** The value of a span that has no such tag: shown as a value of its own, never dropped. */
+const NONE = '(none)';
+/** Joins the parts of a combined key's value: `android / /api/make-payment`. */
+const PART_SEPARATOR = ' / ';
 
 
 /***/ })

@@ -1,3 +1,4 @@
+import { NONE } from '../vocabulary.js';
 import { BACKSLASH, CLOSE, COLON, COMMA, OPEN, QUOTE, skipBlank as skip } from './json-bytes.js';
 import { startsWith } from './json-scan.js';
 import type { SpanTableBuilder } from './table.js';
@@ -390,8 +391,8 @@ function commit(b: Buffer, out: SpanTableBuilder): number {
     trace,
     span,
     parentFrom >= 0 ? out.spanIdBytes(b, parentFrom, parentTo) : -1,
-    rec.serviceFrom >= 0 ? out.internBytes(b, rec.serviceFrom, rec.serviceTo) : out.internWord('(none)'),
-    rec.nameFrom >= 0 ? out.internBytes(b, rec.nameFrom, rec.nameTo) : out.internWord('(none)'),
+    rec.serviceFrom >= 0 ? out.internBytes(b, rec.serviceFrom, rec.serviceTo) : out.internWord(NONE),
+    rec.nameFrom >= 0 ? out.internBytes(b, rec.nameFrom, rec.nameTo) : out.internWord(NONE),
     rec.start,
     Math.max(0, rec.end - rec.start),
     rec.error,

@@ -1,3 +1,4 @@
+import { NONE } from '../vocabulary.js';
 import { InputError } from '../errors.js';
 import { printable } from '../text.js';
 import { ArrayStructureError, lineAt, readJsonArray } from './json-array.js';
@@ -97,8 +98,8 @@ function addSeedSpan(out: SpanTableBuilder, raw: unknown, at: At): void {
     typeof s['trace-id'] === 'string' && s['trace-id'] ? s['trace-id'] : spanId,
     spanId,
     parent,
-    out.intern(typeof reporter?.name === 'string' ? reporter.name : '(none)'),
-    out.intern(typeof s['span-name'] === 'string' ? s['span-name'] : '(none)'),
+    out.intern(typeof reporter?.name === 'string' ? reporter.name : NONE),
+    out.intern(typeof s['span-name'] === 'string' ? s['span-name'] : NONE),
     start,
     Math.max(0, end - start),
     s['is-error'] === true || s['is-error'] === 'true',

@@ -1,3 +1,4 @@
+import { NONE } from '../../vocabulary.js';
 import type { Span } from '../../dataset/types.js';
 import { SourceError } from '../../errors.js';
 import { spanIdOf, traceIdOf } from '../../dataset/ids.js';
@@ -111,7 +112,7 @@ function emitSpan(
     traceId,
     spanId,
     service: typeof process?.serviceName === 'string' && process.serviceName ? process.serviceName : 'unknown_service',
-    operation: typeof s.operationName === 'string' && s.operationName ? s.operationName : '(none)',
+    operation: typeof s.operationName === 'string' && s.operationName ? s.operationName : NONE,
     startUs: Math.round(start),
     durationUs: Math.max(0, Math.round(duration)),
     error: isErrorTags(spanTags),

@@ -1,3 +1,4 @@
+import { NONE } from '../../vocabulary.js';
 import { utf8 } from '../../dataset/dictionary.js';
 import {
   cursor,
@@ -337,7 +338,7 @@ function spanField(kf: number, kt: number, v: number): boolean {
     oldParentFrom = v + 1;
     oldParentTo = close;
   } else if (n === 13 && is(b, kf, kt, K.operationName)) {
-    operation = internName(out, b, v, end, '(none)');
+    operation = internName(out, b, v, end, NONE);
     if (operation < 0) return false;
   } else if (n === 10 && is(b, kf, kt, K.references)) {
     // References come before the span's traceID in no export; a second list needs JSON's last-wins.
@@ -418,7 +419,7 @@ function span(v: number): boolean {
     id,
     parent,
     p < 0 ? out.internWord('unknown_service') : processService[p]!,
-    operation < 0 ? out.internWord('(none)') : operation,
+    operation < 0 ? out.internWord(NONE) : operation,
     start,
     Math.max(0, duration),
     error,

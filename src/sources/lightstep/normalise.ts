@@ -1,3 +1,4 @@
+import { NONE } from '../../vocabulary.js';
 import { SpanTableBuilder, spansOfTable } from '../../dataset/table.js';
 import type { Span } from '../../dataset/types.js';
 import type { StoredTracesResponse } from './shapes.js';
@@ -37,7 +38,7 @@ export function storedTraceInto(
       const service = a['lightstep.component_name'] ?? a['service.name'];
       const host = a['lightstep.hostname'];
       reporters.set(r['reporter-id'], {
-        service: out.intern(typeof service === 'string' ? service : '(none)'),
+        service: out.intern(typeof service === 'string' ? service : NONE),
         host: typeof host === 'string' && host ? out.intern(host) : -1,
       });
     }
@@ -64,8 +65,8 @@ export function storedTraceInto(
         traceId,
         spanId,
         parent || undefined,
-        reporter?.service ?? out.intern('(none)'),
-        out.intern(typeof raw['span-name'] === 'string' && raw['span-name'] ? raw['span-name'] : '(none)'),
+        reporter?.service ?? out.intern(NONE),
+        out.intern(typeof raw['span-name'] === 'string' && raw['span-name'] ? raw['span-name'] : NONE),
         Math.round(start),
         Math.max(0, Math.round(end - start)),
         raw['is-error'] === true || raw['is-error'] === 'true',

@@ -1,3 +1,4 @@
+import { NONE } from '../../vocabulary.js';
 import { lineAt, ValueEnd } from '../../dataset/json-array.js';
 import { mistakeOffset } from '../../dataset/json-position.js';
 import { contentHead, reusedChunks, type ByteRange } from '../../dataset/open.js';
@@ -94,7 +95,7 @@ export function resourceSpansInto(out: SpanTableBuilder, rs: unknown, where: str
         spanId,
         spanIdOf(s.parentSpanId),
         service,
-        out.intern(s.name || '(none)'),
+        out.intern(s.name || NONE),
         start,
         Math.max(0, end - start),
         code === 2 || code === 'STATUS_CODE_ERROR',

@@ -1,3 +1,4 @@
+import { NONE } from '../../vocabulary.js';
 import { utf8 } from '../../dataset/dictionary.js';
 import { CLOSE, QUOTE } from '../../dataset/json-bytes.js';
 import {
@@ -263,7 +264,7 @@ function spanField(kf: number, kt: number, v: number): boolean {
     parentFrom = idFrom;
     parentTo = idTo;
   } else if (n === 4 && is(b, kf, kt, K.name)) {
-    name = internName(out, b, v, end, '(none)');
+    name = internName(out, b, v, end, NONE);
     if (name < 0) return false;
   } else if (n === 17 && is(b, kf, kt, K.start)) {
     start = micros(b, v, end);
@@ -323,7 +324,7 @@ function compactSpan(b: Uint8Array, i: number, end: number): number {
   at = close + COMPACT.name.length;
   close = plainString(b, at, end);
   if (close < 0) return -1;
-  name = close === at ? out.internWord('(none)') : out.internBytes(b, at, close);
+  name = close === at ? out.internWord(NONE) : out.internBytes(b, at, close);
   if (startsWith(b, close, end, COMPACT.kind)) {
     // One digit: any other kind is walked (and checked) by the slow walk.
     at = close + COMPACT.kind.length;
@@ -376,7 +377,7 @@ function span(i: number): boolean {
     id,
     parent,
     service,
-    name < 0 ? out.internWord('(none)') : name,
+    name < 0 ? out.internWord(NONE) : name,
     start,
     Math.max(0, finish - start),
     error,

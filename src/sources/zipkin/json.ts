@@ -1,3 +1,4 @@
+import { NONE } from '../../vocabulary.js';
 import { createHash } from 'node:crypto';
 import type { Span } from '../../dataset/types.js';
 import { SourceError } from '../../errors.js';
@@ -128,7 +129,7 @@ export function readZipkinSpans(spans: readonly PlacedSpan[], where: string, sin
       traceId,
       spanId,
       service,
-      operation: typeof s.name === 'string' && s.name ? s.name : '(none)',
+      operation: typeof s.name === 'string' && s.name ? s.name : NONE,
       startUs: Math.round(start),
       durationUs: Math.max(0, Math.round(duration)),
       error: 'error' in tags || tags['otel.status_code'] === 'ERROR',

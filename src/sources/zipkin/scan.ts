@@ -1,3 +1,4 @@
+import { NONE } from '../../vocabulary.js';
 import { utf8 } from '../../dataset/dictionary.js';
 import { OPEN, QUOTE } from '../../dataset/json-bytes.js';
 import {
@@ -167,7 +168,7 @@ function spanField(kf: number, kt: number, x: number): boolean {
     return true;
   }
   if (size === 4 && is(b, kf, kt, K.name)) {
-    nameOf[n] = internName(out, b, x, end, '(none)');
+    nameOf[n] = internName(out, b, x, end, NONE);
     return nameOf[n]! >= 0;
   }
   if (size === 9 && is(b, kf, kt, K.timestamp)) {
@@ -302,7 +303,7 @@ export function scanZipkinTrace(b: Uint8Array, from: number, end: number, builde
       spanId,
       own ? -1 : parentId,
       serviceOf[s]!,
-      nameOf[s]! < 0 ? out.internWord('(none)') : nameOf[s]!,
+      nameOf[s]! < 0 ? out.internWord(NONE) : nameOf[s]!,
       startOf[s]!,
       Math.max(0, durationOf[s]!),
       errorOf[s] === 1,
