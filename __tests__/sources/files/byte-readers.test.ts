@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { SpanTableBuilder, canonicalTable } from '../../../src/dataset/table.js';
 import { InputError, SourceError } from '../../../src/errors.js';
 import { readSpanFiles } from '../../../src/sources/files/spans.js';
-import { readInWorker, workersAvailable, worthAWorker } from '../../../src/sources/files/worker.js';
+import { DATASET_WEIGHT, readInWorker, workersAvailable, worthAWorker } from '../../../src/sources/files/worker.js';
 import { writeDatasetFile } from '../../../src/dataset/file.js';
 import { readOtlpFile } from '../../../src/sources/otlp/index.js';
 import { DEFAULT_SETTINGS } from '../../../src/config/index.js';
@@ -96,7 +96,7 @@ describe('reading a side in a worker thread', () => {
       await writeFile(json, bytes);
       await writeFile(dataset, bytes);
       expect(await worthAWorker([json])).toBe(false);
-      expect(await worthAWorker([dataset])).toBe(true);
+      expect(await worthAWorker([dataset], DATASET_WEIGHT)).toBe(true);
       expect(await worthAWorker(Array.from({ length: 16 }, () => json))).toBe(true);
     },
   );

@@ -10,7 +10,7 @@ import { InputError, SourceError, UserError } from '../../errors.js';
 import { insideWorkspace } from '../paths.js';
 import { readTraceFile } from './read.js';
 import type { FileFormat } from './detect.js';
-import { readInWorker, workersAvailable, worthAWorker } from './worker.js';
+import { DATASET_WEIGHT, readInWorker, workersAvailable, worthAWorker } from './worker.js';
 import { detectFormat } from './detect.js';
 import { bytesAt, headBytes, type ByteRange } from '../../dataset/open.js';
 
@@ -129,7 +129,7 @@ export async function readSpanFiles(paths: readonly string[], options: SpanFiles
   }
   // A large read goes to a worker only while this thread is busy with another: the two sides of a
   // diff then take a core each, and a single read (convert, one collection) pays for no worker.
-  const large = !options.inThread && (await worthAWorker(paths));
+  const large = !options.inThread && (await worthAWorker(paths, stored ? DATASET_WEIGHT : 1));
   if (large && mainThreadReading) {
     try {
       return await readInWorker(paths, options);

@@ -18,15 +18,17 @@ import type { SpanFilesOptions } from './spans.js';
 const KEY = 'traceDifferReadSpans';
 /** Below this many bytes of input a side is read in the calling thread: a worker costs ~50 ms to start and load the code. */
 const WORKER_BYTES = 16 << 20;
-const DATASET_FILE = /\.tdds(\.gz)?$/;
+/** A dataset file holds ~16 times the spans of as many bytes of JSON, and takes about as long to read. */
+export const DATASET_WEIGHT = 16;
 
-/** Whether files this large are better read in a worker (and there is a second core to read them on). */
-export async function worthAWorker(paths: readonly string[]): Promise<boolean> {
+/**
+ * Whether files this large are better read in a worker (and there is a second core to read them on).
+ * `weight`: how many bytes of JSON a byte of them is worth (DATASET_WEIGHT for a dataset file).
+ */
+export async function worthAWorker(paths: readonly string[], weight = 1): Promise<boolean> {
   if (!workersAvailable()) return false;
   let total = 0;
   for (const path of paths) {
-    // A dataset file holds ~16 times the spans of as many bytes of JSON, and takes as long to read.
-    const weight = DATASET_FILE.test(path) ? 16 : 1;
     total += weight * (await stat(path).catch(() => ({ size: 0 }))).size;
     if (total >= WORKER_BYTES) return true;
   }
@@ -112,12 +114,12 @@ export function readInWorker(paths: readonly string[], options: SpanFilesOptions
           ? { ...answer.dataset, table: withIdLists(answer.dataset.table, answer.ids) }
           : answer.dataset;
         const grouping = answer.grouping;
-        if (grouping)
-          import('../../diff/group.js').then(
-            (g) => resolve((g.adoptGrouping(dataset.table, grouping), dataset)),
-            reject,
-          );
-        else resolve(dataset);
+        if (!grouping) resolve(dataset);
+        else
+          import('../../diff/group.js').then((g) => {
+            g.adoptGrouping(dataset.table, grouping);
+            resolve(dataset);
+          }, reject);
       } else {
         const e = answer.error!;
         const UserErrorClass = USER_ERRORS[e.kind];
