@@ -792,14 +792,14 @@ class Grouping {
         const durations = new Float64Array(total);
         const traces = new Int32Array(total);
         place(rowIds, count, order, offsets.slice(0, count), duration, trace, durations, traces);
-        if (!contiguous)
-            countTraces(offsets, traces, traceTotal, acc, sumSquares);
         const traceCount = new Int32Array(count);
         const errors = new Int32Array(count);
         for (let id = 0; id < count; id++) {
             traceCount[id] = acc[5 * id + 2];
             errors[id] = acc[5 * id + 1];
         }
+        if (!contiguous)
+            countTraces(offsets, traces, traceTotal, traceCount, sumSquares);
         return { ids, latencies: durations, traces, offsets, traceCount, errors, sumSquares, traceTotal };
     }
     /** One key's values from its runs: `texts[id]` is the text number of value `id`, `callees[id]` its callee's for call edges. */
@@ -935,24 +935,25 @@ function place(ids, count, order, cursor, duration, trace, durations, traces) {
 }
 /**
  * Distinct traces and Σ m² of each value from its placed traces, with one counter per trace reset
- * after each value: for a table whose traces' rows are not contiguous (the row pass would miscount).
+ * after each value: for a table whose traces' rows are not contiguous (the row pass would miscount),
+ * and for values merged (see `mergeSameText`).
  */
-function countTraces(offsets, traces, traceTotal, acc, sumSquares) {
+function countTraces(offsets, traces, traceTotal, traceCount, sumSquares) {
     const perTrace = new Int32Array(traceTotal);
     for (let id = 0; id + 1 < offsets.length; id++) {
         const from = offsets[id];
         const to = offsets[id + 1];
         let squares = 0;
-        let traceCount = 0;
+        let distinct = 0;
         for (let at = from; at < to; at++) {
             const k = perTrace[traces[at]]++;
             if (k === 0)
-                traceCount++;
+                distinct++;
             squares += 2 * k + 1;
         }
         for (let at = from; at < to; at++)
             perTrace[traces[at]] = 0;
-        acc[5 * id + 2] = traceCount;
+        traceCount[id] = distinct;
         sumSquares[id] = squares;
     }
 }
@@ -975,13 +976,10 @@ function mergeSameText(groups, traceTotal) {
     const count = members.length;
     const newOffsets = new Int32Array(count + 1);
     const newText = new Int32Array(count);
-    const traceCount = new Int32Array(count);
     const errors = new Int32Array(count);
-    const sumSquares = new Float64Array(count);
     const newCallee = callee ? new Int32Array(count) : undefined;
     const sorted = new Float64Array(latencies.length);
     const traces = new Int32Array(latencies.length);
-    const perTrace = new Int32Array(traceTotal);
     let at = 0;
     for (let k = 0; k < count; k++) {
         const ids = members[k];
@@ -990,15 +988,6 @@ function mergeSameText(groups, traceTotal) {
         if (newCallee)
             newCallee[k] = callee[ids[ids.length - 1]];
         newOffsets[k] = at;
-        if (ids.length === 1) {
-            sorted.set(latencies.subarray(offsets[first], offsets[first + 1]), at);
-            traces.set(traceColumn.subarray(offsets[first], offsets[first + 1]), at);
-            at += offsets[first + 1] - offsets[first];
-            traceCount[k] = groups.traceCount[first];
-            errors[k] = groups.errors[first];
-            sumSquares[k] = groups.sumSquares[first];
-            continue;
-        }
         // Merged one value at a time into the run so far, as the texts first met.
         let runL = latencies.subarray(offsets[first], offsets[first + 1]);
         let runT = traceColumn.subarray(offsets[first], offsets[first + 1]);
@@ -1021,22 +1010,14 @@ function mergeSameText(groups, traceTotal) {
         }
         sorted.set(runL, at);
         traces.set(runT, at);
-        let squares = 0;
-        let distinct = 0;
-        for (const t of runT) {
-            const c = perTrace[t]++;
-            if (c === 0)
-                distinct++;
-            squares += 2 * c + 1;
-        }
-        for (const t of runT)
-            perTrace[t] = 0;
         at += runL.length;
-        traceCount[k] = distinct;
         errors[k] = errorSum;
-        sumSquares[k] = squares;
     }
     newOffsets[count] = at;
+    // Traces and Σ m² counted again for every value (a rare path): a merged value's spans can share traces.
+    const traceCount = new Int32Array(count);
+    const sumSquares = new Float64Array(count);
+    countTraces(newOffsets, traces, traceTotal, traceCount, sumSquares);
     return new Groups(groups.names, sorted, traces, newText, newOffsets, traceCount, errors, sumSquares, newCallee);
 }
 /** Groups a table by a (possibly combined) key: one value per span, spans without the tag in `(none)`. */

@@ -1667,6 +1667,7 @@ class InputError extends UserError {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DATASET_WEIGHT: () => (/* binding */ DATASET_WEIGHT),
 /* harmony export */   readInWorker: () => (/* binding */ readInWorker),
 /* harmony export */   serveReadWorker: () => (/* binding */ serveReadWorker),
 /* harmony export */   workersAvailable: () => (/* binding */ workersAvailable),
@@ -1695,15 +1696,17 @@ __webpack_require__.r(__webpack_exports__);
 const KEY = 'traceDifferReadSpans';
 /** Below this many bytes of input a side is read in the calling thread: a worker costs ~50 ms to start and load the code. */
 const WORKER_BYTES = 16 << 20;
-const DATASET_FILE = /\.tdds(\.gz)?$/;
-/** Whether files this large are better read in a worker (and there is a second core to read them on). */
-async function worthAWorker(paths) {
+/** A dataset file holds ~16 times the spans of as many bytes of JSON, and takes about as long to read. */
+const DATASET_WEIGHT = 16;
+/**
+ * Whether files this large are better read in a worker (and there is a second core to read them on).
+ * `weight`: how many bytes of JSON a byte of them is worth (DATASET_WEIGHT for a dataset file).
+ */
+async function worthAWorker(paths, weight = 1) {
     if (!workersAvailable())
         return false;
     let total = 0;
     for (const path of paths) {
-        // A dataset file holds ~16 times the spans of as many bytes of JSON, and takes as long to read.
-        const weight = DATASET_FILE.test(path) ? 16 : 1;
         total += weight * (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).catch(() => ({ size: 0 }))).size;
         if (total >= WORKER_BYTES)
             return true;
@@ -1779,10 +1782,13 @@ function readInWorker(paths, options) {
                     ? { ...answer.dataset, table: (0,_dataset_table_js__WEBPACK_IMPORTED_MODULE_3__/* .withIdLists */ .Fi)(answer.dataset.table, answer.ids) }
                     : answer.dataset;
                 const grouping = answer.grouping;
-                if (grouping)
-                    Promise.all(/* import() */[__webpack_require__.e(33), __webpack_require__.e(396)]).then(__webpack_require__.bind(__webpack_require__, 48033)).then((g) => resolve((g.adoptGrouping(dataset.table, grouping), dataset)), reject);
-                else
+                if (!grouping)
                     resolve(dataset);
+                else
+                    Promise.all(/* import() */[__webpack_require__.e(33), __webpack_require__.e(396)]).then(__webpack_require__.bind(__webpack_require__, 48033)).then((g) => {
+                        g.adoptGrouping(dataset.table, grouping);
+                        resolve(dataset);
+                    }, reject);
             }
             else {
                 const e = answer.error;

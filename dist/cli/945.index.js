@@ -3985,7 +3985,7 @@ async function readSpanFiles(paths, options) {
     }
     // A large read goes to a worker only while this thread is busy with another: the two sides of a
     // diff then take a core each, and a single read (convert, one collection) pays for no worker.
-    const large = !options.inThread && (await (0,worker.worthAWorker)(paths));
+    const large = !options.inThread && (await (0,worker.worthAWorker)(paths, stored ? worker.DATASET_WEIGHT : 1));
     if (large && mainThreadReading) {
         try {
             return await (0,worker.readInWorker)(paths, options);
